@@ -1,0 +1,69 @@
+/**
+ * The one module that reads process.env: every setting, its default and its check.
+ * With nothing set, civicloop runs on the embedded database in ./data with demo data.
+ */
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+  .transform((value) => ['1', 'true', 'yes', 'on'].includes(value));
+
+const EnvSchema = z.object({
+  /** PostgreSQL connection string; unset → the embedded database (PGlite). */
+  DATABASE_URL: z.string().url().optional(),
+  /** Where the embedded database and uploaded files live. */
+  CIVICLOOP_DATA_DIR: z.string().min(1).default('./data'),
+  /** Create demo users and cases; on by default for the embedded database, off for PostgreSQL. */
+  CIVICLOOP_DEMO: booleanFlag.optional(),
+  /** HTTP port and host. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  /** Session lifetime in hours. */
+  CIVICLOOP_SESSION_HOURS: z.coerce.number().positive().default(12),
+  /** Anonymous reports allowed per IP per minute. */
+  CIVICLOOP_ANON_REPORTS_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Mark cookies Secure (set behind HTTPS). */
+  CIVICLOOP_SECURE_COOKIES: booleanFlag.default(false),
+  /** Log level for the server. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Days after closing during which a supervisor may reopen a case. */
+  CIVICLOOP_REOPEN_WINDOW_DAYS: z.coerce.number().int().positive().default(30),
+});
+
+export interface AppConfig {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demo: boolean;
+  port: number;
+  host: string;
+  sessionHours: number;
+  anonReportsPerMinute: number;
+  secureCookies: boolean;
+  logLevel: string;
+  reopenWindowDays: number;
+}
+
+/**
+ * Reads and validates the environment, throwing one error that lists every problem.
+ * @param env the environment to read (process.env by default)
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration / 配置有误:\n${lines.join('\n')}`);
+  }
+  const value = parsed.data;
+  return {
+    databaseUrl: value.DATABASE_URL,
+    dataDir: value.CIVICLOOP_DATA_DIR,
+    demo: value.CIVICLOOP_DEMO ?? !value.DATABASE_URL,
+    port: value.PORT,
+    host: value.HOST,
+    sessionHours: value.CIVICLOOP_SESSION_HOURS,
+    anonReportsPerMinute: value.CIVICLOOP_ANON_REPORTS_PER_MINUTE,
+    secureCookies: value.CIVICLOOP_SECURE_COOKIES,
+    logLevel: value.LOG_LEVEL,
+    reopenWindowDays: value.CIVICLOOP_REOPEN_WINDOW_DAYS,
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Opens the database: PostgreSQL when a URL is given, otherwise the embedded PGlite in a worker
+ * thread. Both are reached through the same `pg` driver and Kysely dialect, so one schema,
+ * one set of migrations and one SQL dialect serve both.
+ */
+import { Worker } from 'node:worker_threads';
+import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import type { Database } from './schema.ts';
+import { lockDataDir } from './data-dir-lock.ts';
+
+// int8 (ids, counts) as numbers: every id and count here stays far below 2^53.
+pg.types.setTypeParser(20, (value: string) => Number(value));
+pg.types.setTypeParser(1700, (value: string) => Number(value));
+// date columns stay 'YYYY-MM-DD' strings: they are calendar days, not instants.
+pg.types.setTypeParser(1082, (value: string) => value);
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  /** Pool size for PostgreSQL; PGlite always uses one connection. */
+  poolSize?: number;
+}
+
+/** Opens the configured database. */
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPglite(options.dataDir);
+}
+
+function openPostgres(url: string, poolSize: number): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  const root = resolve(dataDir);
+  const releaseLock = lockDataDir(root);
+  const dir = join(root, 'pglite');
+  mkdirSync(dir, { recursive: true });
+  const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), { workerData: { dir } });
+  let port: number;
+  try {
+    port = await new Promise<number>((resolvePort, reject) => {
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`PGlite worker exited with code ${code}`)));
+      worker.on('message', (message: { type: string; port?: number }) => {
+        if (message.type === 'ready' && message.port) resolvePort(message.port);
+      });
+    });
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+  worker.removeAllListeners('exit');
+  // The socket server runs whole transactions one at a time; a pool of one keeps that honest.
+  const pool = new pg.Pool({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', max: 1 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'pglite',
+    async close() {
+      await db.destroy();
+      await new Promise<void>((done) => {
+        const timer = setTimeout(() => void worker.terminate().then(() => done()), 10_000);
+        worker.on('message', (message: { type: string }) => {
+          if (message.type !== 'stopped') return;
+          clearTimeout(timer);
+          void worker.terminate().then(() => done());
+        });
+        worker.postMessage({ type: 'stop' });
+      });
+      releaseLock();
+    },
+  };
+}

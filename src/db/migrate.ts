@@ -1,0 +1,21 @@
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import * as m0001 from './migrations/0001-init.ts';
+
+// Listed by hand, not read from disk: the same list works under tsx, vitest and a bundle.
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-init': m0001,
+};
+
+/**
+ * Brings the schema to the latest migration; throws with the failing migration's name.
+ * @returns the names of the migrations that ran
+ */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((entry) => entry.status === 'Error');
+    throw new Error(`Migration ${failed?.migrationName ?? '?'} failed: ${String(result.error)}`);
+  }
+  return (result.results ?? []).filter((entry) => entry.status === 'Success').map((entry) => entry.migrationName);
+}

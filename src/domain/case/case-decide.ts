@@ -1,0 +1,219 @@
+/**
+ * What an allowed action does to a case: the new state and the fields that change, including
+ * deadlines on the working calendar. Pure: the caller passes the time, calendar and limits.
+ */
+import { DomainError } from '../errors.ts';
+import {
+  computeDeadline,
+  extendDeadlineByWorkingDays,
+  shiftDeadlineForSuspension,
+  type TimeLimit,
+} from '../calendar/deadlines.ts';
+import type { WorkingCalendar, WorkingHours } from '../calendar/working-calendar.ts';
+import type { CaseAction, CaseSnapshot, CaseState, PendingRequest, RatingLevel, Actor } from './case-model.ts';
+import type { TransitionRule } from './case-transitions.ts';
+
+/** Fields an action may carry (already validated for shape at the edge). */
+export interface ActionFields {
+  departmentId?: number;
+  reason?: string;
+  note?: string;
+  days?: number;
+  until?: Date;
+  intoCaseId?: number;
+  level?: RatingLevel;
+  comment?: string;
+}
+
+/** The changes a decision makes; absent keys stay as they are. */
+export interface CaseChanges {
+  state: CaseState;
+  departmentId?: number | null;
+  signDeadline?: Date | null;
+  resolveDeadline?: Date | null;
+  resolveClockStartedAt?: Date | null;
+  pendingRequest?: PendingRequest | null;
+  suspendedAt?: Date | null;
+  filedAt?: Date;
+  dispatchedAt?: Date | null;
+  signedAt?: Date | null;
+  resolvedAt?: Date | null;
+  closedAt?: Date | null;
+  verifiedAt?: Date;
+  mergedIntoId?: number;
+  rating?: RatingLevel;
+  ratingComment?: string | null;
+  ratedAt?: Date;
+  incrementRework?: boolean;
+  incrementReturn?: boolean;
+  incrementExtension?: boolean;
+  incrementSupervision?: boolean;
+}
+
+export interface DecisionInput {
+  snapshot: CaseSnapshot;
+  rule: TransitionRule;
+  actor: Actor;
+  fields: ActionFields;
+  now: Date;
+  calendar: WorkingCalendar;
+  hours: WorkingHours;
+  signLimit: TimeLimit;
+  resolveLimit: TimeLimit;
+}
+
+export interface Decision {
+  changes: CaseChanges;
+  /** What the timeline records beyond who/when/from/to. */
+  note: string | null;
+  data: Record<string, unknown>;
+}
+
+const MAX_EXTENSION_DAYS = 60;
+
+function nextState(rule: TransitionRule, snapshot: CaseSnapshot): CaseState {
+  return rule.to === 'same' ? snapshot.state : rule.to;
+}
+
+function requireField<T>(value: T | undefined, field: string): T {
+  if (value === undefined || value === null || value === '') {
+    throw new DomainError('VALIDATION_FAILED', [{ path: field, code: 'required' }]);
+  }
+  return value;
+}
+
+function decideExtensionRequest(input: DecisionInput): Decision {
+  const { snapshot, fields, now, calendar, hours } = input;
+  const reason = requireField(fields.reason, 'reason');
+  const current = snapshot.resolveDeadline ?? now;
+  let until: Date;
+  if (fields.days !== undefined) {
+    if (!Number.isInteger(fields.days) || fields.days < 1 || fields.days > MAX_EXTENSION_DAYS) {
+      throw new DomainError('CASE_EXTENSION_INVALID', { days: fields.days, max: MAX_EXTENSION_DAYS });
+    }
+    until = extendDeadlineByWorkingDays(current, fields.days, calendar, hours);
+  } else {
+    until = requireField(fields.until, 'until');
+    if (until.getTime() <= current.getTime()) {
+      throw new DomainError('CASE_EXTENSION_INVALID', { until: until.toISOString(), currentDeadline: current.toISOString() });
+    }
+  }
+  const pendingRequest: PendingRequest = {
+    type: 'extension', until: until.toISOString(), reason, requestedBy: input.actor.userId, requestedAt: now.toISOString(),
+  };
+  return { changes: { state: snapshot.state, pendingRequest }, note: reason, data: { until: until.toISOString(), days: fields.days ?? null } };
+}
+
+type Decider = (input: DecisionInput) => Decision;
+
+const DECIDERS: Record<CaseAction, Decider> = {
+  verify: ({ snapshot, now, fields }) => ({ changes: { state: snapshot.state, verifiedAt: now }, note: fields.note ?? null, data: {} }),
+  file: ({ rule, snapshot, now, fields }) => ({ changes: { state: nextState(rule, snapshot), filedAt: now }, note: fields.note ?? null, data: {} }),
+  decline: ({ rule, snapshot, fields }) => ({
+    changes: { state: nextState(rule, snapshot), pendingRequest: null }, note: requireField(fields.reason, 'reason'), data: {},
+  }),
+  self_handle: ({ rule, snapshot, now, fields }) => ({
+    changes: { state: nextState(rule, snapshot), resolvedAt: now, closedAt: now }, note: requireField(fields.note, 'note'), data: { selfHandled: true },
+  }),
+  dispatch: ({ rule, snapshot, now, fields, calendar, hours, signLimit, resolveLimit }) => {
+    const departmentId = requireField(fields.departmentId, 'departmentId');
+    return {
+      changes: {
+        state: nextState(rule, snapshot),
+        departmentId,
+        dispatchedAt: now,
+        signDeadline: computeDeadline(now, signLimit, calendar, hours),
+        resolveDeadline: computeDeadline(now, resolveLimit, calendar, hours),
+        resolveClockStartedAt: now,
+      },
+      note: fields.note ?? null,
+      data: { departmentId },
+    };
+  },
+  sign: ({ rule, snapshot, now }) => ({ changes: { state: nextState(rule, snapshot), signedAt: now }, note: null, data: {} }),
+  return: ({ rule, snapshot, fields }) => ({
+    changes: {
+      state: nextState(rule, snapshot), departmentId: null, signDeadline: null, resolveDeadline: null, resolveClockStartedAt: null,
+      dispatchedAt: null, signedAt: null, pendingRequest: null, incrementReturn: true,
+    },
+    note: requireField(fields.reason, 'reason'),
+    data: { fromDepartmentId: snapshot.departmentId },
+  }),
+  request_extension: decideExtensionRequest,
+  approve_extension: ({ snapshot, fields }) => {
+    const pending = snapshot.pendingRequest;
+    if (pending?.type !== 'extension') throw new DomainError('CASE_NO_PENDING_REQUEST');
+    return {
+      changes: { state: snapshot.state, resolveDeadline: new Date(pending.until), pendingRequest: null, incrementExtension: true },
+      note: fields.note ?? null,
+      data: { until: pending.until, previousDeadline: snapshot.resolveDeadline?.toISOString() ?? null },
+    };
+  },
+  reject_extension: ({ snapshot, fields }) => {
+    if (snapshot.pendingRequest?.type !== 'extension') throw new DomainError('CASE_NO_PENDING_REQUEST');
+    return { changes: { state: snapshot.state, pendingRequest: null }, note: requireField(fields.reason, 'reason'), data: {} };
+  },
+  suspend: ({ rule, snapshot, now, fields, actor }) => {
+    const reason = requireField(fields.reason, 'reason');
+    if (rule.effect === 'request_suspension') {
+      const pendingRequest: PendingRequest = { type: 'suspension', reason, requestedBy: actor.userId, requestedAt: now.toISOString() };
+      return { changes: { state: snapshot.state, pendingRequest }, note: reason, data: { requested: true } };
+    }
+    return { changes: { state: nextState(rule, snapshot), suspendedAt: now, pendingRequest: null }, note: reason, data: {} };
+  },
+  resume: ({ rule, snapshot, now, fields, calendar, hours, resolveLimit }) => {
+    const suspendedAt = snapshot.suspendedAt ?? now;
+    const resolveDeadline = snapshot.resolveDeadline
+      ? shiftDeadlineForSuspension(snapshot.resolveDeadline, suspendedAt, now, resolveLimit.unit, calendar, hours)
+      : null;
+    return {
+      changes: { state: nextState(rule, snapshot), suspendedAt: null, resolveDeadline },
+      note: fields.note ?? null,
+      data: { suspendedAt: suspendedAt.toISOString(), resolveDeadline: resolveDeadline?.toISOString() ?? null },
+    };
+  },
+  resolve: ({ rule, snapshot, now, fields }) => ({
+    changes: { state: nextState(rule, snapshot), resolvedAt: now, pendingRequest: null }, note: requireField(fields.note, 'note'), data: {},
+  }),
+  check_pass: ({ rule, snapshot, now, fields }) => ({ changes: { state: nextState(rule, snapshot), closedAt: now }, note: fields.note ?? null, data: {} }),
+  check_fail: ({ rule, snapshot, now, fields, calendar, hours, resolveLimit }) => ({
+    changes: {
+      state: nextState(rule, snapshot), resolvedAt: null, incrementRework: true,
+      resolveClockStartedAt: now, resolveDeadline: computeDeadline(now, resolveLimit, calendar, hours),
+    },
+    note: requireField(fields.reason, 'reason'),
+    data: { rework: true },
+  }),
+  merge: ({ rule, snapshot, fields }) => {
+    const intoCaseId = requireField(fields.intoCaseId, 'intoCaseId');
+    return { changes: { state: nextState(rule, snapshot), mergedIntoId: intoCaseId }, note: fields.note ?? null, data: { intoCaseId } };
+  },
+  supervise: ({ snapshot, fields }) => ({
+    changes: { state: snapshot.state, incrementSupervision: true }, note: requireField(fields.note, 'note'), data: {},
+  }),
+  rate: ({ snapshot, now, fields }) => {
+    const level = requireField(fields.level, 'level');
+    return {
+      changes: { state: snapshot.state, rating: level, ratingComment: fields.comment ?? null, ratedAt: now },
+      note: fields.comment ?? null,
+      data: { level },
+    };
+  },
+  reopen: ({ rule, snapshot, fields }) => ({
+    changes: {
+      state: nextState(rule, snapshot), closedAt: null, resolvedAt: null, departmentId: null, signDeadline: null,
+      resolveDeadline: null, resolveClockStartedAt: null, dispatchedAt: null, signedAt: null,
+    },
+    note: requireField(fields.reason, 'reason'),
+    data: {},
+  }),
+};
+
+/**
+ * Decides the effect of an allowed action.
+ * @throws DomainError when a required field is missing or a request is not valid
+ * @example decideTransition({ snapshot, rule: dispatchRule, fields: { departmentId: 3 }, now, … }).changes.state // 'dispatched'
+ */
+export function decideTransition(input: DecisionInput): Decision {
+  return DECIDERS[input.rule.action](input);
+}

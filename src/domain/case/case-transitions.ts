@@ -1,0 +1,138 @@
+/**
+ * The closed loop as data (DESIGN §4.2): which action moves a case from which states to which
+ * state, who may take it, over which part of the org tree, and what it needs. The server decides
+ * with this table and the web UI shows only the buttons it allows.
+ */
+import type { CaseAction, CaseSnapshot, CaseState, Actor, Role } from './case-model.ts';
+
+/** Whose case it is for this rule: same district, owning department, the case's grid, or the reporter. */
+export type ActorScope = 'district' | 'department' | 'grid' | 'reporter';
+
+/** Extra conditions a rule needs beyond the state. */
+export type TransitionGuard = 'pendingExtension' | 'pendingSuspension' | 'selfHandleAllowed' | 'withinReopenWindow' | 'notRated';
+
+export type ActionField = 'departmentId' | 'reason' | 'note' | 'daysOrUntil' | 'intoCaseId' | 'level';
+
+export interface TransitionRule {
+  action: CaseAction;
+  from: readonly CaseState[];
+  /** 'same' keeps the state (verify, supervise, rate, a handler's request). */
+  to: CaseState | 'same';
+  roles: readonly Role[];
+  scope: ActorScope;
+  requires: readonly ActionField[];
+  guards?: readonly TransitionGuard[];
+  /** A handler's suspend is a request the operator approves; the same action name, another effect. */
+  effect?: 'request_suspension';
+}
+
+const OPEN_FOR_SUPERVISION: readonly CaseState[] = ['reported', 'filed', 'dispatched', 'signed', 'suspended', 'resolved'];
+
+export const TRANSITIONS: readonly TransitionRule[] = [
+  { action: 'verify', from: ['reported'], to: 'same', roles: ['grid_worker'], scope: 'grid', requires: [] },
+  { action: 'file', from: ['reported'], to: 'filed', roles: ['operator', 'shift_lead'], scope: 'district', requires: [] },
+  { action: 'decline', from: ['reported', 'filed'], to: 'declined', roles: ['shift_lead'], scope: 'district', requires: ['reason'] },
+  { action: 'self_handle', from: ['reported'], to: 'closed', roles: ['grid_worker'], scope: 'grid', requires: ['note'], guards: ['selfHandleAllowed'] },
+  { action: 'dispatch', from: ['filed'], to: 'dispatched', roles: ['operator', 'shift_lead'], scope: 'district', requires: ['departmentId'] },
+  { action: 'sign', from: ['dispatched'], to: 'signed', roles: ['handler'], scope: 'department', requires: [] },
+  { action: 'return', from: ['dispatched', 'signed'], to: 'filed', roles: ['handler'], scope: 'department', requires: ['reason'] },
+  { action: 'request_extension', from: ['signed'], to: 'same', roles: ['handler'], scope: 'department', requires: ['daysOrUntil', 'reason'] },
+  { action: 'approve_extension', from: ['signed'], to: 'same', roles: ['operator', 'shift_lead'], scope: 'district', requires: [], guards: ['pendingExtension'] },
+  { action: 'reject_extension', from: ['signed'], to: 'same', roles: ['operator', 'shift_lead'], scope: 'district', requires: ['reason'], guards: ['pendingExtension'] },
+  { action: 'suspend', from: ['signed'], to: 'same', roles: ['handler'], scope: 'department', requires: ['reason'], effect: 'request_suspension' },
+  { action: 'suspend', from: ['signed'], to: 'suspended', roles: ['operator', 'shift_lead'], scope: 'district', requires: ['reason'] },
+  { action: 'resume', from: ['suspended'], to: 'signed', roles: ['operator', 'shift_lead'], scope: 'district', requires: [] },
+  { action: 'resume', from: ['suspended'], to: 'signed', roles: ['handler'], scope: 'department', requires: [] },
+  { action: 'resolve', from: ['signed'], to: 'resolved', roles: ['handler'], scope: 'department', requires: ['note'] },
+  { action: 'check_pass', from: ['resolved'], to: 'closed', roles: ['grid_worker'], scope: 'grid', requires: [] },
+  { action: 'check_pass', from: ['resolved'], to: 'closed', roles: ['operator', 'shift_lead'], scope: 'district', requires: [] },
+  { action: 'check_fail', from: ['resolved'], to: 'signed', roles: ['grid_worker'], scope: 'grid', requires: ['reason'] },
+  { action: 'check_fail', from: ['resolved'], to: 'signed', roles: ['operator', 'shift_lead'], scope: 'district', requires: ['reason'] },
+  { action: 'merge', from: ['reported', 'filed'], to: 'merged', roles: ['operator', 'shift_lead'], scope: 'district', requires: ['intoCaseId'] },
+  { action: 'supervise', from: OPEN_FOR_SUPERVISION, to: 'same', roles: ['supervisor'], scope: 'district', requires: ['note'] },
+  { action: 'rate', from: ['closed'], to: 'same', roles: ['citizen', 'enterprise'], scope: 'reporter', requires: ['level'], guards: ['notRated'] },
+  { action: 'rate', from: ['closed'], to: 'same', roles: ['operator', 'shift_lead', 'supervisor'], scope: 'district', requires: ['level'], guards: ['notRated'] },
+  { action: 'reopen', from: ['closed'], to: 'filed', roles: ['supervisor'], scope: 'district', requires: ['reason'], guards: ['withinReopenWindow'] },
+];
+
+/** Facts beyond the case itself that guards need, supplied by the caller. */
+export interface GuardContext {
+  now: Date;
+  selfHandleAllowed: boolean;
+  reopenWindowDays: number;
+  /** The caller reported this case (their user id, or the tracking code an anonymous reporter holds). */
+  isReporter: boolean;
+}
+
+const DAY_MS = 86_400_000;
+
+function isInScope(rule: TransitionRule, actor: Actor, snapshot: CaseSnapshot, context: GuardContext): boolean {
+  if (actor.districtId !== snapshot.districtId && rule.scope !== 'reporter') return false;
+  switch (rule.scope) {
+    case 'district':
+      return true;
+    case 'department':
+      return actor.departmentId !== null && actor.departmentId === snapshot.departmentId;
+    case 'grid':
+      return actor.gridId !== null && actor.gridId === snapshot.gridId;
+    case 'reporter':
+      return context.isReporter;
+  }
+}
+
+function passesGuard(guard: TransitionGuard, snapshot: CaseSnapshot, context: GuardContext): boolean {
+  switch (guard) {
+    case 'pendingExtension':
+      return snapshot.pendingRequest?.type === 'extension';
+    case 'pendingSuspension':
+      return snapshot.pendingRequest?.type === 'suspension';
+    case 'selfHandleAllowed':
+      return context.selfHandleAllowed;
+    case 'notRated':
+      return snapshot.rating === null;
+    case 'withinReopenWindow':
+      return snapshot.closedAt !== null && context.now.getTime() - snapshot.closedAt.getTime() <= context.reopenWindowDays * DAY_MS;
+  }
+}
+
+/** Why a rule does not apply, from the most to the least fundamental reason. */
+export type RuleMismatch = 'state' | 'role' | 'scope' | 'guard';
+
+/**
+ * Finds the rule that lets this actor take this action on this case now.
+ * @returns the rule, or the most telling reason none applies
+ * @example findTransition(snapshot, { ...operator }, 'file', context) // { rule: { action: 'file', to: 'filed', … } }
+ */
+export function findTransition(
+  snapshot: CaseSnapshot,
+  actor: Actor,
+  action: CaseAction,
+  context: GuardContext,
+): { rule: TransitionRule; failedGuard?: undefined } | { rule?: undefined; mismatch: RuleMismatch; failedGuard?: TransitionGuard } {
+  const candidates = TRANSITIONS.filter((rule) => rule.action === action);
+  const fromState = candidates.filter((rule) => rule.from.includes(snapshot.state));
+  if (fromState.length === 0) return { mismatch: 'state' };
+  const byRole = fromState.filter((rule) => actor.role !== 'anonymous' && rule.roles.includes(actor.role));
+  if (byRole.length === 0) return { mismatch: 'role' };
+  const inScope = byRole.filter((rule) => isInScope(rule, actor, snapshot, context));
+  if (inScope.length === 0) return { mismatch: 'scope' };
+  for (const rule of inScope) {
+    const failed = (rule.guards ?? []).find((guard) => !passesGuard(guard, snapshot, context));
+    if (!failed) return { rule };
+    if (inScope.length === 1) return { mismatch: 'guard', failedGuard: failed };
+  }
+  return { mismatch: 'guard' };
+}
+
+/**
+ * Lists the actions this actor may take on this case now, in table order, without repeats.
+ * @example allowedActions(reportedCase, operator, context) // ['file']
+ */
+export function allowedActions(snapshot: CaseSnapshot, actor: Actor, context: GuardContext): CaseAction[] {
+  const actions: CaseAction[] = [];
+  for (const rule of TRANSITIONS) {
+    if (actions.includes(rule.action)) continue;
+    if (findTransition(snapshot, actor, rule.action, context).rule) actions.push(rule.action);
+  }
+  return actions;
+}

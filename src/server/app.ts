@@ -1,0 +1,75 @@
+/**
+ * Builds the HTTP application (no listen): plugins, the error handler, API routes and the web UI.
+ * Tests build it with their own database and clock; main.ts listens.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppConfig } from '../config.ts';
+import type { DatabaseHandle } from '../db/connect.ts';
+import { createCalendarCache } from '../services/calendar-cache.ts';
+import type { ServiceDeps } from '../services/service-deps.ts';
+import { registerErrorHandler } from './plugins/error-handler.ts';
+import { authPlugin } from './plugins/auth.ts';
+import { healthRoutes } from './routes/health-routes.ts';
+import { authRoutes } from './routes/auth-routes.ts';
+import { orgRoutes } from './routes/org-routes.ts';
+import { caseRoutes } from './routes/case-routes.ts';
+import type { RouteDeps } from './routes/route-deps.ts';
+
+export interface AppDeps {
+  handle: DatabaseHandle;
+  config: AppConfig;
+  version: string;
+  clock?: () => Date;
+  logger?: boolean;
+}
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  services: ServiceDeps;
+}
+
+/** JSON bodies stay small; photos arrive as multipart on their own routes with their own limits. */
+const JSON_BODY_LIMIT = 256 * 1024;
+
+export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
+  const app = Fastify({
+    logger: deps.logger === false ? false : { level: deps.config.logLevel },
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  const services: ServiceDeps = {
+    db: deps.handle.db,
+    clock: deps.clock ?? (() => new Date()),
+    calendar: createCalendarCache(deps.handle.db),
+    settings: { sessionHours: deps.config.sessionHours, reopenWindowDays: deps.config.reopenWindowDays },
+  };
+  const routeDeps: RouteDeps = { services, handle: deps.handle, config: deps.config, version: deps.version };
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'civicloop API', description: '城市治理闭环平台 / District governance closed-loop platform', version: deps.version },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(authPlugin, { services });
+
+  await app.register(healthRoutes, routeDeps);
+  await app.register(authRoutes, routeDeps);
+  await app.register(orgRoutes, routeDeps);
+  await app.register(caseRoutes, routeDeps);
+  return { app, services };
+}

@@ -1,0 +1,71 @@
+/**
+ * Who is calling: a bearer token or the session cookie. Cookie-authenticated writes must carry
+ * the session's CSRF token in the x-csrf-token header; bearer clients are not exposed to CSRF.
+ */
+import fp from 'fastify-plugin';
+import type { FastifyRequest } from 'fastify';
+import { DomainError } from '../../domain/errors.ts';
+import type { Actor } from '../../domain/case/case-model.ts';
+import { authenticate } from '../../services/auth-service.ts';
+import { ANONYMOUS, actorFromUser } from '../../services/actor.ts';
+import type { ServiceDeps } from '../../services/service-deps.ts';
+import type { UserRow } from '../../db/schema.ts';
+
+export const SESSION_COOKIE = 'civicloop_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+    user: UserRow | null;
+    sessionToken: string | null;
+    csrfToken: string | null;
+  }
+}
+
+function readBearer(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match?.[1] ?? null;
+}
+
+export const authPlugin = fp<{ services: ServiceDeps }>(async (app, { services }) => {
+  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('user', null);
+  app.decorateRequest('sessionToken', null);
+  app.decorateRequest('csrfToken', null);
+
+  app.addHook('onRequest', async (request) => {
+    request.actor = ANONYMOUS;
+    const bearer = readBearer(request);
+    const cookie = request.cookies[SESSION_COOKIE];
+    const token = bearer ?? cookie ?? null;
+    if (!token) return;
+    const found = await authenticate(services, token);
+    if (!found) {
+      if (bearer) throw new DomainError('AUTH_REQUIRED', { reason: 'token_invalid_or_expired' });
+      return; // a stale cookie just means "signed out"
+    }
+    if (!bearer && !SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== found.csrfToken) {
+      throw new DomainError('CSRF_TOKEN_INVALID');
+    }
+    request.user = found;
+    request.sessionToken = token;
+    request.csrfToken = found.csrfToken;
+    request.actor = actorFromUser(found);
+  });
+});
+
+/** Rejects anonymous callers. */
+export function requireUser(request: FastifyRequest): UserRow {
+  if (!request.user) throw new DomainError('AUTH_REQUIRED');
+  return request.user;
+}
+
+/** Rejects callers whose role is not listed. */
+export function requireRole(request: FastifyRequest, roles: readonly string[]): UserRow {
+  const user = requireUser(request);
+  if (!roles.includes(user.role)) throw new DomainError('FORBIDDEN');
+  return user;
+}

@@ -1,0 +1,109 @@
+/**
+ * The shapes of API requests, shared by the server (validation, OpenAPI) and the web forms.
+ * Objects are strict: an unknown field is an error, not silently dropped.
+ */
+import { z } from 'zod';
+import { CASE_KINDS, CASE_SOURCES, RATING_LEVELS, ROLES } from '../domain/case/case-model.ts';
+
+const HTML_TAG = /<\s*[a-z!/?][^>]*>/i;
+
+/** Free text a person typed: trimmed, bounded, no markup. */
+export function plainText(max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((value) => !HTML_TAG.test(value), { message: 'HTML is not allowed', params: { code: 'html_not_allowed' } });
+}
+
+export const LoginBody = z.strictObject({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
+export const LocationSchema = z.strictObject({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+});
+
+export const CaseCreateBody = z.strictObject({
+  kind: z.enum(CASE_KINDS),
+  categoryCode: z.string().trim().min(1).max(16),
+  description: plainText(2000),
+  title: plainText(100).optional(),
+  gridCode: z.string().regex(/^\d{15}$/).optional(),
+  districtCode: z.string().regex(/^\d{6}$/).optional(),
+  location: LocationSchema.optional(),
+  address: plainText(200).optional(),
+  reporter: z
+    .strictObject({
+      name: plainText(50).optional(),
+      phone: z.string().regex(/^[0-9+\-\s]{5,20}$/).optional(),
+    })
+    .optional(),
+  priority: z.enum(['urgent', 'normal']).optional(),
+  source: z.enum(CASE_SOURCES).optional(),
+});
+export type CaseCreateBody = z.infer<typeof CaseCreateBody>;
+
+const csv = z
+  .string()
+  .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean));
+
+export const CaseListQuery = z.strictObject({
+  state: csv.optional(),
+  kind: z.enum(CASE_KINDS).optional(),
+  district: z.string().regex(/^\d{6}$/).optional(),
+  street: z.string().regex(/^\d{12}$/).optional(),
+  department: z.coerce.number().int().positive().optional(),
+  category: z.string().max(16).optional(),
+  overdue: z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1').optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+const version = z.number().int().min(1);
+const reason = plainText(1000);
+const note = plainText(1000);
+
+/** One strict body per action: what each action needs, and nothing else. */
+export const CASE_ACTION_BODIES = {
+  verify: z.strictObject({ version, note: note.optional() }),
+  file: z.strictObject({ version, note: note.optional() }),
+  decline: z.strictObject({ version, reason }),
+  self_handle: z.strictObject({ version, note }),
+  dispatch: z.strictObject({ version, departmentId: z.number().int().positive(), note: note.optional() }),
+  sign: z.strictObject({ version }),
+  return: z.strictObject({ version, reason }),
+  request_extension: z
+    .strictObject({ version, days: z.number().int().min(1).max(60).optional(), until: z.iso.datetime({ offset: true }).optional(), reason })
+    .refine((body) => (body.days === undefined) !== (body.until === undefined), {
+      message: 'give either days or until',
+      path: ['days'],
+      params: { code: 'days_or_until' },
+    }),
+  approve_extension: z.strictObject({ version, note: note.optional() }),
+  reject_extension: z.strictObject({ version, reason }),
+  suspend: z.strictObject({ version, reason }),
+  resume: z.strictObject({ version, note: note.optional() }),
+  resolve: z.strictObject({ version, note }),
+  check_pass: z.strictObject({ version, note: note.optional() }),
+  check_fail: z.strictObject({ version, reason }),
+  merge: z.strictObject({ version, intoCaseId: z.number().int().positive(), note: note.optional() }),
+  supervise: z.strictObject({ version, note }),
+  rate: z.strictObject({ version, level: z.enum(RATING_LEVELS), comment: plainText(500).optional(), trackingCode: z.string().max(32).optional() }),
+  reopen: z.strictObject({ version, reason }),
+} as const;
+
+export const UserCreateBody = z.strictObject({
+  username: z.string().trim().regex(/^[a-zA-Z0-9_.-]{3,64}$/),
+  password: z.string().min(8).max(256),
+  displayName: plainText(50),
+  role: z.enum(ROLES),
+  districtCode: z.string().regex(/^\d{6}$/).optional(),
+  departmentCode: z.string().max(32).optional(),
+  gridCode: z.string().regex(/^\d{15}$/).optional(),
+  phone: z.string().regex(/^[0-9+\-\s]{5,20}$/).optional(),
+});

@@ -1,0 +1,59 @@
+/**
+ * The error catalog: every machine-readable code the API returns, its HTTP status and its
+ * message in Chinese and English. Codes are stable once shipped; docs/errors.md lists them all.
+ */
+export interface ErrorDefinition {
+  status: number;
+  zh: string;
+  en: string;
+}
+
+export const ERROR_CATALOG = {
+  VALIDATION_FAILED: { status: 400, zh: '请求内容不符合要求', en: 'The request is not valid' },
+  BODY_TOO_LARGE: { status: 413, zh: '请求内容过大', en: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  AUTH_REQUIRED: { status: 401, zh: '请先登录', en: 'Authentication is required' },
+  AUTH_INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  CSRF_TOKEN_INVALID: { status: 403, zh: '安全校验失败，请刷新页面后重试', en: 'CSRF check failed; reload the page and try again' },
+  FORBIDDEN: { status: 403, zh: '无权执行此操作', en: 'You are not allowed to do this' },
+  NOT_FOUND: { status: 404, zh: '未找到', en: 'Not found' },
+  RATE_LIMITED: { status: 429, zh: '操作过于频繁，请稍后再试', en: 'Too many requests; try again later' },
+  CASE_INVALID_TRANSITION: { status: 409, zh: '工单当前状态不允许此操作', en: 'This action is not allowed in the case’s current state' },
+  CASE_VERSION_CONFLICT: { status: 409, zh: '工单已被他人修改，请刷新后重试', en: 'The case was changed by someone else; reload and try again' },
+  CASE_CATEGORY_UNKNOWN: { status: 400, zh: '案件类别不存在', en: 'Unknown case category' },
+  CASE_CATEGORY_KIND_MISMATCH: { status: 400, zh: '案件类别与工单类型不一致', en: 'The category does not belong to this case kind' },
+  CASE_LOCATION_REQUIRED: { status: 400, zh: '请提供网格编码、位置或所属区', en: 'Give a grid code, a location or a district' },
+  CASE_SELF_HANDLE_NOT_ALLOWED: { status: 409, zh: '该类别不允许网格员自行处置', en: 'Grid workers may not self-handle this category' },
+  CASE_NO_PENDING_REQUEST: { status: 409, zh: '没有待审批的申请', en: 'There is no pending request to decide' },
+  CASE_MERGE_TARGET_INVALID: { status: 409, zh: '不能合并到该工单', en: 'The case cannot be merged into that case' },
+  CASE_REOPEN_WINDOW_PASSED: { status: 409, zh: '已超过可重新打开的期限', en: 'The window for reopening has passed' },
+  CASE_ALREADY_RATED: { status: 409, zh: '该工单已评价', en: 'The case has already been rated' },
+  CASE_EXTENSION_INVALID: { status: 400, zh: '延期时间无效', en: 'The extension is not valid' },
+  CASE_DEPARTMENT_UNKNOWN: { status: 400, zh: '处置部门不存在或不属于本区', en: 'Unknown department, or not in this district' },
+  ORG_CODE_INVALID: { status: 400, zh: '区划或网格编码无效', en: 'Invalid division or grid code' },
+  GRID_UNKNOWN: { status: 400, zh: '网格不存在', en: 'Unknown grid' },
+  DISTRICT_UNKNOWN: { status: 400, zh: '行政区不存在', en: 'Unknown district' },
+  USER_EXISTS: { status: 409, zh: '用户名已存在', en: 'The username is taken' },
+  INTERNAL_ERROR: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+} as const satisfies Record<string, ErrorDefinition>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOG;
+
+/** The JSON body of every error response. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  messageEn: string;
+  details?: unknown;
+}
+
+/**
+ * Builds the response body for a code.
+ * @example toErrorBody('NOT_FOUND') // { code: 'NOT_FOUND', message: '未找到', messageEn: 'Not found' }
+ */
+export function toErrorBody(code: ErrorCode, details?: unknown): ErrorBody {
+  const entry = ERROR_CATALOG[code];
+  return details === undefined
+    ? { code, message: entry.zh, messageEn: entry.en }
+    : { code, message: entry.zh, messageEn: entry.en, details };
+}

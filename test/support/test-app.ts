@@ -1,0 +1,99 @@
+/**
+ * A real server on a fresh database for one test file: PGlite in a temporary directory or a new
+ * PostgreSQL database, migrated and seeded with the demo org and users (no demo cases).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { FastifyInstance } from 'fastify';
+import { openDatabase, type DatabaseHandle } from '../../src/db/connect.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { seedCalendar, seedCategories } from '../../src/services/seed-reference.ts';
+import { seedDemoOrg, seedDemoUsers } from '../../src/services/seed-demo-org.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { ServiceDeps } from '../../src/services/service-deps.ts';
+
+export interface TestClock {
+  now: Date;
+  set(iso: string): void;
+  advanceMinutes(minutes: number): void;
+}
+
+export function createTestClock(iso = '2026-03-10T02:00:00Z'): TestClock {
+  const clock: TestClock = {
+    now: new Date(iso),
+    set(value) {
+      clock.now = new Date(value);
+    },
+    advanceMinutes(minutes) {
+      clock.now = new Date(clock.now.getTime() + minutes * 60_000);
+    },
+  };
+  return clock;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  services: ServiceDeps;
+  handle: DatabaseHandle;
+  clock: TestClock;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+async function freshPostgres(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `civicloop_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: baseUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+/** Starts the app on a fresh database of the kind this test project runs (TEST_DB_KIND). */
+export async function startTestApp(options: { clock?: TestClock; overrides?: Record<string, string> } = {}): Promise<TestApp> {
+  const kind = process.env.TEST_DB_KIND === 'postgres' ? 'postgres' : 'pglite';
+  const clock = options.clock ?? createTestClock();
+  let cleanup: () => Promise<void>;
+  let handle: DatabaseHandle;
+  if (kind === 'postgres') {
+    const baseUrl = process.env.TEST_DATABASE_URL;
+    if (!baseUrl) throw new Error('TEST_DATABASE_URL is required for the postgres project');
+    const fresh = await freshPostgres(baseUrl);
+    handle = await openDatabase({ databaseUrl: fresh.url, dataDir: '' });
+    cleanup = fresh.drop;
+  } else {
+    const dir = await mkdtemp(join(tmpdir(), 'civicloop-test-'));
+    handle = await openDatabase({ dataDir: dir });
+    cleanup = () => rm(dir, { recursive: true, force: true });
+  }
+  await migrateToLatest(handle.db as never);
+  await seedCategories(handle.db);
+  await seedCalendar(handle.db, clock.now);
+  await seedDemoOrg(handle.db);
+  await seedDemoUsers(handle.db);
+  const config = loadConfig({ CIVICLOOP_DEMO: 'false', LOG_LEVEL: 'silent', ...options.overrides });
+  const { app, services } = await buildApp({ handle, config, version: 'test', clock: () => clock.now, logger: false });
+  await app.ready();
+  return {
+    app, services, handle, clock, kind,
+    async close() {
+      await app.close();
+      await handle.close();
+      await cleanup();
+    },
+  };
+}

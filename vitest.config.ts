@@ -1,0 +1,37 @@
+import { defineConfig } from 'vitest/config';
+import { resolvePostgresTarget } from './test/support/postgres-target.ts';
+
+// http tests run once per database kind; PostgreSQL joins when it is reachable or demanded.
+const postgres = await resolvePostgresTarget();
+
+export default defineConfig({
+  test: {
+    reporters: ['default'],
+    projects: [
+      { test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'http-pglite',
+          include: ['test/http/**/*.test.ts'],
+          env: { TEST_DB_KIND: 'pglite' },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      ...(postgres
+        ? [
+            {
+              test: {
+                name: 'http-postgres',
+                include: ['test/http/**/*.test.ts'],
+                env: { TEST_DB_KIND: 'postgres', TEST_DATABASE_URL: postgres },
+                testTimeout: 60_000,
+                hookTimeout: 120_000,
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
