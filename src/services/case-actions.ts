@@ -18,6 +18,7 @@ import type { ServiceDeps } from './service-deps.ts';
 import { guardContext, toSnapshot, workingHoursOf } from './case-snapshot.ts';
 import { isReporterOf } from './case-reporter.ts';
 import type { CaseChanges } from '../domain/case/case-decide.ts';
+import { runFollowUps } from './case-follow-ups.ts';
 
 const GUARD_ERRORS: Record<TransitionGuard, ErrorCode> = {
   pendingExtension: 'CASE_NO_PENDING_REQUEST',
@@ -114,6 +115,7 @@ export async function performCaseAction(deps: ServiceDeps, actor: Actor, request
         action: request.action, fromState: row.state as CaseState, toState: decision.changes.state, note: decision.note, data: decision.data,
       },
     ]);
+    await runFollowUps({ trx, deps, actor: effectiveActor, action: request.action, before: row, after: updated, now });
     return updated;
   });
 }
