@@ -12,7 +12,8 @@ import { findCase, lockCase, updateCaseIfVersion } from '../db/repositories/case
 import { findCategoryById } from '../db/repositories/category-repository.ts';
 import { findDepartment, findDistrictById } from '../db/repositories/org-repository.ts';
 import { appendEvents } from '../db/repositories/timeline-repository.ts';
-import type { CaseRow, CaseUpdate } from '../db/schema.ts';
+import type { Transaction } from 'kysely';
+import type { CaseRow, CaseUpdate, Database } from '../db/schema.ts';
 import type { ErrorCode } from '../shared/error-codes.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import { guardContext, toSnapshot, workingHoursOf } from './case-snapshot.ts';
@@ -57,15 +58,15 @@ function toRowChanges(changes: CaseChanges, row: CaseRow, now: Date): CaseUpdate
   return update;
 }
 
-async function checkActionTargets(deps: ServiceDeps, row: CaseRow, request: ActionRequest): Promise<void> {
+async function checkActionTargets(db: Transaction<Database>, row: CaseRow, request: ActionRequest): Promise<void> {
   if (request.action === 'dispatch' && request.fields.departmentId !== undefined) {
-    const department = await findDepartment(deps.db, request.fields.departmentId);
+    const department = await findDepartment(db, request.fields.departmentId);
     if (!department || department.district_id !== row.district_id) {
       throw new DomainError('CASE_DEPARTMENT_UNKNOWN', { departmentId: request.fields.departmentId });
     }
   }
   if (request.action === 'merge' && request.fields.intoCaseId !== undefined) {
-    const target = await findCase(deps.db, request.fields.intoCaseId);
+    const target = await findCase(db, request.fields.intoCaseId);
     const targetOpen = target !== undefined && (OPEN_STATES as readonly string[]).includes(target.state);
     if (!target || target.id === row.id || target.district_id !== row.district_id || !targetOpen) {
       throw new DomainError('CASE_MERGE_TARGET_INVALID', { intoCaseId: request.fields.intoCaseId });
@@ -102,7 +103,7 @@ export async function performCaseAction(deps: ServiceDeps, actor: Actor, request
       if (found.mismatch === 'guard' && found.failedGuard) throw new DomainError(GUARD_ERRORS[found.failedGuard]);
       throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'FORBIDDEN', { action: request.action });
     }
-    await checkActionTargets(deps, row, request);
+    await checkActionTargets(trx, row, request);
     const decision = decideTransition({
       snapshot, rule: found.rule, actor: effectiveActor, fields: request.fields, now, calendar,
       hours: workingHoursOf(district), signLimit: category.sign_limit, resolveLimit: category.resolve_limit,

@@ -85,7 +85,8 @@ export async function startTestApp(options: { clock?: TestClock; overrides?: Rec
   await seedCalendar(handle.db, clock.now);
   await seedDemoOrg(handle.db);
   await seedDemoUsers(handle.db);
-  const config = loadConfig({ CIVICLOOP_DEMO: 'false', LOG_LEVEL: 'silent', ...options.overrides });
+  // Tests move the clock by days; sessions must outlive that.
+  const config = loadConfig({ CIVICLOOP_DEMO: 'false', LOG_LEVEL: 'silent', CIVICLOOP_SESSION_HOURS: '100000', ...options.overrides });
   const { app, services } = await buildApp({ handle, config, version: 'test', clock: () => clock.now, logger: false });
   await app.ready();
   return {

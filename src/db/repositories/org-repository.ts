@@ -1,5 +1,5 @@
 /** Queries over the org tree: districts, streets, communities, grids and departments. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
 
 type Db = Kysely<Database>;
@@ -35,7 +35,7 @@ export async function findGridPlacement(db: Db, gridCode: string) {
     .executeTakeFirst();
 }
 
-export async function findDepartment(db: Db, id: number) {
+export async function findDepartment(db: Db | Transaction<Database>, id: number) {
   return db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
 }
 

@@ -95,7 +95,7 @@ function passesGuard(guard: TransitionGuard, snapshot: CaseSnapshot, context: Gu
   }
 }
 
-/** Why a rule does not apply, from the most to the least fundamental reason. */
+/** Why no rule applies: checked in this order — role, state, scope, guard. */
 export type RuleMismatch = 'state' | 'role' | 'scope' | 'guard';
 
 /**
@@ -109,11 +109,11 @@ export function findTransition(
   action: CaseAction,
   context: GuardContext,
 ): { rule: TransitionRule; failedGuard?: undefined } | { rule?: undefined; mismatch: RuleMismatch; failedGuard?: TransitionGuard } {
-  const candidates = TRANSITIONS.filter((rule) => rule.action === action);
-  const fromState = candidates.filter((rule) => rule.from.includes(snapshot.state));
-  if (fromState.length === 0) return { mismatch: 'state' };
-  const byRole = fromState.filter((rule) => actor.role !== 'anonymous' && rule.roles.includes(actor.role));
-  if (byRole.length === 0) return { mismatch: 'role' };
+  // A role that may never take this action is told so, whatever the state.
+  const candidates = TRANSITIONS.filter((rule) => rule.action === action && actor.role !== 'anonymous' && rule.roles.includes(actor.role));
+  if (candidates.length === 0) return { mismatch: 'role' };
+  const byRole = candidates.filter((rule) => rule.from.includes(snapshot.state));
+  if (byRole.length === 0) return { mismatch: 'state' };
   const inScope = byRole.filter((rule) => isInScope(rule, actor, snapshot, context));
   if (inScope.length === 0) return { mismatch: 'scope' };
   for (const rule of inScope) {

@@ -13,8 +13,12 @@ import type { RouteDeps } from './route-deps.ts';
 const CaseParams = z.strictObject({ id: z.string().regex(/^(\d{1,10}|[A-Z]{2}-\d{4}-\d{6})$/) });
 const ActionParams = z.strictObject({ id: CaseParams.shape.id, action: z.enum(CASE_ACTIONS) });
 const TrackingQuery = z.strictObject({ trackingCode: z.string().max(32).optional() });
-// Documented loosely here; each action's own strict schema checks the body in the handler.
-const ActionBodyDoc = z.looseObject({ version: z.number().int().min(1) });
+// Documented loosely here so that each action's own strict schema reports every problem at once.
+const ActionBodyDoc = z
+  .looseObject({})
+  .describe('{ version, …fields }: dispatch takes departmentId; return, decline, check_fail, reject_extension, suspend, reopen take reason; ' +
+    'request_extension takes days or until, and reason; resolve and self_handle take note; merge takes intoCaseId; supervise takes note; ' +
+    'rate takes level, optional comment, and trackingCode for anonymous reporters.');
 
 export async function caseRoutes(app: FastifyInstance, { services, config }: RouteDeps): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();

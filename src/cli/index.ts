@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+/**
+ * civicloop's command line: serve the product, migrate, add users, check the timeline chain.
+ * Commands that open the embedded database run while the server is stopped (it is single-process).
+ */
+import { Command } from 'commander';
+import { registerServe } from './commands/serve.ts';
+import { registerMigrate } from './commands/migrate.ts';
+import { registerUserAdd } from './commands/user-add.ts';
+import { registerVerifyTimeline } from './commands/verify-timeline.ts';
+import { readVersion } from './version.ts';
+
+const program = new Command();
+program.name('civicloop').description('城市治理闭环平台 / civicloop — district governance closed loops').version(readVersion());
+registerServe(program);
+registerMigrate(program);
+registerUserAdd(program);
+registerVerifyTimeline(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

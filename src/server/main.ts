@@ -1,0 +1,49 @@
+/**
+ * Runs the product: reference data, demo data when asked, the HTTP server, and a clean shutdown.
+ * `npm start` lands here through the CLI's serve command.
+ */
+import type { AppConfig } from '../config.ts';
+import type { DatabaseHandle } from '../db/connect.ts';
+import { seedCalendar, seedCategories } from '../services/seed-reference.ts';
+import { DEMO_PASSWORD, seedDemoOrg, seedDemoUsers } from '../services/seed-demo-org.ts';
+import { seedDemoCases } from '../services/seed-demo-cases.ts';
+import { buildApp } from './app.ts';
+import { readVersion } from '../cli/version.ts';
+
+async function prepareData(config: AppConfig, handle: DatabaseHandle): Promise<void> {
+  const now = new Date();
+  await seedCategories(handle.db);
+  const calendar = await seedCalendar(handle.db, now);
+  if (calendar.nextYearMissing) {
+    console.warn(`⚠ 工作日历缺少 ${now.getUTCFullYear() + 1} 年的节假日安排，请管理员补录 / ` +
+      `The working calendar has no holiday schedule for ${now.getUTCFullYear() + 1} yet; an admin must add it.`);
+  }
+  if (!config.demo) return;
+  const firstStart = await seedDemoOrg(handle.db);
+  const users = await seedDemoUsers(handle.db);
+  if (firstStart) {
+    console.log('正在生成演示工单 / creating demo cases …');
+    const count = await seedDemoCases(handle.db, now);
+    console.log(`已生成 ${count} 个演示工单 / ${count} demo cases created`);
+  }
+  console.log(`\n演示模式 / DEMO MODE — 演示账号（密码均为 ${DEMO_PASSWORD}）/ demo users (password ${DEMO_PASSWORD}):`);
+  for (const user of users) console.log(`  ${user.username.padEnd(22)} ${user.role.padEnd(12)} ${user.displayName}`);
+  console.log('');
+}
+
+/** Seeds what is needed, listens, and closes everything on SIGINT/SIGTERM. */
+export async function startServer(config: AppConfig, handle: DatabaseHandle): Promise<void> {
+  await prepareData(config, handle);
+  const { app } = await buildApp({ handle, config, version: readVersion() });
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  const address = await app.listen({ port: config.port, host: config.host });
+  console.log(`civicloop 已启动 / is running: ${address.replace('127.0.0.1', 'localhost')}  (数据库 / database: ${handle.kind})`);
+  console.log(`API 文档 / API docs: ${address}/api/docs`);
+}
