@@ -29,6 +29,7 @@ export function lockDataDir(dataDir: string): () => void {
         throw new Error(
           `数据目录 ${dataDir} 正被进程 ${holder} 使用 / The data directory ${dataDir} is in use by process ${holder}. ` +
             'Stop the running server first, or use its API.',
+          { cause: error },
         );
       }
       unlinkSync(path);

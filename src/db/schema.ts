@@ -158,6 +158,10 @@ export interface CasesTable {
   extension_count: Generated<number>;
   supervision_count: Generated<number>;
   warning_level: Generated<string>;
+  /** The Open311 API key that filed this case, if any (migration 0003). */
+  api_key_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The case whose bad rating opened this rectification case (migration 0005). */
+  rectification_of_id: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -184,6 +188,117 @@ export interface TimelineChainHeadsTable {
   last_hash: string;
 }
 
+/** In-app notifications to a user, a department or a role of a district (migration 0005). */
+export interface NotificationsTable {
+  id: Generated<number>;
+  district_id: number;
+  recipient_user_id: number | null;
+  recipient_department_id: number | null;
+  recipient_role: string | null;
+  kind: string;
+  case_id: number | null;
+  notice_id: number | null;
+  title: string;
+  body: string;
+  data: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+/** 督办 supervision notices (migration 0005). */
+export interface SupervisionNoticesTable {
+  id: Generated<number>;
+  district_id: number;
+  case_id: number | null;
+  department_id: number;
+  issued_by: number | null;
+  issued_at: Timestamp;
+  content: string;
+  respond_by: Timestamp;
+  status: Generated<string>;
+  response: string | null;
+  responded_by: number | null;
+  responded_at: Timestamp | null;
+  escalated_at: Timestamp | null;
+}
+
+/** 一次一评/一事一评 government-service ratings (migration 0005). */
+export interface ServiceRatingsTable {
+  id: Generated<number>;
+  district_id: number;
+  department_id: number;
+  channel: string;
+  service_name: string;
+  level: string;
+  comment: string | null;
+  rated_by: number | null;
+  rated_at: Timestamp;
+  rectification_case_id: number | null;
+}
+
+/** 申诉 appeals against a rating (migration 0005). */
+export interface RatingAppealsTable {
+  id: Generated<number>;
+  district_id: number;
+  case_id: number | null;
+  service_rating_id: number | null;
+  department_id: number | null;
+  reason: string;
+  filed_by: number | null;
+  filed_at: Timestamp;
+  status: Generated<string>;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  decision_note: string | null;
+}
+
+/** Open311 API keys; only the SHA-256 of a key is stored (migration 0003). */
+export interface ApiKeysTable {
+  id: Generated<number>;
+  name: string;
+  key_hash: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+/** What an Open311 client sent beyond the case itself (migration 0003). */
+export interface Open311RequestsTable {
+  case_id: number;
+  district_id: number;
+  api_key_id: number;
+  token: string;
+  attributes: Json<Record<string, string | string[]>>;
+  contact: Json<Record<string, string>>;
+  media_urls: Json<string[]>;
+  created_at: Timestamp;
+}
+
+/** Updates posted by Open311 clients (FixMyStreet servicerequestupdates), deduplicated per key (migration 0003). */
+export interface Open311UpdatesTable {
+  id: Generated<number>;
+  api_key_id: number;
+  case_id: number;
+  district_id: number;
+  external_update_id: string;
+  status: string;
+  description: string;
+  updated_at: Timestamp;
+  received_at: Timestamp;
+}
+
+/** Per-category questions, shown by Open311 clients as service-definition attributes (migration 0003). */
+export interface CategoryAttributesTable {
+  category_code: string;
+  code: string;
+  position: number;
+  variable: boolean;
+  datatype: string;
+  required: boolean;
+  description: string;
+  datatype_description: string;
+  values: Json<{ key: string; name: string }[]>;
+}
+
 export interface Database {
   districts: DistrictsTable;
   streets: StreetsTable;
@@ -198,6 +313,14 @@ export interface Database {
   cases: CasesTable;
   case_events: CaseEventsTable;
   timeline_chain_heads: TimelineChainHeadsTable;
+  api_keys: ApiKeysTable;
+  open311_requests: Open311RequestsTable;
+  open311_updates: Open311UpdatesTable;
+  category_attributes: CategoryAttributesTable;
+  notifications: NotificationsTable;
+  supervision_notices: SupervisionNoticesTable;
+  service_ratings: ServiceRatingsTable;
+  rating_appeals: RatingAppealsTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;

@@ -19,7 +19,7 @@ export async function resolvePostgresTarget(): Promise<string | null> {
     return url;
   } catch (error) {
     if (explicit) {
-      throw new Error(`TEST_DATABASE_URL=${explicit} cannot be reached: ${(error as Error).message}`);
+      throw new Error(`TEST_DATABASE_URL=${explicit} cannot be reached: ${(error as Error).message}`, { cause: error });
     }
     console.warn(`\n!! PostgreSQL at ${DEFAULT_URL} is not reachable: http tests run on PGlite only.\n!! Set TEST_DATABASE_URL to demand PostgreSQL.\n`);
     return null;

@@ -70,3 +70,8 @@ export async function loadOrgTables(db: Db, districtId?: number) {
     grids: byDistrict(grids),
   };
 }
+
+/** A round trip to the database, for the health check. */
+export async function pingDatabase(db: Db): Promise<void> {
+  await db.selectFrom('districts').select('id').limit(1).execute();
+}

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
+import { pingDatabase } from '../../db/repositories/org-repository.ts';
 import type { RouteDeps } from './route-deps.ts';
 
 export async function healthRoutes(app: FastifyInstance, { handle, version }: RouteDeps): Promise<void> {
   app.get('/api/v1/health', { schema: { tags: ['system'], summary: '健康检查 / Health check' } }, async () => {
-    await sql`select 1`.execute(handle.db);
+    await pingDatabase(handle.db);
     return { status: 'ok', db: handle.kind, version };
   });
 }

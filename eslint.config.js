@@ -1,0 +1,60 @@
+// Lint rules, including the architecture: src/domain stays pure, layers import only downward.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+const restrictedForDomain = {
+  patterns: [
+    { group: ['fastify', 'fastify-*', '@fastify/*', 'kysely', 'pg', '@electric-sql/*', 'react', 'react-*', 'antd', 'node:*'], message: 'src/domain is pure: no frameworks, SQL or Node APIs.' },
+    { group: ['**/db/**', '**/server/**', '**/web/**', '**/services/**', '**/cli/**'], message: 'src/domain must not import outer layers.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'test-results/**', 'bench/results/**', 'src/db/pglite-worker.mjs', 'bin/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    ignores: ['src/domain/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', restrictedForDomain],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Time is passed in: no Date.now() in src/domain.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Time is passed in: no new Date() in src/domain.' },
+      ],
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Configuration comes from src/config.ts.' }],
+      'no-restricted-globals': ['error', { name: 'process', message: 'src/domain does not touch the process.' }],
+    },
+  },
+  {
+    files: ['src/web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['node:*', 'fastify', 'kysely', 'pg', '@electric-sql/*'], message: 'The web UI runs in the browser.' },
+        { group: ['**/db/**', '**/services/**', '**/server/**', '**/cli/**'], message: 'The web UI talks to the API, not to server code.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/db/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', '**/web/**'], message: 'src/db must not import server or web.' }] }] },
+  },
+  {
+    files: ['src/server/**/*.ts'],
+    ignores: ['src/server/**/*.test.ts'],
+    // Routes may read through repositories and presenters, but never build SQL themselves.
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['kysely', 'pg', '**/db/migrations/**'], message: 'SQL lives in src/db.' }] }] },
+  },
+);
