@@ -35,6 +35,8 @@ export const CaseCreateBody = z.strictObject({
   gridCode: z.string().regex(/^\d{15}$/).optional(),
   districtCode: z.string().regex(/^\d{6}$/).optional(),
   location: LocationSchema.optional(),
+  /** Datum of `location`: phone map SDKs give GCJ-02; stored as WGS84. Default wgs84. */
+  coordSystem: z.enum(['wgs84', 'gcj02']).optional(),
   address: plainText(200).optional(),
   reporter: z
     .strictObject({
@@ -107,3 +109,10 @@ export const UserCreateBody = z.strictObject({
   gridCode: z.string().regex(/^\d{15}$/).optional(),
   phone: z.string().regex(/^[0-9+\-\s]{5,20}$/).optional(),
 });
+
+export const CalendarDayBody = z.strictObject({
+  isWorkingDay: z.boolean(),
+  name: plainText(40).optional(),
+});
+
+export const CalendarYearQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
