@@ -63,6 +63,11 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     throw error;
   }
   worker.removeAllListeners('exit');
+  let closing = false;
+  // Without its database the server is useless: say so loudly rather than hang on every request.
+  worker.on('exit', (code) => {
+    if (!closing) console.error(`嵌入式数据库意外退出 / the embedded database stopped unexpectedly (exit ${code})`);
+  });
   // The socket server runs whole transactions one at a time; a pool of one keeps that honest.
   const pool = new pg.Pool({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', max: 1 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -70,6 +75,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     db,
     kind: 'pglite',
     async close() {
+      closing = true;
       await db.destroy();
       await new Promise<void>((done) => {
         const timer = setTimeout(() => void worker.terminate().then(() => done()), 10_000);
