@@ -116,3 +116,27 @@ export const CalendarDayBody = z.strictObject({
 });
 
 export const CalendarYearQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+
+export const TimeLimitSchema = z
+  .strictObject({
+    amount: z.number().positive().max(2928),
+    unit: z.enum(['working_hours', 'working_days', 'clock_hours']),
+  })
+  .refine((limit) => limit.unit !== 'working_days' || (Number.isInteger(limit.amount) && limit.amount <= 366), {
+    message: 'working days are whole days, at most 366',
+    path: ['amount'],
+    params: { code: 'whole_working_days' },
+  });
+
+export const CategoryUpdateBody = z
+  .strictObject({
+    departmentCode: z.string().trim().min(1).max(32).optional(),
+    handledByStreet: z.boolean().optional(),
+    limits: z.strictObject({ dispatch: TimeLimitSchema.optional(), sign: TimeLimitSchema.optional(), resolve: TimeLimitSchema.optional() }).optional(),
+    selfHandleAllowed: z.boolean().optional(),
+    duplicateRadiusMeters: z.number().int().min(0).max(5000).optional(),
+    urgent: z.boolean().optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, { message: 'nothing to change', params: { code: 'empty' } });
+export type CategoryUpdateBody = z.infer<typeof CategoryUpdateBody>;

@@ -68,3 +68,25 @@ describe('user administration', () => {
     expect(list.body.items.map((u: { username: string }) => u.username)).toContain('wang.handler');
   });
 });
+
+describe('categories as data', () => {
+  it('lets an admin change a time limit, which new deadlines then use', async () => {
+    const res = await t.app.inject({
+      method: 'PATCH', url: '/api/v1/admin/categories/E0405', headers: { authorization: `Bearer ${admin.token}` },
+      payload: { limits: { resolve: { amount: 3, unit: 'working_days' } }, selfHandleAllowed: true },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ code: 'E0405', limits: { resolve: { amount: 3, unit: 'working_days' } }, selfHandleAllowed: true });
+    const listed = (await operator.get('/api/v1/categories')).body.items.find((c: { code: string }) => c.code === 'E0405');
+    expect(listed.limits.resolve).toEqual({ amount: 3, unit: 'working_days' });
+  });
+
+  it('refuses fractional working days, unknown departments and unknown categories', async () => {
+    const patch = (code: string, payload: unknown) =>
+      t.app.inject({ method: 'PATCH', url: `/api/v1/admin/categories/${code}`, headers: { authorization: `Bearer ${admin.token}` }, payload: payload as object });
+    expect(JSON.parse((await patch('E0405', { limits: { resolve: { amount: 1.5, unit: 'working_days' } } })).body).code).toBe('VALIDATION_FAILED');
+    expect(JSON.parse((await patch('E0405', { departmentCode: 'nope' })).body).code).toBe('CASE_DEPARTMENT_UNKNOWN');
+    expect(JSON.parse((await patch('ZZ99', { urgent: true })).body).code).toBe('CASE_CATEGORY_UNKNOWN');
+    expect(JSON.parse((await patch('E0405', {})).body).code).toBe('VALIDATION_FAILED');
+  });
+});

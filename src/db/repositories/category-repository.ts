@@ -1,6 +1,7 @@
 /** Case categories with their time limits, kept as data. */
 import type { Kysely } from 'kysely';
-import type { CategoryRow, Database } from '../schema.ts';
+import type { Updateable } from 'kysely';
+import type { CategoriesTable, CategoryRow, Database } from '../schema.ts';
 
 type Db = Kysely<Database>;
 
@@ -14,4 +15,9 @@ export async function findCategoryByCode(db: Db, code: string): Promise<Category
 
 export async function findCategoryById(db: Db, id: number): Promise<CategoryRow | undefined> {
   return db.selectFrom('categories').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Changes a category's routing and limits; returns the new row, or undefined if the code is unknown. */
+export async function updateCategory(db: Db, code: string, changes: Updateable<CategoriesTable>): Promise<CategoryRow | undefined> {
+  return db.updateTable('categories').set(changes).where('code', '=', code).returningAll().executeTakeFirst();
 }

@@ -3,9 +3,22 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listCategories } from '../../db/repositories/category-repository.ts';
+import type { CategoryRow } from '../../db/schema.ts';
+import { CategoryUpdateBody } from '../../shared/api-schemas.ts';
+import { editCategory } from '../../services/category-admin.ts';
+import { requireRole } from '../plugins/auth.ts';
 import { findDistrictByCode, listDepartments, loadOrgTables } from '../../db/repositories/org-repository.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { RouteDeps } from './route-deps.ts';
+
+function presentCategory(row: CategoryRow) {
+  return {
+    code: row.code, kind: row.kind, majorCode: row.major_code, majorName: row.major_name, majorNameEn: row.major_name_en,
+    minorCode: row.minor_code, name: row.minor_name, nameEn: row.minor_name_en, departmentCode: row.department_code,
+    handledByStreet: row.handled_by_street, limits: { dispatch: row.dispatch_limit, sign: row.sign_limit, resolve: row.resolve_limit },
+    selfHandleAllowed: row.self_handle_allowed, duplicateRadiusMeters: row.duplicate_radius_m, urgent: row.urgent, active: row.active,
+  };
+}
 
 const DistrictQuery = z.strictObject({ district: z.string().regex(/^\d{6}$/).optional() });
 
@@ -15,15 +28,22 @@ export async function orgRoutes(app: FastifyInstance, { services }: RouteDeps): 
 
   typed.get('/api/v1/categories', { schema: { tags: ['reference'], summary: '案件类别与时限 / Categories and time limits' } }, async () => {
     const rows = await listCategories(db);
-    return {
-      items: rows.map((row) => ({
-        code: row.code, kind: row.kind, majorCode: row.major_code, majorName: row.major_name, majorNameEn: row.major_name_en,
-        minorCode: row.minor_code, name: row.minor_name, nameEn: row.minor_name_en, departmentCode: row.department_code,
-        handledByStreet: row.handled_by_street, limits: { dispatch: row.dispatch_limit, sign: row.sign_limit, resolve: row.resolve_limit },
-        selfHandleAllowed: row.self_handle_allowed, duplicateRadiusMeters: row.duplicate_radius_m, urgent: row.urgent,
-      })),
-    };
+    return { items: rows.map(presentCategory) };
   });
+
+  typed.patch(
+    '/api/v1/admin/categories/:code',
+    {
+      schema: {
+        tags: ['admin'], summary: '修改类别的部门与时限 / Edit a category’s department and time limits',
+        params: z.strictObject({ code: z.string().max(16) }), body: CategoryUpdateBody,
+      },
+    },
+    async (request) => {
+      requireRole(request, ['admin']);
+      return presentCategory(await editCategory(services, request.params.code, request.body));
+    },
+  );
 
   typed.get(
     '/api/v1/org/tree',
