@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   CIVICLOOP_SECURE_COOKIES: booleanFlag.default(false),
   /** Log level for the server. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Seconds between warning sweeps inside the server; 0 turns the in-process sweep off. */
+  CIVICLOOP_SWEEP_SECONDS: z.coerce.number().int().min(0).default(60),
   /** Days after closing during which a supervisor may reopen a case. */
   CIVICLOOP_REOPEN_WINDOW_DAYS: z.coerce.number().int().positive().default(30),
 });
@@ -41,6 +43,7 @@ export interface AppConfig {
   secureCookies: boolean;
   logLevel: string;
   reopenWindowDays: number;
+  sweepSeconds: number;
 }
 
 /**
@@ -65,5 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookies: value.CIVICLOOP_SECURE_COOKIES,
     logLevel: value.LOG_LEVEL,
     reopenWindowDays: value.CIVICLOOP_REOPEN_WINDOW_DAYS,
+    sweepSeconds: value.CIVICLOOP_SWEEP_SECONDS,
   };
 }

@@ -37,8 +37,14 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPglite(options.dataDir);
 }
 
+/** An idle client dropped by the server (restart, failover) must not crash the process; the pool replaces it. */
+function reportIdleClientErrors(pool: pg.Pool): void {
+  pool.on('error', (error) => console.error(`数据库连接中断 / database connection lost: ${error.message}`));
+}
+
 function openPostgres(url: string, poolSize: number): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  reportIdleClientErrors(pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
@@ -70,6 +76,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   });
   // The socket server runs whole transactions one at a time; a pool of one keeps that honest.
   const pool = new pg.Pool({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', max: 1 });
+  reportIdleClientErrors(pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -9,6 +9,7 @@ import { DEMO_PASSWORD, seedDemoOrg, seedDemoUsers } from '../services/seed-demo
 import { seedDemoCases } from '../services/seed-demo-cases.ts';
 import { buildApp } from './app.ts';
 import { readVersion } from '../cli/version.ts';
+import { startSweepLoop } from '../services/warning-sweep.ts';
 
 async function prepareData(config: AppConfig, handle: DatabaseHandle): Promise<void> {
   const now = new Date();
@@ -34,9 +35,14 @@ async function prepareData(config: AppConfig, handle: DatabaseHandle): Promise<v
 /** Seeds what is needed, listens, and closes everything on SIGINT/SIGTERM. */
 export async function startServer(config: AppConfig, handle: DatabaseHandle): Promise<void> {
   await prepareData(config, handle);
-  const { app } = await buildApp({ handle, config, version: readVersion() });
+  const { app, services } = await buildApp({ handle, config, version: readVersion() });
+  // The sweep claims its rows in the database, so several instances may run it side by side.
+  const sweep = config.sweepSeconds > 0
+    ? startSweepLoop(services, config.sweepSeconds * 1000, (error) => app.log.error({ err: error }, 'warning sweep failed'))
+    : null;
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    await sweep?.stop();
     await app.close();
     await handle.close();
     process.exit(0);

@@ -1,0 +1,22 @@
+import type { Command } from 'commander';
+import { openConfiguredDatabase } from '../open-configured-database.ts';
+import { createServiceDeps } from '../../services/create-service-deps.ts';
+import { runSweep } from '../../services/warning-sweep.ts';
+
+export function registerSweep(program: Command): void {
+  program
+    .command('sweep')
+    .description('执行一次超期预警巡检（黄牌/红牌、督办升级）/ Run one warning sweep (amber/red, notice escalation)')
+    .action(async () => {
+      const { config, handle } = await openConfiguredDatabase();
+      try {
+        const result = await runSweep(createServiceDeps(handle.db, config));
+        console.log(
+          `检查 ${result.examined} 件；黄牌 ${result.amber}，红牌 ${result.red}，督办升级 ${result.noticesEscalated} / ` +
+            `examined ${result.examined}; amber ${result.amber}, red ${result.red}, notices escalated ${result.noticesEscalated}`,
+        );
+      } finally {
+        await handle.close();
+      }
+    });
+}
