@@ -8,6 +8,11 @@ import { registerServe } from './commands/serve.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerUserAdd } from './commands/user-add.ts';
 import { registerVerifyTimeline } from './commands/verify-timeline.ts';
+import { registerSweep } from './commands/sweep.ts';
+import { registerBulletin } from './commands/bulletin.ts';
+import { registerImportGrids } from './commands/import-grids.ts';
+import { registerApikey } from './commands/apikey.ts';
+import { registerGenerate } from './commands/generate.ts';
 import { readVersion } from './version.ts';
 
 const program = new Command();
@@ -16,6 +21,11 @@ registerServe(program);
 registerMigrate(program);
 registerUserAdd(program);
 registerVerifyTimeline(program);
+registerSweep(program);
+registerBulletin(program);
+registerImportGrids(program);
+registerApikey(program);
+registerGenerate(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

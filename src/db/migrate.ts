@@ -1,13 +1,17 @@
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import * as m0001 from './migrations/0001-init.ts';
 import * as m0003 from './migrations/0003-geo-open311.ts';
+import * as m0004 from './migrations/0004-attachments.ts';
 import * as m0005 from './migrations/0005-indicators-supervision.ts';
+import * as m0006 from './migrations/0006-performance-indexes.ts';
 
 // Listed by hand, not read from disk: the same list works under tsx, vitest and a bundle.
 const MIGRATIONS: Record<string, Migration> = {
   '0001-init': m0001,
   '0003-geo-open311': m0003,
+  '0004-attachments': m0004,
   '0005-indicators-supervision': m0005,
+  '0006-performance-indexes': m0006,
 };
 
 /**

@@ -299,6 +299,25 @@ export interface CategoryAttributesTable {
   values: Json<{ key: string; name: string }[]>;
 }
 
+/** Case photos: private original, EXIF-free public copy and thumbnail, as storage keys (migration 0004). */
+export interface AttachmentsTable {
+  id: Generated<number>;
+  case_id: number;
+  district_id: number;
+  stage: string;
+  uploaded_by: number | null;
+  uploader_role: string;
+  mime: string;
+  size_bytes: number;
+  width: number;
+  height: number;
+  sha256: string;
+  original_key: string;
+  public_key: string;
+  thumb_key: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   districts: DistrictsTable;
   streets: StreetsTable;
@@ -317,6 +336,7 @@ export interface Database {
   open311_requests: Open311RequestsTable;
   open311_updates: Open311UpdatesTable;
   category_attributes: CategoryAttributesTable;
+  attachments: AttachmentsTable;
   notifications: NotificationsTable;
   supervision_notices: SupervisionNoticesTable;
   service_ratings: ServiceRatingsTable;
@@ -329,3 +349,7 @@ export type CaseUpdate = Updateable<CasesTable>;
 export type CategoryRow = Selectable<CategoriesTable>;
 export type UserRow = Selectable<UsersTable>;
 export type CaseEventRow = Selectable<CaseEventsTable>;
+export type NotificationRow = Selectable<NotificationsTable>;
+export type NoticeRow = Selectable<SupervisionNoticesTable>;
+export type ServiceRatingRow = Selectable<ServiceRatingsTable>;
+export type RatingAppealRow = Selectable<RatingAppealsTable>;

@@ -10,7 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppConfig } from '../config.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
-import { createCalendarCache } from '../services/calendar-cache.ts';
+import { createServiceDeps } from '../services/create-service-deps.ts';
 import type { ServiceDeps } from '../services/service-deps.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { authPlugin } from './plugins/auth.ts';
@@ -18,7 +18,18 @@ import { healthRoutes } from './routes/health-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { orgRoutes } from './routes/org-routes.ts';
 import { caseRoutes } from './routes/case-routes.ts';
+import { calendarRoutes } from './routes/calendar-routes.ts';
+import { userRoutes } from './routes/user-routes.ts';
+import { gridRoutes } from './routes/grid-routes.ts';
+import { apiKeyRoutes } from './routes/api-key-routes.ts';
+import { open311Routes } from './open311/open311-routes.ts';
+import { attachmentRoutes } from './routes/attachment-routes.ts';
+import { duplicateRoutes } from './routes/duplicate-routes.ts';
+import { indicatorRoutes } from './routes/indicator-routes.ts';
+import { supervisionRoutes } from './routes/supervision-routes.ts';
+import { bulletinRoutes } from './routes/bulletin-routes.ts';
 import type { RouteDeps } from './routes/route-deps.ts';
+import { webStatic } from './web-static.ts';
 
 export interface AppDeps {
   handle: DatabaseHandle;
@@ -26,6 +37,8 @@ export interface AppDeps {
   version: string;
   clock?: () => Date;
   logger?: boolean;
+  /** The built web UI to serve at / (dist/web); omitted, only the API is served. */
+  webDir?: string;
 }
 
 export interface BuiltApp {
@@ -46,12 +59,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
-  const services: ServiceDeps = {
-    db: deps.handle.db,
-    clock: deps.clock ?? (() => new Date()),
-    calendar: createCalendarCache(deps.handle.db),
-    settings: { sessionHours: deps.config.sessionHours, reopenWindowDays: deps.config.reopenWindowDays },
-  };
+  const services: ServiceDeps = createServiceDeps(deps.handle.db, deps.config, deps.clock);
   const routeDeps: RouteDeps = { services, handle: deps.handle, config: deps.config, version: deps.version };
 
   await app.register(cookie);
@@ -71,5 +79,17 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   await app.register(authRoutes, routeDeps);
   await app.register(orgRoutes, routeDeps);
   await app.register(caseRoutes, routeDeps);
+  await app.register(calendarRoutes, routeDeps);
+  await app.register(userRoutes, routeDeps);
+  await app.register(gridRoutes, routeDeps);
+  await app.register(apiKeyRoutes, routeDeps);
+  await app.register(open311Routes, routeDeps);
+  await app.register(attachmentRoutes, routeDeps);
+  await app.register(duplicateRoutes, routeDeps);
+  await app.register(indicatorRoutes, routeDeps);
+  await app.register(supervisionRoutes, routeDeps);
+  await app.register(bulletinRoutes, routeDeps);
+  // Last, so its catch-all for the single-page app never shadows an API route.
+  if (deps.webDir) await app.register(webStatic, { dir: deps.webDir });
   return { app, services };
 }

@@ -10,6 +10,12 @@ import { seedDemoCases } from '../services/seed-demo-cases.ts';
 import { buildApp } from './app.ts';
 import { readVersion } from '../cli/version.ts';
 import { startSweepLoop } from '../services/warning-sweep.ts';
+import { seedDemoGeometry } from '../db/seed/demo-geometry.ts';
+import { ensureWebBuild } from './web-build.ts';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 async function prepareData(config: AppConfig, handle: DatabaseHandle): Promise<void> {
   const now = new Date();
@@ -21,6 +27,8 @@ async function prepareData(config: AppConfig, handle: DatabaseHandle): Promise<v
   }
   if (!config.demo) return;
   const firstStart = await seedDemoOrg(handle.db);
+  // Synthetic grid polygons (绿园区 filled to its 700 grids); before the server routes any point.
+  await seedDemoGeometry(handle.db);
   const users = await seedDemoUsers(handle.db);
   if (firstStart) {
     console.log('正在生成演示工单 / creating demo cases …');
@@ -35,7 +43,8 @@ async function prepareData(config: AppConfig, handle: DatabaseHandle): Promise<v
 /** Seeds what is needed, listens, and closes everything on SIGINT/SIGTERM. */
 export async function startServer(config: AppConfig, handle: DatabaseHandle): Promise<void> {
   await prepareData(config, handle);
-  const { app, services } = await buildApp({ handle, config, version: readVersion() });
+  await ensureWebBuild(REPO_ROOT, { log: (line) => console.log(line) });
+  const { app, services } = await buildApp({ handle, config, version: readVersion(), webDir: join(REPO_ROOT, 'dist', 'web') });
   // The sweep claims its rows in the database, so several instances may run it side by side.
   const sweep = config.sweepSeconds > 0
     ? startSweepLoop(services, config.sweepSeconds * 1000, (error) => app.log.error({ err: error }, 'warning sweep failed'))

@@ -8,6 +8,7 @@ import type { Transaction } from 'kysely';
 import type { Database, CaseRow } from '../db/schema.ts';
 import type { Actor, CaseAction } from '../domain/case/case-model.ts';
 import type { ServiceDeps } from './service-deps.ts';
+import { openRectificationOnBadRating } from './rectification.ts';
 
 export interface FollowUpContext {
   trx: Transaction<Database>;
@@ -23,6 +24,7 @@ export type FollowUp = (context: FollowUpContext) => Promise<void>;
 
 /** Registered follow-ups, run in order after every successful action. */
 export const FOLLOW_UPS: FollowUp[] = [];
+FOLLOW_UPS.push(openRectificationOnBadRating); // 差评 → rectification case (issue 5)
 
 export async function runFollowUps(context: FollowUpContext): Promise<void> {
   for (const followUp of FOLLOW_UPS) await followUp(context);

@@ -15,9 +15,11 @@ import {
 } from '../db/repositories/org-repository.ts';
 import { insertCase, takeNextCaseSequence } from '../db/repositories/case-repository.ts';
 import { appendEvents } from '../db/repositories/timeline-repository.ts';
-import type { CaseRow, CategoryRow } from '../db/schema.ts';
+import type { CaseRow, CategoryRow, Database } from '../db/schema.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import { workingHoursOf } from './case-snapshot.ts';
+import { placeByLocation, toWgs84, type CoordSystem } from './grid-routing.ts';
+import type { Transaction } from 'kysely';
 
 export interface ReportInput {
   kind: CaseKind;
@@ -31,6 +33,12 @@ export interface ReportInput {
   reporter?: { name?: string | undefined; phone?: string | undefined } | undefined;
   priority?: CasePriority | undefined;
   source?: CaseSource | undefined;
+  /** The location's datum; 'gcj02' (phone map SDKs) is converted and stored as WGS84. */
+  coordSystem?: CoordSystem | undefined;
+  /** Set when an Open311 client files the case: recorded on the case, source 'open311'. */
+  apiKeyId?: number | undefined;
+  /** Runs inside the intake transaction after the case row exists (Open311 extras). */
+  onInserted?: ((trx: Transaction<Database>, row: CaseRow) => Promise<void>) | undefined;
 }
 
 export interface ReportResult {
@@ -49,6 +57,8 @@ interface Placement {
   communityId: number | null;
   gridId: number | null;
   responsibleDepartmentId: number | null;
+  /** 区兜底: a citizen's point outside every grid goes to this (command centre) unit. */
+  fallbackDepartmentId?: number | null | undefined;
 }
 
 async function placeReport(deps: ServiceDeps, actor: Actor, input: ReportInput): Promise<Placement> {
@@ -59,6 +69,10 @@ async function placeReport(deps: ServiceDeps, actor: Actor, input: ReportInput):
       districtId: grid.districtId, streetId: grid.streetId, communityId: grid.communityId, gridId: grid.gridId,
       responsibleDepartmentId: grid.responsibleDepartmentId,
     };
+  }
+  if (input.location) {
+    const located = await placeByLocation(deps, actor, input.location, input.districtCode);
+    if (located) return located;
   }
   if (input.districtCode) {
     const district = await findDistrictByCode(deps.db, input.districtCode);
@@ -73,6 +87,7 @@ async function placeReport(deps: ServiceDeps, actor: Actor, input: ReportInput):
 
 /** The department a category goes to by default: the street's own unit (属地) or the named department, else the command centre. */
 async function routeDepartment(deps: ServiceDeps, category: CategoryRow, placement: Placement): Promise<number | null> {
+  if (placement.fallbackDepartmentId) return placement.fallbackDepartmentId;
   if (category.handled_by_street) {
     if (placement.responsibleDepartmentId) return placement.responsibleDepartmentId;
     if (placement.streetId) {
@@ -91,6 +106,7 @@ async function routeDepartment(deps: ServiceDeps, category: CategoryRow, placeme
  * @throws DomainError CASE_CATEGORY_UNKNOWN, CASE_CATEGORY_KIND_MISMATCH, FORBIDDEN, GRID_UNKNOWN, CASE_LOCATION_REQUIRED
  */
 export async function reportCase(deps: ServiceDeps, actor: Actor, input: ReportInput): Promise<ReportResult> {
+  if (input.location && input.coordSystem === 'gcj02') input = { ...input, location: toWgs84(input.location, 'gcj02') };
   const category = await findCategoryByCode(deps.db, input.categoryCode);
   if (!category) throw new DomainError('CASE_CATEGORY_UNKNOWN', { categoryCode: input.categoryCode });
   if (category.kind !== input.kind) {
@@ -109,7 +125,7 @@ export async function reportCase(deps: ServiceDeps, actor: Actor, input: ReportI
   const calendar = await deps.calendar.get();
   const dispatchDeadline = computeDeadline(now, category.dispatch_limit, calendar, workingHoursOf(district));
   const year = Number(toShanghaiDate(now).slice(0, 4));
-  const source = isStaff && input.source ? input.source : (DEFAULT_SOURCE[actor.role] ?? 'web');
+  const source = input.apiKeyId !== undefined ? 'open311' : isStaff && input.source ? input.source : (DEFAULT_SOURCE[actor.role] ?? 'web');
   const trackingCode = actor.userId === null ? randomBytes(6).toString('hex').toUpperCase() : null;
   const title = input.title?.trim() || `${category.minor_name}${input.address ? ` · ${input.address}` : ''}`.slice(0, 100);
 
@@ -137,6 +153,7 @@ export async function reportCase(deps: ServiceDeps, actor: Actor, input: ReportI
       reporter_name: input.reporter?.name ?? null,
       reporter_phone: input.reporter?.phone ?? null,
       tracking_code_hash: trackingCode ? hashTrackingCode(trackingCode) : null,
+      api_key_id: input.apiKeyId ?? null,
       created_by: actor.userId,
       dispatch_deadline: dispatchDeadline,
       created_at: now,
@@ -148,6 +165,7 @@ export async function reportCase(deps: ServiceDeps, actor: Actor, input: ReportI
         fromState: null, toState: 'reported', note: null, data: { source, categoryCode: category.code, routedDepartmentId: departmentId },
       },
     ]);
+    if (input.onInserted) await input.onInserted(trx, inserted);
     return inserted;
   });
   return { row, trackingCode };

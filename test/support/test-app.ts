@@ -64,7 +64,9 @@ async function freshPostgres(baseUrl: string): Promise<{ url: string; drop: () =
 }
 
 /** Starts the app on a fresh database of the kind this test project runs (TEST_DB_KIND). */
-export async function startTestApp(options: { clock?: TestClock; overrides?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { clock?: TestClock; overrides?: Record<string, string>; webDir?: string } = {},
+): Promise<TestApp> {
   const kind = process.env.TEST_DB_KIND === 'postgres' ? 'postgres' : 'pglite';
   const clock = options.clock ?? createTestClock();
   let cleanup: () => Promise<void>;
@@ -87,7 +89,7 @@ export async function startTestApp(options: { clock?: TestClock; overrides?: Rec
   await seedDemoUsers(handle.db);
   // Tests move the clock by days; sessions must outlive that.
   const config = loadConfig({ CIVICLOOP_DEMO: 'false', LOG_LEVEL: 'silent', CIVICLOOP_SESSION_HOURS: '100000', ...options.overrides });
-  const { app, services } = await buildApp({ handle, config, version: 'test', clock: () => clock.now, logger: false });
+  const { app, services } = await buildApp({ handle, config, version: 'test', clock: () => clock.now, logger: false, webDir: options.webDir });
   await app.ready();
   return {
     app, services, handle, clock, kind,

@@ -1,0 +1,23 @@
+/**
+ * Diagnostic: the cost of the sweep's per-case decision (warningFor on the working calendar) without
+ * any database work, over realistic deadlines. `tsx bench/profile-sweep.ts`
+ */
+import { createWorkingCalendar, DEFAULT_WORKING_HOURS } from '../src/domain/calendar/working-calendar.ts';
+import { computeDeadline } from '../src/domain/calendar/deadlines.ts';
+import { warningFor } from '../src/domain/case/case-warning.ts';
+import { loadLibraryCalendarDays } from '../src/services/calendar-source.ts';
+
+const days = loadLibraryCalendarDays(2024, 2026).map((d) => ({ date: d.date, isWorkingDay: d.isWorkingDay, name: d.name ?? undefined }));
+const calendar = createWorkingCalendar(days);
+const now = new Date('2026-11-23T04:00:00Z');
+const cases = Array.from({ length: 20_000 }, (_, i) => {
+  const start = new Date(now.getTime() - (i % 500) * 3_600_000);
+  const unit = i % 2 === 0 ? 'working_hours' as const : 'working_days' as const;
+  const deadline = computeDeadline(start, { amount: unit === 'working_hours' ? 16 : 5, unit }, calendar, DEFAULT_WORKING_HOURS);
+  return { start, deadline, unit };
+});
+const started = performance.now();
+let red = 0;
+for (const c of cases) if (warningFor({ ...c, now }, calendar, DEFAULT_WORKING_HOURS) === 'red') red += 1;
+const ms = performance.now() - started;
+console.log(`warningFor: ${cases.length} cases in ${ms.toFixed(1)} ms = ${((ms * 1000) / cases.length).toFixed(1)} µs/case (${red} red)`);

@@ -1,0 +1,36 @@
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { openConfiguredDatabase } from '../open-configured-database.ts';
+import { createServiceDeps } from '../../services/create-service-deps.ts';
+import { districtForReader } from '../../services/indicator-service.ts';
+import { exportBulletin, type BulletinFormat } from '../../services/bulletin-export.ts';
+
+/** `civicloop bulletin --district 220106 --month 2026-10 [--out DIR] [--format docx,xlsx]`: writes the monthly bulletin files. */
+export function registerBulletin(program: Command): void {
+  program
+    .command('bulletin')
+    .description('生成月通报 (.docx / .xlsx) / Write the monthly bulletin as Word and Excel files')
+    .requiredOption('--district <code>', '区划代码 / district code, e.g. 220106')
+    .requiredOption('--month <YYYY-MM>', '月份 / month, e.g. 2026-10')
+    .option('--out <dir>', '输出目录 / output directory', '.')
+    .option('--format <list>', '格式 / formats: docx,xlsx', 'docx,xlsx')
+    .action(async (options: { district: string; month: string; out: string; format: string }) => {
+      const formats = options.format.split(',').map((f) => f.trim()).filter(Boolean) as BulletinFormat[];
+      if (formats.some((f) => f !== 'docx' && f !== 'xlsx')) throw new Error('格式只能是 docx 或 xlsx / --format takes docx and/or xlsx');
+      const { config, handle } = await openConfiguredDatabase();
+      try {
+        const deps = createServiceDeps(handle.db, config);
+        const admin = { userId: null, role: 'admin' as const, districtId: null, streetId: null, departmentId: null, gridId: null };
+        const district = await districtForReader(deps, admin, options.district);
+        for (const format of formats) {
+          const result = await exportBulletin(deps, district, options.month, format);
+          const path = join(resolve(options.out), `bulletin-${district.code}-${options.month}.${format}`);
+          await writeFile(path, result.body as Buffer);
+          console.log(`已生成 / written: ${path}（${result.document.title}）`);
+        }
+      } finally {
+        await handle.close();
+      }
+    });
+}

@@ -1,0 +1,147 @@
+/**
+ * The monthly bulletin as titled tables of strings, in Chinese: one layout shared by the Word
+ * and Excel renderers, so both files say the same thing.
+ */
+import type { BulletinCase, BulletinData, Headline } from './bulletin-service.ts';
+import type { Ranking } from './indicator-service.ts';
+
+export interface BulletinTable {
+  title: string;
+  headers: string[];
+  rows: string[][];
+}
+
+export interface BulletinDocument {
+  title: string;
+  subtitle: string;
+  summary: string;
+  tables: BulletinTable[];
+}
+
+const STATE_ZH: Record<string, string> = {
+  reported: '已上报', filed: '已立案', dispatched: '已派遣', signed: '处置中', suspended: '已挂起', resolved: '待核查', closed: '已结案',
+  declined: '不予立案', merged: '已合并',
+};
+
+const DASH = '—';
+
+/** 0.857143 → '85.71%'. */
+export function percent(rate: number | null): string {
+  return rate === null ? DASH : `${(rate * 100).toFixed(2)}%`;
+}
+
+function shanghaiText(instant: Date | null): string {
+  if (!instant) return DASH;
+  const local = new Date(instant.getTime() + 8 * 3_600_000).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+}
+
+function countChange(current: number, base: number): string {
+  if (base === 0) return DASH;
+  const change = ((current - base) / base) * 100;
+  return `${change > 0 ? '+' : ''}${change.toFixed(1)}%`;
+}
+
+function rateChange(current: number | null, base: number | null): string {
+  if (current === null || base === null) return DASH;
+  const points = (current - base) * 100;
+  return `${points > 0 ? '+' : ''}${points.toFixed(2)}个百分点`;
+}
+
+function headlineTable(data: BulletinData): BulletinTable {
+  const { current, previous, lastYear } = data.headline;
+  const counts: [string, (h: Headline) => number][] = [
+    ['立案数', (h) => h.counts.filed], ['结案数', (h) => h.counts.closed], ['应结案数', (h) => h.counts.due], ['超期数', (h) => h.counts.overdue],
+  ];
+  const rates: [string, (h: Headline) => number | null][] = [
+    ['结案率', (h) => h.rates.closeRate], ['按期结案率', (h) => h.rates.onTimeCloseRate], ['按期处置率', (h) => h.rates.onTimeResolveRate],
+    ['返工率', (h) => h.rates.reworkRate], ['延期率', (h) => h.rates.extensionRate], ['退单率', (h) => h.rates.returnRate],
+    ['满意率', (h) => h.rates.satisfactionRate],
+  ];
+  const score = (h: Headline) => (h.score === null ? DASH : h.score.toFixed(2));
+  return {
+    title: '一、主要指标',
+    headers: ['指标', `本月（${data.period.key}）`, `上月（${data.previous.key}）`, '环比', `去年同月（${data.lastYear.key}）`, '同比'],
+    rows: [
+      ...counts.map(([name, get]) => [
+        name, String(get(current)), String(get(previous)), countChange(get(current), get(previous)), String(get(lastYear)), countChange(get(current), get(lastYear)),
+      ]),
+      ...rates.map(([name, get]) => [
+        name, percent(get(current)), percent(get(previous)), rateChange(get(current), get(previous)), percent(get(lastYear)), rateChange(get(current), get(lastYear)),
+      ]),
+      ['综合指标值', score(current), score(previous), current.score !== null && previous.score !== null ? (current.score - previous.score).toFixed(2) : DASH,
+        score(lastYear), current.score !== null && lastYear.score !== null ? (current.score - lastYear.score).toFixed(2) : DASH],
+    ],
+  };
+}
+
+function movementText(movement: number | null): string {
+  if (movement === null) return '新上榜';
+  if (movement === 0) return '持平';
+  return movement > 0 ? `上升${movement}位` : `下降${-movement}位`;
+}
+
+function rankingTable(title: string, ranking: Ranking): BulletinTable {
+  return {
+    title,
+    headers: ['名次', '单位', '综合指标值', '等级', '排名得分', '较上月'],
+    rows: ranking.items.map((row) => [
+      String(row.place), row.unit.name, row.score.toFixed(2), row.grade ?? DASH, String(row.rankScore), movementText(row.movement),
+    ]),
+  };
+}
+
+function listsTable(data: BulletinData): BulletinTable {
+  const rows: string[][] = [];
+  for (const [levelName, ranking] of [['街道（乡镇）', data.rankings.street], ['部门', data.rankings.department]] as const) {
+    for (const row of ranking.redList) rows.push(['红榜', levelName, row.unit.name, String(row.place), row.score.toFixed(2)]);
+    for (const row of ranking.blackList) rows.push(['黑榜', levelName, row.unit.name, String(row.place), row.score.toFixed(2)]);
+  }
+  return { title: '四、红黑榜', headers: ['榜单', '层级', '单位', '名次', '综合指标值'], rows };
+}
+
+function caseRows(cases: BulletinCase[], last: (c: BulletinCase) => string[]): string[][] {
+  return cases.map((c) => [c.number, c.title, c.categoryName, c.departmentName ?? DASH, ...last(c)]);
+}
+
+/** Lays the bulletin out as tables. */
+export function bulletinDocument(data: BulletinData): BulletinDocument {
+  const [year, month] = data.period.key.split('-');
+  const current = data.headline.current;
+  return {
+    title: `${data.district.name}城市治理工作${year}年${Number(month)}月通报`,
+    subtitle: `统计周期：${shanghaiText(data.period.start).slice(0, 10)} 至 ${shanghaiText(new Date(data.period.end.getTime() - 1)).slice(0, 10)}；数据截至 ${shanghaiText(data.asOf)}`,
+    summary:
+      `本月全区立案${current.counts.filed}件，结案${current.counts.closed}件，结案率${percent(current.rates.closeRate)}，` +
+      `按期结案率${percent(current.rates.onTimeCloseRate)}，满意率${percent(current.rates.satisfactionRate)}，` +
+      `综合指标值${current.score === null ? DASH : current.score.toFixed(2)}。`,
+    tables: [
+      headlineTable(data),
+      rankingTable('二、街道（乡镇）赛马排名', data.rankings.street),
+      rankingTable('三、部门赛马排名', data.rankings.department),
+      listsTable(data),
+      {
+        title: '五、高发问题（立案数前五位）',
+        headers: ['序号', '大类', '小类', '立案数'],
+        rows: data.topCategories.map((row, index) => [String(index + 1), row.majorName, row.minorName, String(row.count)]),
+      },
+      {
+        title: '六、超期未结案件',
+        headers: ['案件编号', '标题', '类别', '责任单位', '处置时限', '超期天数'],
+        rows: caseRows(data.overdue, (c) => [shanghaiText(c.resolveDeadline), String(c.days)]),
+      },
+      {
+        title: `七、长期挂起案件（挂起${data.longSuspendedDays}天以上）`,
+        headers: ['案件编号', '标题', '类别', '责任单位', '挂起天数'],
+        rows: caseRows(data.longSuspended, (c) => [String(c.days)]),
+      },
+      {
+        title: '八、差评整改情况',
+        headers: ['案件编号', '标题', '类别', '责任单位', '状态', '整改时限', '是否按期'],
+        rows: caseRows(data.rectifications, (c) => [
+          STATE_ZH[c.state] ?? c.state, shanghaiText(c.resolveDeadline), c.onTime === true ? '按期' : c.onTime === false ? '超期' : '未完成',
+        ]),
+      },
+    ],
+  };
+}

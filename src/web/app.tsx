@@ -1,0 +1,68 @@
+/** The app shell: antd providers in the UI's language, the session, and the routes. */
+import { App as AntApp, ConfigProvider } from 'antd';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn.js';
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { Spin } from 'antd';
+import { isEnglish } from './i18n/setup.ts';
+import { antdEnUS, antdZhCN } from './ui/antd-locales.ts';
+import { SessionProvider, homePathFor, useSession } from './modules/session/session.tsx';
+import { PublicLayout, StaffLayout } from './ui/layouts.tsx';
+import { ErrorBoundary } from './ui/error-boundary.tsx';
+import { LoginPage } from './pages/login-page.tsx';
+import { CitizenReportPage } from './pages/citizen-report-page.tsx';
+import { CitizenTrackPage } from './pages/citizen-track-page.tsx';
+
+// Staff pages load on demand; the citizen pages stay in the first bundle for phones.
+const WorkbenchPage = lazy(() => import('./pages/workbench-page.tsx').then((m) => ({ default: m.WorkbenchPage })));
+const InboxPage = lazy(() => import('./pages/inbox-page.tsx').then((m) => ({ default: m.InboxPage })));
+const GridPage = lazy(() => import('./pages/grid-page.tsx').then((m) => ({ default: m.GridPage })));
+const MapPage = lazy(() => import('./pages/map-page.tsx').then((m) => ({ default: m.MapPage })));
+const CockpitPage = lazy(() => import('./pages/cockpit-page.tsx').then((m) => ({ default: m.CockpitPage })));
+const AdminPage = lazy(() => import('./pages/admin-page.tsx').then((m) => ({ default: m.AdminPage })));
+const SearchPage = lazy(() => import('./pages/search-page.tsx').then((m) => ({ default: m.SearchPage })));
+
+function Home() {
+  const { user, loading } = useSession();
+  if (loading) return <Spin fullscreen />;
+  return <Navigate to={user ? homePathFor(user.role) : '/login'} replace />;
+}
+
+export function App() {
+  const { i18n } = useTranslation();
+  dayjs.locale(isEnglish(i18n.language) ? 'en' : 'zh-cn');
+  return (
+    <ConfigProvider locale={isEnglish(i18n.language) ? antdEnUS : antdZhCN} theme={{ token: { colorPrimary: '#1f5fbf' } }} button={{ autoInsertSpace: false }}>
+      <AntApp>
+        <SessionProvider>
+          <BrowserRouter>
+            <ErrorBoundary>
+            <Suspense fallback={<Spin fullscreen />}>
+              <Routes>
+                <Route path="/" element={<Home />} />
+                <Route path="/login" element={<LoginPage />} />
+                <Route element={<PublicLayout />}>
+                  <Route path="/report" element={<CitizenReportPage />} />
+                  <Route path="/track" element={<CitizenTrackPage />} />
+                </Route>
+                <Route element={<StaffLayout />}>
+                  <Route path="/workbench" element={<WorkbenchPage />} />
+                  <Route path="/inbox" element={<InboxPage />} />
+                  <Route path="/grid" element={<GridPage />} />
+                  <Route path="/search" element={<SearchPage />} />
+                  <Route path="/map" element={<MapPage />} />
+                  <Route path="/cockpit" element={<CockpitPage />} />
+                  <Route path="/admin" element={<AdminPage />} />
+                </Route>
+                <Route path="*" element={<Navigate to="/" replace />} />
+              </Routes>
+            </Suspense>
+            </ErrorBoundary>
+          </BrowserRouter>
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

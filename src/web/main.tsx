@@ -1,0 +1,15 @@
+/** Entry point: i18n first, then React. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { setupI18n } from './i18n/setup.ts';
+import { App } from './app.tsx';
+
+setupI18n();
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

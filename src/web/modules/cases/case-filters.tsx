@@ -1,0 +1,99 @@
+/** The filter bar shared by the workbench and the search page: keyword, category, state, overdue. */
+import { Button, Checkbox, Form, Input, Select, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { CASE_KINDS, CASE_STATES } from '../../../domain/case/case-model.ts';
+import { CategorySelect } from '../reference/category-select.tsx';
+import { loadCategories, loadDepartments, loadOrgTree, orgNames, useLoaded } from '../reference/reference-data.ts';
+import { useSession } from '../session/session.tsx';
+import { isEnglish } from '../../i18n/setup.ts';
+
+export interface FilterValues {
+  q?: string;
+  district?: string;
+  street?: string;
+  department?: number;
+  category?: string;
+  state?: string[];
+  kind?: string;
+  overdue?: boolean;
+}
+
+export interface CaseFiltersProps {
+  withState?: boolean;
+  onChange(values: FilterValues): void;
+  extra?: React.ReactNode;
+}
+
+export function CaseFilters({ withState, onChange, extra }: CaseFiltersProps) {
+  const { t, i18n } = useTranslation();
+  const [form] = Form.useForm<FilterValues>();
+  const categories = useLoaded(loadCategories);
+  const english = isEnglish(i18n.language);
+  const { user } = useSession();
+  const tree = useLoaded(withState ? loadOrgTree : null, [withState]);
+  const chosenDistrict = Form.useWatch('district', form) as string | undefined;
+  const districtCode = chosenDistrict ?? orgNames(tree).districtCode(user?.districtId ?? null);
+  const districts = tree?.districts ?? [];
+  const streets = districts.find((d) => d.code === districtCode)?.streets ?? [];
+  const departments = useLoaded(withState && districtCode ? () => loadDepartments(districtCode) : null, [withState, districtCode]);
+  return (
+    <Form form={form} layout="inline" onFinish={onChange} style={{ rowGap: 8 }}>
+      <Form.Item name="q" label={t('field.keyword')}>
+        <Input allowClear style={{ width: 180 }} />
+      </Form.Item>
+      <Form.Item name="category" label={t('field.category')}>
+        <CategorySelect categories={categories} kinds={CASE_KINDS} />
+      </Form.Item>
+      {withState && (
+        <>
+          {user?.role === 'admin' && (
+            <Form.Item name="district" label={t('field.district')}>
+              <Select allowClear style={{ width: 130 }} options={districts.map((d) => ({ value: d.code, label: english ? d.nameEn : d.name }))} />
+            </Form.Item>
+          )}
+          <Form.Item name="street" label={t('field.street')}>
+            <Select allowClear showSearch optionFilterProp="label" style={{ width: 150 }} options={streets.map((st) => ({ value: st.code, label: english ? (st.nameEn ?? st.name) : st.name }))} />
+          </Form.Item>
+          <Form.Item name="department" label={t('field.department')}>
+            <Select allowClear showSearch optionFilterProp="label" style={{ width: 170 }} options={(departments ?? []).map((d) => ({ value: d.id, label: english ? (d.nameEn ?? d.name) : d.name }))} />
+          </Form.Item>
+          <Form.Item name="state" label={t('field.state')}>
+            <Select mode="multiple" allowClear style={{ minWidth: 180 }} options={CASE_STATES.map((s) => ({ value: s, label: t(`state.${s}`) }))} />
+          </Form.Item>
+          <Form.Item name="kind" label={t('field.kind')}>
+            <Select allowClear style={{ width: 140 }} options={CASE_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+          </Form.Item>
+        </>
+      )}
+      <Form.Item name="overdue" valuePropName="checked">
+        <Checkbox>{t('field.overdue')}</Checkbox>
+      </Form.Item>
+      <Space>
+        <Button type="primary" htmlType="submit">{t('common.search')}</Button>
+        <Button
+          onClick={() => {
+            form.resetFields();
+            onChange({});
+          }}
+        >
+          {t('common.reset')}
+        </Button>
+        {extra}
+      </Space>
+    </Form>
+  );
+}
+
+/** Filter values as API query parameters. */
+export function toQuery(values: FilterValues): Record<string, string | undefined> {
+  return {
+    q: values.q?.trim() || undefined,
+    district: values.district || undefined,
+    street: values.street || undefined,
+    department: values.department ? String(values.department) : undefined,
+    category: values.category || undefined,
+    state: values.state?.length ? values.state.join(',') : undefined,
+    kind: values.kind || undefined,
+    overdue: values.overdue ? 'true' : undefined,
+  };
+}

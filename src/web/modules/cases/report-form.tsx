@@ -1,0 +1,135 @@
+/**
+ * Reporting a case (citizen or grid worker): category, description, where (grid, district or the
+ * browser's location), optional contact. Validated with the shared CaseCreateBody; on a server
+ * error the form keeps everything typed.
+ */
+import { Alert, App, Button, Form, Input, Select, Space, Typography } from 'antd';
+import { AimOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CaseCreateBody } from '../../../shared/api-schemas.ts';
+import type { CaseKind } from '../../../domain/case/case-model.ts';
+import { apiPost } from '../../api/client.ts';
+import type { CaseDetailView } from '../../api/types.ts';
+import { isEnglish } from '../../i18n/setup.ts';
+import { clearErrorsOnChange, compact, issuesToFields, useErrorText } from '../../ui/errors.ts';
+import { CategorySelect } from '../reference/category-select.tsx';
+import { loadCategories, loadOrgTree, useLoaded } from '../reference/reference-data.ts';
+import { useGeolocation } from '../reference/use-geolocation.ts';
+import { PhotoPicker, uploadPhotos } from './case-photos.tsx';
+
+export interface ReportFormProps {
+  kinds: readonly CaseKind[];
+  /** A fixed grid (the grid worker's, or a grid QR code's); otherwise the reporter picks a district. */
+  gridCode?: string | undefined;
+  gridLabel?: string | undefined;
+  withContact: boolean;
+  onReported(detail: CaseDetailView): void;
+}
+
+export function ReportForm({ kinds, gridCode, gridLabel, withContact, onReported }: ReportFormProps) {
+  const { t, i18n } = useTranslation();
+  const english = isEnglish(i18n.language);
+  const errorText = useErrorText();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const categories = useLoaded(loadCategories);
+  const tree = useLoaded(gridCode ? null : loadOrgTree);
+  const geo = useGeolocation();
+  const { message } = App.useApp();
+  const [photos, setPhotos] = useState<File[]>([]);
+
+  const submit = async () => {
+    setError(null);
+    const values = form.getFieldsValue() as Record<string, unknown> & { reporter?: Record<string, unknown> };
+    const category = categories?.find((c) => c.code === values.categoryCode);
+    const reporter = values.reporter ? compact(values.reporter) : {};
+    const body = compact({
+      kind: category?.kind ?? kinds[0],
+      categoryCode: values.categoryCode,
+      description: values.description,
+      address: values.address,
+      districtCode: gridCode ? undefined : values.districtCode,
+      gridCode,
+      location: geo.position ?? undefined,
+      reporter: Object.keys(reporter).length ? reporter : undefined,
+    });
+    const parsed = CaseCreateBody.safeParse(body);
+    if (!parsed.success) {
+      form.setFields(issuesToFields(parsed.error, t));
+      return;
+    }
+    setBusy(true);
+    try {
+      const detail = await apiPost<CaseDetailView>('/api/v1/cases', parsed.data);
+      try {
+        await uploadPhotos(detail.number, 'report', photos, detail.trackingCode ?? undefined);
+      } catch (failure) {
+        // The case exists; say so rather than lose it over a photo.
+        void message.warning(t('photo.uploadFailed', { message: errorText(failure) }), 8);
+      }
+      form.resetFields();
+      setPhotos([]);
+      onReported(detail);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Form form={form} layout="vertical" onFinish={() => void submit()} onValuesChange={clearErrorsOnChange(form)} size="large" scrollToFirstError>
+      <Form.Item name="categoryCode" label={t('field.category')} required>
+        <CategorySelect categories={categories} kinds={kinds} size="large" />
+      </Form.Item>
+      <Form.Item name="description" label={t('field.description')} required>
+        <Input.TextArea rows={4} maxLength={2000} showCount />
+      </Form.Item>
+      {gridCode ? (
+        <Form.Item label={t('field.grid')}>
+          <Typography.Text>{gridLabel ?? gridCode}</Typography.Text>
+        </Form.Item>
+      ) : (
+        <Form.Item name="districtCode" label={t('citizen.whereLabel')} required={!geo.position}>
+          <Select
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('common.select')}
+            options={(tree?.districts ?? []).map((d) => ({ value: d.code, label: english ? d.nameEn : d.name }))}
+          />
+        </Form.Item>
+      )}
+      <Form.Item name="address" label={t('field.address')}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item label={t('field.location')}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Button icon={<AimOutlined />} onClick={geo.locate} loading={geo.busy} block>
+            {t('grid.locate')}
+          </Button>
+          {geo.position && <Typography.Text type="success">{t('grid.located', { latitude: geo.position.lat, longitude: geo.position.lng })}</Typography.Text>}
+          {geo.failed && <Typography.Text type="warning">{t('grid.locateFailed')}</Typography.Text>}
+        </Space>
+      </Form.Item>
+      <Form.Item label={t('field.photo')}>
+        <PhotoPicker files={photos} onChange={setPhotos} />
+      </Form.Item>
+      {withContact && (
+        <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+          <Form.Item name={['reporter', 'name']} label={t('field.name')} style={{ flex: 1, minWidth: 140 }}>
+            <Input maxLength={50} autoComplete="name" />
+          </Form.Item>
+          <Form.Item name={['reporter', 'phone']} label={t('field.phone')} style={{ flex: 1, minWidth: 140 }}>
+            <Input maxLength={20} autoComplete="tel" inputMode="tel" />
+          </Form.Item>
+        </div>
+      )}
+      {error ? <Alert type="error" showIcon title={errorText(error)} role="alert" style={{ marginBottom: 16 }} /> : null}
+      <Button type="primary" htmlType="submit" block size="large" disabled={busy} aria-busy={busy} style={{ height: 52 }}>
+        {t('action.report')}
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,90 @@
+/** Who is signed in: loads /api/v1/me once, keeps the CSRF token, offers login and logout. */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ApiError, apiGet, apiPost, setCsrfToken } from '../../api/client.ts';
+import type { LoginResponse, MeResponse, SessionUser } from '../../api/types.ts';
+
+export interface Session {
+  user: SessionUser | null;
+  demo: boolean;
+  loading: boolean;
+  login(username: string, password: string): Promise<SessionUser>;
+  logout(): Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+/** Provides the session to the app; children render once /api/v1/me has answered. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<SessionUser | null>(null);
+  const [demo, setDemo] = useState(false);
+  const [loading, setLoading] = useState(true);
+
+  const loadMe = useCallback(async () => {
+    try {
+      const me = await apiGet<MeResponse>('/api/v1/me');
+      setCsrfToken(me.csrfToken);
+      setUser(me.user);
+      setDemo(me.demo);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 401) console.warn(error);
+      setCsrfToken(null);
+      setUser(null);
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    void loadMe();
+  }, [loadMe]);
+
+  const login = useCallback(
+    async (username: string, password: string) => {
+      const result = await apiPost<LoginResponse>('/api/v1/auth/login', { username, password });
+      setCsrfToken(result.csrfToken);
+      setUser(result.user);
+      await loadMe(); // learns the demo flag
+      return result.user;
+    },
+    [loadMe],
+  );
+
+  const logout = useCallback(async () => {
+    try {
+      await apiPost('/api/v1/auth/logout');
+    } finally {
+      setCsrfToken(null);
+      setUser(null);
+    }
+  }, []);
+
+  const value = useMemo<Session>(() => ({ user, demo, loading, login, logout }), [user, demo, loading, login, logout]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+/** The current session; only inside SessionProvider. */
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}
+
+/** The first page for a role after login. */
+export function homePathFor(role: string): string {
+  switch (role) {
+    case 'handler':
+      return '/inbox';
+    case 'grid_worker':
+      return '/grid';
+    case 'operator':
+    case 'shift_lead':
+      return '/workbench';
+    case 'admin':
+      return '/admin';
+    case 'supervisor':
+    case 'leader':
+      return '/cockpit';
+    default:
+      return '/search';
+  }
+}

@@ -1,0 +1,87 @@
+/** /workbench — the command centre's queue (受理派遣): reported, to dispatch, pending requests, to check. */
+import { Alert, Badge, Card, Space, Tabs, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { apiGet } from '../api/client.ts';
+import type { CaseDetailView, CaseListResponse } from '../api/types.ts';
+import { CaseDrawer } from '../modules/cases/case-drawer.tsx';
+import { CaseFilters, toQuery, type FilterValues } from '../modules/cases/case-filters.tsx';
+import { CaseTable } from '../modules/cases/case-table.tsx';
+import { countCases, useCaseList } from '../modules/cases/use-case-list.ts';
+import { loadOrgTree, orgNames, useLoaded } from '../modules/reference/reference-data.ts';
+import { useSession } from '../modules/session/session.tsx';
+import { useErrorText } from '../ui/errors.ts';
+
+type QueueKey = 'reported' | 'filed' | 'pending' | 'resolved';
+const QUEUE_STATE: Record<QueueKey, string> = { reported: 'reported', filed: 'filed', pending: 'signed', resolved: 'resolved' };
+const QUEUE_LABEL: Record<QueueKey, string> = { reported: 'workbench.reported', filed: 'workbench.filed', pending: 'workbench.pendingRequests', resolved: 'workbench.resolved' };
+
+export function WorkbenchPage() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const errorText = useErrorText();
+  const tree = useLoaded(loadOrgTree);
+  const districtCode = orgNames(tree).districtCode(user?.districtId ?? null);
+  const [queue, setQueue] = useState<QueueKey>('reported');
+  const [filters, setFilters] = useState<FilterValues>({});
+  const [page, setPage] = useState(1);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [counts, setCounts] = useState<Partial<Record<QueueKey, number>>>({});
+  const pending = queue === 'pending';
+  const filter = useMemo(
+    () => ({ ...toQuery(filters), state: QUEUE_STATE[queue], page: pending ? 1 : page, pageSize: pending ? 200 : 20 }),
+    [filters, queue, page, pending],
+  );
+  const list = useCaseList(filter);
+  const items = pending ? list.items.filter((item) => item.pendingRequest) : list.items;
+
+  useEffect(() => {
+    let alive = true;
+    const base = toQuery(filters);
+    const counted = (['reported', 'filed', 'resolved'] as const).map(async (key) => [key, await countCases({ ...base, state: QUEUE_STATE[key] })] as const);
+    // Pending requests are signed cases carrying a request; the API has no filter for that, so count them here.
+    const pendingCount = apiGet<CaseListResponse>('/api/v1/cases', { ...base, state: 'signed', page: 1, pageSize: 200 }).then(
+      (body) => ['pending', body.items.filter((item) => item.pendingRequest).length] as const,
+    );
+    Promise.all([...counted, pendingCount]).then(
+      (entries) => alive && setCounts(Object.fromEntries(entries)),
+      () => undefined,
+    );
+    return () => {
+      alive = false;
+    };
+  }, [filters, list.items]);
+
+  const changed = (_updated: CaseDetailView) => list.reload();
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={3} style={{ margin: 0 }}>{t('workbench.title')}</Typography.Title>
+      <Card size="small">
+        <CaseFilters onChange={(values) => { setFilters(values); setPage(1); }} />
+      </Card>
+      <Card>
+        <Tabs
+          activeKey={queue}
+          onChange={(key) => { setQueue(key as QueueKey); setPage(1); }}
+          items={(Object.keys(QUEUE_STATE) as QueueKey[]).map((key) => ({
+            key,
+            label: (
+              <Space size={6}>
+                {t(QUEUE_LABEL[key])}
+                <Badge count={counts[key] ?? 0} showZero overflowCount={999} color={key === 'reported' ? '#cf1322' : '#1f5fbf'} />
+              </Space>
+            ),
+          }))}
+        />
+        {list.error ? <Alert type="error" showIcon title={errorText(list.error)} /> : null}
+        <CaseTable
+          items={items}
+          loading={list.loading}
+          onOpen={(item) => setOpenId(item.id)}
+          pagination={pending ? false : { current: page, pageSize: 20, total: list.total, onChange: setPage, showTotal: (total) => t('common.total', { count: total }) }}
+        />
+      </Card>
+      <CaseDrawer caseId={openId} districtCode={districtCode} onClose={() => setOpenId(null)} onChanged={changed} />
+    </Space>
+  );
+}

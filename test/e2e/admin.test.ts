@@ -1,0 +1,77 @@
+/** The administrator's pages: users (with the server's error on a taken name), category limits, calendar, API keys. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startE2eApp, type E2eApp } from './support/e2e-app.ts';
+import { chromiumAvailable, launchBrowser, loginThroughUi, newPerson, pageErrors, snap } from './support/browser.ts';
+import { pickOption } from './support/antd.ts';
+import { loginAs } from '../support/api-client.ts';
+
+const haveChromium = chromiumAvailable();
+let env: E2eApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!haveChromium) return;
+  env = await startE2eApp();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  expect(pageErrors).toEqual([]);
+  await browser?.close();
+  await env?.close();
+});
+
+describe.skipIf(!haveChromium)('administration', () => {
+  it('adds a user, and shows the server’s message when the name is taken', async () => {
+    const context = await newPerson(browser, env.baseUrl);
+    const page = await context.newPage();
+    await loginThroughUi(page, 'admin');
+    await page.getByRole('heading', { name: '系统管理' }).waitFor();
+    await page.getByLabel('用户名', { exact: true }).fill('operator-220106');
+    await page.getByLabel('姓名').fill('重名测试');
+    await page.getByLabel('密码').fill('short');
+    await pickOption(page, '角色', '受理员');
+    await page.getByRole('button', { name: '创建', exact: true }).click();
+    await expect.poll(() => page.getByText('格式不正确').first().isVisible()).toBe(true);
+    await page.getByLabel('密码').fill('long-enough-1');
+    await pickOption(page, '区', '绿园区');
+    await page.getByRole('button', { name: '创建', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: '用户名已存在' }).waitFor();
+    expect(await page.getByLabel('姓名').inputValue()).toBe('重名测试');
+    await page.getByLabel('用户名', { exact: true }).fill('operator-new');
+    await page.getByRole('button', { name: '创建', exact: true }).click();
+    await page.getByRole('cell', { name: 'operator-new', exact: true }).waitFor();
+    await snap(page, 'zh-17-admin-users');
+    await context.close();
+  });
+
+  it('edits a category’s resolve limit and lists the calendar and API keys', async () => {
+    const context = await newPerson(browser, env.baseUrl);
+    const page = await context.newPage();
+    await loginThroughUi(page, 'admin');
+    await page.getByRole('tab', { name: '类别与时限' }).click();
+    await page.getByRole('searchbox', { name: '关键词' }).or(page.getByLabel('关键词')).first().fill('E0102');
+    const row = page.getByRole('row').filter({ hasText: 'E0102' });
+    await row.getByRole('button', { name: '修改' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '修改时限' });
+    await dialog.getByLabel('处置', { exact: true }).fill('6');
+    await snap(page, 'zh-18-admin-category-limits');
+    await dialog.getByRole('button', { name: '提交' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => row.textContent()).toContain('6 个工作时');
+    const categories = await (await loginAs(env.t.app, 'operator-220106')).get('/api/v1/categories');
+    expect(categories.body.items.find((c: any) => c.code === 'E0102').limits.resolve).toEqual({ amount: 6, unit: 'working_hours' });
+
+    await page.getByRole('tab', { name: '工作日历' }).click();
+    await page.getByRole('cell', { name: '春节' }).first().waitFor();
+    await snap(page, 'zh-19-admin-calendar');
+
+    await page.getByRole('tab', { name: 'API 密钥' }).click();
+    await page.getByLabel('名称').fill('FixMyStreet 测试');
+    await page.getByRole('button', { name: '创建', exact: true }).click();
+    await page.getByText('请立即复制此密钥').waitFor();
+    await snap(page, 'zh-20-admin-apikeys');
+    await context.close();
+  });
+});

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestClock, startTestApp, type TestApp } from '../support/test-app.ts';
+import { loginAs } from '../support/api-client.ts';
+import { bulkGenerateCases } from '../../src/services/bulk-generate.ts';
+import { verifyTimelineChains } from '../../src/db/repositories/timeline-repository.ts';
+
+// The benchmark data generator writes through its bulk path; these rows must be what production
+// would have written: valid numbering, an unbroken hash chain, and cases the real API can act on.
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await startTestApp({ clock: createTestClock('2026-03-10T02:00:00Z') });
+});
+afterAll(async () => { await t?.close(); });
+
+describe('bulk data generator', () => {
+  it('writes cases whose numbers, timelines and hash chain match the production path', async () => {
+    const report = await bulkGenerateCases(t.services.db, { cases: 300, end: t.clock.now, seed: 7, batchSize: 120, years: 0.1 });
+    expect(report.cases).toBe(300);
+    expect(report.events).toBeGreaterThan(300);
+    expect(await verifyTimelineChains(t.services.db)).toEqual([]);
+    const numbers = await t.services.db.selectFrom('cases').select(['number']).execute();
+    expect(numbers).toHaveLength(300);
+    for (const { number } of numbers) expect(number).toMatch(/^[A-Z]{2}-\d{4}-\d{6}$/);
+    expect(new Set(numbers.map((row) => row.number)).size).toBe(300);
+    const counters = await sql<{ bad: number }>`
+      select count(*)::int as bad from case_number_counters n
+      where n.last_seq <> (select count(*) from cases k where k.district_id = n.district_id and split_part(k.number, '-', 2)::int = n.year)`.execute(t.services.db);
+    expect(counters.rows[0]!.bad).toBe(0);
+    const versions = await sql<{ bad: number }>`
+      select count(*)::int as bad from cases k where k.version <> (select count(*) from case_events e where e.case_id = k.id)`.execute(t.services.db);
+    expect(versions.rows[0]!.bad).toBe(0);
+  });
+
+  it('leaves cases the real API can keep working on, extending the same chain', async () => {
+    const reported = await t.services.db.selectFrom('cases as k').innerJoin('districts as d', 'd.id', 'k.district_id')
+      .select(['k.id', 'k.version', 'd.code']).where('k.state', '=', 'reported').orderBy('k.id').executeTakeFirst();
+    expect(reported).toBeDefined();
+    const operator = await loginAs(t.app, `operator-${reported!.code.trim()}`);
+    const filed = await operator.post(`/api/v1/cases/${reported!.id}/actions/file`, { version: reported!.version });
+    expect(filed.status).toBe(200);
+    expect(filed.body.state).toBe('filed');
+    const created = await operator.post('/api/v1/cases', { kind: 'citizen_request', categoryCode: 'H02', description: '停水两天了，请尽快处理。', districtCode: reported!.code.trim() });
+    expect(created.status).toBe(201);
+    expect(await verifyTimelineChains(t.services.db)).toEqual([]);
+  });
+});
