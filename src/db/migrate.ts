@@ -4,6 +4,7 @@ import * as m0003 from './migrations/0003-geo-open311.ts';
 import * as m0004 from './migrations/0004-attachments.ts';
 import * as m0005 from './migrations/0005-indicators-supervision.ts';
 import * as m0006 from './migrations/0006-performance-indexes.ts';
+import * as m0007 from './migrations/0007-case-followers.ts';
 
 // Listed by hand, not read from disk: the same list works under tsx, vitest and a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-attachments': m0004,
   '0005-indicators-supervision': m0005,
   '0006-performance-indexes': m0006,
+  '0007-case-followers': m0007,
 };
 
 /**

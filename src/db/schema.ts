@@ -318,6 +318,16 @@ export interface AttachmentsTable {
   created_at: Timestamp;
 }
 
+export interface CaseFollowersTable {
+  id: Generated<number>;
+  case_id: number;
+  district_id: number;
+  user_id: number | null;
+  tracking_code_hash: string | null;
+  via_case_id: number;
+  created_at: Timestamp;
+}
+
 export interface Database {
   districts: DistrictsTable;
   streets: StreetsTable;
@@ -330,6 +340,7 @@ export interface Database {
   calendar_days: CalendarDaysTable;
   case_number_counters: CaseNumberCountersTable;
   cases: CasesTable;
+  case_followers: CaseFollowersTable;
   case_events: CaseEventsTable;
   timeline_chain_heads: TimelineChainHeadsTable;
   api_keys: ApiKeysTable;

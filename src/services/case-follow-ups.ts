@@ -9,6 +9,7 @@ import type { Database, CaseRow } from '../db/schema.ts';
 import type { Actor, CaseAction } from '../domain/case/case-model.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import { openRectificationOnBadRating } from './rectification.ts';
+import { carryFollowersOnMerge } from './merge-followers.ts';
 
 export interface FollowUpContext {
   trx: Transaction<Database>;
@@ -25,6 +26,7 @@ export type FollowUp = (context: FollowUpContext) => Promise<void>;
 /** Registered follow-ups, run in order after every successful action. */
 export const FOLLOW_UPS: FollowUp[] = [];
 FOLLOW_UPS.push(openRectificationOnBadRating); // 差评 → rectification case (issue 5)
+FOLLOW_UPS.push(carryFollowersOnMerge); // a duplicate's reporters follow the kept case
 
 export async function runFollowUps(context: FollowUpContext): Promise<void> {
   for (const followUp of FOLLOW_UPS) await followUp(context);

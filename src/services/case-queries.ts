@@ -12,6 +12,8 @@ import type { CaseEventRow } from '../db/schema.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import { guardContext, toSnapshot } from './case-snapshot.ts';
 import { isReporterOf } from './case-reporter.ts';
+import { isFollower } from '../db/repositories/follower-repository.ts';
+import { hashTrackingCode } from './case-intake.ts';
 
 export interface CaseDetail {
   row: CaseListRow;
@@ -43,7 +45,8 @@ export async function getCaseDetail(
   if (!row) throw new DomainError('NOT_FOUND');
   const isReporter = isReporterOf(row, actor, trackingCode);
   // After a handler returns a case it is no longer theirs, yet they should see the result of what they did.
-  const visible = canViewCase(actor, { districtId: row.district_id, departmentId: row.department_id, gridId: row.grid_id, state: row.state }, isReporter);
+  const visible = canViewCase(actor, { districtId: row.district_id, departmentId: row.department_id, gridId: row.grid_id, state: row.state }, isReporter)
+    || (await isFollower(deps.db, row.id, { userId: actor.userId, trackingCodeHash: trackingCode ? hashTrackingCode(trackingCode) : null }));
   if (!visible && !options.justActed) {
     throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'NOT_FOUND');
   }

@@ -87,7 +87,11 @@ export async function listCases(db: Db, filter: CaseListFilter, scope: CaseListS
       query = query.where((eb) => eb.or([eb('k.grid_id', '=', scope.gridId), eb('k.reporter_user_id', '=', scope.userId)]));
       break;
     case 'reporter':
-      query = query.where('k.reporter_user_id', '=', scope.userId);
+      // their own reports, and the cases their duplicates were merged into
+      query = query.where((eb) => eb.or([
+        eb('k.reporter_user_id', '=', scope.userId),
+        eb.exists(eb.selectFrom('case_followers as f').select('f.id').whereRef('f.case_id', '=', 'k.id').where('f.user_id', '=', scope.userId)),
+      ]));
       break;
   }
   if (filter.districtIds?.length) query = query.where('k.district_id', 'in', filter.districtIds);
