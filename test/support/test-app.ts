@@ -5,10 +5,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type DatabaseHandle } from '../../src/db/connect.ts';
+import { createFreshPostgres } from './fresh-postgres.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { seedCalendar, seedCategories } from '../../src/services/seed-reference.ts';
 import { seedDemoOrg, seedDemoUsers } from '../../src/services/seed-demo-org.ts';
@@ -44,25 +43,6 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-async function freshPostgres(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `civicloop_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: baseUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
-}
-
 /** Starts the app on a fresh database of the kind this test project runs (TEST_DB_KIND). */
 export async function startTestApp(
   options: { clock?: TestClock; overrides?: Record<string, string>; webDir?: string } = {},
@@ -74,7 +54,7 @@ export async function startTestApp(
   if (kind === 'postgres') {
     const baseUrl = process.env.TEST_DATABASE_URL;
     if (!baseUrl) throw new Error('TEST_DATABASE_URL is required for the postgres project');
-    const fresh = await freshPostgres(baseUrl);
+    const fresh = await createFreshPostgres(baseUrl);
     handle = await openDatabase({ databaseUrl: fresh.url, dataDir: '' });
     cleanup = fresh.drop;
   } else {
