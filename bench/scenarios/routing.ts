@@ -5,7 +5,7 @@
 import Flatbush from 'flatbush';
 import { buildGridIndex, type IndexedGrid } from '../../src/services/grid-index.ts';
 import type { PolygonCoords, Position } from '../../src/domain/geo/geo-types.ts';
-import { createRandom } from '../../src/services/bulk-lifecycle.ts';
+import { createRandom } from '../../src/services/seeded-random.ts';
 
 const SIDE = 100; // 100 × 100 = 10,000 grids
 const EDGE_POINTS = 11; // points inside each edge: 4 corners + 4 × 11 = 48 vertices, like the stack test's 49

@@ -16,7 +16,8 @@ import {
   saveChainHeads, syncIdSequences,
 } from '../db/repositories/bulk-repository.ts';
 import { createCalendarCache } from './calendar-cache.ts';
-import { createRandom, dispatchDeadlineOf, liveCase, type Life, type LifeContext, type Random } from './bulk-lifecycle.ts';
+import { dispatchDeadlineOf, liveCase, type Life, type LifeContext } from './bulk-lifecycle.ts';
+import { createRandom, type Random } from './seeded-random.ts';
 import { ensureBulkUsers, loadBulkOrg, type BulkDistrict, type BulkGrid, type BulkOrg } from './bulk-org.ts';
 
 export interface GenerateOptions {

@@ -13,20 +13,9 @@ import type { Actor, CaseAction, CaseState, RatingLevel } from '../domain/case/c
 import type { CaseRow, CategoryRow } from '../db/schema.ts';
 import type { NewCaseEvent } from '../db/repositories/timeline-repository.ts';
 import { guardContext, toSnapshot } from './case-snapshot.ts';
+import { rowChangesFor } from './case-row-changes.ts';
 
-/** A small seeded PRNG (mulberry32), the same as the demo seed's. */
-export function createRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]! };
-}
-export type Random = ReturnType<typeof createRandom>;
+import type { Random } from './seeded-random.ts';
 
 type Goal = 'reported' | 'filed' | 'dispatched' | 'signed' | 'suspended' | 'resolved' | 'closed' | 'rework' | 'declined' | 'merged' | 'extended';
 /** Where a case is headed; young cases are still on the way, so the mix is the same for all and time cuts it short. */
@@ -66,25 +55,9 @@ function pickGoal(random: Random): Goal {
   return 'closed';
 }
 
-/** The same mapping as case-actions.ts toRowChanges, applied in memory. */
+/** Applies a decision in memory exactly as case-actions.ts writes it. */
 function applyChanges(row: CaseRow, changes: CaseChanges, now: Date): void {
-  const target = row as unknown as Record<string, unknown>;
-  const copy: [keyof CaseChanges, string][] = [
-    ['departmentId', 'department_id'], ['signDeadline', 'sign_deadline'], ['resolveDeadline', 'resolve_deadline'],
-    ['resolveClockStartedAt', 'resolve_clock_started_at'], ['suspendedAt', 'suspended_at'], ['filedAt', 'filed_at'],
-    ['dispatchedAt', 'dispatched_at'], ['signedAt', 'signed_at'], ['resolvedAt', 'resolved_at'], ['closedAt', 'closed_at'],
-    ['verifiedAt', 'verified_at'], ['mergedIntoId', 'merged_into_id'], ['rating', 'rating'], ['ratingComment', 'rating_comment'],
-    ['ratedAt', 'rated_at'],
-  ];
-  for (const [from, to] of copy) if (changes[from] !== undefined) target[to] = changes[from];
-  if (changes.pendingRequest !== undefined) row.pending_request = changes.pendingRequest;
-  if (changes.incrementRework) row.rework_count += 1;
-  if (changes.incrementReturn) row.return_count += 1;
-  if (changes.incrementExtension) row.extension_count += 1;
-  if (changes.incrementSupervision) row.supervision_count += 1;
-  if (changes.state === 'closed' || changes.state === 'declined' || changes.state === 'merged') row.warning_level = 'none';
-  row.state = changes.state;
-  row.updated_at = now;
+  Object.assign(row, rowChangesFor(changes, row, now));
   row.version += 1;
 }
 

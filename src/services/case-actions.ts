@@ -20,6 +20,7 @@ import { guardContext, toSnapshot, workingHoursOf } from './case-snapshot.ts';
 import { isReporterOf } from './case-reporter.ts';
 import type { CaseChanges } from '../domain/case/case-decide.ts';
 import { runFollowUps } from './case-follow-ups.ts';
+import { rowChangesFor } from './case-row-changes.ts';
 
 const GUARD_ERRORS: Record<TransitionGuard, ErrorCode> = {
   pendingExtension: 'CASE_NO_PENDING_REQUEST',
@@ -38,23 +39,9 @@ export interface ActionRequest {
 }
 
 function toRowChanges(changes: CaseChanges, row: CaseRow, now: Date): CaseUpdate {
-  const update: CaseUpdate = { state: changes.state, updated_at: now };
-  const copy: [keyof CaseChanges, keyof CaseUpdate][] = [
-    ['departmentId', 'department_id'], ['signDeadline', 'sign_deadline'], ['resolveDeadline', 'resolve_deadline'],
-    ['resolveClockStartedAt', 'resolve_clock_started_at'], ['suspendedAt', 'suspended_at'], ['filedAt', 'filed_at'],
-    ['dispatchedAt', 'dispatched_at'], ['signedAt', 'signed_at'], ['resolvedAt', 'resolved_at'], ['closedAt', 'closed_at'],
-    ['verifiedAt', 'verified_at'], ['mergedIntoId', 'merged_into_id'], ['rating', 'rating'], ['ratingComment', 'rating_comment'],
-    ['ratedAt', 'rated_at'],
-  ];
-  for (const [from, to] of copy) {
-    if (changes[from] !== undefined) (update as Record<string, unknown>)[to] = changes[from];
-  }
-  if (changes.pendingRequest !== undefined) update.pending_request = changes.pendingRequest === null ? null : JSON.stringify(changes.pendingRequest);
-  if (changes.incrementRework) update.rework_count = row.rework_count + 1;
-  if (changes.incrementReturn) update.return_count = row.return_count + 1;
-  if (changes.incrementExtension) update.extension_count = row.extension_count + 1;
-  if (changes.incrementSupervision) update.supervision_count = row.supervision_count + 1;
-  if (changes.state === 'closed' || changes.state === 'declined' || changes.state === 'merged') update.warning_level = 'none';
+  const { pending_request: pending, ...rest } = rowChangesFor(changes, row, now);
+  const update = rest as CaseUpdate;
+  if (pending !== undefined) update.pending_request = pending === null ? null : JSON.stringify(pending);
   return update;
 }
 

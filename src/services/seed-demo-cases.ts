@@ -13,19 +13,7 @@ import { performCaseAction } from './case-actions.ts';
 import { createCalendarCache } from './calendar-cache.ts';
 import type { ServiceDeps } from './service-deps.ts';
 import { DEMO_PASSWORD } from './seed-demo-org.ts';
-
-/** A small seeded PRNG (mulberry32): demo data must be reproducible. */
-function createRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]! };
-}
+import { createRandom, type Random } from './seeded-random.ts';
 
 type Goal = 'reported' | 'filed' | 'dispatched' | 'signed' | 'suspended' | 'resolved' | 'closed' | 'rework' | 'declined' | 'merged' | 'extended';
 const GOALS: [Goal, number][] = [
@@ -39,7 +27,7 @@ const DESCRIPTIONS: Record<string, string[]> = {
 const STREET_NAMES = ['青年路', '西安大路', '南湖大路', '东盛大街', '远达大街', '凯旋路', '长新街', '普阳街', '春城大街', '团山街'];
 const RATINGS: RatingLevel[] = ['very_satisfied', 'very_satisfied', 'satisfied', 'satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'very_dissatisfied'];
 
-function pickGoal(random: ReturnType<typeof createRandom>): Goal {
+function pickGoal(random: Random): Goal {
   const total = GOALS.reduce((sum, [, weight]) => sum + weight, 0);
   let roll = random.next() * total;
   for (const [goal, weight] of GOALS) {
@@ -80,7 +68,7 @@ async function loadDistrictActors(db: Kysely<Database>, districtId: number, dist
 }
 
 /** Moves a clock forward by a random number of hours within [min, max). */
-function later(at: Date, random: ReturnType<typeof createRandom>, minHours: number, maxHours: number): Date {
+function later(at: Date, random: Random, minHours: number, maxHours: number): Date {
   return new Date(at.getTime() + (minHours + random.next() * (maxHours - minHours)) * 3_600_000);
 }
 

@@ -47,17 +47,19 @@ export function hashEvent(prevHash: string, event: NewCaseEvent): string {
 /** Appends events inside the caller's transaction, extending the district's chain. */
 export async function appendEvents(db: Transaction<Database>, districtId: number, events: NewCaseEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await db
-    .insertInto('timeline_chain_heads')
-    .values({ district_id: districtId, last_event_id: null, last_hash: genesisHash(districtId) })
-    .onConflict((oc) => oc.column('district_id').doNothing())
-    .execute();
-  const head = await db
-    .selectFrom('timeline_chain_heads')
-    .selectAll()
-    .where('district_id', '=', districtId)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  const lockHead = () =>
+    db.selectFrom('timeline_chain_heads').selectAll().where('district_id', '=', districtId).forUpdate().executeTakeFirst();
+  // The head exists after a district's first event: create it only then, saving a round trip on every write.
+  let head = await lockHead();
+  if (!head) {
+    await db
+      .insertInto('timeline_chain_heads')
+      .values({ district_id: districtId, last_event_id: null, last_hash: genesisHash(districtId) })
+      .onConflict((oc) => oc.column('district_id').doNothing())
+      .execute();
+    head = await lockHead();
+    if (!head) throw new Error(`timeline chain head for district ${districtId} missing`);
+  }
   let prevHash = head.last_hash;
   let lastId = head.last_event_id;
   for (const event of events) {
