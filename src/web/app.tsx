@@ -22,6 +22,8 @@ const GridPage = lazy(() => import('./pages/grid-page.tsx').then((m) => ({ defau
 const MapPage = lazy(() => import('./pages/map-page.tsx').then((m) => ({ default: m.MapPage })));
 const CockpitPage = lazy(() => import('./pages/cockpit-page.tsx').then((m) => ({ default: m.CockpitPage })));
 const AdminPage = lazy(() => import('./pages/admin-page.tsx').then((m) => ({ default: m.AdminPage })));
+const SupervisionPage = lazy(() => import('./pages/supervision-page.tsx').then((m) => ({ default: m.SupervisionPage })));
+const NoticesPage = lazy(() => import('./pages/notices-page.tsx').then((m) => ({ default: m.NoticesPage })));
 const SearchPage = lazy(() => import('./pages/search-page.tsx').then((m) => ({ default: m.SearchPage })));
 
 function Home() {
@@ -55,6 +57,8 @@ export function App() {
                   <Route path="/map" element={<MapPage />} />
                   <Route path="/cockpit" element={<CockpitPage />} />
                   <Route path="/admin" element={<AdminPage />} />
+                  <Route path="/supervision" element={<SupervisionPage />} />
+                  <Route path="/notices" element={<NoticesPage />} />
                 </Route>
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Routes>

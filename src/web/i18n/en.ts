@@ -6,6 +6,7 @@ export const en: Messages = {
   lang: { zh: '中文', en: 'English', label: 'Language' },
   nav: {
     workbench: 'Intake & dispatch', inbox: 'Department inbox', map: 'Grid map', cockpit: 'Cockpit', admin: 'Administration', grid: 'Grid patrol', search: 'Case search', report: 'Report a problem', track: 'Track a case', logout: 'Log out', login: 'Staff login',
+    supervision: 'Supervision', notices: 'Notices to answer',
   },
   login: {
     title: 'Staff login', username: 'Username', password: 'Password', submit: 'Log in', demoHint: 'Demo users: operator-220106, handler-220106, grid_worker-220106 …, password demo1234',
@@ -74,6 +75,19 @@ export const en: Messages = {
     editLimits: 'Edit time limits', year: 'Year', yearUnknown: 'No official calendar for this year yet; add its holidays', date: 'Date', workingDay: 'Working day', working: 'Working', off: 'Off',
     dayName: 'Name', source: 'Source', keyName: 'Name', keyOnce: 'Copy this key now; it is shown only once', revokedAt: 'Revoked at', revoke: 'Revoke', revokeConfirm: 'Revoke this key?',
   },
+  supervision: {
+    title: 'Supervision board', lateTitle: 'Overdue and warned cases today', lateUnits: 'Units with late cases', noneLate: 'No overdue or warned cases', toSearch: 'Open case search',
+    unitCount: '{{name}}: {{overdue}} overdue, {{red}} red, {{amber}} amber', warning: 'Warning', overdue: 'Overdue', operation: 'Actions',
+    issueTitle: 'Issue a supervision notice', targetType: 'Notice on', onCase: 'A case', onUnit: 'A unit', content: 'Notice text', respondWithin: 'Answer within (working days)',
+    respondWithinHint: 'The unit must answer within this time; unanswered notices are escalated automatically', issue: 'Issue notice', issued: 'Notice issued', caseNotFound: 'No case with this number',
+    notices: 'Supervision notices', target: 'Target', unitNotice: 'Unit notice', issuedAt: 'Issued', respondBy: 'Answer by', response: 'Answer', late: 'Late',
+    status: { open: 'Awaiting answer', answered: 'Answered', escalated: 'Escalated' },
+    respond: 'Answer', respondTitle: 'Answer the notice', handlerTitle: 'Supervision notices', handlerIntro: 'Notices the supervisors issued to your unit; answer them before the deadline',
+    appeals: 'Rating appeals', rated: 'Appealed rating', caseRating: 'Case rating (case #{{id}})', serviceRating: 'Service rating #{{id}}', filedAt: 'Filed',
+    appealStatus: { pending: 'Pending', upheld: 'Upheld', rejected: 'Rejected', all: 'All' },
+    uphold: 'Uphold', reject: 'Reject', upholdConfirm: 'Uphold the appeal? The rating is removed from the indicators', rejectConfirm: 'Reject the appeal?',
+  },
+  bulletin: { title: 'Monthly bulletin', month: 'Bulletin month', docx: 'Download Word (.docx)', xlsx: 'Download Excel (.xlsx)', hint: "The district's evaluation bulletin for the month (indicators, rankings, red and black lists, overdue and rectification cases)" },
   notify: { title: 'Notifications', none: 'No unread notifications', read: 'Mark read' },
   validation: { days_or_until: 'Enter the number of days' },
   photo: { add: 'Take / add photo', title: 'Photos', uploadFailed: 'The case was submitted, but the photos failed to upload: {{message}}', stage: { report: 'Reported', resolve: 'After handling', self_handle: 'Self-handled', check: 'Check' } },

@@ -4,6 +4,7 @@ export const zhCN = {
   lang: { zh: '中文', en: 'English', label: '语言' },
   nav: {
     workbench: '受理派遣', inbox: '部门处置', map: '网格地图', cockpit: '指挥驾驶舱', admin: '系统管理', grid: '网格巡查', search: '工单查询', report: '我要反映', track: '进度查询', logout: '退出登录', login: '工作人员登录',
+    supervision: '督查工作台', notices: '督办回复',
   },
   login: {
     title: '工作人员登录', username: '用户名', password: '密码', submit: '登录', demoHint: '演示账号：operator-220106、handler-220106、grid_worker-220106 等，密码 demo1234',
@@ -72,6 +73,19 @@ export const zhCN = {
     editLimits: '修改时限', year: '年份', yearUnknown: '该年份尚无官方日历，请补录节假日', date: '日期', workingDay: '工作日', working: '上班', off: '休息',
     dayName: '名称', source: '来源', keyName: '名称', keyOnce: '请立即复制此密钥，它只显示这一次', revokedAt: '吊销时间', revoke: '吊销', revokeConfirm: '确定吊销该密钥？',
   },
+  supervision: {
+    title: '督查工作台', lateTitle: '今日超期与预警案件', lateUnits: '超期/预警单位', noneLate: '暂无超期或预警案件', toSearch: '到工单查询',
+    unitCount: '{{name}}：超期 {{overdue}}，红牌 {{red}}，黄牌 {{amber}}', warning: '预警', overdue: '已超期', operation: '操作',
+    issueTitle: '发督办', targetType: '督办对象', onCase: '案件', onUnit: '单位', content: '督办内容', respondWithin: '回复时限（工作日）',
+    respondWithinHint: '被督办单位须在此期限内回复，逾期未回复将自动升级', issue: '发出督办', issued: '督办已发出', caseNotFound: '未找到该工单号',
+    notices: '督办列表', target: '督办对象', unitNotice: '单位督办', issuedAt: '发出时间', respondBy: '回复期限', response: '回复内容', late: '逾期',
+    status: { open: '待回复', answered: '已回复', escalated: '已升级' },
+    respond: '回复', respondTitle: '回复督办', handlerTitle: '督办回复', handlerIntro: '督查人员对本单位发出的督办，请在回复期限内回复',
+    appeals: '差评申诉', rated: '被申诉评价', caseRating: '案件评价（工单 #{{id}}）', serviceRating: '政务服务评价 #{{id}}', filedAt: '申诉时间',
+    appealStatus: { pending: '待复核', upheld: '申诉成立', rejected: '已驳回', all: '全部' },
+    uphold: '申诉成立', reject: '驳回', upholdConfirm: '确认申诉成立？该评价将从考核指标中剔除', rejectConfirm: '确认驳回该申诉？',
+  },
+  bulletin: { title: '月通报', month: '通报月份', docx: '下载 Word (.docx)', xlsx: '下载 Excel (.xlsx)', hint: '本区指定月份的考核通报（指标、赛马排名、红黑榜、超期与整改情况）' },
   notify: { title: '消息通知', none: '暂无未读消息', read: '标为已读' },
   validation: { days_or_until: '请填写延期天数' },
   photo: { add: '拍照/添加照片', title: '现场照片', uploadFailed: '工单已提交，但照片上传失败：{{message}}', stage: { report: '上报', resolve: '处置后', self_handle: '自行处置', check: '核查' } },

@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiGet } from '../api/client.ts';
 import { EChart } from '../modules/charts/echart.tsx';
+import { BulletinCard } from '../modules/supervision/bulletin-card.tsx';
 import { useErrorText } from '../ui/errors.ts';
 
 interface Rates { closeRate: number | null; onTimeCloseRate: number | null; satisfactionRate: number | null; reworkRate: number | null }
@@ -90,6 +91,7 @@ export function CockpitPage() {
           </Card>
         </Col>
       </Row>
+      <BulletinCard />
       <Card title={t('cockpit.table')}>
         <Table<IndicatorRow>
           rowKey={(row) => row.unit.id}

@@ -9,16 +9,16 @@ import { LangSwitch } from './lang-switch.tsx';
 import { NotificationBell } from './notification-bell.tsx';
 import { UserScope } from './user-scope.tsx';
 
-type NavKey = 'workbench' | 'inbox' | 'grid' | 'search' | 'map' | 'cockpit' | 'admin';
+type NavKey = 'workbench' | 'inbox' | 'grid' | 'search' | 'map' | 'cockpit' | 'admin' | 'supervision' | 'notices';
 
 /** Which pages each role sees in the menu. */
 const MENU: Partial<Record<Role, NavKey[]>> = {
   operator: ['workbench', 'search', 'map', 'cockpit'],
   shift_lead: ['workbench', 'search', 'map', 'cockpit'],
-  handler: ['inbox', 'search'],
+  handler: ['inbox', 'notices', 'search'],
   grid_worker: ['grid'],
-  supervisor: ['cockpit', 'map', 'search'],
-  leader: ['cockpit', 'map', 'search'],
+  supervisor: ['cockpit', 'supervision', 'map', 'search'],
+  leader: ['cockpit', 'supervision', 'map', 'search'],
   admin: ['admin', 'search'],
 };
 
