@@ -74,4 +74,38 @@ describe.skipIf(!haveChromium)('administration', () => {
     await snap(page, 'zh-20-admin-apikeys');
     await context.close();
   });
+
+  it('checks a grid file, lists every problem by feature, and imports a good one', async () => {
+    const context = await newPerson(browser, env.baseUrl);
+    const page = await context.newPage();
+    await loginThroughUi(page, 'admin');
+    await page.getByRole('tab', { name: '网格导入' }).click();
+    const square = (lng: number, lat: number) => [[[lng, lat], [lng + 0.002, lat], [lng + 0.002, lat + 0.002], [lng, lat + 0.002], [lng, lat]]];
+    const bad = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { code: '123', name: '坏编码' }, geometry: { type: 'Polygon', coordinates: square(125.0, 44.2) } },
+        { type: 'Feature', properties: { code: '220103002001901', name: '境外' }, geometry: { type: 'Polygon', coordinates: square(10, 10) } },
+      ],
+    };
+    await page.getByLabel('GeoJSON 文件').setInputFiles({ name: 'bad.geojson', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    await page.getByRole('button', { name: '检查' }).click();
+    await page.getByRole('alert').filter({ hasText: '未导入任何数据' }).waitFor();
+    await page.getByRole('cell', { name: /坐标不在中国境内/ }).waitFor();
+    expect(await page.getByRole('row').count()).toBeGreaterThanOrEqual(3); // header + one row per problem
+    await snap(page, 'zh-21b-admin-grid-problems');
+
+    const good = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { code: '220103002001901', name: '站前测试网格' }, geometry: { type: 'Polygon', coordinates: square(125.0, 44.2) } }],
+    };
+    await page.getByLabel('GeoJSON 文件').setInputFiles({ name: 'good.geojson', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
+    await page.getByRole('button', { name: '检查' }).click();
+    await page.getByRole('status').filter({ hasText: '检查通过' }).waitFor();
+    await page.getByRole('button', { name: '导入' }).click();
+    await page.getByRole('status').filter({ hasText: '已导入 1 个网格' }).waitFor();
+    const located = await (await loginAs(env.t.app, 'operator-220103')).get('/api/v1/grids/locate?lat=44.201&lng=125.001');
+    expect(located.body.grid?.code).toBe('220103002001901');
+    await context.close();
+  });
 });
