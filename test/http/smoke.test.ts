@@ -10,7 +10,7 @@ describe('health', () => {
   it('reports ok and the database kind', async () => {
     const res = await apiClient(t.app).get('/api/v1/health');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'ok', db: t.kind });
+    expect(res.body).toMatchObject({ status: 'ok', db: t.kind, demo: false });
   });
   it('takes a demo operator through login', async () => {
     const op = await loginAs(t.app, 'operator-220106');

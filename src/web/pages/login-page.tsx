@@ -10,7 +10,7 @@ import { LangSwitch } from '../ui/lang-switch.tsx';
 
 export function LoginPage() {
   const { t } = useTranslation();
-  const { user, login } = useSession();
+  const { user, login, demo } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const errorText = useErrorText();
@@ -59,7 +59,7 @@ export function LoginPage() {
               {t('login.submit')}
             </Button>
           </Form>
-          <Typography.Text type="secondary">{t('login.demoHint')}</Typography.Text>
+          {demo && <Alert type="warning" showIcon title={t('app.demoBanner')} description={t('login.demoHint')} />}
           <Link to="/report">{t('login.citizenLink')}</Link>
         </Space>
       </Card>

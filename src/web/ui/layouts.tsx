@@ -79,6 +79,7 @@ export function StaffLayout() {
 
 export function PublicLayout() {
   const { t } = useTranslation();
+  const { demo } = useSession();
   const location = useLocation();
   const items = [
     { key: '/report', label: <Link to="/report">{t('nav.report')}</Link> },
@@ -90,6 +91,7 @@ export function PublicLayout() {
         <Brand />
         <LangSwitch />
       </Layout.Header>
+      {demo && <Alert type="warning" banner title={t('app.demoBanner')} />}
       <Menu mode="horizontal" selectedKeys={[location.pathname]} items={items} style={{ justifyContent: 'center' }} />
       <Layout.Content style={{ padding: 12, maxWidth: 720, width: '100%', margin: '0 auto' }}>
         <Outlet />

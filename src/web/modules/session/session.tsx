@@ -29,6 +29,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (!(error instanceof ApiError) || error.status !== 401) console.warn(error);
       setCsrfToken(null);
       setUser(null);
+      // signed out: the public health check still tells whether this is a demo installation
+      await apiGet<{ demo?: boolean }>('/api/v1/health').then((health) => setDemo(health.demo === true), () => undefined);
     } finally {
       setLoading(false);
     }
