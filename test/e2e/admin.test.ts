@@ -28,9 +28,9 @@ describe.skipIf(!haveChromium)('administration', () => {
     const page = await context.newPage();
     // demo mode is announced before anyone signs in
     await page.goto(`${env.baseUrl}/login`);
-    await page.getByRole('alert').filter({ hasText: '演示模式' }).waitFor();
+    await page.getByRole('status').filter({ hasText: '演示模式' }).waitFor();
     await page.goto(`${env.baseUrl}/report`);
-    await page.getByRole('alert').filter({ hasText: '演示模式' }).waitFor();
+    await page.getByRole('status').filter({ hasText: '演示模式' }).waitFor();
     await loginThroughUi(page, 'admin');
     await page.getByRole('heading', { name: '系统管理' }).waitFor();
     await page.getByLabel('用户名', { exact: true }).fill('operator-220106');

@@ -59,7 +59,8 @@ export function LoginPage() {
               {t('login.submit')}
             </Button>
           </Form>
-          {demo && <Alert type="warning" showIcon title={t('app.demoBanner')} description={t('login.demoHint')} />}
+          {/* a notice, not an alert: the login error is the page's one alert */}
+          {demo && <Alert type="warning" showIcon role="status" title={t('app.demoBanner')} description={t('login.demoHint')} />}
           <Link to="/report">{t('login.citizenLink')}</Link>
         </Space>
       </Card>

@@ -91,7 +91,7 @@ export function PublicLayout() {
         <Brand />
         <LangSwitch />
       </Layout.Header>
-      {demo && <Alert type="warning" banner title={t('app.demoBanner')} />}
+      {demo && <Alert type="warning" banner role="status" title={t('app.demoBanner')} />}
       <Menu mode="horizontal" selectedKeys={[location.pathname]} items={items} style={{ justifyContent: 'center' }} />
       <Layout.Content style={{ padding: 12, maxWidth: 720, width: '100%', margin: '0 auto' }}>
         <Outlet />
