@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startE2eApp, type E2eApp } from './support/e2e-app.ts';
-import { chromiumAvailable, launchBrowser, loginThroughUi, newPerson, pageErrors, snap } from './support/browser.ts';
+import { chromiumAvailable, launchBrowser, loginThroughUi, newPerson, snap, closeBrowserSuite } from './support/browser.ts';
 import { pickOption } from './support/antd.ts';
 import { loginAs } from '../support/api-client.ts';
 
@@ -16,11 +16,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 
-afterAll(async () => {
-  expect(pageErrors).toEqual([]);
-  await browser?.close();
-  await env?.close();
-});
+afterAll(() => closeBrowserSuite(env, browser));
 
 describe.skipIf(!haveChromium)('administration', () => {
   it('adds a user, and shows the server’s message when the name is taken', async () => {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startE2eApp, type E2eApp } from './support/e2e-app.ts';
-import { chromiumAvailable, launchBrowser, loginThroughUi, pageErrors, newPerson, PHONE, snap, watchErrors } from './support/browser.ts';
+import { chromiumAvailable, launchBrowser, loginThroughUi, newPerson, PHONE, snap, watchErrors, closeBrowserSuite } from './support/browser.ts';
 import { pickOption } from './support/antd.ts';
 import { loginAs } from '../support/api-client.ts';
 import { loadDemoMap, pointInsideGrid } from '../support/grid-fixtures.ts';
@@ -36,11 +36,7 @@ beforeAll(async () => {
   spot = await pointInsideGrid(env.t, gridCode);
 });
 
-afterAll(async () => {
-  expect(pageErrors).toEqual([]);
-  await browser?.close();
-  await env?.close();
-});
+afterAll(() => closeBrowserSuite(env, browser));
 
 /** Opens a case from a table or list by its number, in the drawer. */
 async function openCase(page: Page, number: string): Promise<void> {

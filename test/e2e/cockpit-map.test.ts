@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startE2eApp, type E2eApp } from './support/e2e-app.ts';
-import { chromiumAvailable, launchBrowser, loginThroughUi, pageErrors, newPerson, snap } from './support/browser.ts';
+import { chromiumAvailable, launchBrowser, loginThroughUi, newPerson, snap, closeBrowserSuite } from './support/browser.ts';
 import { loginAs } from '../support/api-client.ts';
 import { loadDemoMap, pointInsideGrid } from '../support/grid-fixtures.ts';
 
@@ -40,11 +40,7 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  expect(pageErrors).toEqual([]);
-  await browser?.close();
-  await env?.close();
-});
+afterAll(() => closeBrowserSuite(env, browser));
 
 describe.skipIf(!haveChromium)('map and cockpit', () => {
   it('draws the grid map coloured by open cases, without any tile server', async () => {

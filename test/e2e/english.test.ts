@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startE2eApp, type E2eApp } from './support/e2e-app.ts';
-import { chromiumAvailable, launchBrowser, loginThroughUi, pageErrors, newPerson, PHONE, snap } from './support/browser.ts';
+import { chromiumAvailable, launchBrowser, loginThroughUi, newPerson, PHONE, snap, closeBrowserSuite } from './support/browser.ts';
 import { pickOption } from './support/antd.ts';
 
 const haveChromium = chromiumAvailable();
@@ -19,11 +19,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 
-afterAll(async () => {
-  expect(pageErrors).toEqual([]);
-  await browser?.close();
-  await env?.close();
-});
+afterAll(() => closeBrowserSuite(env, browser));
 
 describe.skipIf(!haveChromium)('the web UI in English', () => {
   let number = '';

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startE2eApp, type E2eApp } from './support/e2e-app.ts';
-import { chromiumAvailable, launchBrowser, loginThroughUi, newPerson, pageErrors, snap } from './support/browser.ts';
+import { chromiumAvailable, launchBrowser, loginThroughUi, newPerson, snap, closeBrowserSuite } from './support/browser.ts';
 import { loginAs } from '../support/api-client.ts';
 
 const haveChromium = chromiumAvailable();
@@ -31,11 +31,7 @@ beforeAll(async () => {
   [returned, extended] = numbers as [string, string];
 });
 
-afterAll(async () => {
-  expect(pageErrors).toEqual([]);
-  await browser?.close();
-  await env?.close();
-});
+afterAll(() => closeBrowserSuite(env, browser));
 
 function actionDialog(page: Page, action: string, number: string) {
   return page.getByRole('dialog').filter({ hasText: `${action} · ${number}` });

@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startE2eApp, type E2eApp } from './support/e2e-app.ts';
-import { chromiumAvailable, launchBrowser, loginThroughUi, newPerson, pageErrors, snap } from './support/browser.ts';
+import { chromiumAvailable, launchBrowser, loginThroughUi, newPerson, snap, closeBrowserSuite } from './support/browser.ts';
 import { loginAs } from '../support/api-client.ts';
 import { runSweep } from '../../src/services/warning-sweep.ts';
 
@@ -51,11 +51,7 @@ beforeAll(async () => {
   expect(appeal.status, JSON.stringify(appeal.body)).toBe(201);
 });
 
-afterAll(async () => {
-  expect(pageErrors).toEqual([]);
-  await browser?.close();
-  await env?.close();
-});
+afterAll(() => closeBrowserSuite(env, browser));
 
 describe.skipIf(!haveChromium)('督办 and the monthly bulletin', () => {
   it('a supervisor issues a 督办 on a warned case from the supervision board', async () => {

@@ -1,5 +1,6 @@
 /** Debian's Chromium through playwright-core; skipped loudly when absent (fails under CI). */
 import { existsSync } from 'node:fs';
+import { expect } from 'vitest';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -54,4 +55,11 @@ export async function loginThroughUi(page: Page, username: string, labels = { us
   await page.getByLabel(labels.password).fill('demo1234');
   await page.getByRole('button', { name: labels.submit, exact: true }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Ends a browser test file: no page may have thrown, then the browser and the app close. */
+export async function closeBrowserSuite(env: { close(): Promise<void> } | undefined, browser: Browser | undefined): Promise<void> {
+  expect(pageErrors).toEqual([]);
+  await browser?.close();
+  await env?.close();
 }

@@ -46,3 +46,4 @@ export async function startE2eApp(): Promise<E2eApp> {
     },
   };
 }
+
