@@ -39,6 +39,9 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          // A page waits on its data: most tests wait on the DOM (locator.waitFor); the few value
+          // polls get the same budget instead of vitest's 1 s default, which a busy machine exceeds.
+          expect: { poll: { timeout: 60_000 } },
         },
       },
     ],

@@ -34,7 +34,7 @@ describe.skipIf(!haveChromium)('administration', () => {
     await page.getByLabel('密码').fill('short');
     await pickOption(page, '角色', '受理员');
     await page.getByRole('button', { name: '创建', exact: true }).click();
-    await expect.poll(() => page.getByText('格式不正确').first().isVisible()).toBe(true);
+    await page.getByText('格式不正确').first().waitFor();
     await page.getByLabel('密码').fill('long-enough-1');
     await pickOption(page, '区', '绿园区');
     await page.getByRole('button', { name: '创建', exact: true }).click();
@@ -60,7 +60,7 @@ describe.skipIf(!haveChromium)('administration', () => {
     await snap(page, 'zh-18-admin-category-limits');
     await dialog.getByRole('button', { name: '提交' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(() => row.textContent()).toContain('6 个工作时');
+    await row.filter({ hasText: '6 个工作时' }).waitFor();
     const categories = await (await loginAs(env.t.app, 'operator-220106')).get('/api/v1/categories');
     expect(categories.body.items.find((c: any) => c.code === 'E0102').limits.resolve).toEqual({ amount: 6, unit: 'working_hours' });
 

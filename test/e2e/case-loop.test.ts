@@ -41,7 +41,7 @@ afterAll(() => closeBrowserSuite(env, browser));
 /** Opens a case from a table or list by its number, in the drawer. */
 async function openCase(page: Page, number: string): Promise<void> {
   await page.getByRole('button', { name: number, exact: true }).click();
-  await expect.poll(() => page.getByRole('dialog').getByText(number).first().isVisible()).toBe(true);
+  await page.getByRole('dialog').getByText(number).first().waitFor();
 }
 
 /** The modal of one action (its title reads "<action> · <number>"). */
@@ -71,11 +71,11 @@ describe.skipIf(!haveChromium)('the case loop in the browser (中文)', () => {
     }));
     const page = await citizen.newPage();
     await page.goto('/report');
-    await expect.poll(() => page.getByRole('heading', { name: '我要反映问题' }).or(page.getByText('我要反映问题')).first().isVisible()).toBe(true);
+    await page.getByRole('heading', { name: '我要反映问题' }).or(page.getByText('我要反映问题')).first().waitFor();
     await snap(page, 'zh-01-citizen-report-empty');
     // Submitting empty shows the schema's errors and loses nothing.
     await page.getByRole('button', { name: '上报', exact: true }).click();
-    await expect.poll(() => page.getByText('此项必填').first().isVisible()).toBe(true);
+    await page.getByText('此项必填').first().waitFor();
     await pickOption(page, '类别', '暴露垃圾');
     await page.getByLabel('问题描述').fill('小区门口垃圾堆放三天无人清理');
     await page.getByLabel('地址').fill('春城大街 100 号');
@@ -100,8 +100,8 @@ describe.skipIf(!haveChromium)('the case loop in the browser (中文)', () => {
     const page = await context.newPage();
     await loginThroughUi(page, 'operator-220106');
     await page.waitForURL(/\/workbench/);
-    await expect.poll(() => page.getByTestId('user-scope').textContent()).toContain('受理员');
-    await expect.poll(() => page.getByTestId('user-scope').textContent()).toContain('绿园区');
+    await page.getByTestId('user-scope').filter({ hasText: '受理员' }).waitFor();
+    await page.getByTestId('user-scope').filter({ hasText: '绿园区' }).waitFor();
     await page.getByRole('button', { name: number, exact: true }).waitFor();
     await snap(page, 'zh-04-operator-workbench');
     await openCase(page, number);
@@ -109,10 +109,10 @@ describe.skipIf(!haveChromium)('the case loop in the browser (中文)', () => {
     await act(page, '立案', number);
     await act(page, '派遣', number, async (modal) => {
       await pickOption(page, '处置部门', '城市管理局', modal);
-      await expect.poll(() => modal.getByText('该类别处置时限').isVisible()).toBe(true);
+      await modal.getByText('该类别处置时限').waitFor();
       await snap(page, 'zh-06-operator-dispatch');
     });
-    await expect.poll(() => page.getByRole('dialog').getByText('已派遣').first().isVisible()).toBe(true);
+    await page.getByRole('dialog').getByText('已派遣').first().waitFor();
     await context.close();
   });
 
@@ -130,13 +130,13 @@ describe.skipIf(!haveChromium)('the case loop in the browser (中文)', () => {
     const modal = actionDialog(page, '处置完成', number);
     await modal.getByLabel('说明').fill('<b>已清理</b>');
     await modal.getByRole('button', { name: '提交', exact: true }).click();
-    await expect.poll(() => modal.getByText('不能包含 HTML').isVisible()).toBe(true);
+    await modal.getByText('不能包含 HTML').waitFor();
     await modal.getByLabel('说明').fill('已清运垃圾并消杀');
     await modal.locator('input[type=file]').setInputFiles({ name: 'after.jpg', mimeType: 'image/jpeg', buffer: await photo('#3b8a4f') });
     await snap(page, 'zh-08-handler-resolve');
     await modal.getByRole('button', { name: '提交', exact: true }).click();
     await modal.waitFor({ state: 'detached' });
-    await expect.poll(() => page.getByRole('dialog').getByText('待核查').first().isVisible()).toBe(true);
+    await page.getByRole('dialog').getByText('待核查').first().waitFor();
     // The citizen's before-photo and the handler's after-photo are on the case.
     await page.getByRole('img', { name: '上报' }).waitFor();
     await page.getByRole('img', { name: '处置后' }).waitFor();
@@ -156,7 +156,7 @@ describe.skipIf(!haveChromium)('the case loop in the browser (中文)', () => {
     await page.getByRole('button', { name: '核查通过', exact: true }).waitFor();
     await snap(page, 'zh-10-grid-case');
     await act(page, '核查通过', number);
-    await expect.poll(() => page.getByRole('dialog').getByText('已结案').first().isVisible()).toBe(true);
+    await page.getByRole('dialog').getByText('已结案').first().waitFor();
     await page.getByRole('button', { name: 'Close' }).or(page.locator('.ant-drawer-close')).first().click();
     await page.getByRole('tab', { name: '巡查上报' }).click();
     await snap(page, 'zh-11-grid-report');
@@ -175,7 +175,7 @@ describe.skipIf(!haveChromium)('the case loop in the browser (中文)', () => {
     await act(page, '评价', number, async (modal) => {
       await modal.getByRole('radio', { name: '满意', exact: true }).check();
     });
-    await expect.poll(() => page.getByText('满意', { exact: true }).first().isVisible()).toBe(true);
+    await page.getByText('满意', { exact: true }).first().waitFor();
     expect(await page.getByRole('button', { name: '评价', exact: true }).count()).toBe(0);
     await snap(page, 'zh-13-citizen-rated');
     await context.close();

@@ -54,7 +54,7 @@ describe.skipIf(!haveChromium)('map and cockpit', () => {
     await page.waitForURL(/\/cockpit/);
     await page.getByRole('menuitem', { name: '网格地图' }).click();
     await page.getByRole('img', { name: '网格地图' }).locator('canvas').waitFor();
-    await expect.poll(() => page.getByRole('cell', { name: '3', exact: true }).count()).toBeGreaterThan(0);
+    await page.getByRole('cell', { name: '3', exact: true }).first().waitFor();
     await page.waitForTimeout(500); // let the canvas finish its first paint before the screenshot
     await snap(page, 'zh-15-supervisor-map');
     expect(external).toEqual([]);
@@ -67,7 +67,7 @@ describe.skipIf(!haveChromium)('map and cockpit', () => {
     await loginThroughUi(page, 'supervisor-220106');
     await page.getByRole('heading', { name: '指挥驾驶舱' }).waitFor();
     await page.getByRole('img', { name: '赛马排名（综合得分）' }).locator('canvas').waitFor();
-    await expect.poll(() => page.getByText('立案数').first().isVisible()).toBe(true);
+    await page.getByText('立案数').first().waitFor();
     await page.waitForTimeout(500);
     await snap(page, 'zh-16-supervisor-cockpit');
     await page.getByRole('button', { name: 'English' }).click();

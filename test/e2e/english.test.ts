@@ -33,13 +33,13 @@ describe.skipIf(!haveChromium)('the web UI in English', () => {
     await page.getByLabel('Username').fill('operator-220106');
     await page.getByLabel('Password').fill('wrong-password');
     await page.getByRole('button', { name: 'Log in', exact: true }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Wrong username or password');
+    await page.getByRole('alert').filter({ hasText: 'Wrong username or password' }).waitFor();
     // What was typed stays.
     expect(await page.getByLabel('Username').inputValue()).toBe('operator-220106');
     await snap(page, 'en-01-login-error');
     await page.getByRole('button', { name: '中文' }).click();
     // The message already shown follows the language switch.
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('用户名或密码错误');
+    await page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
     await snap(page, 'en-01b-back-to-chinese');
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
@@ -67,7 +67,7 @@ describe.skipIf(!haveChromium)('the web UI in English', () => {
     await page.goto('/login?lang=en');
     await loginThroughUi(page, 'operator-220106', EN);
     await page.getByRole('heading', { name: 'Intake & dispatch workbench' }).waitFor();
-    await expect.poll(() => page.getByTestId('user-scope').textContent()).toContain('Operator');
+    await page.getByTestId('user-scope').filter({ hasText: 'Operator' }).waitFor();
     await page.getByRole('button', { name: number, exact: true }).click();
     await page.getByRole('button', { name: 'File', exact: true }).click();
     const fileDialog = page.getByRole('dialog').filter({ hasText: `File · ${number}` });
@@ -80,7 +80,7 @@ describe.skipIf(!haveChromium)('the web UI in English', () => {
     await snap(page, 'en-03-operator-dispatch');
     await dispatch.getByRole('button', { name: 'Submit' }).click();
     await dispatch.waitFor({ state: 'detached' });
-    await expect.poll(() => page.getByRole('dialog').getByText('Dispatched').first().isVisible()).toBe(true);
+    await page.getByRole('dialog').getByText('Dispatched').first().waitFor();
     await snap(page, 'en-04-operator-dispatched');
     await page.goto('/search');
     await page.getByRole('heading', { name: 'Case search' }).waitFor();

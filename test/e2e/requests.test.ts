@@ -46,7 +46,7 @@ describe.skipIf(!haveChromium)('handler requests and operator decisions', () => 
     await page.getByRole('button', { name: '退单', exact: true }).click();
     const back = actionDialog(page, '退单', returned);
     await back.getByRole('button', { name: '提交' }).click();
-    await expect.poll(() => back.getByText('此项必填').isVisible()).toBe(true);
+    await back.getByText('此项必填').waitFor();
     await back.getByLabel('原因').fill('不属于本部门职责，应由街道处理');
     await back.getByRole('button', { name: '提交' }).click();
     await back.waitFor({ state: 'detached' });
@@ -77,7 +77,7 @@ describe.skipIf(!haveChromium)('handler requests and operator decisions', () => 
     await snap(page, 'zh-22-operator-pending-extension');
     await page.getByRole('button', { name: '批准延期', exact: true }).click();
     await actionDialog(page, '批准延期', extended).getByRole('button', { name: '提交' }).click();
-    await expect.poll(() => page.getByRole('button', { name: '批准延期', exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: '批准延期', exact: true }).waitFor({ state: 'detached' });
     await context.close();
 
     const operator = await loginAs(env.t.app, 'operator-220106');

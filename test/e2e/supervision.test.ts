@@ -68,14 +68,14 @@ describe.skipIf(!haveChromium)('督办 and the monthly bulletin', () => {
     // The text and the time to answer are required.
     await page.getByLabel('回复时限（工作日）').fill('');
     await page.getByRole('button', { name: '发出督办' }).click();
-    await expect.poll(() => page.getByText('此项必填').count()).toBeGreaterThanOrEqual(2);
+    await page.getByText('此项必填').nth(1).waitFor();
     await page.getByLabel('督办内容').fill('该案件已红牌预警，请立即组织清理并回复处置情况');
     await page.getByLabel('回复时限（工作日）').fill('3');
     await snap(page, 'zh-30-supervisor-board-notice');
     await page.getByRole('button', { name: '发出督办' }).click();
     await page.getByText('督办已发出').waitFor();
     const row = page.getByRole('row').filter({ hasText: '该案件已红牌预警' });
-    await expect.poll(() => row.getByText('待回复').isVisible()).toBe(true);
+    await row.getByText('待回复').waitFor();
     await snap(page, 'zh-31-supervisor-board-issued');
     await context.close();
   });
@@ -88,7 +88,7 @@ describe.skipIf(!haveChromium)('督办 and the monthly bulletin', () => {
     await page.getByRole('menuitem', { name: '督办回复' }).click();
     await page.getByRole('heading', { name: '督办回复' }).waitFor();
     const row = page.getByRole('row').filter({ hasText: number });
-    await expect.poll(() => row.getByText('待回复').isVisible()).toBe(true);
+    await row.getByText('待回复').waitFor();
     await row.getByRole('button', { name: '回复' }).click();
     const modal = page.getByRole('dialog').filter({ hasText: '回复督办' });
     await modal.getByLabel('回复内容').fill('已组织人员清理完毕，今后加强巡查');
@@ -96,7 +96,7 @@ describe.skipIf(!haveChromium)('督办 and the monthly bulletin', () => {
     await snap(page, 'zh-32-handler-notice-answer');
     await modal.getByRole('button', { name: '提交' }).click();
     await modal.waitFor({ state: 'detached' });
-    await expect.poll(() => row.getByText('已回复').isVisible()).toBe(true);
+    await row.getByText('已回复').waitFor();
     await context.close();
   });
 
@@ -106,7 +106,7 @@ describe.skipIf(!haveChromium)('督办 and the monthly bulletin', () => {
     await loginThroughUi(page, 'supervisor-220106');
     await page.goto('/supervision');
     const row = page.getByRole('row').filter({ hasText: '已组织人员清理完毕' });
-    await expect.poll(() => row.getByText('已回复').isVisible()).toBe(true);
+    await row.getByText('已回复').waitFor();
     await snap(page, 'zh-33-supervisor-board-answered');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载 Word (.docx)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
@@ -119,7 +119,7 @@ describe.skipIf(!haveChromium)('督办 and the monthly bulletin', () => {
     await appeal.waitFor({ state: 'detached' });
     // antd's Segmented hides its radio inputs; click the label that holds the radio.
     await page.locator('label').filter({ has: page.getByRole('radio', { name: '申诉成立' }) }).click();
-    await expect.poll(() => page.getByRole('row').filter({ hasText: '差评系误评' }).getByText('申诉成立').isVisible()).toBe(true);
+    await page.getByRole('row').filter({ hasText: '差评系误评' }).getByText('申诉成立').waitFor();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Supervision board' }).waitFor();
     await page.getByRole('link', { name: 'Download Excel (.xlsx)' }).waitFor();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startCliHarness, type CliHarness } from '../support/cli-harness.ts';
+import { CLI_TEST_TIMEOUT, startCliHarness, type CliHarness } from '../support/cli-harness.ts';
 
 // The command line against a real database of this project's kind, as a user would run it.
 let cli: CliHarness;
@@ -9,7 +9,7 @@ beforeAll(async () => { cli = await startCliHarness(); });
 afterAll(async () => { await cli?.close(); });
 const civicloop = (...args: string[]) => cli.civicloop(...args);
 
-describe('civicloop import grids', () => {
+describe('civicloop import grids', { timeout: CLI_TEST_TIMEOUT }, () => {
   it('lists every problem with its feature index, exits 1 and imports nothing', async () => {
     const file = join(cli.dir, 'bad.geojson');
     await writeFile(file, JSON.stringify({
@@ -33,7 +33,7 @@ describe('civicloop import grids', () => {
   });
 });
 
-describe('civicloop apikey', () => {
+describe('civicloop apikey', { timeout: CLI_TEST_TIMEOUT }, () => {
   it('creates a key shown once, revokes it, and refuses to revoke it again', async () => {
     const created = await civicloop('apikey', 'create', '--name', 'FixMyStreet');
     expect(created.stdout).toMatch(/cl311_[A-Za-z0-9_-]{20,}/);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCliHarness, type CliHarness } from '../support/cli-harness.ts';
+import { CLI_TEST_TIMEOUT, startCliHarness, type CliHarness } from '../support/cli-harness.ts';
 
 // The command line against a real database of this project's kind, as a user would run it.
 let cli: CliHarness;
@@ -7,7 +7,7 @@ beforeAll(async () => { cli = await startCliHarness(); });
 afterAll(async () => { await cli?.close(); });
 const civicloop = (...args: string[]) => cli.civicloop(...args);
 
-describe('civicloop CLI', () => {
+describe('civicloop CLI', { timeout: CLI_TEST_TIMEOUT }, () => {
   it('migrates, then says the schema is up to date', async () => {
     const first = await civicloop('migrate');
     expect(first.stdout).toContain('0001-init');

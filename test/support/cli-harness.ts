@@ -9,6 +9,12 @@ import { createFreshPostgres } from './fresh-postgres.ts';
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..');
 
+/**
+ * Each command is a fresh Node process that compiles its imports and opens a database: seconds on a quiet
+ * machine, many times that with the other core busy. The bound only stops a hung command; nothing is timed.
+ */
+export const CLI_TEST_TIMEOUT = 300_000;
+
 export interface CliHarness {
   /** A scratch directory for files the test writes. */
   dir: string;

@@ -39,7 +39,10 @@ export function watchErrors(context: BrowserContext): BrowserContext {
 
 /** A fresh context (own cookies) for one person. */
 export async function newPerson(browser: Browser, baseURL: string, viewport = DESKTOP, locale = 'zh-CN'): Promise<BrowserContext> {
-  return watchErrors(await browser.newContext({ baseURL, viewport, locale, timezoneId: 'Asia/Shanghai', acceptDownloads: true }));
+  const context = await browser.newContext({ baseURL, viewport, locale, timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+  // Waits end on the DOM event they wait for; this only bounds a wait that would never end.
+  context.setDefaultTimeout(60_000);
+  return watchErrors(context);
 }
 
 /** Saves a full-page screenshot as test-results/screenshots/<name>.png. */
