@@ -6,7 +6,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from '../src/db/schema.ts';
 import { createPostgresBench } from './lib/databases.ts';
-import { prepareBulkBase } from '../src/services/bulk-prepare.ts';
+import { prepareBulkBase } from './generator/bulk-prepare.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/config.ts';
 

@@ -4,9 +4,9 @@
  */
 import pg from 'pg';
 import { createPostgresBench } from './lib/databases.ts';
-import { prepareBulkBase, parseSize } from '../src/services/bulk-prepare.ts';
-import { bulkGenerateCases } from '../src/services/bulk-generate.ts';
-import { parsePeriod } from '../src/domain/indicators/period.ts';
+import { prepareBulkBase, parseSize } from './generator/bulk-prepare.ts';
+import { bulkGenerateCases } from './generator/bulk-generate.ts';
+import { parsePeriod } from '../src/domain/supervision/period.ts';
 import { lastMonth } from './lib/fixture.ts';
 
 const index = process.argv.indexOf('--cases');

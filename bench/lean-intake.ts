@@ -9,15 +9,15 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../src/db/schema.ts';
 import { createPostgresBench } from './lib/databases.ts';
-import { prepareBulkBase } from '../src/services/bulk-prepare.ts';
-import { createCalendarCache } from '../src/services/calendar-cache.ts';
-import { reportCase } from '../src/services/case-intake.ts';
+import { prepareBulkBase } from './generator/bulk-prepare.ts';
+import { createCalendarCache } from '../src/services/calendar/calendar-cache.ts';
+import { reportCase } from '../src/services/case/case-intake.ts';
 import { actorFromUser } from '../src/services/actor.ts';
-import { ensureBulkUsers, loadBulkOrg } from '../src/services/bulk-org.ts';
+import { ensureBulkUsers, loadBulkOrg } from './generator/bulk-org.ts';
 import { computeDeadline } from '../src/domain/calendar/deadlines.ts';
 import { toShanghaiDate } from '../src/domain/calendar/working-calendar.ts';
-import { genesisHash, hashEvent } from '../src/db/repositories/timeline-repository.ts';
-import { verifyTimelineChains } from '../src/db/repositories/timeline-repository.ts';
+import { genesisHash, hashEvent } from '../src/db/repositories/case/timeline-repository.ts';
+import { verifyTimelineChains } from '../src/db/repositories/case/timeline-repository.ts';
 import type { Actor } from '../src/domain/case/case-model.ts';
 
 const arg = (name: string, fallback: number) => {

@@ -3,12 +3,12 @@
  * fresh PostgreSQL database with `--cases` generated cases. `tsx bench/profile-indicators.ts --cases 50k`
  */
 import { createPostgresBench } from './lib/databases.ts';
-import { prepareBulkBase, parseSize } from '../src/services/bulk-prepare.ts';
-import { bulkGenerateCases } from '../src/services/bulk-generate.ts';
-import { createCalendarCache } from '../src/services/calendar-cache.ts';
-import { computeIndicatorTable, computeRanking, districtForReader } from '../src/services/indicator-service.ts';
-import { loadCaseFacts, loadFlowFacts, loadNoticeFacts, loadRatingFacts, listUnits } from '../src/db/repositories/indicator-repository.ts';
-import { parsePeriod } from '../src/domain/indicators/period.ts';
+import { prepareBulkBase, parseSize } from './generator/bulk-prepare.ts';
+import { bulkGenerateCases } from './generator/bulk-generate.ts';
+import { createCalendarCache } from '../src/services/calendar/calendar-cache.ts';
+import { computeIndicatorTable, computeRanking, districtForReader } from '../src/services/supervision/indicator-service.ts';
+import { loadCaseFacts, loadFlowFacts, loadNoticeFacts, loadRatingFacts, listUnits } from '../src/db/repositories/supervision/indicator-repository.ts';
+import { parsePeriod } from '../src/domain/supervision/period.ts';
 import { lastMonth } from './lib/fixture.ts';
 import { timeRepeated } from './lib/stats.ts';
 

@@ -5,7 +5,7 @@
 import { createWorkingCalendar, DEFAULT_WORKING_HOURS } from '../src/domain/calendar/working-calendar.ts';
 import { computeDeadline } from '../src/domain/calendar/deadlines.ts';
 import { warningFor } from '../src/domain/case/case-warning.ts';
-import { loadLibraryCalendarDays } from '../src/services/calendar-source.ts';
+import { loadLibraryCalendarDays } from '../src/services/calendar/calendar-source.ts';
 
 const days = loadLibraryCalendarDays(2024, 2026).map((d) => ({ date: d.date, isWorkingDay: d.isWorkingDay, name: d.name ?? undefined }));
 const calendar = createWorkingCalendar(days);

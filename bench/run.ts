@@ -6,8 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { parseSize, prepareBulkBase } from '../src/services/bulk-prepare.ts';
-import { bulkGenerateCases } from '../src/services/bulk-generate.ts';
+import { parseSize, prepareBulkBase } from './generator/bulk-prepare.ts';
+import { bulkGenerateCases } from './generator/bulk-generate.ts';
 import { createPgliteBench, createPostgresBench, type BenchDatabase } from './lib/databases.ts';
 import { machineInfo } from './lib/machine.ts';
 import { ROOT, startBenchServer } from './lib/child.ts';

@@ -4,9 +4,9 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
-import { runSweep, type SweepResult } from '../../src/services/warning-sweep.ts';
-import { createCalendarCache } from '../../src/services/calendar-cache.ts';
-import { parsePeriod, previousPeriod } from '../../src/domain/indicators/period.ts';
+import { runSweep, type SweepResult } from '../../src/services/supervision/warning-sweep.ts';
+import { createCalendarCache } from '../../src/services/calendar/calendar-cache.ts';
+import { parsePeriod, previousPeriod } from '../../src/domain/supervision/period.ts';
 
 /**
  * Single-row autocommit INSERTs into a copy of `cases` (same columns, defaults and indexes) from

@@ -5,10 +5,10 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
-import { listCases } from '../../src/db/repositories/case-repository.ts';
-import { loadCaseFacts, loadFlowFacts, loadRatingFacts } from '../../src/db/repositories/indicator-repository.ts';
-import { claimWarningBatch } from '../../src/db/repositories/sweep-repository.ts';
-import { parsePeriod } from '../../src/domain/indicators/period.ts';
+import { listCases } from '../../src/db/repositories/case/case-repository.ts';
+import { loadCaseFacts, loadFlowFacts, loadRatingFacts } from '../../src/db/repositories/supervision/indicator-repository.ts';
+import { claimWarningBatch } from '../../src/db/repositories/supervision/sweep-repository.ts';
+import { parsePeriod } from '../../src/domain/supervision/period.ts';
 
 export interface Plan {
   name: string;

@@ -1,11 +1,11 @@
 /**
- * Grid routing over 10k synthetic grids with the production index (src/services/grid-index.ts:
+ * Grid routing over 10k synthetic grids with the production index (src/services/geo/grid-index.ts:
  * flatbush + point-in-polygon-hao). Ceiling: the same flatbush search without the polygon test.
  */
 import Flatbush from 'flatbush';
-import { buildGridIndex, type IndexedGrid } from '../../src/services/grid-index.ts';
+import { buildGridIndex, type IndexedGrid } from '../../src/services/geo/grid-index.ts';
 import type { PolygonCoords, Position } from '../../src/domain/geo/geo-types.ts';
-import { createRandom } from '../../src/services/seeded-random.ts';
+import { createRandom } from '../../src/services/seed/seeded-random.ts';
 
 const SIDE = 100; // 100 × 100 = 10,000 grids
 const EDGE_POINTS = 11; // points inside each edge: 4 corners + 4 × 11 = 48 vertices, like the stack test's 49

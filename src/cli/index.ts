@@ -12,7 +12,6 @@ import { registerSweep } from './commands/sweep.ts';
 import { registerBulletin } from './commands/bulletin.ts';
 import { registerImportGrids } from './commands/import-grids.ts';
 import { registerApikey } from './commands/apikey.ts';
-import { registerGenerate } from './commands/generate.ts';
 import { readVersion } from './version.ts';
 
 const program = new Command();
@@ -25,7 +24,6 @@ registerSweep(program);
 registerBulletin(program);
 registerImportGrids(program);
 registerApikey(program);
-registerGenerate(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

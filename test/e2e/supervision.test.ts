@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import { startE2eApp, type E2eApp } from './support/e2e-app.ts';
 import { chromiumAvailable, launchBrowser, loginThroughUi, newPerson, snap, closeBrowserSuite } from './support/browser.ts';
 import { loginAs } from '../support/api-client.ts';
-import { runSweep } from '../../src/services/warning-sweep.ts';
+import { runSweep } from '../../src/services/supervision/warning-sweep.ts';
 
 const haveChromium = chromiumAvailable();
 let env: E2eApp;

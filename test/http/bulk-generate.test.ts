@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestClock, startTestApp, type TestApp } from '../support/test-app.ts';
 import { loginAs } from '../support/api-client.ts';
-import { bulkGenerateCases } from '../../src/services/bulk-generate.ts';
-import { verifyTimelineChains } from '../../src/db/repositories/timeline-repository.ts';
+import { bulkGenerateCases } from '../../bench/generator/bulk-generate.ts';
+import { verifyTimelineChains } from '../../src/db/repositories/case/timeline-repository.ts';
 
 // The benchmark data generator writes through its bulk path; these rows must be what production
 // would have written: valid numbering, an unbroken hash chain, and cases the real API can act on.

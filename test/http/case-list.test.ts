@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { loginAs, type ApiClient } from '../support/api-client.ts';
 import { LY, actOk, departmentId, reportEvent } from '../support/case-helpers.ts';
-import { verifyTimelineChains } from '../../src/db/repositories/timeline-repository.ts';
+import { verifyTimelineChains } from '../../src/db/repositories/case/timeline-repository.ts';
 
 let t: TestApp;
 let operator: ApiClient;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { apiClient, loginAs, type ApiClient } from '../support/api-client.ts';
 import { LY, LY_GRID, act, actOk, departmentId, reportEvent } from '../support/case-helpers.ts';
-import { verifyTimelineChains } from '../../src/db/repositories/timeline-repository.ts';
+import { verifyTimelineChains } from '../../src/db/repositories/case/timeline-repository.ts';
 
 let t: TestApp;
 let operator: ApiClient;

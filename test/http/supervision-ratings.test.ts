@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { loginAs, type ApiClient } from '../support/api-client.ts';
 import { caseScript, departmentsOf220106, type CaseScript } from '../support/case-script.ts';
-import { runSweep } from '../../src/services/warning-sweep.ts';
+import { runSweep } from '../../src/services/supervision/warning-sweep.ts';
 
 let t: TestApp;
 let op: ApiClient; let sup: ApiClient; let leader: ApiClient; let swj: ApiClient; let fgj: ApiClient; let citizen: ApiClient;

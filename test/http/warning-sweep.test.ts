@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { loginAs, type ApiClient } from '../support/api-client.ts';
 import { caseScript, departmentsOf220106, type CaseScript } from '../support/case-script.ts';
-import { runSweep, startSweepLoop } from '../../src/services/warning-sweep.ts';
-import { verifyTimelineChains } from '../../src/db/repositories/timeline-repository.ts';
+import { runSweep, startSweepLoop } from '../../src/services/supervision/warning-sweep.ts';
+import { verifyTimelineChains } from '../../src/db/repositories/case/timeline-repository.ts';
 import { openDatabase } from '../../src/db/connect.ts';
-import { createCalendarCache } from '../../src/services/calendar-cache.ts';
+import { createCalendarCache } from '../../src/services/calendar/calendar-cache.ts';
 import type { ServiceDeps } from '../../src/services/service-deps.ts';
 
 let t: TestApp;

@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import type { TestApp } from './test-app.ts';
 import type { ApiClient } from './api-client.ts';
-import { addUser } from '../../src/services/auth-service.ts';
+import { addUser } from '../../src/services/auth/auth-service.ts';
 import { loginAs } from './api-client.ts';
 
 export interface CaseScript {

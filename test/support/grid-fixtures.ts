@@ -2,7 +2,7 @@
 import gcoordModule from 'gcoord';
 import type { TestApp } from './test-app.ts';
 import { seedDemoGeometry } from '../../src/db/seed/demo-geometry.ts';
-import { invalidateGridIndex } from '../../src/services/grid-index.ts';
+import { invalidateGridIndex } from '../../src/services/geo/grid-index.ts';
 import { interiorPoint } from '../../src/domain/geo/polygon-math.ts';
 import type { GridGeometry } from '../../src/domain/geo/geo-types.ts';
 

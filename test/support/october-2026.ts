@@ -20,8 +20,8 @@
 import { expect } from 'vitest';
 import type { TestApp } from './test-app.ts';
 import { loginAs, type ApiClient } from './api-client.ts';
-import { addUser } from '../../src/services/auth-service.ts';
-import { runSweep } from '../../src/services/warning-sweep.ts';
+import { addUser } from '../../src/services/auth/auth-service.ts';
+import { runSweep } from '../../src/services/supervision/warning-sweep.ts';
 
 export interface OctoberClients {
   op: ApiClient; lead: ApiClient; sup: ApiClient; citizen: ApiClient; h: Record<'swj' | 'fgj' | 'zjj', ApiClient>;

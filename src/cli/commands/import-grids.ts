@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { openConfiguredDatabase } from '../open-configured-database.ts';
-import { importGrids } from '../../services/grid-import.ts';
+import { importGrids } from '../../services/geo/grid-import.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { GridImportProblem } from '../../domain/geo/grid-features.ts';
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { openConfiguredDatabase } from '../open-configured-database.ts';
-import { addUserByCodes } from '../../services/user-admin.ts';
+import { addUserByCodes } from '../../services/admin/user-admin.ts';
 import { ROLES, type Role } from '../../domain/case/case-model.ts';
 
 export function registerUserAdd(program: Command): void {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { pingDatabase } from '../../db/repositories/org-repository.ts';
+import { pingDatabase } from '../../db/repositories/org/org-repository.ts';
 import type { RouteDeps } from './route-deps.ts';
 
 export async function healthRoutes(app: FastifyInstance, { handle, version, config }: RouteDeps): Promise<void> {

@@ -1,4 +1,4 @@
-/** Response shapes of the supervision API (see src/server/presenters/supervision-presenter.ts). */
+/** Response shapes of the supervision API (see src/server/routes/supervision/supervision-presenter.ts). */
 
 export type NoticeStatus = 'open' | 'answered' | 'escalated';
 

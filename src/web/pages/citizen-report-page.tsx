@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { REPORTABLE_KINDS } from '../../domain/case/case-access.ts';
 import type { CaseDetailView } from '../api/types.ts';
-import { ReportForm } from '../modules/cases/report-form.tsx';
+import { ReportForm } from '../modules/case/report-form.tsx';
 
 export function CitizenReportPage() {
   const { t } = useTranslation();

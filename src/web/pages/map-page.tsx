@@ -6,7 +6,7 @@ import { OPEN_STATES } from '../../domain/case/case-model.ts';
 import { apiGet } from '../api/client.ts';
 import type { CaseView } from '../api/types.ts';
 import { EChart } from '../modules/charts/echart.tsx';
-import { fetchAllCases } from '../modules/cases/case-csv.ts';
+import { fetchAllCases } from '../modules/case/case-csv.ts';
 import { loadOrgTree, orgNames, useLoaded } from '../modules/reference/reference-data.ts';
 import { useSession } from '../modules/session/session.tsx';
 import { useErrorText } from '../ui/errors.ts';

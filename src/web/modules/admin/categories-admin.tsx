@@ -7,7 +7,7 @@ import { apiPatch } from '../../api/client.ts';
 import type { CategoryView, TimeLimitView } from '../../api/types.ts';
 import { isEnglish } from '../../i18n/setup.ts';
 import { issuesToFields, useErrorText } from '../../ui/errors.ts';
-import { limitText } from '../cases/case-format.ts';
+import { limitText } from '../case/case-format.ts';
 import { loadCategories, useLoaded } from '../reference/reference-data.ts';
 
 const STEPS = ['dispatch', 'sign', 'resolve'] as const;

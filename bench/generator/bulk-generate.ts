@@ -1,0 +1,211 @@
+/**
+ * Realistic bulk data for benchmarks (`civicloop generate --cases N`): cases spread over years on
+ * the demo org (one grid worker per grid, one handler per department), a real category mix, every
+ * state, timelines and ratings. Each case is decided by the production rules (bulk-lifecycle.ts)
+ * and written through the documented bulk path (bulk-repository.ts): same columns, numbering
+ * (LY-2026-000123), and hash-chained timeline rows computed with timeline-repository's hashEvent.
+ * Deterministic for a seed and end time. Run it while no server writes to the database.
+ */
+import type { Kysely } from 'kysely';
+import type { CaseRow, CategoryRow, Database } from '../../src/db/schema.ts';
+import type { Actor, CaseKind } from '../../src/domain/case/case-model.ts';
+import { toShanghaiDate, type WorkingHours } from '../../src/domain/calendar/working-calendar.ts';
+import { genesisHash, hashEvent, type NewCaseEvent } from '../../src/db/repositories/case/timeline-repository.ts';
+import {
+  analyzeCaseTables, bulkInsertCases, bulkInsertEvents, loadCaseCounters, loadChainHeads, nextBulkIds, saveCaseCounters,
+  saveChainHeads, syncIdSequences,
+} from './bulk-repository.ts';
+import { createCalendarCache } from '../../src/services/calendar/calendar-cache.ts';
+import { dispatchDeadlineOf, liveCase, type Life, type LifeContext } from './bulk-lifecycle.ts';
+import { createRandom, type Random } from '../../src/services/seed/seeded-random.ts';
+import { ensureBulkUsers, loadBulkOrg, type BulkDistrict, type BulkGrid, type BulkOrg } from './bulk-org.ts';
+
+export interface GenerateOptions {
+  cases: number;
+  /** Years of history ending at `end`; default max(2, ceil(cases / 1M)) so yearly numbers stay within 6 digits. */
+  years?: number;
+  end?: Date;
+  seed?: number;
+  batchSize?: number;
+  onProgress?: (progress: GenerateProgress) => void;
+}
+
+export interface GenerateProgress {
+  cases: number;
+  total: number;
+  events: number;
+  elapsedMs: number;
+}
+
+export interface GenerateReport extends GenerateProgress {
+  years: number;
+  from: string;
+  to: string;
+  byState: Record<string, number>;
+}
+
+/** Cases per kind, as a share of intake (DESIGN: patrol events and components, citizen requests by phone/web). */
+const KIND_SHARE: [CaseKind, number][] = [['event', 0.45], ['component', 0.2], ['citizen_request', 0.35]];
+const DESCRIPTIONS = [
+  '群众反映此处问题已持续数日，影响通行和环境，请尽快处理。', '巡查发现，现场照片已留存，需相关部门到场处置。',
+  '市民来电反映，希望尽快解决并回复处理结果。', '夜间巡查发现，存在安全隐患，请及时处置。',
+  '居民多次反映，问题反复出现，请彻底解决。', '网格员上报，现场已设置警示标志，等待处置。',
+];
+const STREET_NAMES = ['青年路', '西安大路', '南湖大路', '东盛大街', '远达大街', '凯旋路', '长新街', '普阳街', '春城大街', '团山街', '正阳街', '皓月大路'];
+const HOUR_MS = 3_600_000;
+const YEAR_MS = 365 * 24 * HOUR_MS;
+
+function pickWeighted<T>(random: Random, items: [T, number][]): T {
+  let roll = random.next() * items.reduce((sum, [, w]) => sum + w, 0);
+  for (const [item, weight] of items) {
+    roll -= weight;
+    if (roll <= 0) return item;
+  }
+  return items[items.length - 1]![0];
+}
+
+/** Reports cluster in the day: a night-time draw is redrawn once with probability 0.7. */
+function reportTime(random: Random, from: number, span: number): number {
+  let t = from + random.next() * span;
+  const hour = new Date(t + 8 * HOUR_MS).getUTCHours();
+  if ((hour < 7 || hour >= 21) && random.next() < 0.7) t = from + random.next() * span;
+  return t;
+}
+
+interface BatchState {
+  org: BulkOrg;
+  random: Random;
+  counters: Map<string, number>;
+  heads: Map<number, { lastHash: string; lastEventId: number | null }>;
+  nextCaseId: number;
+  nextEventId: number;
+  end: Date;
+  mergeTargets: Map<number, number[]>;
+  byState: Record<string, number>;
+}
+
+function newCase(state: BatchState, id: number, created: Date, district: BulkDistrict, grid: BulkGrid, category: CategoryRow, reporter: Actor): CaseRow {
+  const { random, org } = state;
+  const year = Number(toShanghaiDate(created).slice(0, 4));
+  const key = `${district.id}:${year}`;
+  const seq = (state.counters.get(key) ?? 0) + 1;
+  state.counters.set(key, seq);
+  const address = `${random.pick(STREET_NAMES)}${1 + Math.floor(random.next() * 300)}号附近`;
+  const source = reporter.role === 'grid_worker' ? 'patrol' : reporter.role === 'operator' ? 'hotline' : 'web';
+  const located = random.next() < 0.5 && grid.bbox;
+  const person = reporter.role !== 'grid_worker';
+  return {
+    id, district_id: district.id, number: `${district.abbr}-${year}-${String(seq).padStart(6, '0')}`, kind: category.kind, source,
+    category_id: category.id, priority: category.urgent ? 'urgent' : 'normal',
+    title: `${category.minor_name} · ${address}`.slice(0, 100), description: random.pick(DESCRIPTIONS), state: 'reported', version: 1,
+    lat: located ? grid.bbox![1] + random.next() * (grid.bbox![3] - grid.bbox![1]) : null,
+    lng: located ? grid.bbox![0] + random.next() * (grid.bbox![2] - grid.bbox![0]) : null,
+    address, grid_id: grid.id, community_id: grid.communityId, street_id: grid.streetId,
+    department_id: org.routeDepartment(category, district.id, grid), reporter_user_id: reporter.userId,
+    reporter_name: person ? '市民' : null, reporter_phone: person ? `138${String(Math.floor(random.next() * 1e8)).padStart(8, '0')}` : null,
+    tracking_code_hash: null, created_by: reporter.userId, pending_request: null,
+    dispatch_deadline: dispatchDeadlineOf(created, category, org.calendar, district.hours),
+    sign_deadline: null, resolve_deadline: null, resolve_clock_started_at: null, suspended_at: null, verified_at: null, filed_at: null,
+    dispatched_at: null, signed_at: null, resolved_at: null, closed_at: null, merged_into_id: null, rating: null, rating_comment: null,
+    rated_at: null, rework_count: 0, return_count: 0, extension_count: 0, supervision_count: 0, warning_level: 'none', api_key_id: null,
+    rectification_of_id: null, created_at: created, updated_at: created,
+  };
+}
+
+function buildBatch(state: BatchState, count: number, from: number, span: number): { cases: CaseRow[]; events: NewCaseEvent[] } {
+  const { random, org } = state;
+  const times = Array.from({ length: count }, () => reportTime(random, from, span)).sort((a, b) => a - b);
+  const cases: CaseRow[] = [];
+  const events: { event: NewCaseEvent; order: number }[] = [];
+  for (const t of times) {
+    const created = new Date(Math.floor(t / 1000) * 1000);
+    const district = pickWeighted(random, org.districtWeights);
+    const grid = random.pick(district.grids);
+    const kind = pickWeighted(random, KIND_SHARE);
+    const category = random.pick(org.categoriesByKind.get(kind) ?? org.categoriesByKind.get('event')!);
+    const reporter = kind === 'citizen_request' ? (random.next() < 0.5 ? org.citizen : district.operator) : (org.gridWorkers.get(grid.id) ?? district.operator);
+    const row = newCase(state, state.nextCaseId++, created, district, grid, category, reporter);
+    const life: Life = { row, events: [] };
+    life.events.push({
+      caseId: row.id, districtId: district.id, at: created, actorUserId: reporter.userId, actorRole: reporter.role, action: 'report',
+      fromState: null, toState: 'reported', note: null, data: { source: row.source, categoryCode: category.code, routedDepartmentId: row.department_id },
+    });
+    const targets = state.mergeTargets.get(district.id) ?? [];
+    state.mergeTargets.set(district.id, targets);
+    const ctx: LifeContext = {
+      random, calendar: org.calendar, hours: district.hours as WorkingHours, category, end: state.end, reopenWindowDays: 30,
+      operator: district.operator, shiftLead: district.shiftLead, handlerFor: (departmentId) => org.handlerFor(district, departmentId),
+      mergeTargets: targets,
+    };
+    liveCase(life, reporter, ctx);
+    cases.push(row);
+    state.byState[row.state] = (state.byState[row.state] ?? 0) + 1;
+    for (const event of life.events) events.push({ event, order: events.length });
+  }
+  events.sort((a, b) => a.event.at.getTime() - b.event.at.getTime() || a.order - b.order);
+  return { cases, events: events.map((e) => e.event) };
+}
+
+/** Gives events their ids and extends each district's hash chain, in id order. */
+function chainEvents(state: BatchState, events: NewCaseEvent[]): Record<string, unknown>[] {
+  return events.map((event) => {
+    const head = state.heads.get(event.districtId) ?? { lastHash: genesisHash(event.districtId), lastEventId: null };
+    const id = state.nextEventId++;
+    const hash = hashEvent(head.lastHash, event);
+    const row = {
+      id, case_id: event.caseId, district_id: event.districtId, at: event.at, actor_user_id: event.actorUserId, actor_role: event.actorRole,
+      action: event.action, from_state: event.fromState, to_state: event.toState, note: event.note, data: event.data,
+      prev_hash: head.lastHash, hash,
+    };
+    state.heads.set(event.districtId, { lastHash: hash, lastEventId: id });
+    return row;
+  });
+}
+
+/**
+ * Generates `options.cases` cases with their timelines. The demo org, categories and calendar must exist.
+ * @returns what was written
+ */
+export async function bulkGenerateCases(db: Kysely<Database>, options: GenerateOptions): Promise<GenerateReport> {
+  const started = performance.now();
+  const end = options.end ?? new Date();
+  const years = options.years ?? Math.max(2, Math.ceil(options.cases / 1_000_000));
+  const batchSize = options.batchSize ?? 2000;
+  const calendar = await createCalendarCache(db).get();
+  await ensureBulkUsers(db);
+  const org = await loadBulkOrg(db, calendar);
+  const ids = await nextBulkIds(db);
+  const state: BatchState = {
+    org, random: createRandom(options.seed ?? 20_261_123), counters: await loadCaseCounters(db), heads: await loadChainHeads(db),
+    nextCaseId: ids.caseId, nextEventId: ids.eventId, end, mergeTargets: new Map(), byState: {},
+  };
+  const fromMs = end.getTime() - years * YEAR_MS;
+  const batches = Math.max(1, Math.ceil(options.cases / batchSize));
+  const span = (end.getTime() - fromMs) / batches;
+  let done = 0;
+  let eventCount = 0;
+  for (let b = 0; b < batches; b += 1) {
+    const count = Math.min(batchSize, options.cases - done);
+    const { cases, events } = buildBatch(state, count, fromMs + b * span, span);
+    const eventRows = chainEvents(state, events);
+    const touchedYears = new Set(cases.map((row) => `${row.district_id}:${row.number.split('-').at(-2)}`));
+    await db.transaction().execute(async (trx) => {
+      await bulkInsertCases(trx, cases as unknown as Record<string, unknown>[]);
+      for (let i = 0; i < eventRows.length; i += 5000) await bulkInsertEvents(trx, eventRows.slice(i, i + 5000));
+      await saveCaseCounters(trx, [...touchedYears].map((key) => {
+        const [districtId, year] = key.split(':').map(Number) as [number, number];
+        return { districtId, year, lastSeq: state.counters.get(key)! };
+      }));
+      await saveChainHeads(trx, [...state.heads].map(([districtId, head]) => ({ districtId, ...head })));
+      await syncIdSequences(trx);
+    });
+    done += count;
+    eventCount += eventRows.length;
+    options.onProgress?.({ cases: done, total: options.cases, events: eventCount, elapsedMs: performance.now() - started });
+  }
+  await analyzeCaseTables(db);
+  return {
+    cases: done, total: options.cases, events: eventCount, elapsedMs: performance.now() - started, years,
+    from: new Date(fromMs).toISOString(), to: end.toISOString(), byState: state.byState,
+  };
+}

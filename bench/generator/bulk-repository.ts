@@ -1,0 +1,105 @@
+/**
+ * The bulk write path of the data generator (bench/, `civicloop generate`): whole batches of
+ * cases and timeline events as one `INSERT … SELECT FROM json_populate_recordset(…)` each, with
+ * ids, numbers and hashes computed by the caller exactly as the production path would. Runs on
+ * PostgreSQL and PGlite alike; use it only while no server writes to the same database.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../../src/db/schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The next free ids of cases and case_events (max + 1; explicit ids are used by the bulk path). */
+export async function nextBulkIds(db: Db): Promise<{ caseId: number; eventId: number }> {
+  const row = await sql<{ case_id: number; event_id: number }>`
+    select (select coalesce(max(id), 0) + 1 from cases) as case_id, (select coalesce(max(id), 0) + 1 from case_events) as event_id
+  `.execute(db);
+  return { caseId: Number(row.rows[0]!.case_id), eventId: Number(row.rows[0]!.event_id) };
+}
+
+/** Every district's numbering counters, keyed `${districtId}:${year}`. */
+export async function loadCaseCounters(db: Db): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('case_number_counters').selectAll().execute();
+  return new Map(rows.map((row) => [`${row.district_id}:${row.year}`, row.last_seq]));
+}
+
+/** Every district's timeline chain head. */
+export async function loadChainHeads(db: Db): Promise<Map<number, { lastHash: string; lastEventId: number | null }>> {
+  const rows = await db.selectFrom('timeline_chain_heads').selectAll().execute();
+  return new Map(rows.map((row) => [row.district_id, { lastHash: row.last_hash, lastEventId: row.last_event_id }]));
+}
+
+/** One INSERT … SELECT over a JSON array; the columns are the first row's keys, the rest take their defaults. */
+async function bulkInsert(trx: Transaction<Database>, table: 'cases' | 'case_events', rows: Record<string, unknown>[]): Promise<void> {
+  const columns = sql.join(Object.keys(rows[0]!).map((column) => sql.ref(column)));
+  await sql`insert into ${sql.table(table)} (${columns})
+    select ${columns} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::json)`.execute(trx);
+}
+
+/** Inserts rows (objects keyed by column name, dates as Date or ISO strings) into cases in one statement. */
+export async function bulkInsertCases(trx: Transaction<Database>, rows: Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  await bulkInsert(trx, 'cases', rows);
+}
+
+/** Inserts timeline rows (with their ids and hashes) in one statement. */
+export async function bulkInsertEvents(trx: Transaction<Database>, rows: Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  await bulkInsert(trx, 'case_events', rows);
+}
+
+/** Writes the numbering counters touched by a batch (never lowering one). */
+export async function saveCaseCounters(trx: Transaction<Database>, counters: { districtId: number; year: number; lastSeq: number }[]): Promise<void> {
+  if (counters.length === 0) return;
+  await trx
+    .insertInto('case_number_counters')
+    .values(counters.map((c) => ({ district_id: c.districtId, year: c.year, last_seq: c.lastSeq })))
+    .onConflict((oc) => oc.columns(['district_id', 'year']).doUpdateSet({ last_seq: sql`greatest(case_number_counters.last_seq, excluded.last_seq)` }))
+    .execute();
+}
+
+/** Moves the chain heads to the last event a batch wrote. */
+export async function saveChainHeads(trx: Transaction<Database>, heads: { districtId: number; lastHash: string; lastEventId: number | null }[]): Promise<void> {
+  if (heads.length === 0) return;
+  await trx
+    .insertInto('timeline_chain_heads')
+    .values(heads.map((h) => ({ district_id: h.districtId, last_hash: h.lastHash, last_event_id: h.lastEventId })))
+    .onConflict((oc) => oc.column('district_id').doUpdateSet({ last_hash: sql`excluded.last_hash`, last_event_id: sql`excluded.last_event_id` }))
+    .execute();
+}
+
+/** Moves the identity sequences past the explicit ids the bulk path used. */
+export async function syncIdSequences(trx: Transaction<Database>): Promise<void> {
+  await sql`select setval(pg_get_serial_sequence('cases', 'id'), greatest((select max(id) from cases), 1))`.execute(trx);
+  await sql`select setval(pg_get_serial_sequence('case_events', 'id'), greatest((select max(id) from case_events), 1))`.execute(trx);
+}
+
+/** Refreshes planner statistics and the visibility map (index-only scans) after a bulk load, as autovacuum would. */
+export async function analyzeCaseTables(db: Db): Promise<void> {
+  await sql`vacuum analyze cases`.execute(db);
+  await sql`vacuum analyze case_events`.execute(db);
+  await sql`analyze users`.execute(db);
+  await sql`analyze grids`.execute(db);
+}
+
+/** Adds users in bulk with one shared password hash; existing usernames are kept. */
+export async function bulkInsertUsers(db: Db, rows: {
+  username: string; password_hash: string; display_name: string; role: string; district_id: number;
+  street_id: number | null; department_id: number | null; grid_id: number | null;
+}[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db.insertInto('users').values(rows.slice(i, i + 500)).onConflict((oc) => oc.column('username').doNothing()).execute();
+  }
+}
+
+/** The org tree, categories and users the generator draws from. */
+export async function loadBulkOrgRows(db: Db) {
+  const [districts, grids, departments, categories, users] = await Promise.all([
+    db.selectFrom('districts').selectAll().orderBy('code').execute(),
+    db.selectFrom('grids').select(['id', 'code', 'district_id', 'street_id', 'community_id', 'responsible_department_id', 'geometry']).orderBy('code').execute(),
+    db.selectFrom('departments').select(['id', 'district_id', 'code', 'name', 'street_id']).orderBy('id').execute(),
+    db.selectFrom('categories').selectAll().where('active', '=', true).orderBy('code').execute(),
+    db.selectFrom('users').select(['id', 'username', 'role', 'district_id', 'street_id', 'department_id', 'grid_id']).execute(),
+  ]);
+  return { districts, grids, departments, categories, users };
+}

@@ -1,0 +1,158 @@
+/** Cases: numbering, insert, the versioned update, lookups and the scoped list. */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { CaseRow, CaseUpdate, Database, NewCase } from '../../schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Takes the next number in a district's yearly sequence; the row lock serialises numbering per district. */
+export async function takeNextCaseSequence(db: Db, districtId: number, year: number): Promise<number> {
+  const row = await db
+    .insertInto('case_number_counters')
+    .values({ district_id: districtId, year, last_seq: 1 })
+    .onConflict((oc) => oc.columns(['district_id', 'year']).doUpdateSet({ last_seq: sql`case_number_counters.last_seq + 1` }))
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
+  return row.last_seq;
+}
+
+export async function insertCase(db: Db, values: NewCase): Promise<CaseRow> {
+  return db.insertInto('cases').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findCase(db: Db, id: number): Promise<CaseRow | undefined> {
+  return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findCaseByNumber(db: Db, number: string): Promise<CaseRow | undefined> {
+  return db.selectFrom('cases').selectAll().where('number', '=', number).executeTakeFirst();
+}
+
+/** Reads a case and locks its row until the transaction ends. */
+export async function lockCase(db: Db, id: number): Promise<CaseRow | undefined> {
+  return db.selectFrom('cases').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/**
+ * Writes changes only if the case still has the version the caller saw, bumping it.
+ * @returns the new row, or undefined when the version moved on
+ */
+export async function updateCaseIfVersion(db: Db, id: number, expectedVersion: number, changes: CaseUpdate): Promise<CaseRow | undefined> {
+  return db
+    .updateTable('cases')
+    .set({ ...changes, version: expectedVersion + 1 })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export interface CaseListFilter {
+  districtIds?: number[];
+  state?: string[];
+  kind?: string;
+  streetId?: number;
+  departmentId?: number;
+  categoryId?: number;
+  overdueAt?: Date;
+  text?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** What the caller may see; applied on top of the filter. */
+export type CaseListScope =
+  | { kind: 'all' }
+  | { kind: 'district'; districtId: number }
+  | { kind: 'department'; departmentId: number }
+  | { kind: 'grid'; gridId: number; userId: number }
+  | { kind: 'reporter'; userId: number };
+
+export async function listCases(db: Db, filter: CaseListFilter, scope: CaseListScope): Promise<{ items: CaseListRow[]; total: number }> {
+  let query = db
+    .selectFrom('cases as k')
+    .innerJoin('categories as c', 'c.id', 'k.category_id')
+    .leftJoin('grids as g', 'g.id', 'k.grid_id')
+    .leftJoin('departments as dep', 'dep.id', 'k.department_id')
+    .leftJoin('streets as s', 's.id', 'k.street_id');
+  switch (scope.kind) {
+    case 'all':
+      break;
+    case 'district':
+      query = query.where('k.district_id', '=', scope.districtId);
+      break;
+    case 'department':
+      query = query.where('k.department_id', '=', scope.departmentId).where('k.state', 'not in', ['reported', 'filed', 'declined', 'merged']);
+      break;
+    case 'grid':
+      query = query.where((eb) => eb.or([eb('k.grid_id', '=', scope.gridId), eb('k.reporter_user_id', '=', scope.userId)]));
+      break;
+    case 'reporter':
+      // their own reports, and the cases their duplicates were merged into
+      query = query.where((eb) => eb.or([
+        eb('k.reporter_user_id', '=', scope.userId),
+        eb.exists(eb.selectFrom('case_followers as f').select('f.id').whereRef('f.case_id', '=', 'k.id').where('f.user_id', '=', scope.userId)),
+      ]));
+      break;
+  }
+  if (filter.districtIds?.length) query = query.where('k.district_id', 'in', filter.districtIds);
+  if (filter.state?.length) query = query.where('k.state', 'in', filter.state);
+  if (filter.kind) query = query.where('k.kind', '=', filter.kind);
+  if (filter.streetId !== undefined) query = query.where('k.street_id', '=', filter.streetId);
+  if (filter.departmentId !== undefined) query = query.where('k.department_id', '=', filter.departmentId);
+  if (filter.categoryId !== undefined) query = query.where('k.category_id', '=', filter.categoryId);
+  if (filter.overdueAt) {
+    const now = filter.overdueAt;
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([eb('k.state', 'in', ['dispatched', 'signed']), eb('k.resolve_deadline', '<', now)]),
+        eb.and([eb('k.state', '=', 'dispatched'), eb('k.sign_deadline', '<', now)]),
+      ]),
+    );
+  }
+  if (filter.text) {
+    const pattern = `%${filter.text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    query = query.where((eb) =>
+      eb.or([eb(sql`k.title || ' ' || k.description`, 'like', pattern), eb('k.number', '=', filter.text ?? ''), eb('k.address', 'like', pattern)]),
+    );
+  }
+  const totalRow = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const items = await query
+    .selectAll('k')
+    .select([
+      'c.code as category_code', 'c.minor_name as category_name', 'c.minor_name_en as category_name_en',
+      'g.code as grid_code', 'dep.name as department_name', 'dep.name_en as department_name_en', 's.name as street_name',
+    ])
+    .orderBy('k.created_at', 'desc')
+    .orderBy('k.id', 'desc')
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize)
+    .execute();
+  return { items, total: Number(totalRow.n) };
+}
+
+export type CaseListRow = CaseRow & {
+  category_code: string;
+  category_name: string;
+  category_name_en: string;
+  grid_code: string | null;
+  department_name: string | null;
+  department_name_en: string | null;
+  street_name: string | null;
+};
+
+/** One case with the same joined names as the list. */
+export async function findCaseView(db: Db, id: number): Promise<CaseListRow | undefined> {
+  return db
+    .selectFrom('cases as k')
+    .innerJoin('categories as c', 'c.id', 'k.category_id')
+    .leftJoin('grids as g', 'g.id', 'k.grid_id')
+    .leftJoin('departments as dep', 'dep.id', 'k.department_id')
+    .leftJoin('streets as s', 's.id', 'k.street_id')
+    .selectAll('k')
+    .select([
+      'c.code as category_code', 'c.minor_name as category_name', 'c.minor_name_en as category_name_en',
+      'g.code as grid_code', 'dep.name as department_name', 'dep.name_en as department_name_en', 's.name as street_name',
+    ])
+    .where('k.id', '=', id)
+    .executeTakeFirst();
+}

@@ -1,0 +1,38 @@
+/** Login, logout and who-am-I. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { LoginBody } from '../../../shared/api-schemas.ts';
+import { login, logout } from '../../../services/auth/auth-service.ts';
+import { SESSION_COOKIE, requireUser } from '../../plugins/auth.ts';
+import { presentUser } from './user-presenter.ts';
+import type { RouteDeps } from '../route-deps.ts';
+
+export async function authRoutes(app: FastifyInstance, { services, config }: RouteDeps): Promise<void> {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  typed.post(
+    '/api/v1/auth/login',
+    {
+      schema: { tags: ['auth'], summary: '登录 / Log in', body: LoginBody },
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const result = await login(services, request.body.username, request.body.password);
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, expires: result.expiresAt,
+      });
+      return { token: result.token, csrfToken: result.csrfToken, expiresAt: result.expiresAt.toISOString(), user: presentUser(result.user) };
+    },
+  );
+
+  typed.post('/api/v1/auth/logout', { schema: { tags: ['auth'], summary: '退出登录 / Log out' } }, async (request, reply) => {
+    if (request.sessionToken) await logout(services, request.sessionToken);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  typed.get('/api/v1/me', { schema: { tags: ['auth'], summary: '当前用户 / Current user' } }, async (request) => {
+    const user = requireUser(request);
+    return { user: presentUser(user), csrfToken: request.csrfToken, demo: config.demo };
+  });
+}

@@ -1,0 +1,14 @@
+import type { UserRow } from '../../../db/schema.ts';
+
+export function presentUser(user: UserRow) {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    role: user.role,
+    districtId: user.district_id,
+    streetId: user.street_id,
+    departmentId: user.department_id,
+    gridId: user.grid_id,
+  };
+}

@@ -1,0 +1,33 @@
+/** The working calendar: anyone may read it; admins add or override days. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CalendarDayBody, CalendarYearQuery } from '../../../shared/api-schemas.ts';
+import { listCalendarYear, setCalendarDay } from '../../../services/calendar/calendar-admin.ts';
+import { requireRole } from '../../plugins/auth.ts';
+import type { RouteDeps } from '../route-deps.ts';
+
+export async function calendarRoutes(app: FastifyInstance, { services }: RouteDeps): Promise<void> {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  typed.get(
+    '/api/v1/calendar',
+    { schema: { tags: ['reference'], summary: '工作日历 / Working calendar of a year', querystring: CalendarYearQuery } },
+    async (request) => listCalendarYear(services, request.query.year),
+  );
+
+  typed.put(
+    '/api/v1/admin/calendar/:date',
+    {
+      schema: {
+        tags: ['admin'], summary: '设置工作日/休息日 / Set a day as working or not',
+        params: z.strictObject({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }), body: CalendarDayBody,
+      },
+    },
+    async (request) => {
+      requireRole(request, ['admin']);
+      const row = await setCalendarDay(services, request.params.date, request.body.isWorkingDay, request.body.name);
+      return { date: row.day, isWorkingDay: row.isWorkingDay, name: row.name, source: row.source };
+    },
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * Case photos: multipart upload at a step (report, resolve, self_handle, check), the list, and
+ * the files themselves under the case's access rules. Multipart parsing is scoped to this plugin.
+ */
+import { join } from 'node:path';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DomainError } from '../../../domain/errors.ts';
+import { ATTACHMENT_STAGES, type AttachmentStage } from '../../../domain/case/attachment-rules.ts';
+import { addCaseAttachments, listCaseAttachmentsFor, readCaseAttachment } from '../../../services/case/case-attachments.ts';
+import { resolveCaseId } from '../../../services/case/case-queries.ts';
+import { createDiskStorage } from '../../../services/case/file-storage.ts';
+import { PHOTO_MAX_BYTES } from '../../../services/case/photo-processing.ts';
+import type { AttachmentRow } from '../../../db/repositories/case/attachment-repository.ts';
+import type { RouteDeps } from '../route-deps.ts';
+
+const MAX_FILES_PER_UPLOAD = 3;
+const LIMIT_CODES = new Set(['FST_REQ_FILE_TOO_LARGE', 'FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT']);
+
+const CaseParams = z.strictObject({ id: z.string().regex(/^(\d{1,10}|[A-Z]{2}-\d{4}-\d{6})$/) });
+const FileParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647), variant: z.enum(['public', 'thumb', 'original']) });
+const TrackingQuery = z.strictObject({ trackingCode: z.string().max(32).optional() });
+
+function presentAttachment(row: AttachmentRow) {
+  const base = `/api/v1/attachments/${row.id}`;
+  return {
+    id: row.id, caseId: row.case_id, stage: row.stage, mime: row.mime, sizeBytes: row.size_bytes, width: row.width, height: row.height,
+    uploaderRole: row.uploader_role, createdAt: row.created_at.toISOString(),
+    urls: { public: `${base}/public`, thumb: `${base}/thumb`, original: `${base}/original` },
+  };
+}
+
+/** Reads the stage, the tracking code and the files of a multipart body. */
+async function readUpload(request: FastifyRequest): Promise<{ stage: string | undefined; trackingCode: string | undefined; files: Buffer[] }> {
+  const result = { stage: undefined as string | undefined, trackingCode: undefined as string | undefined, files: [] as Buffer[] };
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') result.files.push(await part.toBuffer());
+      else if (part.fieldname === 'stage') result.stage = String(part.value);
+      else if (part.fieldname === 'trackingCode') result.trackingCode = String(part.value).slice(0, 32);
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (LIMIT_CODES.has(code)) throw new DomainError('ATTACHMENT_TOO_LARGE', { maxBytes: PHOTO_MAX_BYTES, maxFiles: MAX_FILES_PER_UPLOAD });
+    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new DomainError('UNSUPPORTED_MEDIA_TYPE', { expected: 'multipart/form-data' });
+    throw error;
+  }
+  return result;
+}
+
+export async function attachmentRoutes(app: FastifyInstance, { services, config }: RouteDeps): Promise<void> {
+  const storage = createDiskStorage(join(config.dataDir, 'files'));
+  await app.register(multipart, { limits: { fileSize: PHOTO_MAX_BYTES, files: MAX_FILES_PER_UPLOAD, fields: 5, parts: 8 } });
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  typed.post(
+    '/api/v1/cases/:id/attachments',
+    {
+      bodyLimit: (PHOTO_MAX_BYTES + 64 * 1024) * MAX_FILES_PER_UPLOAD,
+      schema: {
+        tags: ['cases'], summary: '上传照片（multipart：stage、file ≤3 张）/ Upload photos (multipart: stage, up to 3 files)', params: CaseParams,
+        consumes: ['multipart/form-data'],
+      },
+    },
+    async (request, reply) => {
+      const caseId = await resolveCaseId(services, request.params.id);
+      const upload = await readUpload(request);
+      if (!upload.stage || !(ATTACHMENT_STAGES as readonly string[]).includes(upload.stage)) {
+        throw new DomainError('VALIDATION_FAILED', [{ path: 'body.stage', code: 'invalid_enum_value', message: `one of ${ATTACHMENT_STAGES.join(', ')}` }]);
+      }
+      const rows = await addCaseAttachments(services, storage, request.actor, {
+        caseId, stage: upload.stage as AttachmentStage, files: upload.files, trackingCode: upload.trackingCode,
+      });
+      return reply.status(201).send({ items: rows.map(presentAttachment) });
+    },
+  );
+
+  typed.get(
+    '/api/v1/cases/:id/attachments',
+    { schema: { tags: ['cases'], summary: '工单照片 / Photos of a case', params: CaseParams, querystring: TrackingQuery } },
+    async (request) => {
+      const caseId = await resolveCaseId(services, request.params.id);
+      const rows = await listCaseAttachmentsFor(services, request.actor, caseId, request.query.trackingCode);
+      return { items: rows.map(presentAttachment) };
+    },
+  );
+
+  typed.get(
+    '/api/v1/attachments/:id/:variant',
+    { schema: { tags: ['cases'], summary: '照片文件（原图仅工作人员）/ A photo file (originals: staff only)', params: FileParams, querystring: TrackingQuery } },
+    async (request, reply) => {
+      const file = await readCaseAttachment(services, storage, request.actor, {
+        attachmentId: request.params.id, variant: request.params.variant, trackingCode: request.query.trackingCode,
+      });
+      return reply
+        .header('content-type', file.mime)
+        .header('cache-control', 'private, max-age=300')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', 'inline')
+        .send(file.data);
+    },
+  );
+}

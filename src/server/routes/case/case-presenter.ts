@@ -1,0 +1,78 @@
+/** Stored cases and timeline rows as the API shows them (camelCase, ISO times, no secrets). */
+import type { CaseListRow } from '../../../db/repositories/case/case-repository.ts';
+import type { CaseEventRow } from '../../../db/schema.ts';
+import type { CaseAction } from '../../../domain/case/case-model.ts';
+
+const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
+
+export function presentCase(row: CaseListRow, options: { showReporterContact: boolean; now: Date }) {
+  const deadline = row.state === 'dispatched' ? row.sign_deadline : row.resolve_deadline;
+  const running = row.state === 'dispatched' || row.state === 'signed';
+  return {
+    id: row.id,
+    number: row.number,
+    kind: row.kind,
+    source: row.source,
+    categoryCode: row.category_code,
+    categoryName: row.category_name,
+    categoryNameEn: row.category_name_en,
+    priority: row.priority,
+    title: row.title,
+    description: row.description,
+    state: row.state,
+    version: row.version,
+    districtId: row.district_id,
+    streetId: row.street_id,
+    streetName: row.street_name,
+    communityId: row.community_id,
+    gridId: row.grid_id,
+    gridCode: row.grid_code,
+    departmentId: row.department_id,
+    departmentName: row.department_name,
+    departmentNameEn: row.department_name_en,
+    location: row.lat !== null && row.lng !== null ? { lat: row.lat, lng: row.lng } : null,
+    address: row.address,
+    reporter: options.showReporterContact ? { name: row.reporter_name, phone: row.reporter_phone } : null,
+    pendingRequest: row.pending_request ?? null,
+    deadlines: { dispatch: iso(row.dispatch_deadline), sign: iso(row.sign_deadline), resolve: iso(row.resolve_deadline) },
+    overdue: running && deadline !== null && deadline.getTime() < options.now.getTime(),
+    warningLevel: row.warning_level,
+    counts: { rework: row.rework_count, return: row.return_count, extension: row.extension_count, supervision: row.supervision_count },
+    rating: row.rating ? { level: row.rating, comment: row.rating_comment, ratedAt: iso(row.rated_at) } : null,
+    mergedIntoId: row.merged_into_id,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+    verifiedAt: iso(row.verified_at),
+    filedAt: iso(row.filed_at),
+    dispatchedAt: iso(row.dispatched_at),
+    signedAt: iso(row.signed_at),
+    resolvedAt: iso(row.resolved_at),
+    closedAt: iso(row.closed_at),
+  };
+}
+
+export function presentEvent(row: CaseEventRow) {
+  return {
+    id: row.id,
+    at: row.at.toISOString(),
+    action: row.action,
+    actorUserId: row.actor_user_id,
+    actorRole: row.actor_role,
+    fromState: row.from_state,
+    toState: row.to_state,
+    note: row.note,
+    data: row.data,
+    hash: row.hash,
+  };
+}
+
+export function presentCaseDetail(
+  detail: { row: CaseListRow; timeline: CaseEventRow[]; allowedActions: CaseAction[]; showReporterContact: boolean },
+  now: Date,
+) {
+  return {
+    ...presentCase(detail.row, { showReporterContact: detail.showReporterContact, now }),
+    timeline: detail.timeline.map(presentEvent),
+    allowedActions: detail.allowedActions,
+  };
+}

@@ -1,0 +1,93 @@
+/** The case API: report, list, read, act. Each handler: validate → one service call → present. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CASE_ACTIONS } from '../../../domain/case/case-model.ts';
+import { CASE_ACTION_BODIES, CaseCreateBody, CaseListQuery } from '../../../shared/api-schemas.ts';
+import { reportCase } from '../../../services/case/case-intake.ts';
+import { performCaseAction } from '../../../services/case/case-actions.ts';
+import { getCaseDetail, listCasesFor, resolveCaseId } from '../../../services/case/case-queries.ts';
+import { presentCase, presentCaseDetail } from './case-presenter.ts';
+import type { RouteDeps } from '../route-deps.ts';
+
+const CaseParams = z.strictObject({ id: z.string().regex(/^(\d{1,10}|[A-Z]{2}-\d{4}-\d{6})$/) });
+const ActionParams = z.strictObject({ id: CaseParams.shape.id, action: z.enum(CASE_ACTIONS) });
+const TrackingQuery = z.strictObject({ trackingCode: z.string().max(32).optional() });
+// Documented loosely here so that each action's own strict schema reports every problem at once.
+const ActionBodyDoc = z
+  .looseObject({})
+  .describe('{ version, …fields }: dispatch takes departmentId; return, decline, check_fail, reject_extension, suspend, reopen take reason; ' +
+    'request_extension takes days or until, and reason; resolve and self_handle take note; merge takes intoCaseId; supervise takes note; ' +
+    'rate takes level, optional comment, and trackingCode for anonymous reporters.');
+
+export async function caseRoutes(app: FastifyInstance, { services, config }: RouteDeps): Promise<void> {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  typed.post(
+    '/api/v1/cases',
+    {
+      schema: { tags: ['cases'], summary: '上报工单 / Report a case', body: CaseCreateBody },
+      config: {
+        rateLimit: {
+          max: config.anonReportsPerMinute,
+          timeWindow: '1 minute',
+          // Only anonymous reports are limited; staff intake is not.
+          allowList: (request) => Boolean((request as { user?: unknown }).user),
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await reportCase(services, request.actor, request.body);
+      const detail = await getCaseDetail(services, request.actor, result.row.id, result.trackingCode ?? undefined);
+      return reply.status(201).send({ ...presentCaseDetail(detail, services.clock()), trackingCode: result.trackingCode });
+    },
+  );
+
+  typed.get(
+    '/api/v1/cases',
+    { schema: { tags: ['cases'], summary: '工单列表 / List cases', querystring: CaseListQuery } },
+    async (request) => {
+      const result = await listCasesFor(services, request.actor, request.query);
+      const now = services.clock();
+      return { items: result.items.map((row) => presentCase(row, { showReporterContact: true, now })), total: result.total };
+    },
+  );
+
+  typed.get(
+    '/api/v1/cases/:id',
+    { schema: { tags: ['cases'], summary: '工单详情与时间线 / A case with its timeline', params: CaseParams, querystring: TrackingQuery } },
+    async (request) => {
+      const caseId = await resolveCaseId(services, request.params.id);
+      const detail = await getCaseDetail(services, request.actor, caseId, request.query.trackingCode);
+      return presentCaseDetail(detail, services.clock());
+    },
+  );
+
+  typed.post(
+    '/api/v1/cases/:id/actions/:action',
+    { schema: { tags: ['cases'], summary: '办理动作 / Take an action', params: ActionParams, body: ActionBodyDoc } },
+    async (request) => {
+      const { action } = request.params;
+      const body = CASE_ACTION_BODIES[action].parse(request.body) as Record<string, unknown> & { version: number };
+      const caseId = await resolveCaseId(services, request.params.id);
+      await performCaseAction(services, request.actor, {
+        caseId,
+        action,
+        version: body.version,
+        trackingCode: typeof body.trackingCode === 'string' ? body.trackingCode : undefined,
+        fields: {
+          departmentId: body.departmentId as number | undefined,
+          reason: body.reason as string | undefined,
+          note: body.note as string | undefined,
+          days: body.days as number | undefined,
+          until: typeof body.until === 'string' ? new Date(body.until) : undefined,
+          intoCaseId: body.intoCaseId as number | undefined,
+          level: body.level as never,
+          comment: body.comment as string | undefined,
+        },
+      });
+      const detail = await getCaseDetail(services, request.actor, caseId, body.trackingCode as string | undefined, { justActed: true });
+      return presentCaseDetail(detail, services.clock());
+    },
+  );
+}

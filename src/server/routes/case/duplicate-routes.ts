@@ -1,0 +1,53 @@
+/** Likely duplicates: near a point before reporting ("follow instead"), and of a case for operators (merge). */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { findLikelyDuplicates, findNearbyCases, type DuplicateCandidate } from '../../../services/case/case-duplicates.ts';
+import { resolveCaseId } from '../../../services/case/case-queries.ts';
+import type { RouteDeps } from '../route-deps.ts';
+
+const NearbyQuery = z.strictObject({
+  lat: z.coerce.number().min(-90).max(90),
+  lng: z.coerce.number().min(-180).max(180),
+  category: z.string().trim().min(1).max(16),
+  coordSystem: z.enum(['wgs84', 'gcj02']).optional(),
+});
+const CaseParams = z.strictObject({ id: z.string().regex(/^(\d{1,10}|[A-Z]{2}-\d{4}-\d{6})$/) });
+
+/** What anyone may see of a nearby case: no description, no reporter, no exact place. */
+function presentPublic(c: DuplicateCandidate) {
+  return {
+    number: c.number, state: c.state, categoryCode: c.categoryCode, categoryName: c.categoryName, categoryNameEn: c.categoryNameEn,
+    distanceMeters: c.distanceMeters, createdAt: c.createdAt.toISOString(),
+  };
+}
+
+export async function duplicateRoutes(app: FastifyInstance, { services, config }: RouteDeps): Promise<void> {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  typed.get(
+    '/api/v1/cases/nearby',
+    {
+      schema: { tags: ['cases'], summary: '附近的同类未结工单（可关注而不重复上报）/ Open cases of this category nearby', querystring: NearbyQuery },
+      config: { rateLimit: { max: config.anonReportsPerMinute * 6, timeWindow: '1 minute', allowList: (request) => Boolean((request as { user?: unknown }).user) } },
+    },
+    async (request) => {
+      const { lat, lng, category, coordSystem } = request.query;
+      const result = await findNearbyCases(services, { point: { lat, lng }, coordSystem, categoryCode: category });
+      return { radiusMeters: result.radiusMeters, items: result.items.map(presentPublic) };
+    },
+  );
+
+  typed.get(
+    '/api/v1/cases/:id/duplicates',
+    { schema: { tags: ['cases'], summary: '疑似重复工单（供合并）/ Likely duplicates of a case, to merge', params: CaseParams } },
+    async (request) => {
+      const caseId = await resolveCaseId(services, request.params.id);
+      const result = await findLikelyDuplicates(services, request.actor, caseId);
+      return {
+        radiusMeters: result.radiusMeters,
+        items: result.items.map((c) => ({ ...presentPublic(c), id: c.id, title: c.title, gridId: c.gridId, departmentId: c.departmentId })),
+      };
+    },
+  );
+}

@@ -1,0 +1,35 @@
+/** API shapes (camelCase, ISO instants) for notices, service ratings, appeals and notifications. */
+import type { NoticeRow, NotificationRow, RatingAppealRow, ServiceRatingRow } from '../../../db/schema.ts';
+
+const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
+
+export function presentNotice(row: NoticeRow & { department_name?: string | null; case_number?: string | null }, now: Date) {
+  return {
+    id: row.id, caseId: row.case_id, caseNumber: row.case_number ?? null, departmentId: row.department_id, departmentName: row.department_name ?? null,
+    content: row.content, issuedBy: row.issued_by, issuedAt: iso(row.issued_at), respondBy: iso(row.respond_by), status: row.status,
+    response: row.response, respondedAt: iso(row.responded_at), escalatedAt: iso(row.escalated_at),
+    late: row.responded_at ? row.responded_at.getTime() > row.respond_by.getTime() : now.getTime() > row.respond_by.getTime(),
+  };
+}
+
+export function presentServiceRating(row: ServiceRatingRow & { rectification_case_number?: string | null }) {
+  return {
+    id: row.id, departmentId: row.department_id, channel: row.channel, serviceName: row.service_name, level: row.level, comment: row.comment,
+    ratedAt: iso(row.rated_at), rectificationCaseId: row.rectification_case_id, rectificationCaseNumber: row.rectification_case_number ?? null,
+  };
+}
+
+export function presentAppeal(row: RatingAppealRow) {
+  return {
+    id: row.id, caseId: row.case_id, serviceRatingId: row.service_rating_id, departmentId: row.department_id, reason: row.reason,
+    filedBy: row.filed_by, filedAt: iso(row.filed_at), status: row.status, decidedBy: row.decided_by, decidedAt: iso(row.decided_at),
+    decisionNote: row.decision_note,
+  };
+}
+
+export function presentNotification(row: NotificationRow) {
+  return {
+    id: row.id, kind: row.kind, caseId: row.case_id, noticeId: row.notice_id, title: row.title, body: row.body, data: row.data,
+    createdAt: iso(row.created_at), readAt: iso(row.read_at),
+  };
+}

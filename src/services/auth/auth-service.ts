@@ -1,0 +1,99 @@
+/** Passwords, sessions and tokens: login, who-am-I and logout, and adding users. */
+import { createHash, randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { DomainError } from '../../domain/errors.ts';
+import { ROLES, type Role } from '../../domain/case/case-model.ts';
+import {
+  deleteSession, findSessionUser, findUserByUsername, insertSession, insertUser,
+} from '../../db/repositories/org/user-repository.ts';
+import type { UserRow } from '../../db/schema.ts';
+import type { ServiceDeps } from '../service-deps.ts';
+
+/** Token hashes, not tokens, are stored: a leaked sessions table opens no session. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password);
+}
+
+// A fixed hash to verify against when the user does not exist, so timing does not reveal usernames.
+let decoyHash: Promise<string> | null = null;
+
+export interface LoginResult {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+  user: UserRow;
+}
+
+/**
+ * Checks a username and password and opens a session.
+ * @throws DomainError AUTH_INVALID_CREDENTIALS for any mismatch or inactive user
+ */
+export async function login(deps: ServiceDeps, username: string, password: string): Promise<LoginResult> {
+  const user = await findUserByUsername(deps.db, username);
+  if (!user || !user.active) {
+    decoyHash ??= hash('civicloop-decoy-password');
+    await verify(await decoyHash, password);
+    throw new DomainError('AUTH_INVALID_CREDENTIALS');
+  }
+  if (!(await verify(user.password_hash, password))) throw new DomainError('AUTH_INVALID_CREDENTIALS');
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const now = deps.clock();
+  const expiresAt = new Date(now.getTime() + deps.settings.sessionHours * 3_600_000);
+  await insertSession(deps.db, { tokenHash: hashToken(token), userId: user.id, csrfToken, createdAt: now, expiresAt });
+  return { token, csrfToken, expiresAt, user };
+}
+
+/** The user behind a session token, or undefined when it is unknown or expired. */
+export async function authenticate(deps: ServiceDeps, token: string) {
+  return findSessionUser(deps.db, hashToken(token), deps.clock());
+}
+
+export async function logout(deps: ServiceDeps, token: string): Promise<void> {
+  await deleteSession(deps.db, hashToken(token));
+}
+
+export interface AddUserInput {
+  username: string;
+  password: string;
+  displayName: string;
+  role: Role;
+  districtId?: number | null;
+  streetId?: number | null;
+  departmentId?: number | null;
+  gridId?: number | null;
+  phone?: string | null;
+}
+
+/** Roles whose work is inside one district and so need one. */
+const NEEDS_DISTRICT: readonly Role[] = ['grid_worker', 'operator', 'shift_lead', 'handler', 'supervisor', 'leader', 'project_officer'];
+
+/**
+ * Adds a user after checking the role's scope: handlers need a department, grid workers a grid.
+ * @throws DomainError USER_EXISTS, VALIDATION_FAILED
+ */
+export async function addUser(deps: Pick<ServiceDeps, 'db'>, input: AddUserInput): Promise<UserRow> {
+  const problems: { path: string; code: string }[] = [];
+  if (!ROLES.includes(input.role)) problems.push({ path: 'role', code: 'invalid_value' });
+  if (NEEDS_DISTRICT.includes(input.role) && !input.districtId) problems.push({ path: 'districtId', code: 'required' });
+  if (input.role === 'handler' && !input.departmentId) problems.push({ path: 'departmentId', code: 'required' });
+  if (input.role === 'grid_worker' && !input.gridId) problems.push({ path: 'gridId', code: 'required' });
+  if (input.password.length < 8) problems.push({ path: 'password', code: 'too_small' });
+  if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', problems);
+  if (await findUserByUsername(deps.db, input.username)) throw new DomainError('USER_EXISTS');
+  return insertUser(deps.db, {
+    username: input.username,
+    passwordHash: await hashPassword(input.password),
+    displayName: input.displayName,
+    role: input.role,
+    districtId: input.districtId ?? null,
+    streetId: input.streetId ?? null,
+    departmentId: input.departmentId ?? null,
+    gridId: input.gridId ?? null,
+    phone: input.phone ?? null,
+  });
+}

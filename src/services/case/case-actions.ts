@@ -1,0 +1,109 @@
+/**
+ * Taking an action on a case: lock it, check the version, let the transition table and the
+ * decision rules say what happens, then write the case and its timeline in one transaction.
+ * Every rejection happens before any write, so a refused request changes nothing.
+ */
+import { DomainError } from '../../domain/errors.ts';
+import { findTransition, type TransitionGuard } from '../../domain/case/case-transitions.ts';
+import { decideTransition, type ActionFields } from '../../domain/case/case-decide.ts';
+import { canViewCase } from '../../domain/case/case-access.ts';
+import { OPEN_STATES, type Actor, type CaseAction, type CaseState } from '../../domain/case/case-model.ts';
+import { findCase, lockCase, updateCaseIfVersion } from '../../db/repositories/case/case-repository.ts';
+import { findCategoryById } from '../../db/repositories/case/category-repository.ts';
+import { findDepartment, findDistrictById } from '../../db/repositories/org/org-repository.ts';
+import { appendEvents } from '../../db/repositories/case/timeline-repository.ts';
+import type { Transaction } from 'kysely';
+import type { CaseRow, CaseUpdate, Database } from '../../db/schema.ts';
+import type { ErrorCode } from '../../shared/error-codes.ts';
+import type { ServiceDeps } from '../service-deps.ts';
+import { guardContext, toSnapshot, workingHoursOf } from './case-snapshot.ts';
+import { isReporterOf } from './case-reporter.ts';
+import type { CaseChanges } from '../../domain/case/case-decide.ts';
+import { runFollowUps } from './case-follow-ups.ts';
+import { rowChangesFor } from './case-row-changes.ts';
+
+const GUARD_ERRORS: Record<TransitionGuard, ErrorCode> = {
+  pendingExtension: 'CASE_NO_PENDING_REQUEST',
+  pendingSuspension: 'CASE_NO_PENDING_REQUEST',
+  selfHandleAllowed: 'CASE_SELF_HANDLE_NOT_ALLOWED',
+  withinReopenWindow: 'CASE_REOPEN_WINDOW_PASSED',
+  notRated: 'CASE_ALREADY_RATED',
+};
+
+export interface ActionRequest {
+  caseId: number;
+  action: CaseAction;
+  version: number;
+  fields: ActionFields;
+  trackingCode?: string | undefined;
+}
+
+function toRowChanges(changes: CaseChanges, row: CaseRow, now: Date): CaseUpdate {
+  const { pending_request: pending, ...rest } = rowChangesFor(changes, row, now);
+  const update = rest as CaseUpdate;
+  if (pending !== undefined) update.pending_request = pending === null ? null : JSON.stringify(pending);
+  return update;
+}
+
+async function checkActionTargets(db: Transaction<Database>, row: CaseRow, request: ActionRequest): Promise<void> {
+  if (request.action === 'dispatch' && request.fields.departmentId !== undefined) {
+    const department = await findDepartment(db, request.fields.departmentId);
+    if (!department || department.district_id !== row.district_id) {
+      throw new DomainError('CASE_DEPARTMENT_UNKNOWN', { departmentId: request.fields.departmentId });
+    }
+  }
+  if (request.action === 'merge' && request.fields.intoCaseId !== undefined) {
+    const target = await findCase(db, request.fields.intoCaseId);
+    const targetOpen = target !== undefined && (OPEN_STATES as readonly string[]).includes(target.state);
+    if (!target || target.id === row.id || target.district_id !== row.district_id || !targetOpen) {
+      throw new DomainError('CASE_MERGE_TARGET_INVALID', { intoCaseId: request.fields.intoCaseId });
+    }
+  }
+}
+
+/**
+ * Performs one action on one case for one actor.
+ * @returns the case as stored afterwards
+ * @throws DomainError NOT_FOUND, FORBIDDEN, AUTH_REQUIRED, CASE_VERSION_CONFLICT, CASE_INVALID_TRANSITION and the guard errors
+ */
+export async function performCaseAction(deps: ServiceDeps, actor: Actor, request: ActionRequest): Promise<CaseRow> {
+  const now = deps.clock();
+  const calendar = await deps.calendar.get();
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await lockCase(trx, request.caseId);
+    if (!row) throw new DomainError('NOT_FOUND');
+    const isReporter = isReporterOf(row, actor, request.trackingCode);
+    if (!canViewCase(actor, { districtId: row.district_id, departmentId: row.department_id, gridId: row.grid_id, state: row.state }, isReporter)) {
+      throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'FORBIDDEN');
+    }
+    if (row.version !== request.version) {
+      throw new DomainError('CASE_VERSION_CONFLICT', { currentVersion: row.version, yourVersion: request.version });
+    }
+    const category = await findCategoryById(trx, row.category_id);
+    const district = await findDistrictById(trx, row.district_id);
+    if (!category || !district) throw new DomainError('NOT_FOUND');
+    const effectiveActor: Actor = actor.role === 'anonymous' && isReporter ? { ...actor, role: 'citizen' } : actor;
+    const snapshot = toSnapshot(row);
+    const found = findTransition(snapshot, effectiveActor, request.action, guardContext(now, category, deps.settings.reopenWindowDays, isReporter));
+    if (!found.rule) {
+      if (found.mismatch === 'state') throw new DomainError('CASE_INVALID_TRANSITION', { state: row.state, action: request.action });
+      if (found.mismatch === 'guard' && found.failedGuard) throw new DomainError(GUARD_ERRORS[found.failedGuard]);
+      throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'FORBIDDEN', { action: request.action });
+    }
+    await checkActionTargets(trx, row, request);
+    const decision = decideTransition({
+      snapshot, rule: found.rule, actor: effectiveActor, fields: request.fields, now, calendar,
+      hours: workingHoursOf(district), signLimit: category.sign_limit, resolveLimit: category.resolve_limit,
+    });
+    const updated = await updateCaseIfVersion(trx, row.id, row.version, toRowChanges(decision.changes, row, now));
+    if (!updated) throw new DomainError('CASE_VERSION_CONFLICT');
+    await appendEvents(trx, row.district_id, [
+      {
+        caseId: row.id, districtId: row.district_id, at: now, actorUserId: actor.userId, actorRole: effectiveActor.role,
+        action: request.action, fromState: row.state as CaseState, toState: decision.changes.state, note: decision.note, data: decision.data,
+      },
+    ]);
+    await runFollowUps({ trx, deps, actor: effectiveActor, action: request.action, before: row, after: updated, now });
+    return updated;
+  });
+}

@@ -1,0 +1,176 @@
+/**
+ * Reporting a case (上报): check the category and the reporter's right to report that kind,
+ * place it in the org tree, route it to a department, number it, set its first deadline and
+ * write the first timeline event, all in one transaction.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { DomainError } from '../../domain/errors.ts';
+import { canReportKind } from '../../domain/case/case-access.ts';
+import { computeDeadline } from '../../domain/calendar/deadlines.ts';
+import { toShanghaiDate } from '../../domain/calendar/working-calendar.ts';
+import type { Actor, CaseKind, CasePriority, CaseSource } from '../../domain/case/case-model.ts';
+import { findCategoryByCode } from '../../db/repositories/case/category-repository.ts';
+import {
+  findDepartmentByCode, findDistrictByCode, findDistrictById, findGridPlacement, findStreetDepartment,
+} from '../../db/repositories/org/org-repository.ts';
+import { insertCase, takeNextCaseSequence } from '../../db/repositories/case/case-repository.ts';
+import { appendEvents } from '../../db/repositories/case/timeline-repository.ts';
+import type { CaseRow, CategoryRow, Database } from '../../db/schema.ts';
+import type { ServiceDeps } from '../service-deps.ts';
+import { workingHoursOf } from './case-snapshot.ts';
+import { placeByLocation, toWgs84, type CoordSystem } from '../geo/grid-routing.ts';
+import type { Transaction } from 'kysely';
+
+export interface ReportInput {
+  kind: CaseKind;
+  categoryCode: string;
+  description: string;
+  title?: string | undefined;
+  gridCode?: string | undefined;
+  districtCode?: string | undefined;
+  location?: { lat: number; lng: number } | undefined;
+  address?: string | undefined;
+  reporter?: { name?: string | undefined; phone?: string | undefined } | undefined;
+  priority?: CasePriority | undefined;
+  source?: CaseSource | undefined;
+  /** The location's datum; 'gcj02' (phone map SDKs) is converted and stored as WGS84. */
+  coordSystem?: CoordSystem | undefined;
+  /** Set when an Open311 client files the case: recorded on the case, source 'open311'. */
+  apiKeyId?: number | undefined;
+  /** Runs inside the intake transaction after the case row exists (Open311 extras). */
+  onInserted?: ((trx: Transaction<Database>, row: CaseRow) => Promise<void>) | undefined;
+}
+
+export interface ReportResult {
+  row: CaseRow;
+  /** Shown once to a reporter without an account, so they can track and rate the case. */
+  trackingCode: string | null;
+}
+
+const DEFAULT_SOURCE: Record<string, CaseSource> = {
+  anonymous: 'web', citizen: 'web', enterprise: 'enterprise_portal', grid_worker: 'patrol', operator: 'hotline', shift_lead: 'hotline',
+};
+
+interface Placement {
+  districtId: number;
+  streetId: number | null;
+  communityId: number | null;
+  gridId: number | null;
+  responsibleDepartmentId: number | null;
+  /** 区兜底: a citizen's point outside every grid goes to this (command centre) unit. */
+  fallbackDepartmentId?: number | null | undefined;
+}
+
+async function placeReport(deps: ServiceDeps, actor: Actor, input: ReportInput): Promise<Placement> {
+  if (input.gridCode) {
+    const grid = await findGridPlacement(deps.db, input.gridCode);
+    if (!grid) throw new DomainError('GRID_UNKNOWN', { gridCode: input.gridCode });
+    return {
+      districtId: grid.districtId, streetId: grid.streetId, communityId: grid.communityId, gridId: grid.gridId,
+      responsibleDepartmentId: grid.responsibleDepartmentId,
+    };
+  }
+  if (input.location) {
+    const located = await placeByLocation(deps, actor, input.location, input.districtCode);
+    if (located) return located;
+  }
+  if (input.districtCode) {
+    const district = await findDistrictByCode(deps.db, input.districtCode);
+    if (!district) throw new DomainError('DISTRICT_UNKNOWN', { districtCode: input.districtCode });
+    return { districtId: district.id, streetId: null, communityId: null, gridId: null, responsibleDepartmentId: null };
+  }
+  if (actor.districtId !== null) {
+    return { districtId: actor.districtId, streetId: actor.streetId, communityId: null, gridId: null, responsibleDepartmentId: null };
+  }
+  throw new DomainError('CASE_LOCATION_REQUIRED');
+}
+
+/** The department a category goes to by default: the street's own unit (属地) or the named department, else the command centre. */
+async function routeDepartment(deps: ServiceDeps, category: CategoryRow, placement: Placement): Promise<number | null> {
+  if (placement.fallbackDepartmentId) return placement.fallbackDepartmentId;
+  if (category.handled_by_street) {
+    if (placement.responsibleDepartmentId) return placement.responsibleDepartmentId;
+    if (placement.streetId) {
+      const streetUnit = await findStreetDepartment(deps.db, placement.streetId);
+      if (streetUnit) return streetUnit.id;
+    }
+  }
+  const department = await findDepartmentByCode(deps.db, placement.districtId, category.department_code);
+  if (department) return department.id;
+  const commandCentre = await findDepartmentByCode(deps.db, placement.districtId, 'zhzx');
+  return commandCentre?.id ?? null;
+}
+
+/**
+ * Files a new report into the loop in state `reported`.
+ * @throws DomainError CASE_CATEGORY_UNKNOWN, CASE_CATEGORY_KIND_MISMATCH, FORBIDDEN, GRID_UNKNOWN, CASE_LOCATION_REQUIRED
+ */
+export async function reportCase(deps: ServiceDeps, actor: Actor, input: ReportInput): Promise<ReportResult> {
+  if (input.location && input.coordSystem === 'gcj02') input = { ...input, location: toWgs84(input.location, 'gcj02') };
+  const category = await findCategoryByCode(deps.db, input.categoryCode);
+  if (!category) throw new DomainError('CASE_CATEGORY_UNKNOWN', { categoryCode: input.categoryCode });
+  if (category.kind !== input.kind) {
+    throw new DomainError('CASE_CATEGORY_KIND_MISMATCH', { kind: input.kind, categoryKind: category.kind });
+  }
+  if (!canReportKind(actor.role, input.kind)) throw new DomainError('FORBIDDEN', { kind: input.kind });
+  const placement = await placeReport(deps, actor, input);
+  const isStaff = actor.role !== 'anonymous' && actor.role !== 'citizen' && actor.role !== 'enterprise';
+  if (isStaff && actor.role !== 'admin' && actor.districtId !== placement.districtId) {
+    throw new DomainError('FORBIDDEN', { reason: 'other_district' });
+  }
+  const district = await findDistrictById(deps.db, placement.districtId);
+  if (!district) throw new DomainError('DISTRICT_UNKNOWN');
+  const departmentId = await routeDepartment(deps, category, placement);
+  const now = deps.clock();
+  const calendar = await deps.calendar.get();
+  const dispatchDeadline = computeDeadline(now, category.dispatch_limit, calendar, workingHoursOf(district));
+  const year = Number(toShanghaiDate(now).slice(0, 4));
+  const source = input.apiKeyId !== undefined ? 'open311' : isStaff && input.source ? input.source : (DEFAULT_SOURCE[actor.role] ?? 'web');
+  const trackingCode = actor.userId === null ? randomBytes(6).toString('hex').toUpperCase() : null;
+  const title = input.title?.trim() || `${category.minor_name}${input.address ? ` · ${input.address}` : ''}`.slice(0, 100);
+
+  const row = await deps.db.transaction().execute(async (trx) => {
+    const seq = await takeNextCaseSequence(trx, district.id, year);
+    const inserted = await insertCase(trx, {
+      district_id: district.id,
+      number: `${district.abbr}-${year}-${String(seq).padStart(6, '0')}`,
+      kind: input.kind,
+      source,
+      category_id: category.id,
+      priority: input.priority ?? (category.urgent ? 'urgent' : 'normal'),
+      title,
+      description: input.description,
+      state: 'reported',
+      version: 1,
+      lat: input.location?.lat ?? null,
+      lng: input.location?.lng ?? null,
+      address: input.address ?? null,
+      grid_id: placement.gridId,
+      community_id: placement.communityId,
+      street_id: placement.streetId,
+      department_id: departmentId,
+      reporter_user_id: actor.userId,
+      reporter_name: input.reporter?.name ?? null,
+      reporter_phone: input.reporter?.phone ?? null,
+      tracking_code_hash: trackingCode ? hashTrackingCode(trackingCode) : null,
+      api_key_id: input.apiKeyId ?? null,
+      created_by: actor.userId,
+      dispatch_deadline: dispatchDeadline,
+      created_at: now,
+      updated_at: now,
+    });
+    await appendEvents(trx, district.id, [
+      {
+        caseId: inserted.id, districtId: district.id, at: now, actorUserId: actor.userId, actorRole: actor.role, action: 'report',
+        fromState: null, toState: 'reported', note: null, data: { source, categoryCode: category.code, routedDepartmentId: departmentId },
+      },
+    ]);
+    if (input.onInserted) await input.onInserted(trx, inserted);
+    return inserted;
+  });
+  return { row, trackingCode };
+}
+
+export function hashTrackingCode(code: string): string {
+  return createHash('sha256').update(`tracking:${code.trim().toUpperCase()}`).digest('hex');
+}

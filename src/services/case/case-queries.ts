@@ -1,0 +1,106 @@
+/** Reading cases as the caller may see them: one with its timeline and allowed actions, or a list. */
+import { DomainError } from '../../domain/errors.ts';
+import { allowedActions } from '../../domain/case/case-transitions.ts';
+import { canViewCase, listScopeFor } from '../../domain/case/case-access.ts';
+import type { Actor, CaseAction } from '../../domain/case/case-model.ts';
+import { findCase, findCaseByNumber, findCaseView, listCases, type CaseListRow } from '../../db/repositories/case/case-repository.ts';
+import { listCaseEvents } from '../../db/repositories/case/timeline-repository.ts';
+import { findCategoryById } from '../../db/repositories/case/category-repository.ts';
+import { findCategoryByCode } from '../../db/repositories/case/category-repository.ts';
+import { findDistrictByCode, findStreetByCode } from '../../db/repositories/org/org-repository.ts';
+import type { CaseEventRow } from '../../db/schema.ts';
+import type { ServiceDeps } from '../service-deps.ts';
+import { guardContext, toSnapshot } from './case-snapshot.ts';
+import { isReporterOf } from './case-reporter.ts';
+import { isFollower } from '../../db/repositories/case/follower-repository.ts';
+import { hashTrackingCode } from './case-intake.ts';
+
+export interface CaseDetail {
+  row: CaseListRow;
+  timeline: CaseEventRow[];
+  allowedActions: CaseAction[];
+  /** Staff who work the case see the reporter's contact details; others do not. */
+  showReporterContact: boolean;
+}
+
+/** Finds a case by numeric id or by its number (LY-2026-000123). */
+export async function resolveCaseId(deps: ServiceDeps, idOrNumber: string): Promise<number> {
+  const row = /^\d+$/.test(idOrNumber) ? await findCase(deps.db, Number(idOrNumber)) : await findCaseByNumber(deps.db, idOrNumber);
+  if (!row) throw new DomainError('NOT_FOUND');
+  return row.id;
+}
+
+/**
+ * One case with its timeline and the actions this caller may take now.
+ * @throws DomainError NOT_FOUND (also when the caller may not see it, so existence does not leak), AUTH_REQUIRED
+ */
+export async function getCaseDetail(
+  deps: ServiceDeps,
+  actor: Actor,
+  caseId: number,
+  trackingCode?: string,
+  options: { justActed?: boolean } = {},
+): Promise<CaseDetail> {
+  const row = await findCaseView(deps.db, caseId);
+  if (!row) throw new DomainError('NOT_FOUND');
+  const isReporter = isReporterOf(row, actor, trackingCode);
+  // After a handler returns a case it is no longer theirs, yet they should see the result of what they did.
+  const visible = canViewCase(actor, { districtId: row.district_id, departmentId: row.department_id, gridId: row.grid_id, state: row.state }, isReporter)
+    || (await isFollower(deps.db, row.id, { userId: actor.userId, trackingCodeHash: trackingCode ? hashTrackingCode(trackingCode) : null }));
+  if (!visible && !options.justActed) {
+    throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'NOT_FOUND');
+  }
+  const category = await findCategoryById(deps.db, row.category_id);
+  if (!category) throw new DomainError('NOT_FOUND');
+  const effectiveActor: Actor = actor.role === 'anonymous' && isReporter ? { ...actor, role: 'citizen' } : actor;
+  const actions = allowedActions(toSnapshot(row), effectiveActor, guardContext(deps.clock(), category, deps.settings.reopenWindowDays, isReporter));
+  const timeline = await listCaseEvents(deps.db, caseId);
+  const isCitizen = actor.role === 'anonymous' || actor.role === 'citizen' || actor.role === 'enterprise';
+  return { row, timeline, allowedActions: actions, showReporterContact: !isCitizen || isReporter };
+}
+
+export interface CaseListQuery {
+  state?: string[];
+  kind?: string;
+  district?: string;
+  street?: string;
+  department?: number;
+  category?: string;
+  overdue?: boolean;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** The caller's cases, newest first, filtered; filters naming unknown codes match nothing. */
+export async function listCasesFor(deps: ServiceDeps, actor: Actor, query: CaseListQuery): Promise<{ items: CaseListRow[]; total: number }> {
+  const scope = listScopeFor(actor);
+  if (scope.kind === 'none') throw new DomainError('AUTH_REQUIRED');
+  const empty = { items: [], total: 0 };
+  let districtIds: number[] | undefined;
+  if (query.district) {
+    const district = await findDistrictByCode(deps.db, query.district);
+    if (!district) return empty;
+    districtIds = [district.id];
+  }
+  let streetId: number | undefined;
+  if (query.street) {
+    const street = await findStreetByCode(deps.db, query.street);
+    if (!street) return empty;
+    streetId = street.id;
+  }
+  let categoryId: number | undefined;
+  if (query.category) {
+    const category = await findCategoryByCode(deps.db, query.category);
+    if (!category) return empty;
+    categoryId = category.id;
+  }
+  return listCases(
+    deps.db,
+    {
+      districtIds, state: query.state, kind: query.kind, streetId, departmentId: query.department, categoryId,
+      overdueAt: query.overdue ? deps.clock() : undefined, text: query.q, page: query.page, pageSize: query.pageSize,
+    },
+    scope,
+  );
+}

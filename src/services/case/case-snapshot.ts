@@ -1,0 +1,41 @@
+import type { CaseRow } from '../../db/schema.ts';
+import type { CaseKind, CaseSnapshot, CaseState, PendingRequest, RatingLevel } from '../../domain/case/case-model.ts';
+import type { TimeLimit } from '../../domain/calendar/deadlines.ts';
+import type { WorkingHours } from '../../domain/calendar/working-calendar.ts';
+import type { GuardContext } from '../../domain/case/case-transitions.ts';
+import type { CategoryRow } from '../../db/schema.ts';
+import { DEFAULT_WORKING_HOURS } from '../../domain/calendar/working-calendar.ts';
+
+/** The part of a stored case the rules decide on. */
+export function toSnapshot(row: CaseRow): CaseSnapshot {
+  return {
+    id: row.id,
+    districtId: row.district_id,
+    state: row.state as CaseState,
+    version: row.version,
+    kind: row.kind as CaseKind,
+    gridId: row.grid_id,
+    departmentId: row.department_id,
+    reporterUserId: row.reporter_user_id,
+    pendingRequest: (row.pending_request as PendingRequest | null) ?? null,
+    signDeadline: row.sign_deadline,
+    resolveDeadline: row.resolve_deadline,
+    resolveClockStartedAt: row.resolve_clock_started_at,
+    suspendedAt: row.suspended_at,
+    closedAt: row.closed_at,
+    rating: (row.rating as RatingLevel | null) ?? null,
+  };
+}
+
+export function categoryLimits(category: CategoryRow): { dispatch: TimeLimit; sign: TimeLimit; resolve: TimeLimit } {
+  return { dispatch: category.dispatch_limit, sign: category.sign_limit, resolve: category.resolve_limit };
+}
+
+/** A district's working hours, from its row, falling back to the national default. */
+export function workingHoursOf(district: { working_hours?: { periods: { start: string; end: string }[] } | null | undefined }): WorkingHours {
+  return district.working_hours?.periods?.length ? { periods: district.working_hours.periods } : DEFAULT_WORKING_HOURS;
+}
+
+export function guardContext(now: Date, category: CategoryRow, reopenWindowDays: number, isReporter: boolean): GuardContext {
+  return { now, selfHandleAllowed: category.self_handle_allowed, reopenWindowDays, isReporter };
+}

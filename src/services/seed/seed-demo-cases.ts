@@ -1,0 +1,167 @@
+/**
+ * A few hundred demo cases over recent months in every state, made through the same services as
+ * real work (report, then each action at its own moment), so timelines, deadlines and the hash
+ * chain are exactly what production would write. Deterministic: the same seed gives the same cases.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { Actor, CaseAction, CaseKind, RatingLevel } from '../../domain/case/case-model.ts';
+import { addUser } from '../auth/auth-service.ts';
+import { actorFromUser } from '../actor.ts';
+import { reportCase } from '../case/case-intake.ts';
+import { performCaseAction } from '../case/case-actions.ts';
+import { createCalendarCache } from '../calendar/calendar-cache.ts';
+import type { ServiceDeps } from '../service-deps.ts';
+import { DEMO_PASSWORD } from './seed-demo-org.ts';
+import { createRandom, type Random } from './seeded-random.ts';
+
+type Goal = 'reported' | 'filed' | 'dispatched' | 'signed' | 'suspended' | 'resolved' | 'closed' | 'rework' | 'declined' | 'merged' | 'extended';
+const GOALS: [Goal, number][] = [
+  ['reported', 7], ['filed', 5], ['dispatched', 7], ['signed', 12], ['suspended', 3], ['resolved', 7], ['closed', 44],
+  ['rework', 5], ['extended', 4], ['declined', 4], ['merged', 2],
+];
+
+const DESCRIPTIONS: Record<string, string[]> = {
+  default: ['群众反映此处问题已持续数日，影响通行和环境，请尽快处理。', '巡查发现，现场照片已留存，需相关部门到场处置。', '市民来电反映，希望尽快解决并回复处理结果。'],
+};
+const STREET_NAMES = ['青年路', '西安大路', '南湖大路', '东盛大街', '远达大街', '凯旋路', '长新街', '普阳街', '春城大街', '团山街'];
+const RATINGS: RatingLevel[] = ['very_satisfied', 'very_satisfied', 'satisfied', 'satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'very_dissatisfied'];
+
+function pickGoal(random: Random): Goal {
+  const total = GOALS.reduce((sum, [, weight]) => sum + weight, 0);
+  let roll = random.next() * total;
+  for (const [goal, weight] of GOALS) {
+    roll -= weight;
+    if (roll <= 0) return goal;
+  }
+  return 'closed';
+}
+
+interface DistrictActors {
+  operator: Actor;
+  shiftLead: Actor;
+  gridWorker: Actor;
+  handlerFor(departmentId: number): Promise<Actor>;
+}
+
+async function loadDistrictActors(db: Kysely<Database>, districtId: number, districtCode: string): Promise<DistrictActors> {
+  const byName = async (username: string) => actorFromUser(await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow());
+  const handlers = new Map<number, Actor>();
+  return {
+    operator: await byName(`operator-${districtCode}`),
+    shiftLead: await byName(`shift_lead-${districtCode}`),
+    gridWorker: await byName(`grid_worker-${districtCode}`),
+    async handlerFor(departmentId) {
+      const known = handlers.get(departmentId);
+      if (known) return known;
+      const department = await db.selectFrom('departments').selectAll().where('id', '=', departmentId).executeTakeFirstOrThrow();
+      const username = department.code === 'cgj' ? `handler-${districtCode}` : `handler-${districtCode}-${department.code}`;
+      let user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+      user ??= await addUser({ db }, {
+        username, password: DEMO_PASSWORD, displayName: `${department.name}处置员`, role: 'handler', districtId, departmentId,
+      });
+      const actor = actorFromUser(user);
+      handlers.set(departmentId, actor);
+      return actor;
+    },
+  };
+}
+
+/** Moves a clock forward by a random number of hours within [min, max). */
+function later(at: Date, random: Random, minHours: number, maxHours: number): Date {
+  return new Date(at.getTime() + (minHours + random.next() * (maxHours - minHours)) * 3_600_000);
+}
+
+/**
+ * Creates demo cases unless some exist.
+ * @returns how many were created
+ */
+export async function seedDemoCases(db: Kysely<Database>, now: Date, perDistrict = 80): Promise<number> {
+  const existing = await db.selectFrom('cases').select('id').limit(1).executeTakeFirst();
+  if (existing) return 0;
+  const random = createRandom(20_260_123);
+  let current = now;
+  const deps: ServiceDeps = { db, clock: () => current, calendar: createCalendarCache(db), settings: { sessionHours: 12, reopenWindowDays: 30 } };
+  const categories = await db.selectFrom('categories').selectAll().where('kind', 'in', ['event', 'component', 'citizen_request']).execute();
+  const citizen = actorFromUser(await db.selectFrom('users').selectAll().where('username', '=', 'citizen-demo').executeTakeFirstOrThrow());
+  const districts = await db.selectFrom('districts').selectAll().orderBy('code').execute();
+  let created = 0;
+  for (const district of districts) {
+    const actors = await loadDistrictActors(db, district.id, district.code);
+    const grids = await db.selectFrom('grids').select(['code']).where('district_id', '=', district.id).execute();
+    const openIds: number[] = [];
+    for (let i = 0; i < perDistrict; i += 1) {
+      const category = random.pick(categories);
+      const goal = pickGoal(random);
+      current = new Date(now.getTime() - (2 + random.next() * 150) * 86_400_000);
+      const reporter = category.kind === 'citizen_request' ? (random.next() < 0.5 ? citizen : actors.operator) : actors.gridWorker;
+      const { row } = await reportCase(deps, reporter, {
+        kind: category.kind as CaseKind,
+        categoryCode: category.code,
+        description: random.pick(DESCRIPTIONS.default!),
+        gridCode: random.pick(grids).code,
+        address: `${random.pick(STREET_NAMES)}${1 + Math.floor(random.next() * 300)}号附近`,
+        reporter: reporter === citizen ? { name: '市民', phone: '13800000000' } : undefined,
+      });
+      created += 1;
+      let version = row.version;
+      const act = async (actor: Actor, action: CaseAction, fields: Record<string, unknown> = {}) => {
+        if (current.getTime() > now.getTime()) return false;
+        const updated = await performCaseAction(deps, actor, { caseId: row.id, action, version, fields });
+        version = updated.version;
+        return true;
+      };
+      if (goal === 'reported') continue;
+      if (goal === 'merged' && openIds.length > 0) {
+        current = later(current, random, 0.2, 2);
+        await act(actors.operator, 'merge', { intoCaseId: random.pick(openIds) });
+        continue;
+      }
+      current = later(current, random, 0.1, 1.5);
+      if (goal === 'declined') {
+        await act(actors.shiftLead, 'decline', { reason: '经核实不属于受理范围' });
+        continue;
+      }
+      if (!(await act(actors.operator, 'file'))) continue;
+      openIds.push(row.id);
+      if (goal === 'filed') continue;
+      const departmentId = row.department_id;
+      if (departmentId === null) continue;
+      current = later(current, random, 0.1, 1);
+      if (!(await act(actors.operator, 'dispatch', { departmentId }))) continue;
+      if (goal === 'dispatched') continue;
+      const handler = await actors.handlerFor(departmentId);
+      current = later(current, random, 0.1, 2);
+      if (!(await act(handler, 'sign'))) continue;
+      if (goal === 'signed') continue;
+      if (goal === 'suspended') {
+        current = later(current, random, 1, 24);
+        await act(actors.operator, 'suspend', { reason: '需等待供暖季结束后施工' });
+        continue;
+      }
+      if (goal === 'extended') {
+        current = later(current, random, 1, 12);
+        await act(handler, 'request_extension', { days: 3, reason: '需协调产权单位' });
+        current = later(current, random, 0.2, 2);
+        await act(actors.operator, 'approve_extension');
+      }
+      current = later(current, random, 2, goal === 'rework' ? 30 : 120);
+      if (!(await act(handler, 'resolve', { note: '已到场处置完毕，现场恢复正常。' }))) continue;
+      if (goal === 'resolved') continue;
+      current = later(current, random, 0.5, 6);
+      if (goal === 'rework') {
+        await act(actors.operator, 'check_fail', { reason: '核查发现处置不彻底' });
+        current = later(current, random, 4, 40);
+        await act(handler, 'resolve', { note: '已返工处理。' });
+        current = later(current, random, 0.5, 6);
+      }
+      if (!(await act(actors.operator, 'check_pass'))) continue;
+      openIds.splice(openIds.indexOf(row.id), 1);
+      if (random.next() < 0.7) {
+        current = later(current, random, 2, 48);
+        await act(reporter === citizen ? citizen : actors.operator, 'rate', { level: random.pick(RATINGS) });
+      }
+    }
+  }
+  return created;
+}

@@ -1,0 +1,92 @@
+/**
+ * The monthly bulletin (月通报, DESIGN §5): the numbers a district office circulates, gathered
+ * once and rendered as .docx and .xlsx by bulletin-docx.ts and bulletin-xlsx.ts.
+ */
+import { DomainError } from '../../domain/errors.ts';
+import { parsePeriod, previousPeriod, samePeriodLastYear, type Period } from '../../domain/supervision/period.ts';
+import type { IndicatorCounts, IndicatorRates } from '../../domain/supervision/indicator-compute.ts';
+import { topCategories } from '../../db/repositories/supervision/indicator-repository.ts';
+import { listLongSuspendedCases, listOverdueCases, listRectificationCases } from '../../db/repositories/supervision/bulletin-repository.ts';
+import type { ServiceDeps } from '../service-deps.ts';
+import { computeIndicatorTable, computeRanking, type DistrictRef, type Ranking } from './indicator-service.ts';
+
+export const DEFAULT_LONG_SUSPENDED_DAYS = 15;
+const DAY_MS = 86_400_000;
+const LIST_LIMIT = 50;
+
+export interface Headline {
+  counts: IndicatorCounts;
+  rates: IndicatorRates;
+  score: number | null;
+}
+
+export interface BulletinCase {
+  number: string;
+  title: string;
+  state: string;
+  categoryName: string;
+  departmentName: string | null;
+  resolveDeadline: Date | null;
+  /** Overdue: whole days past the deadline; suspended: whole days suspended. */
+  days: number;
+  onTime?: boolean | null;
+}
+
+export interface BulletinData {
+  district: DistrictRef;
+  period: Period;
+  previous: Period;
+  lastYear: Period;
+  asOf: Date;
+  headline: { current: Headline; previous: Headline; lastYear: Headline };
+  rankings: { street: Ranking; department: Ranking };
+  topCategories: { code: string; majorName: string; minorName: string; count: number }[];
+  overdue: BulletinCase[];
+  longSuspended: BulletinCase[];
+  longSuspendedDays: number;
+  rectifications: BulletinCase[];
+}
+
+async function headlineOf(deps: ServiceDeps, district: DistrictRef, period: Period): Promise<Headline> {
+  const table = await computeIndicatorTable(deps, district, 'district', period);
+  return { counts: table.total.counts, rates: table.total.rates, score: table.total.score };
+}
+
+/**
+ * Gathers the bulletin of one month.
+ * @throws DomainError PERIOD_INVALID when `month` is not YYYY-MM
+ */
+export async function buildBulletin(deps: ServiceDeps, district: DistrictRef, month: string): Promise<BulletinData> {
+  if (!/^\d{4}-\d{2}$/.test(month)) throw new DomainError('PERIOD_INVALID', { period: month });
+  const period = parsePeriod(month);
+  const previous = previousPeriod(period);
+  const lastYear = samePeriodLastYear(period);
+  const now = deps.clock();
+  const asOf = new Date(Math.min(period.end.getTime(), now.getTime()));
+  const configured = district.settings.longSuspendedDays;
+  const longSuspendedDays = typeof configured === 'number' && configured > 0 ? configured : DEFAULT_LONG_SUSPENDED_DAYS;
+  const headline = {
+    current: await headlineOf(deps, district, period),
+    previous: await headlineOf(deps, district, previous),
+    lastYear: await headlineOf(deps, district, lastYear),
+  };
+  const rankings = { street: await computeRanking(deps, district, 'street', period), department: await computeRanking(deps, district, 'department', period) };
+  const categories = await topCategories(deps.db, district.id, period.start, period.end, 5);
+  const toCase = (row: Awaited<ReturnType<typeof listOverdueCases>>[number], days: number, onTime?: boolean | null): BulletinCase => ({
+    number: row.number, title: row.title, state: row.state, categoryName: row.category_name, departmentName: row.department_name,
+    resolveDeadline: row.resolve_deadline, days, ...(onTime === undefined ? {} : { onTime }),
+  });
+  const overdue = (await listOverdueCases(deps.db, district.id, asOf, LIST_LIMIT)).map((row) =>
+    toCase(row, Math.floor((asOf.getTime() - row.resolve_deadline!.getTime()) / DAY_MS)));
+  const suspended = (await listLongSuspendedCases(deps.db, district.id, new Date(asOf.getTime() - longSuspendedDays * DAY_MS), LIST_LIMIT)).map((row) =>
+    toCase(row, Math.floor((asOf.getTime() - row.suspended_at!.getTime()) / DAY_MS)));
+  const rectifications = (await listRectificationCases(deps.db, district.id, period.start, period.end)).map((row) => {
+    const onTime = row.resolved_at && row.resolve_deadline ? row.resolved_at.getTime() <= row.resolve_deadline.getTime() : null;
+    return toCase(row, 0, onTime);
+  });
+  return {
+    district, period, previous, lastYear, asOf, headline, rankings,
+    topCategories: categories.map((row) => ({ code: row.code, majorName: row.major_name, minorName: row.minor_name, count: Number(row.n) })),
+    overdue, longSuspended: suspended, longSuspendedDays, rectifications,
+  };
+}

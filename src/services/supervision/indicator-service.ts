@@ -1,0 +1,175 @@
+/**
+ * Indicators and rankings (DESIGN §5) for one district, level and period: load the facts, group
+ * them by unit, compute with the pure rules, score with the district's weights, rank.
+ */
+import { DomainError } from '../../domain/errors.ts';
+import type { Actor } from '../../domain/case/case-model.ts';
+import { computeIndicators, type IndicatorCounts, type IndicatorRates } from '../../domain/supervision/indicator-compute.ts';
+import { emptyFacts, type UnitFacts } from '../../domain/supervision/indicator-facts.ts';
+import {
+  DEFAULT_WEIGHTS, compositeScore, gradeOf, parseWeights, rankUnits, redAndBlackLists, type Grade, type IndicatorWeights,
+} from '../../domain/supervision/indicator-score.ts';
+import { previousPeriod, type Period } from '../../domain/supervision/period.ts';
+import {
+  listUnits, loadCaseFacts, loadFlowFacts, loadNoticeFacts, loadRatingFacts, type Tagged, type UnitLevel, type UnitRow,
+} from '../../db/repositories/supervision/indicator-repository.ts';
+import { findDistrictByCode, findDistrictById } from '../../db/repositories/org/org-repository.ts';
+import type { ServiceDeps } from '../service-deps.ts';
+
+/** Roles that read indicators and rankings of their own district; admin reads any district. */
+const READERS = new Set(['operator', 'shift_lead', 'supervisor', 'leader']);
+
+export interface DistrictRef {
+  id: number;
+  code: string;
+  name: string;
+  settings: Record<string, unknown>;
+}
+
+/**
+ * The district an actor asks about: their own, or for admin the one named.
+ * @throws DomainError AUTH_REQUIRED, FORBIDDEN, DISTRICT_UNKNOWN
+ */
+export async function districtForReader(deps: ServiceDeps, actor: Actor, districtCode: string | undefined): Promise<DistrictRef> {
+  if (actor.role === 'anonymous') throw new DomainError('AUTH_REQUIRED');
+  let row;
+  if (actor.role === 'admin') {
+    if (!districtCode) throw new DomainError('VALIDATION_FAILED', [{ path: 'district', code: 'required' }]);
+    row = await findDistrictByCode(deps.db, districtCode);
+  } else {
+    if (!READERS.has(actor.role) || actor.districtId === null) throw new DomainError('FORBIDDEN');
+    row = await findDistrictById(deps.db, actor.districtId);
+    if (row && districtCode && row.code.trim() !== districtCode) throw new DomainError('FORBIDDEN', { district: districtCode });
+  }
+  if (!row) throw new DomainError('DISTRICT_UNKNOWN', { districtCode });
+  return { id: row.id, code: row.code.trim(), name: row.name, settings: (row.settings as Record<string, unknown> | null) ?? {} };
+}
+
+/** The district's weights (settings.indicatorWeights) or the documented default. */
+export function weightsOf(district: DistrictRef): IndicatorWeights {
+  return parseWeights(district.settings.indicatorWeights) ?? DEFAULT_WEIGHTS;
+}
+
+export interface UnitIndicators {
+  unit: UnitRow;
+  counts: IndicatorCounts;
+  rates: IndicatorRates;
+  score: number | null;
+  grade: Grade | null;
+}
+
+export interface IndicatorTable {
+  period: Period;
+  asOf: Date;
+  level: UnitLevel;
+  weights: IndicatorWeights;
+  units: UnitIndicators[];
+  total: Omit<UnitIndicators, 'unit'>;
+}
+
+function groupFacts(tagged: { cases: Tagged<any>[]; flows: Tagged<any>[]; ratings: Tagged<any>[]; notices: Tagged<any>[] }) {
+  const byUnit = new Map<number, UnitFacts>();
+  const all = emptyFacts();
+  for (const key of ['cases', 'flows', 'ratings', 'notices'] as const) {
+    for (const item of tagged[key]) {
+      (all[key] as unknown[]).push(item.fact);
+      if (item.unitId === null) continue;
+      const facts = byUnit.get(item.unitId) ?? emptyFacts();
+      (facts[key] as unknown[]).push(item.fact);
+      byUnit.set(item.unitId, facts);
+    }
+  }
+  return { byUnit, all };
+}
+
+/**
+ * Computes the indicator table of every unit of a level (or one unit) for a period.
+ * @param unit - a unit's code (or id) to compute only that unit
+ * @throws DomainError UNIT_UNKNOWN when `unit` is not a unit of that level in the district
+ */
+export async function computeIndicatorTable(
+  deps: ServiceDeps,
+  district: DistrictRef,
+  level: UnitLevel,
+  period: Period,
+  unit?: string,
+): Promise<IndicatorTable> {
+  const now = deps.clock();
+  const asOf = new Date(Math.min(period.end.getTime(), now.getTime()));
+  const window = { start: period.start, end: period.end, asOf };
+  const [units, cases, flows, ratings, notices] = await Promise.all([
+    listUnits(deps.db, district.id, level),
+    loadCaseFacts(deps.db, district.id, level, period.start, period.end),
+    loadFlowFacts(deps.db, district.id, level, period.start, period.end),
+    loadRatingFacts(deps.db, district.id, level, period.start, period.end),
+    loadNoticeFacts(deps.db, district.id, level, period.start, period.end),
+  ]);
+  const selected = unit === undefined ? units : units.filter((row) => row.code === unit || String(row.id) === unit);
+  if (unit !== undefined && selected.length === 0) throw new DomainError('UNIT_UNKNOWN', { level, unit });
+  const weights = weightsOf(district);
+  const { byUnit, all } = groupFacts({ cases, flows, ratings, notices });
+  const score = (facts: UnitFacts) => {
+    const values = computeIndicators(facts, window);
+    const value = compositeScore(values.rates, weights);
+    return { ...values, score: value, grade: gradeOf(value) };
+  };
+  return {
+    period, asOf, level, weights,
+    units: selected.map((row) => ({ unit: row, ...score(byUnit.get(row.id) ?? emptyFacts()) })),
+    total: score(all),
+  };
+}
+
+export interface RankingRow {
+  unit: UnitRow;
+  score: number;
+  grade: Grade | null;
+  place: number;
+  rankScore: number;
+  previousPlace: number | null;
+  /** Places gained since the previous period (positive = up); null when not ranked then. */
+  movement: number | null;
+}
+
+export interface Ranking {
+  period: Period;
+  previous: Period;
+  level: UnitLevel;
+  weights: IndicatorWeights;
+  items: RankingRow[];
+  unranked: UnitRow[];
+  redList: RankingRow[];
+  blackList: RankingRow[];
+}
+
+/** Units with no case, rating or notice in the period are not ranked (no data is not a score). */
+function rankable(table: IndicatorTable) {
+  return table.units.map((row) => ({ unitId: row.unit.id, score: row.score }));
+}
+
+/** The 赛马 ranking of a level for a period, with movement against the previous period and the red and black lists. */
+export async function computeRanking(deps: ServiceDeps, district: DistrictRef, level: UnitLevel, period: Period): Promise<Ranking> {
+  const previous = previousPeriod(period);
+  const [current, before] = [await computeIndicatorTable(deps, district, level, period), await computeIndicatorTable(deps, district, level, previous)];
+  const ranked = rankUnits(rankable(current));
+  const previousPlaces = new Map(rankUnits(rankable(before)).map((row) => [row.unitId, row.place]));
+  const byId = new Map(current.units.map((row) => [row.unit.id, row]));
+  const toRow = (entry: (typeof ranked)[number]): RankingRow => {
+    const previousPlace = previousPlaces.get(entry.unitId) ?? null;
+    const source = byId.get(entry.unitId)!;
+    return {
+      unit: source.unit, score: entry.score, grade: source.grade, place: entry.place, rankScore: entry.rankScore, previousPlace,
+      movement: previousPlace === null ? null : previousPlace - entry.place,
+    };
+  };
+  const items = ranked.map(toRow);
+  const size = typeof district.settings.rankingListSize === 'number' ? district.settings.rankingListSize : 3;
+  const lists = redAndBlackLists(ranked, size);
+  const itemOf = (unitId: number) => items.find((row) => row.unit.id === unitId)!;
+  return {
+    period, previous, level, weights: current.weights, items,
+    unranked: current.units.filter((row) => row.score === null).map((row) => row.unit),
+    redList: lists.red.map((row) => itemOf(row.unitId)),
+    blackList: lists.black.map((row) => itemOf(row.unitId)),
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * 督办 supervision notices: a supervisor addresses a case's owning unit (or a unit directly) with
+ * a response time; the unit answers; the sweep escalates what is not answered in time.
+ */
+import { DomainError } from '../../domain/errors.ts';
+import { computeDeadline } from '../../domain/calendar/deadlines.ts';
+import { OPEN_STATES, type Actor, type CaseState } from '../../domain/case/case-model.ts';
+import { lockCase } from '../../db/repositories/case/case-repository.ts';
+import { findDepartment, findDistrictById } from '../../db/repositories/org/org-repository.ts';
+import { appendEvents } from '../../db/repositories/case/timeline-repository.ts';
+import { insertNotifications } from '../../db/repositories/case/notification-repository.ts';
+import { answerNotice, insertNotice, listNotices, lockNotice } from '../../db/repositories/supervision/notice-repository.ts';
+import type { ServiceDeps } from '../service-deps.ts';
+import { workingHoursOf } from '../case/case-snapshot.ts';
+
+export const DEFAULT_NOTICE_DAYS = 2;
+
+export interface NoticeInput {
+  caseId?: number | undefined;
+  departmentId?: number | undefined;
+  content: string;
+  /** Working days to answer (default 2), or an explicit instant. */
+  respondWithinDays?: number | undefined;
+  respondBy?: Date | undefined;
+}
+
+function requireRole(actor: Actor, roles: readonly string[]): void {
+  if (actor.role === 'anonymous') throw new DomainError('AUTH_REQUIRED');
+  if (!roles.includes(actor.role) || actor.districtId === null) throw new DomainError('FORBIDDEN');
+}
+
+/**
+ * Issues a notice. On a case it goes to the case's current unit and is recorded on its timeline.
+ * @throws DomainError FORBIDDEN, NOTICE_TARGET_INVALID, VALIDATION_FAILED
+ */
+export async function issueNotice(deps: ServiceDeps, actor: Actor, input: NoticeInput) {
+  requireRole(actor, ['supervisor']);
+  const districtId = actor.districtId!;
+  const now = deps.clock();
+  const district = await findDistrictById(deps.db, districtId);
+  if (!district) throw new DomainError('DISTRICT_UNKNOWN');
+  let respondBy: Date;
+  if (input.respondBy) {
+    if (input.respondBy.getTime() <= now.getTime()) throw new DomainError('VALIDATION_FAILED', [{ path: 'respondBy', code: 'in_the_past' }]);
+    respondBy = input.respondBy;
+  } else {
+    const days = input.respondWithinDays ?? DEFAULT_NOTICE_DAYS;
+    respondBy = computeDeadline(now, { amount: days, unit: 'working_days' }, await deps.calendar.get(), workingHoursOf(district));
+  }
+  return deps.db.transaction().execute(async (trx) => {
+    let departmentId = input.departmentId;
+    let caseRow;
+    if (input.caseId !== undefined) {
+      caseRow = await lockCase(trx, input.caseId);
+      const open = caseRow && (OPEN_STATES as readonly string[]).includes(caseRow.state);
+      if (!caseRow || caseRow.district_id !== districtId || !open || caseRow.department_id === null) {
+        throw new DomainError('NOTICE_TARGET_INVALID', { caseId: input.caseId });
+      }
+      departmentId = caseRow.department_id;
+    }
+    const department = departmentId === undefined ? undefined : await findDepartment(trx, departmentId);
+    if (!department || department.district_id !== districtId) throw new DomainError('NOTICE_TARGET_INVALID', { departmentId });
+    const notice = await insertNotice(trx, {
+      districtId, caseId: caseRow?.id ?? null, departmentId: department.id, issuedBy: actor.userId, issuedAt: now, content: input.content, respondBy,
+    });
+    if (caseRow) {
+      await trx.updateTable('cases').set({ supervision_count: caseRow.supervision_count + 1 }).where('id', '=', caseRow.id).execute();
+      await appendEvents(trx, districtId, [{
+        caseId: caseRow.id, districtId, at: now, actorUserId: actor.userId, actorRole: actor.role, action: 'supervise',
+        fromState: caseRow.state as CaseState, toState: caseRow.state, note: input.content, data: { noticeId: notice.id, respondBy: respondBy.toISOString() },
+      }]);
+    }
+    await insertNotifications(trx, [{
+      districtId, recipientDepartmentId: department.id, kind: 'notice', caseId: caseRow?.id ?? null, noticeId: notice.id,
+      title: '督办通知 / Supervision notice', body: input.content, data: { respondBy: respondBy.toISOString() }, at: now,
+    }]);
+    return { ...notice, department_name: department.name, case_number: caseRow?.number ?? null };
+  });
+}
+
+/**
+ * The unit answers a notice (also after it was escalated; the answer is then late).
+ * @throws DomainError NOT_FOUND, FORBIDDEN, NOTICE_ALREADY_ANSWERED
+ */
+export async function respondToNotice(deps: ServiceDeps, actor: Actor, noticeId: number, response: string) {
+  requireRole(actor, ['handler']);
+  const now = deps.clock();
+  return deps.db.transaction().execute(async (trx) => {
+    const notice = await lockNotice(trx, noticeId);
+    if (!notice || notice.district_id !== actor.districtId) throw new DomainError('NOT_FOUND');
+    if (notice.department_id !== actor.departmentId) throw new DomainError('FORBIDDEN');
+    if (notice.status === 'answered') throw new DomainError('NOTICE_ALREADY_ANSWERED');
+    const answered = await answerNotice(trx, notice.id, { response, respondedBy: actor.userId, respondedAt: now });
+    if (notice.case_id !== null) {
+      const owner = await trx.selectFrom('cases').select('state').where('id', '=', notice.case_id).executeTakeFirstOrThrow();
+      await appendEvents(trx, notice.district_id, [{
+        caseId: notice.case_id, districtId: notice.district_id, at: now, actorUserId: actor.userId, actorRole: actor.role,
+        action: 'notice_answered', fromState: owner.state, toState: owner.state, note: response,
+        data: { noticeId: notice.id, late: now.getTime() > notice.respond_by.getTime() },
+      }]);
+    }
+    return answered;
+  });
+}
+
+/** Notices the actor may see: the whole district for its command centre, supervisors and leaders; a handler's own unit. */
+export async function listNoticesFor(deps: ServiceDeps, actor: Actor, filter: { status?: string | undefined; caseId?: number | undefined }) {
+  if (actor.role === 'anonymous') throw new DomainError('AUTH_REQUIRED');
+  if (actor.districtId === null) throw new DomainError('FORBIDDEN');
+  const base = { districtId: actor.districtId, ...(filter.status ? { status: filter.status } : {}), ...(filter.caseId ? { caseId: filter.caseId } : {}) };
+  if (actor.role === 'handler' && actor.departmentId !== null) return listNotices(deps.db, { ...base, departmentId: actor.departmentId });
+  if (!['operator', 'shift_lead', 'supervisor', 'leader'].includes(actor.role)) throw new DomainError('FORBIDDEN');
+  return listNotices(deps.db, base);
+}

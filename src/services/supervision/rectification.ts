@@ -1,0 +1,112 @@
+/**
+ * 差评整改 (DESIGN §4.5): a bad rating opens a `rectification` case for the unit that handled the
+ * rated case or service, already dispatched to it, with a deadline of N working days
+ * (district setting `rectificationDays`, default 5), in the caller's transaction.
+ */
+import type { Transaction } from 'kysely';
+import { computeDeadline } from '../../domain/calendar/deadlines.ts';
+import { toShanghaiDate, type WorkingCalendar } from '../../domain/calendar/working-calendar.ts';
+import { isBadRating, type RatingLevel } from '../../domain/case/case-model.ts';
+import { findCategoryByCode } from '../../db/repositories/case/category-repository.ts';
+import { findDepartmentByCode, findDistrictById } from '../../db/repositories/org/org-repository.ts';
+import { insertCase, takeNextCaseSequence } from '../../db/repositories/case/case-repository.ts';
+import { appendEvents } from '../../db/repositories/case/timeline-repository.ts';
+import type { CaseRow, Database } from '../../db/schema.ts';
+import type { FollowUpContext } from '../case/case-follow-ups.ts';
+import { workingHoursOf } from '../case/case-snapshot.ts';
+
+export const DEFAULT_RECTIFICATION_DAYS = 5;
+
+const LEVEL_ZH: Record<RatingLevel, string> = {
+  very_satisfied: '非常满意', satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意', very_dissatisfied: '非常不满意',
+};
+
+export interface RectificationInput {
+  districtId: number;
+  /** R02 for a handled case, R01 for a government service. */
+  categoryCode: 'R01' | 'R02';
+  departmentId: number | null;
+  level: RatingLevel;
+  comment: string | null;
+  subject: string;
+  source?: CaseRow;
+  serviceRatingId?: number;
+  actorUserId: number | null;
+  actorRole: string;
+  now: Date;
+  /** Read before the transaction: PGlite has one connection, so no query may run outside `trx`. */
+  calendar: WorkingCalendar;
+}
+
+/** Opens the rectification case; returns it. The rectification category must be seeded. */
+export async function openRectification(trx: Transaction<Database>, input: RectificationInput): Promise<CaseRow> {
+  const { now, source } = input;
+  const category = await findCategoryByCode(trx as never, input.categoryCode);
+  const district = await findDistrictById(trx as never, input.districtId);
+  if (!category || !district) throw new Error(`rectification needs category ${input.categoryCode} and district ${input.districtId}`);
+  const settings = (district.settings as Record<string, unknown> | null) ?? {};
+  const configured = settings.rectificationDays;
+  const days = typeof configured === 'number' && Number.isInteger(configured) && configured >= 1 && configured <= 60 ? configured : DEFAULT_RECTIFICATION_DAYS;
+  const calendar = input.calendar;
+  const hours = workingHoursOf(district);
+  const departmentId = input.departmentId ?? (await findDepartmentByCode(trx as never, district.id, category.department_code))?.id ?? null;
+  const year = Number(toShanghaiDate(now).slice(0, 4));
+  const seq = await takeNextCaseSequence(trx, district.id, year);
+  const levelZh = LEVEL_ZH[input.level];
+  const row = await insertCase(trx, {
+    district_id: district.id,
+    number: `${district.abbr}-${year}-${String(seq).padStart(6, '0')}`,
+    kind: 'rectification',
+    source: 'inspection',
+    category_id: category.id,
+    priority: 'normal',
+    title: `差评整改：${input.subject}`.slice(0, 100),
+    description: `评价：${levelZh}${input.comment ? `；${input.comment}` : ''}。请于${days}个工作日内整改并回访。`,
+    state: 'dispatched',
+    version: 1,
+    lat: source?.lat ?? null,
+    lng: source?.lng ?? null,
+    address: source?.address ?? null,
+    grid_id: source?.grid_id ?? null,
+    community_id: source?.community_id ?? null,
+    street_id: source?.street_id ?? null,
+    department_id: departmentId,
+    reporter_user_id: null,
+    created_by: input.actorUserId,
+    filed_at: now,
+    dispatched_at: now,
+    sign_deadline: computeDeadline(now, category.sign_limit, calendar, hours),
+    resolve_deadline: computeDeadline(now, { amount: days, unit: 'working_days' }, calendar, hours),
+    resolve_clock_started_at: now,
+    rectification_of_id: source?.id ?? null,
+    created_at: now,
+    updated_at: now,
+  });
+  await appendEvents(trx, district.id, [{
+    caseId: row.id, districtId: district.id, at: now, actorUserId: input.actorUserId, actorRole: input.actorRole, action: 'open_rectification',
+    fromState: null, toState: 'dispatched', note: input.comment,
+    data: {
+      level: input.level, departmentId, days, sourceCaseId: source?.id ?? null, sourceCaseNumber: source?.number ?? null,
+      serviceRatingId: input.serviceRatingId ?? null,
+    },
+  }]);
+  if (source) {
+    await appendEvents(trx, district.id, [{
+      caseId: source.id, districtId: district.id, at: now, actorUserId: input.actorUserId, actorRole: input.actorRole,
+      action: 'rectification_opened', fromState: source.state, toState: source.state, note: null,
+      data: { rectificationCaseId: row.id, rectificationCaseNumber: row.number },
+    }]);
+  }
+  return row;
+}
+
+/** Follow-up for FOLLOW_UPS: a 差评 on a closed case opens its rectification case. */
+export async function openRectificationOnBadRating(context: FollowUpContext): Promise<void> {
+  const { action, after, trx, deps, actor, now } = context;
+  if (action !== 'rate' || !after.rating || !isBadRating(after.rating as RatingLevel)) return;
+  await openRectification(trx, {
+    districtId: after.district_id, categoryCode: 'R02', departmentId: after.department_id, level: after.rating as RatingLevel,
+    comment: after.rating_comment, subject: `${after.number} ${after.title}`, source: after, actorUserId: actor.userId,
+    actorRole: actor.role, now, calendar: await deps.calendar.get(),
+  });
+}
