@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import architecture from './eslint/area-boundaries.js';
 
 const restrictedForDomain = {
   patterns: [
@@ -9,6 +10,9 @@ const restrictedForDomain = {
     { group: ['**/db/**', '**/server/**', '**/web/**', '**/services/**', '**/cli/**'], message: 'src/domain must not import outer layers.' },
   ],
 };
+
+// Query-builder calls are SQL: they live in src/db only.
+const SQL_CALLS = "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]";
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'data/**', 'test-results/**', 'bench/results/**', 'src/db/pglite-worker.mjs', 'bin/**'] },
@@ -54,7 +58,36 @@ export default tseslint.config(
   {
     files: ['src/server/**/*.ts'],
     ignores: ['src/server/**/*.test.ts'],
-    // Routes may read through repositories and presenters, but never build SQL themselves.
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['kysely', 'pg', '**/db/migrations/**'], message: 'SQL lives in src/db.' }] }] },
+    // Routes reach data through services; a presenter may name a repository's row type.
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
+        { group: ['kysely', 'pg', '**/db/migrations/**'], message: 'SQL lives in src/db.' },
+        { group: ['**/db/repositories/**'], allowTypeImports: true, message: 'Routes reach data through src/services, never a repository.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/services/**/*.ts', 'src/server/**/*.ts', 'src/cli/**/*.ts', 'src/shared/**/*.ts', 'src/config.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: SQL_CALLS, message: 'SQL lives in src/db: call a repository function.' }],
+    },
+  },
+  {
+    files: ['src/services/**/*.ts'],
+    ignores: ['src/services/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
+        { group: ['kysely', 'pg'], allowTypeImports: true, message: 'Services pass a database or transaction along; SQL (sql``, builders) lives in src/db.' },
+        { group: ['**/server/**', '**/web/**', '**/cli/**'], message: 'src/services must not import outer layers.' },
+      ] }],
+    },
+  },
+  {
+    // Areas (the same folder name in every layer) meet only through each other's index.ts.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    plugins: { civicloop: architecture },
+    rules: { 'civicloop/area-boundaries': 'error' },
   },
 );

@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     reporters: ['default'],
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'unit', include: ['src/**/*.test.ts', 'eslint/**/*.test.ts'], environment: 'node' } },
       {
         test: {
           name: 'http-pglite',

@@ -4,12 +4,12 @@
  */
 import type { AppConfig } from '../config.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
-import { seedCalendar, seedCategories } from '../services/seed/seed-reference.ts';
-import { DEMO_PASSWORD, seedDemoOrg, seedDemoUsers } from '../services/seed/seed-demo-org.ts';
-import { seedDemoCases } from '../services/seed/seed-demo-cases.ts';
+import { seedCalendar, seedCategories } from '../services/seed/index.ts';
+import { DEMO_PASSWORD, seedDemoOrg, seedDemoUsers } from '../services/seed/index.ts';
+import { seedDemoCases } from '../services/seed/index.ts';
 import { buildApp } from './app.ts';
 import { readVersion } from '../cli/version.ts';
-import { startSweepLoop } from '../services/supervision/warning-sweep.ts';
+import { startSweepLoop } from '../services/supervision/index.ts';
 import { seedDemoGeometry } from '../db/seed/demo-geometry.ts';
 import { ensureWebBuild } from './web-build.ts';
 import { fileURLToPath } from 'node:url';

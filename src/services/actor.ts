@@ -1,4 +1,4 @@
-import type { Actor, Role } from '../domain/case/case-model.ts';
+import type { Actor, Role } from '../domain/case/index.ts';
 import type { UserRow } from '../db/schema.ts';
 
 export const ANONYMOUS: Actor = { userId: null, role: 'anonymous', districtId: null, streetId: null, departmentId: null, gridId: null };

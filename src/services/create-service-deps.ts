@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { AppConfig } from '../config.ts';
-import { createCalendarCache } from './calendar/calendar-cache.ts';
+import { createCalendarCache } from './calendar/index.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
 /** The services' dependencies for a process: its database, its clock (real time unless a test passes one) and settings. */

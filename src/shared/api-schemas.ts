@@ -3,7 +3,7 @@
  * Objects are strict: an unknown field is an error, not silently dropped.
  */
 import { z } from 'zod';
-import { CASE_KINDS, CASE_SOURCES, RATING_LEVELS, ROLES } from '../domain/case/case-model.ts';
+import { CASE_KINDS, CASE_SOURCES, RATING_LEVELS, ROLES } from '../domain/case/index.ts';
 
 const HTML_TAG = /<\s*[a-z!/?][^>]*>/i;
 

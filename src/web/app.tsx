@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Spin } from 'antd';
 import { isEnglish } from './i18n/setup.ts';
 import { antdEnUS, antdZhCN } from './ui/antd-locales.ts';
-import { SessionProvider, homePathFor, useSession } from './modules/session/session.tsx';
+import { SessionProvider, homePathFor, useSession } from './modules/session/index.ts';
 import { PublicLayout, StaffLayout } from './ui/layouts.tsx';
 import { ErrorBoundary } from './ui/error-boundary.tsx';
 import { LoginPage } from './pages/login-page.tsx';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { openConfiguredDatabase } from '../open-configured-database.ts';
-import { createApiKey, revokeApiKey } from '../../services/admin/api-keys.ts';
+import { createApiKey, revokeApiKey } from '../../services/admin/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 
 /** `civicloop apikey create --name NAME` and `civicloop apikey revoke ID`: Open311 API keys. */

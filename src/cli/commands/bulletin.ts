@@ -3,8 +3,8 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { openConfiguredDatabase } from '../open-configured-database.ts';
 import { createServiceDeps } from '../../services/create-service-deps.ts';
-import { districtForReader } from '../../services/supervision/indicator-service.ts';
-import { exportBulletin, type BulletinFormat } from '../../services/supervision/bulletin-export.ts';
+import { districtForReader } from '../../services/supervision/index.ts';
+import { exportBulletin, type BulletinFormat } from '../../services/supervision/index.ts';
 
 /** `civicloop bulletin --district 220106 --month 2026-10 [--out DIR] [--format docx,xlsx]`: writes the monthly bulletin files. */
 export function registerBulletin(program: Command): void {

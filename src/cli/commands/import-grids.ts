@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { openConfiguredDatabase } from '../open-configured-database.ts';
-import { importGrids } from '../../services/geo/grid-import.ts';
+import { importGrids } from '../../services/geo/index.ts';
 import { DomainError } from '../../domain/errors.ts';
-import type { GridImportProblem } from '../../domain/geo/grid-features.ts';
+import type { GridImportProblem } from '../../domain/geo/index.ts';
 
 /** The shared `import` group: other importers may have created it already. */
 function importGroup(program: Command): Command {

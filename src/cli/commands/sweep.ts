@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { openConfiguredDatabase } from '../open-configured-database.ts';
 import { createServiceDeps } from '../../services/create-service-deps.ts';
-import { runSweep } from '../../services/supervision/warning-sweep.ts';
+import { runSweep } from '../../services/supervision/index.ts';
 
 export function registerSweep(program: Command): void {
   program

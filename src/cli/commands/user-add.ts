@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { openConfiguredDatabase } from '../open-configured-database.ts';
-import { addUserByCodes } from '../../services/admin/user-admin.ts';
-import { ROLES, type Role } from '../../domain/case/case-model.ts';
+import { addUserByCodes } from '../../services/admin/index.ts';
+import { ROLES, type Role } from '../../domain/case/index.ts';
 
 export function registerUserAdd(program: Command): void {
   const user = program.command('user').description('用户管理 / Users');

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { openConfiguredDatabase } from '../open-configured-database.ts';
-import { verifyTimelineChains } from '../../db/repositories/case/timeline-repository.ts';
+import { verifyTimelineChains } from '../../db/repositories/case/index.ts';
 
 export function registerVerifyTimeline(program: Command): void {
   program

@@ -5,8 +5,8 @@
  * 立案结案标准) and §2 (12345). Where a number is our choice, the line says so. A district
  * changes these as data (admin), never in code.
  */
-import type { TimeLimit } from '../../domain/calendar/deadlines.ts';
-import type { CaseKind } from '../../domain/case/case-model.ts';
+import type { TimeLimit } from '../../domain/calendar/index.ts';
+import type { CaseKind } from '../../domain/case/index.ts';
 
 // One definition of the case kinds (src/domain/case/case-model.ts), re-exported for seed users.
 export type { CaseKind };

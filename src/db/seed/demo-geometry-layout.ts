@@ -4,7 +4,7 @@
  * band into rows of grid cells; cut lines are jittered deterministically so the map looks like
  * a map, and neighbours share edges exactly, so no two grids overlap.
  */
-import type { BBox, PolygonCoords } from '../../domain/geo/geo-types.ts';
+import type { BBox, PolygonCoords } from '../../domain/geo/index.ts';
 
 export interface LayoutCommunity { code: string; gridCodes: string[] }
 export interface LayoutStreet { code: string; communities: LayoutCommunity[] }

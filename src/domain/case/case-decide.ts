@@ -8,8 +8,8 @@ import {
   extendDeadlineByWorkingDays,
   shiftDeadlineForSuspension,
   type TimeLimit,
-} from '../calendar/deadlines.ts';
-import type { WorkingCalendar, WorkingHours } from '../calendar/working-calendar.ts';
+} from '../calendar/index.ts';
+import type { WorkingCalendar, WorkingHours } from '../calendar/index.ts';
 import type { CaseAction, CaseSnapshot, CaseState, PendingRequest, RatingLevel, Actor } from './case-model.ts';
 import type { TransitionRule } from './case-transitions.ts';
 

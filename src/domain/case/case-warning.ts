@@ -3,8 +3,8 @@
  * the deadline has passed. Only cases being worked on (dispatched, signed) carry a warning;
  * a suspended case keeps the warning it had, since its clock is stopped.
  */
-import { fractionOfLimitUsed, type TimeLimitUnit } from '../calendar/deadlines.ts';
-import type { WorkingCalendar, WorkingHours } from '../calendar/working-calendar.ts';
+import { fractionOfLimitUsed, type TimeLimitUnit } from '../calendar/index.ts';
+import type { WorkingCalendar, WorkingHours } from '../calendar/index.ts';
 
 export type WarningLevel = 'none' | 'amber' | 'red';
 

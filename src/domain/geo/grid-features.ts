@@ -3,7 +3,7 @@
  * geometry and overlaps, every problem with its feature index (0-based), so an import is
  * all or nothing. Property names are documented in docs/grids.md.
  */
-import { checkCodeHierarchy, parseGridCode } from '../org/org-codes.ts';
+import { checkCodeHierarchy, parseGridCode } from '../org/index.ts';
 import { CHINA_BBOX, polygonsOf, type GridGeometry, type PolygonCoords, type Position } from './geo-types.ts';
 import { bboxOfPolygon, polygonsOverlap, ringProblems } from './polygon-math.ts';
 

@@ -2,7 +2,7 @@
  * Indicators per unit and period (DESIGN §5; definitions in docs/indicators.md). Pure: facts and
  * the window in, counts and rates out. A rate whose denominator is 0 is null, not 0 or 1.
  */
-import { isBadRating } from '../case/case-model.ts';
+import { isBadRating } from '../case/index.ts';
 import type { CaseFact, IndicatorWindow, UnitFacts } from './indicator-facts.ts';
 
 export interface IndicatorCounts {

@@ -2,7 +2,7 @@
  * The facts indicators are computed from, one row per case, per timeline event, per rating and
  * per supervision notice, each already assigned to a unit by the repository. Pure data.
  */
-import type { RatingLevel } from '../case/case-model.ts';
+import type { RatingLevel } from '../case/index.ts';
 
 /** What one case contributes (from the cases table). */
 export interface CaseFact {

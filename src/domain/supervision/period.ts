@@ -2,7 +2,7 @@
  * Reporting periods for indicators (DESIGN §5): day, week, month, quarter, year or a custom
  * range of Shanghai calendar days. A period is the half-open instant range [start, end).
  */
-import { formatDayNumber, getWeekday, parseYmd, toInstantMs, toShanghaiDayNumber } from '../calendar/shanghai-time.ts';
+import { formatDayNumber, getWeekday, parseYmd, toInstantMs, toShanghaiDayNumber } from '../calendar/index.ts';
 import { DomainError } from '../errors.ts';
 
 export type PeriodKind = 'day' | 'week' | 'month' | 'quarter' | 'year' | 'range';

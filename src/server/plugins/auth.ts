@@ -5,8 +5,8 @@
 import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../../domain/errors.ts';
-import type { Actor } from '../../domain/case/case-model.ts';
-import { authenticate } from '../../services/auth/auth-service.ts';
+import type { Actor } from '../../domain/case/index.ts';
+import { authenticate } from '../../services/auth/index.ts';
 import { ANONYMOUS, actorFromUser } from '../../services/actor.ts';
 import type { ServiceDeps } from '../../services/service-deps.ts';
 import type { UserRow } from '../../db/schema.ts';

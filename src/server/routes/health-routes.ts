@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { pingDatabase } from '../../db/repositories/org/org-repository.ts';
+import { checkDatabase } from '../../services/org/index.ts';
 import type { RouteDeps } from './route-deps.ts';
 
-export async function healthRoutes(app: FastifyInstance, { handle, version, config }: RouteDeps): Promise<void> {
+export async function healthRoutes(app: FastifyInstance, { handle, services, version, config }: RouteDeps): Promise<void> {
   app.get('/api/v1/health', { schema: { tags: ['system'], summary: '健康检查 / Health check' } }, async () => {
-    await pingDatabase(handle.db);
+    await checkDatabase(services);
     // demo is public so the login and citizen pages can announce demo mode before anyone signs in
     return { status: 'ok', db: handle.kind, version, demo: config.demo };
   });

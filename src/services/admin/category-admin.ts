@@ -2,7 +2,8 @@
 import type { CategoriesTable } from '../../db/schema.ts';
 import type { Updateable } from 'kysely';
 import { DomainError } from '../../domain/errors.ts';
-import { updateCategory } from '../../db/repositories/case/category-repository.ts';
+import { updateCategory } from '../../db/repositories/case/index.ts';
+import { departmentCodeExists } from '../../db/repositories/org/index.ts';
 import type { CategoryUpdateBody } from '../../shared/api-schemas.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 
@@ -13,8 +14,7 @@ import type { ServiceDeps } from '../service-deps.ts';
 export async function editCategory(deps: ServiceDeps, code: string, body: CategoryUpdateBody) {
   const changes: Updateable<CategoriesTable> = {};
   if (body.departmentCode !== undefined) {
-    const known = await deps.db.selectFrom('departments').select('id').where('code', '=', body.departmentCode).executeTakeFirst();
-    if (!known) throw new DomainError('CASE_DEPARTMENT_UNKNOWN', { departmentCode: body.departmentCode });
+    if (!(await departmentCodeExists(deps.db, body.departmentCode))) throw new DomainError('CASE_DEPARTMENT_UNKNOWN', { departmentCode: body.departmentCode });
     changes.department_code = body.departmentCode;
   }
   if (body.handledByStreet !== undefined) changes.handled_by_street = body.handledByStreet;

@@ -2,9 +2,10 @@
 import type { Kysely } from 'kysely';
 import type { Database, UserRow } from '../../db/schema.ts';
 import { DomainError } from '../../domain/errors.ts';
-import type { Role } from '../../domain/case/case-model.ts';
-import { findDepartmentByCode, findDistrictByCode, findGridPlacement } from '../../db/repositories/org/org-repository.ts';
-import { addUser } from '../auth/auth-service.ts';
+import type { Role } from '../../domain/case/index.ts';
+import { findDepartmentByCode, findDistrictByCode, findGridPlacement, listUsers } from '../../db/repositories/org/index.ts';
+import type { ServiceDeps } from '../service-deps.ts';
+import { addUser } from '../auth/index.ts';
 
 export interface AddUserByCodesInput {
   username: string;
@@ -49,4 +50,9 @@ export async function addUserByCodes(db: Kysely<Database>, input: AddUserByCodes
     username: input.username, password: input.password, displayName: input.displayName, role: input.role,
     districtId, departmentId, gridId, streetId, phone: input.phone ?? null,
   });
+}
+
+/** Every user account, for the admin's user list. */
+export function readUsers(deps: Pick<ServiceDeps, 'db'>) {
+  return listUsers(deps.db);
 }

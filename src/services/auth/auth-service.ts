@@ -2,10 +2,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { DomainError } from '../../domain/errors.ts';
-import { ROLES, type Role } from '../../domain/case/case-model.ts';
+import { ROLES, type Role } from '../../domain/case/index.ts';
 import {
   deleteSession, findSessionUser, findUserByUsername, insertSession, insertUser,
-} from '../../db/repositories/org/user-repository.ts';
+} from '../../db/repositories/org/index.ts';
 import type { UserRow } from '../../db/schema.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 

@@ -10,7 +10,7 @@ import { canViewCase } from '../../domain/case/case-access.ts';
 import { OPEN_STATES, type Actor, type CaseAction, type CaseState } from '../../domain/case/case-model.ts';
 import { findCase, lockCase, updateCaseIfVersion } from '../../db/repositories/case/case-repository.ts';
 import { findCategoryById } from '../../db/repositories/case/category-repository.ts';
-import { findDepartment, findDistrictById } from '../../db/repositories/org/org-repository.ts';
+import { findDepartment, findDistrictById } from '../../db/repositories/org/index.ts';
 import { appendEvents } from '../../db/repositories/case/timeline-repository.ts';
 import type { Transaction } from 'kysely';
 import type { CaseRow, CaseUpdate, Database } from '../../db/schema.ts';

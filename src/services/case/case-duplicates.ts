@@ -5,13 +5,13 @@
  */
 import { DomainError } from '../../domain/errors.ts';
 import { canViewCase } from '../../domain/case/case-access.ts';
-import { haversineMeters } from '../../domain/geo/polygon-math.ts';
+import { haversineMeters } from '../../domain/geo/index.ts';
 import type { Actor } from '../../domain/case/case-model.ts';
 import { findCategoryByCode, findCategoryById } from '../../db/repositories/case/category-repository.ts';
 import { findCase } from '../../db/repositories/case/case-repository.ts';
 import { listOpenCasesInBox } from '../../db/repositories/case/duplicate-repository.ts';
 import type { ServiceDeps } from '../service-deps.ts';
-import { toWgs84, type CoordSystem, type LatLng } from '../geo/grid-routing.ts';
+import { toWgs84, type CoordSystem, type LatLng } from '../geo/index.ts';
 
 /** How far back a report counts as the same problem. */
 export const DUPLICATE_WINDOW_DAYS = 30;

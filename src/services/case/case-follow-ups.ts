@@ -8,7 +8,7 @@ import type { Transaction } from 'kysely';
 import type { Database, CaseRow } from '../../db/schema.ts';
 import type { Actor, CaseAction } from '../../domain/case/case-model.ts';
 import type { ServiceDeps } from '../service-deps.ts';
-import { openRectificationOnBadRating } from '../supervision/rectification.ts';
+import { openRectificationOnBadRating } from '../supervision/index.ts';
 import { carryFollowersOnMerge } from './merge-followers.ts';
 
 export interface FollowUpContext {

@@ -6,19 +6,19 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DomainError } from '../../domain/errors.ts';
 import { canReportKind } from '../../domain/case/case-access.ts';
-import { computeDeadline } from '../../domain/calendar/deadlines.ts';
-import { toShanghaiDate } from '../../domain/calendar/working-calendar.ts';
+import { computeDeadline } from '../../domain/calendar/index.ts';
+import { toShanghaiDate } from '../../domain/calendar/index.ts';
 import type { Actor, CaseKind, CasePriority, CaseSource } from '../../domain/case/case-model.ts';
 import { findCategoryByCode } from '../../db/repositories/case/category-repository.ts';
 import {
   findDepartmentByCode, findDistrictByCode, findDistrictById, findGridPlacement, findStreetDepartment,
-} from '../../db/repositories/org/org-repository.ts';
+} from '../../db/repositories/org/index.ts';
 import { insertCase, takeNextCaseSequence } from '../../db/repositories/case/case-repository.ts';
 import { appendEvents } from '../../db/repositories/case/timeline-repository.ts';
 import type { CaseRow, CategoryRow, Database } from '../../db/schema.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { workingHoursOf } from './case-snapshot.ts';
-import { placeByLocation, toWgs84, type CoordSystem } from '../geo/grid-routing.ts';
+import { placeByLocation, toWgs84, type CoordSystem } from '../geo/index.ts';
 import type { Transaction } from 'kysely';
 
 export interface ReportInput {

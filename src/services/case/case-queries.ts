@@ -7,7 +7,7 @@ import { findCase, findCaseByNumber, findCaseView, listCases, type CaseListRow }
 import { listCaseEvents } from '../../db/repositories/case/timeline-repository.ts';
 import { findCategoryById } from '../../db/repositories/case/category-repository.ts';
 import { findCategoryByCode } from '../../db/repositories/case/category-repository.ts';
-import { findDistrictByCode, findStreetByCode } from '../../db/repositories/org/org-repository.ts';
+import { findDistrictByCode, findStreetByCode } from '../../db/repositories/org/index.ts';
 import type { CaseEventRow } from '../../db/schema.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { guardContext, toSnapshot } from './case-snapshot.ts';

@@ -4,15 +4,15 @@
  * unit. Version-checked like every write, and recorded as a 'relocate' timeline event.
  */
 import { DomainError } from '../../domain/errors.ts';
-import { isGridCode } from '../../domain/org/org-codes.ts';
+import { isGridCode } from '../../domain/org/index.ts';
 import type { Actor, CaseState } from '../../domain/case/case-model.ts';
 import { lockCase, updateCaseIfVersion } from '../../db/repositories/case/case-repository.ts';
 import { findCategoryById } from '../../db/repositories/case/category-repository.ts';
-import { findGridPlacement, findStreetDepartment } from '../../db/repositories/org/org-repository.ts';
+import { findGridPlacement, findStreetDepartment } from '../../db/repositories/org/index.ts';
 import { appendEvents } from '../../db/repositories/case/timeline-repository.ts';
 import type { CaseRow, CaseUpdate } from '../../db/schema.ts';
 import type { ServiceDeps } from '../service-deps.ts';
-import { requireGridAt, toWgs84, type CoordSystem, type LatLng } from '../geo/grid-routing.ts';
+import { requireGridAt, toWgs84, type CoordSystem, type LatLng } from '../geo/index.ts';
 
 const RELOCATABLE: readonly CaseState[] = ['reported', 'filed'];
 const ROLES = ['operator', 'shift_lead'];

@@ -1,10 +1,10 @@
 import type { CaseRow } from '../../db/schema.ts';
 import type { CaseKind, CaseSnapshot, CaseState, PendingRequest, RatingLevel } from '../../domain/case/case-model.ts';
-import type { TimeLimit } from '../../domain/calendar/deadlines.ts';
-import type { WorkingHours } from '../../domain/calendar/working-calendar.ts';
+import type { TimeLimit } from '../../domain/calendar/index.ts';
+import type { WorkingHours } from '../../domain/calendar/index.ts';
 import type { GuardContext } from '../../domain/case/case-transitions.ts';
 import type { CategoryRow } from '../../db/schema.ts';
-import { DEFAULT_WORKING_HOURS } from '../../domain/calendar/working-calendar.ts';
+import { DEFAULT_WORKING_HOURS } from '../../domain/calendar/index.ts';
 
 /** The part of a stored case the rules decide on. */
 export function toSnapshot(row: CaseRow): CaseSnapshot {

@@ -5,8 +5,8 @@
  */
 import gcoordModule from 'gcoord';
 import { DomainError } from '../../domain/errors.ts';
-import type { Actor } from '../../domain/case/case-model.ts';
-import { findDepartmentByCode } from '../../db/repositories/org/org-repository.ts';
+import type { Actor } from '../../domain/case/index.ts';
+import { findDepartmentByCode } from '../../db/repositories/org/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { getGridIndex, type IndexedGrid } from './grid-index.ts';
 

@@ -6,16 +6,16 @@
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '../../domain/errors.ts';
 import { ANONYMOUS } from '../actor.ts';
-import { reportCase } from '../case/case-intake.ts';
-import { requireApiKey } from '../admin/api-keys.ts';
-import { findGridAt } from '../geo/grid-routing.ts';
+import { reportCase } from '../case/index.ts';
+import { requireApiKey } from '../admin/index.ts';
+import { findGridAt } from '../geo/index.ts';
 import { resolveJurisdiction } from './open311-service.ts';
-import { findDistrictById } from '../../db/repositories/org/org-repository.ts';
+import { findDistrictById } from '../../db/repositories/org/index.ts';
 import {
   findPublicCaseByNumber, findPublicCategory, insertOpen311Request, insertOpen311Update, listCategoryAttributes,
 } from '../../db/repositories/open311/open311-repository.ts';
-import { appendEvents } from '../../db/repositories/case/timeline-repository.ts';
-import type { CaseKind } from '../../domain/case/case-model.ts';
+import { appendEvents } from '../../db/repositories/case/index.ts';
+import type { CaseKind } from '../../domain/case/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 
 const HTML_TAG = /<\s*[a-z!/?][^>]*>/i;

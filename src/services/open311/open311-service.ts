@@ -4,7 +4,7 @@
  * details never are. Jurisdictions are district codes (docs/open311.md).
  */
 import { DomainError } from '../../domain/errors.ts';
-import { findDistrictByCode } from '../../db/repositories/org/org-repository.ts';
+import { findDistrictByCode } from '../../db/repositories/org/index.ts';
 import {
   findPublicCategory, findRequestByToken, listCategoryAttributes, listPublicCategories, listPublicEvents, listPublicRequests,
   type PublicRequestRow,

@@ -5,15 +5,17 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Actor, CaseAction, CaseKind, RatingLevel } from '../../domain/case/case-model.ts';
-import { addUser } from '../auth/auth-service.ts';
+import type { Actor, CaseAction, CaseKind, RatingLevel } from '../../domain/case/index.ts';
+import { addUser } from '../auth/index.ts';
 import { actorFromUser } from '../actor.ts';
-import { reportCase } from '../case/case-intake.ts';
-import { performCaseAction } from '../case/case-actions.ts';
-import { createCalendarCache } from '../calendar/calendar-cache.ts';
+import { reportCase } from '../case/index.ts';
+import { performCaseAction } from '../case/index.ts';
+import { createCalendarCache } from '../calendar/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { DEMO_PASSWORD } from './seed-demo-org.ts';
 import { createRandom, type Random } from './seeded-random.ts';
+import { anyCaseExists, listCategoriesOfKinds, listGridCodes } from '../../db/seed/seed-repository.ts';
+import { findDepartment, findUserByUsername, listDistricts } from '../../db/repositories/org/index.ts';
 
 type Goal = 'reported' | 'filed' | 'dispatched' | 'signed' | 'suspended' | 'resolved' | 'closed' | 'rework' | 'declined' | 'merged' | 'extended';
 const GOALS: [Goal, number][] = [
@@ -44,8 +46,14 @@ interface DistrictActors {
   handlerFor(departmentId: number): Promise<Actor>;
 }
 
+async function actorByUsername(db: Kysely<Database>, username: string): Promise<Actor> {
+  const user = await findUserByUsername(db, username);
+  if (!user) throw new Error(`demo user ${username} is missing: seed the demo users first`);
+  return actorFromUser(user);
+}
+
 async function loadDistrictActors(db: Kysely<Database>, districtId: number, districtCode: string): Promise<DistrictActors> {
-  const byName = async (username: string) => actorFromUser(await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirstOrThrow());
+  const byName = (username: string) => actorByUsername(db, username);
   const handlers = new Map<number, Actor>();
   return {
     operator: await byName(`operator-${districtCode}`),
@@ -54,9 +62,10 @@ async function loadDistrictActors(db: Kysely<Database>, districtId: number, dist
     async handlerFor(departmentId) {
       const known = handlers.get(departmentId);
       if (known) return known;
-      const department = await db.selectFrom('departments').selectAll().where('id', '=', departmentId).executeTakeFirstOrThrow();
+      const department = await findDepartment(db, departmentId);
+      if (!department) throw new Error(`department ${departmentId} is missing`);
       const username = department.code === 'cgj' ? `handler-${districtCode}` : `handler-${districtCode}-${department.code}`;
-      let user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+      let user = await findUserByUsername(db, username);
       user ??= await addUser({ db }, {
         username, password: DEMO_PASSWORD, displayName: `${department.name}处置员`, role: 'handler', districtId, departmentId,
       });
@@ -77,18 +86,17 @@ function later(at: Date, random: Random, minHours: number, maxHours: number): Da
  * @returns how many were created
  */
 export async function seedDemoCases(db: Kysely<Database>, now: Date, perDistrict = 80): Promise<number> {
-  const existing = await db.selectFrom('cases').select('id').limit(1).executeTakeFirst();
-  if (existing) return 0;
+  if (await anyCaseExists(db)) return 0;
   const random = createRandom(20_260_123);
   let current = now;
   const deps: ServiceDeps = { db, clock: () => current, calendar: createCalendarCache(db), settings: { sessionHours: 12, reopenWindowDays: 30 } };
-  const categories = await db.selectFrom('categories').selectAll().where('kind', 'in', ['event', 'component', 'citizen_request']).execute();
-  const citizen = actorFromUser(await db.selectFrom('users').selectAll().where('username', '=', 'citizen-demo').executeTakeFirstOrThrow());
-  const districts = await db.selectFrom('districts').selectAll().orderBy('code').execute();
+  const categories = await listCategoriesOfKinds(db, ['event', 'component', 'citizen_request']);
+  const citizen = await actorByUsername(db, 'citizen-demo');
+  const districts = await listDistricts(db);
   let created = 0;
   for (const district of districts) {
     const actors = await loadDistrictActors(db, district.id, district.code);
-    const grids = await db.selectFrom('grids').select(['code']).where('district_id', '=', district.id).execute();
+    const grids = (await listGridCodes(db, district.id)).map((code) => ({ code }));
     const openIds: number[] = [];
     for (let i = 0; i < perDistrict; i += 1) {
       const category = random.pick(categories);

@@ -5,8 +5,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { DEMO_DISTRICTS } from '../../db/seed/demo-org.ts';
-import type { Role } from '../../domain/case/case-model.ts';
-import { addUser } from '../auth/auth-service.ts';
+import { anyDistrictExists, findFirstGrid, insertOrgTree, listUsernames } from '../../db/seed/seed-repository.ts';
+import { findDepartmentByCode, listDistricts } from '../../db/repositories/org/index.ts';
+import type { Role } from '../../domain/case/index.ts';
+import { addUser } from '../auth/index.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -19,50 +21,8 @@ export interface DemoUser {
 
 /** Creates the demo districts, streets, communities, grids and departments unless they exist. */
 export async function seedDemoOrg(db: Kysely<Database>): Promise<boolean> {
-  const existing = await db.selectFrom('districts').select('id').limit(1).executeTakeFirst();
-  if (existing) return false;
-  await db.transaction().execute(async (trx) => {
-    for (const seed of DEMO_DISTRICTS) {
-      const district = await trx
-        .insertInto('districts')
-        .values({ code: seed.code, name: seed.name, name_en: seed.nameEn, abbr: seed.abbr })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('departments')
-        .values(seed.departments.map((d) => ({ district_id: district.id, code: d.code, name: d.name, name_en: d.nameEn })))
-        .execute();
-      for (const streetSeed of seed.streets) {
-        const street = await trx
-          .insertInto('streets')
-          .values({ district_id: district.id, code: streetSeed.code, name: streetSeed.name, name_en: streetSeed.nameEn ?? null })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        // Streets handle their own 属地 categories: each one is also a handling unit.
-        await trx
-          .insertInto('departments')
-          .values({
-            district_id: district.id, code: `street-${streetSeed.code}`, name: `${streetSeed.name}办事处`,
-            name_en: `${streetSeed.nameEn ?? streetSeed.code} Office`, street_id: street.id,
-          })
-          .execute();
-        for (const communitySeed of streetSeed.communities) {
-          const community = await trx
-            .insertInto('communities')
-            .values({ district_id: district.id, street_id: street.id, code: communitySeed.code, name: communitySeed.name })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          if (communitySeed.grids.length === 0) continue;
-          await trx
-            .insertInto('grids')
-            .values(communitySeed.grids.map((g) => ({
-              district_id: district.id, street_id: street.id, community_id: community.id, code: g.code, name: g.name,
-            })))
-            .execute();
-        }
-      }
-    }
-  });
+  if (await anyDistrictExists(db)) return false;
+  await insertOrgTree(db, DEMO_DISTRICTS);
   return true;
 }
 
@@ -78,14 +38,14 @@ const DISTRICT_ROLES: { role: Role; zh: string }[] = [
 /** Creates the demo users that are missing and lists them all. */
 export async function seedDemoUsers(db: Kysely<Database>): Promise<DemoUser[]> {
   const users: DemoUser[] = [{ username: 'admin', role: 'admin', districtCode: null, displayName: '系统管理员' }];
-  const existing = new Set((await db.selectFrom('users').select('username').execute()).map((row) => row.username));
+  const existing = await listUsernames(db);
   if (!existing.has('admin')) {
     await addUser({ db }, { username: 'admin', password: DEMO_PASSWORD, displayName: '系统管理员', role: 'admin' });
   }
-  const districts = await db.selectFrom('districts').selectAll().orderBy('code', 'desc').execute();
+  const districts = (await listDistricts(db)).sort((a, b) => b.code.localeCompare(a.code));
   for (const district of districts) {
-    const department = await db.selectFrom('departments').select('id').where('district_id', '=', district.id).where('code', '=', 'cgj').executeTakeFirst();
-    const grid = await db.selectFrom('grids').select(['id', 'street_id']).where('district_id', '=', district.id).orderBy('code').limit(1).executeTakeFirst();
+    const department = await findDepartmentByCode(db, district.id, 'cgj');
+    const grid = await findFirstGrid(db, district.id);
     for (const { role, zh } of DISTRICT_ROLES) {
       const username = `${role}-${district.code}`;
       const displayName = `${district.name}${zh}`;

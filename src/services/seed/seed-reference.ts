@@ -5,8 +5,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { CATEGORY_SEEDS } from '../../db/seed/categories.ts';
-import { upsertCalendarDays } from '../../db/repositories/calendar/calendar-repository.ts';
-import { libraryHasYear, loadLibraryCalendarDays } from '../calendar/calendar-source.ts';
+import { adminCalendarCoversYear, insertMissingCategories } from '../../db/seed/seed-repository.ts';
+import { upsertCalendarDays } from '../../db/repositories/calendar/index.ts';
+import { libraryHasYear, loadLibraryCalendarDays } from '../calendar/index.ts';
 
 const CALENDAR_FROM_YEAR = 2024;
 
@@ -19,8 +20,7 @@ export async function seedCategories(db: Kysely<Database>): Promise<number> {
     resolve_limit: JSON.stringify(c.resolveLimit), self_handle_allowed: c.selfHandleAllowed, duplicate_radius_m: c.duplicateRadiusMeters,
     urgent: c.urgent ?? false,
   }));
-  const result = await db.insertInto('categories').values(rows).onConflict((oc) => oc.column('code').doNothing()).executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0);
+  return insertMissingCategories(db, rows);
 }
 
 /**
@@ -40,12 +40,6 @@ export async function seedCalendar(db: Kysely<Database>, now: Date): Promise<{ y
       days.map((d) => ({ day: d.date, isWorkingDay: d.isWorkingDay, name: d.name ?? null, source: 'library' })),
     );
   }
-  const adminNextYear = await db
-    .selectFrom('calendar_days')
-    .select('day')
-    .where('source', '=', 'admin')
-    .where('day', '>=', `${thisYear + 1}-01-01`)
-    .where('day', '<=', `${thisYear + 1}-12-31`)
-    .executeTakeFirst();
+  const adminNextYear = await adminCalendarCoversYear(db, thisYear + 1);
   return { years, nextYearMissing: !years.includes(thisYear + 1) && !adminNextYear };
 }

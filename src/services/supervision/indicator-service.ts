@@ -3,7 +3,7 @@
  * them by unit, compute with the pure rules, score with the district's weights, rank.
  */
 import { DomainError } from '../../domain/errors.ts';
-import type { Actor } from '../../domain/case/case-model.ts';
+import type { Actor } from '../../domain/case/index.ts';
 import { computeIndicators, type IndicatorCounts, type IndicatorRates } from '../../domain/supervision/indicator-compute.ts';
 import { emptyFacts, type UnitFacts } from '../../domain/supervision/indicator-facts.ts';
 import {
@@ -13,7 +13,7 @@ import { previousPeriod, type Period } from '../../domain/supervision/period.ts'
 import {
   listUnits, loadCaseFacts, loadFlowFacts, loadNoticeFacts, loadRatingFacts, type Tagged, type UnitLevel, type UnitRow,
 } from '../../db/repositories/supervision/indicator-repository.ts';
-import { findDistrictByCode, findDistrictById } from '../../db/repositories/org/org-repository.ts';
+import { findDistrictByCode, findDistrictById } from '../../db/repositories/org/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 
 /** Roles that read indicators and rankings of their own district; admin reads any district. */

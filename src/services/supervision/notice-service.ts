@@ -3,15 +3,15 @@
  * a response time; the unit answers; the sweep escalates what is not answered in time.
  */
 import { DomainError } from '../../domain/errors.ts';
-import { computeDeadline } from '../../domain/calendar/deadlines.ts';
-import { OPEN_STATES, type Actor, type CaseState } from '../../domain/case/case-model.ts';
-import { lockCase } from '../../db/repositories/case/case-repository.ts';
-import { findDepartment, findDistrictById } from '../../db/repositories/org/org-repository.ts';
-import { appendEvents } from '../../db/repositories/case/timeline-repository.ts';
-import { insertNotifications } from '../../db/repositories/case/notification-repository.ts';
+import { computeDeadline } from '../../domain/calendar/index.ts';
+import { OPEN_STATES, type Actor, type CaseState } from '../../domain/case/index.ts';
+import { findCaseState, incrementSupervisionCount, lockCase } from '../../db/repositories/case/index.ts';
+import { findDepartment, findDistrictById } from '../../db/repositories/org/index.ts';
+import { appendEvents } from '../../db/repositories/case/index.ts';
+import { insertNotifications } from '../../db/repositories/case/index.ts';
 import { answerNotice, insertNotice, listNotices, lockNotice } from '../../db/repositories/supervision/notice-repository.ts';
 import type { ServiceDeps } from '../service-deps.ts';
-import { workingHoursOf } from '../case/case-snapshot.ts';
+import { workingHoursOf } from '../case/index.ts';
 
 export const DEFAULT_NOTICE_DAYS = 2;
 
@@ -64,7 +64,7 @@ export async function issueNotice(deps: ServiceDeps, actor: Actor, input: Notice
       districtId, caseId: caseRow?.id ?? null, departmentId: department.id, issuedBy: actor.userId, issuedAt: now, content: input.content, respondBy,
     });
     if (caseRow) {
-      await trx.updateTable('cases').set({ supervision_count: caseRow.supervision_count + 1 }).where('id', '=', caseRow.id).execute();
+      await incrementSupervisionCount(trx, caseRow.id);
       await appendEvents(trx, districtId, [{
         caseId: caseRow.id, districtId, at: now, actorUserId: actor.userId, actorRole: actor.role, action: 'supervise',
         fromState: caseRow.state as CaseState, toState: caseRow.state, note: input.content, data: { noticeId: notice.id, respondBy: respondBy.toISOString() },
@@ -92,10 +92,11 @@ export async function respondToNotice(deps: ServiceDeps, actor: Actor, noticeId:
     if (notice.status === 'answered') throw new DomainError('NOTICE_ALREADY_ANSWERED');
     const answered = await answerNotice(trx, notice.id, { response, respondedBy: actor.userId, respondedAt: now });
     if (notice.case_id !== null) {
-      const owner = await trx.selectFrom('cases').select('state').where('id', '=', notice.case_id).executeTakeFirstOrThrow();
+      const state = await findCaseState(trx, notice.case_id);
+      if (!state) throw new DomainError('NOT_FOUND');
       await appendEvents(trx, notice.district_id, [{
         caseId: notice.case_id, districtId: notice.district_id, at: now, actorUserId: actor.userId, actorRole: actor.role,
-        action: 'notice_answered', fromState: owner.state, toState: owner.state, note: response,
+        action: 'notice_answered', fromState: state, toState: state, note: response,
         data: { noticeId: notice.id, late: now.getTime() > notice.respond_by.getTime() },
       }]);
     }

@@ -4,10 +4,10 @@
  * appeal takes the rating out of the indicators (the repository filters it).
  */
 import { DomainError } from '../../domain/errors.ts';
-import { isBadRating, type Actor, type CaseState, type RatingLevel } from '../../domain/case/case-model.ts';
-import { findCase, lockCase } from '../../db/repositories/case/case-repository.ts';
-import { findDepartment } from '../../db/repositories/org/org-repository.ts';
-import { appendEvents } from '../../db/repositories/case/timeline-repository.ts';
+import { isBadRating, type Actor, type CaseState, type RatingLevel } from '../../domain/case/index.ts';
+import { findCase, lockCase } from '../../db/repositories/case/index.ts';
+import { findDepartment } from '../../db/repositories/org/index.ts';
+import { appendEvents } from '../../db/repositories/case/index.ts';
 import {
   decideAppeal, findLiveAppeal, findServiceRating, insertAppeal, insertServiceRating, listAppeals, listServiceRatings, lockAppeal,
   setServiceRectification,

@@ -4,16 +4,16 @@
  * (district setting `rectificationDays`, default 5), in the caller's transaction.
  */
 import type { Transaction } from 'kysely';
-import { computeDeadline } from '../../domain/calendar/deadlines.ts';
-import { toShanghaiDate, type WorkingCalendar } from '../../domain/calendar/working-calendar.ts';
-import { isBadRating, type RatingLevel } from '../../domain/case/case-model.ts';
-import { findCategoryByCode } from '../../db/repositories/case/category-repository.ts';
-import { findDepartmentByCode, findDistrictById } from '../../db/repositories/org/org-repository.ts';
-import { insertCase, takeNextCaseSequence } from '../../db/repositories/case/case-repository.ts';
-import { appendEvents } from '../../db/repositories/case/timeline-repository.ts';
+import { computeDeadline } from '../../domain/calendar/index.ts';
+import { toShanghaiDate, type WorkingCalendar } from '../../domain/calendar/index.ts';
+import { isBadRating, type RatingLevel } from '../../domain/case/index.ts';
+import { findCategoryByCode } from '../../db/repositories/case/index.ts';
+import { findDepartmentByCode, findDistrictById } from '../../db/repositories/org/index.ts';
+import { insertCase, takeNextCaseSequence } from '../../db/repositories/case/index.ts';
+import { appendEvents } from '../../db/repositories/case/index.ts';
 import type { CaseRow, Database } from '../../db/schema.ts';
-import type { FollowUpContext } from '../case/case-follow-ups.ts';
-import { workingHoursOf } from '../case/case-snapshot.ts';
+import type { FollowUpContext } from '../case/index.ts';
+import { workingHoursOf } from '../case/index.ts';
 
 export const DEFAULT_RECTIFICATION_DAYS = 5;
 

@@ -4,20 +4,20 @@
  * level is recorded once, when it rises) and safe with several instances on one database: each
  * batch is claimed with FOR UPDATE SKIP LOCKED and decided on the locked, current row.
  */
-import { isEscalation, toWarningLevel, warningFor, type WarningLevel } from '../../domain/case/case-warning.ts';
-import type { CaseState } from '../../domain/case/case-model.ts';
-import { findCategoryById } from '../../db/repositories/case/category-repository.ts';
-import { findDistrictById } from '../../db/repositories/org/org-repository.ts';
-import { appendEvents, type NewCaseEvent } from '../../db/repositories/case/timeline-repository.ts';
-import { insertNotifications, type NewNotification } from '../../db/repositories/case/notification-repository.ts';
+import { isEscalation, toWarningLevel, warningFor, type WarningLevel } from '../../domain/case/index.ts';
+import type { CaseState } from '../../domain/case/index.ts';
+import { findCaseState, findCategoryById } from '../../db/repositories/case/index.ts';
+import { findDistrictById } from '../../db/repositories/org/index.ts';
+import { appendEvents, type NewCaseEvent } from '../../db/repositories/case/index.ts';
+import { insertNotifications, type NewNotification } from '../../db/repositories/case/index.ts';
 import {
   claimOverdueNotices, claimWarningBatch, clearStaleWarnings, markNoticeEscalated, setWarningLevel,
 } from '../../db/repositories/supervision/sweep-repository.ts';
 import type { Transaction } from 'kysely';
 import type { CategoryRow, Database } from '../../db/schema.ts';
-import type { WorkingHours } from '../../domain/calendar/working-calendar.ts';
+import type { WorkingHours } from '../../domain/calendar/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
-import { workingHoursOf } from '../case/case-snapshot.ts';
+import { workingHoursOf } from '../case/index.ts';
 
 export interface SweepResult {
   examined: number;
@@ -124,10 +124,10 @@ async function sweepNotices(deps: ServiceDeps, now: Date, result: SweepResult): 
           data: { respondBy: notice.respond_by.toISOString() }, at: now,
         });
         if (notice.case_id !== null) {
-          const owner = await trx.selectFrom('cases').select(['state']).where('id', '=', notice.case_id).executeTakeFirst();
+          const state = await findCaseState(trx, notice.case_id);
           await appendEvents(trx, notice.district_id, [{
             caseId: notice.case_id, districtId: notice.district_id, at: now, actorUserId: null, actorRole: 'system',
-            action: 'notice_escalated', fromState: owner?.state ?? null, toState: owner?.state ?? 'filed', note: null, data: { noticeId: notice.id },
+            action: 'notice_escalated', fromState: state ?? null, toState: state ?? 'filed', note: null, data: { noticeId: notice.id },
           }]);
         }
       }

@@ -1,5 +1,5 @@
 /** The response shapes the web UI reads (see src/server/presenters). */
-import type { CaseAction, CaseKind, CaseState, RatingLevel, Role } from '../../domain/case/case-model.ts';
+import type { CaseAction, CaseKind, CaseState, RatingLevel, Role } from '../../domain/case/index.ts';
 
 export interface SessionUser {
   id: number;

@@ -1,11 +1,11 @@
 /** /admin — users, categories and time limits, the working calendar, Open311 API keys. */
 import { Card, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { GridImportAdmin } from '../modules/admin/grid-import-admin.tsx';
-import { ApiKeysAdmin } from '../modules/admin/api-keys-admin.tsx';
-import { CalendarAdmin } from '../modules/admin/calendar-admin.tsx';
-import { CategoriesAdmin } from '../modules/admin/categories-admin.tsx';
-import { UsersAdmin } from '../modules/admin/users-admin.tsx';
+import { GridImportAdmin } from '../modules/admin/index.ts';
+import { ApiKeysAdmin } from '../modules/admin/index.ts';
+import { CalendarAdmin } from '../modules/admin/index.ts';
+import { CategoriesAdmin } from '../modules/admin/index.ts';
+import { UsersAdmin } from '../modules/admin/index.ts';
 
 export function AdminPage() {
   const { t } = useTranslation();

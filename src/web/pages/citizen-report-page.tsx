@@ -3,9 +3,9 @@ import { Button, Card, Result, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { REPORTABLE_KINDS } from '../../domain/case/case-access.ts';
+import { REPORTABLE_KINDS } from '../../domain/case/index.ts';
 import type { CaseDetailView } from '../api/types.ts';
-import { ReportForm } from '../modules/case/report-form.tsx';
+import { ReportForm } from '../modules/case/index.ts';
 
 export function CitizenReportPage() {
   const { t } = useTranslation();

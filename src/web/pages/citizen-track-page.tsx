@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { apiGet } from '../api/client.ts';
 import type { CaseDetailView } from '../api/types.ts';
-import { CaseDetail } from '../modules/case/case-detail.tsx';
+import { CaseDetail } from '../modules/case/index.ts';
 import { useErrorText } from '../ui/errors.ts';
 
 interface TrackValues {

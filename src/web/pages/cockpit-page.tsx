@@ -4,8 +4,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiGet } from '../api/client.ts';
-import { EChart } from '../modules/charts/echart.tsx';
-import { BulletinCard } from '../modules/supervision/bulletin-card.tsx';
+import { EChart } from '../modules/charts/index.ts';
+import { BulletinCard } from '../modules/supervision/index.ts';
 import { useErrorText } from '../ui/errors.ts';
 
 interface Rates { closeRate: number | null; onTimeCloseRate: number | null; satisfactionRate: number | null; reworkRate: number | null }

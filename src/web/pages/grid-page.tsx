@@ -2,16 +2,16 @@
 import { Alert, Badge, Button, Card, Empty, List, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REPORTABLE_KINDS } from '../../domain/case/case-access.ts';
+import { REPORTABLE_KINDS } from '../../domain/case/index.ts';
 import type { CaseView } from '../api/types.ts';
 import { isEnglish } from '../i18n/setup.ts';
-import { CaseDrawer } from '../modules/case/case-drawer.tsx';
-import { categoryLabel, formatTime } from '../modules/case/case-format.ts';
-import { ReportForm } from '../modules/case/report-form.tsx';
-import { StateTag } from '../modules/case/state-tag.tsx';
-import { useCaseList } from '../modules/case/use-case-list.ts';
-import { loadOrgTree, useLoaded } from '../modules/reference/reference-data.ts';
-import { useSession } from '../modules/session/session.tsx';
+import { CaseDrawer } from '../modules/case/index.ts';
+import { categoryLabel, formatTime } from '../modules/case/index.ts';
+import { ReportForm } from '../modules/case/index.ts';
+import { StateTag } from '../modules/case/index.ts';
+import { useCaseList } from '../modules/case/index.ts';
+import { loadOrgTree, useLoaded } from '../modules/reference/index.ts';
+import { useSession } from '../modules/session/index.ts';
 import { useErrorText } from '../ui/errors.ts';
 
 const FILTER = { state: 'resolved,reported,filed,dispatched,signed,suspended', page: 1, pageSize: 100 };

@@ -2,10 +2,10 @@
 import { Alert, Card, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CaseDrawer } from '../modules/case/case-drawer.tsx';
-import { runningDeadline } from '../modules/case/case-format.ts';
-import { CaseTable } from '../modules/case/case-table.tsx';
-import { useCaseList } from '../modules/case/use-case-list.ts';
+import { CaseDrawer } from '../modules/case/index.ts';
+import { runningDeadline } from '../modules/case/index.ts';
+import { CaseTable } from '../modules/case/index.ts';
+import { useCaseList } from '../modules/case/index.ts';
 import { useErrorText } from '../ui/errors.ts';
 
 const FILTER = { state: 'dispatched,signed,suspended', page: 1, pageSize: 200 };

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { LoginBody } from '../../shared/api-schemas.ts';
-import { homePathFor, useSession } from '../modules/session/session.tsx';
+import { homePathFor, useSession } from '../modules/session/index.ts';
 import { clearErrorsOnChange, issuesToFields, useErrorText } from '../ui/errors.ts';
 import { LangSwitch } from '../ui/lang-switch.tsx';
 

@@ -2,13 +2,13 @@
 import { Alert, Card, Empty, Segmented, Space, Spin, Table, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OPEN_STATES } from '../../domain/case/case-model.ts';
+import { OPEN_STATES } from '../../domain/case/index.ts';
 import { apiGet } from '../api/client.ts';
 import type { CaseView } from '../api/types.ts';
-import { EChart } from '../modules/charts/echart.tsx';
-import { fetchAllCases } from '../modules/case/case-csv.ts';
-import { loadOrgTree, orgNames, useLoaded } from '../modules/reference/reference-data.ts';
-import { useSession } from '../modules/session/session.tsx';
+import { EChart } from '../modules/charts/index.ts';
+import { fetchAllCases } from '../modules/case/index.ts';
+import { loadOrgTree, orgNames, useLoaded } from '../modules/reference/index.ts';
+import { useSession } from '../modules/session/index.ts';
 import { useErrorText } from '../ui/errors.ts';
 
 interface GridFeature {

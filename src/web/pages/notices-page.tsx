@@ -3,10 +3,10 @@ import { Alert, Card, Segmented, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NoticeStatus, NoticeView } from '../api/supervision-types.ts';
-import { CaseDrawer } from '../modules/case/case-drawer.tsx';
-import { NoticeTable } from '../modules/supervision/notice-table.tsx';
-import { RespondModal } from '../modules/supervision/respond-modal.tsx';
-import { useNotices } from '../modules/supervision/use-notices.ts';
+import { CaseDrawer } from '../modules/case/index.ts';
+import { NoticeTable } from '../modules/supervision/index.ts';
+import { RespondModal } from '../modules/supervision/index.ts';
+import { useNotices } from '../modules/supervision/index.ts';
 import { useErrorText } from '../ui/errors.ts';
 
 export function NoticesPage() {

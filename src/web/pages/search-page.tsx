@@ -4,13 +4,13 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isEnglish } from '../i18n/setup.ts';
-import { casesToCsv, downloadText, fetchAllCases } from '../modules/case/case-csv.ts';
-import { CaseDrawer } from '../modules/case/case-drawer.tsx';
-import { CaseFilters, toQuery, type FilterValues } from '../modules/case/case-filters.tsx';
-import { CaseTable } from '../modules/case/case-table.tsx';
-import { useCaseList } from '../modules/case/use-case-list.ts';
-import { loadOrgTree, orgNames, useLoaded } from '../modules/reference/reference-data.ts';
-import { useSession } from '../modules/session/session.tsx';
+import { casesToCsv, downloadText, fetchAllCases } from '../modules/case/index.ts';
+import { CaseDrawer } from '../modules/case/index.ts';
+import { CaseFilters, toQuery, type FilterValues } from '../modules/case/index.ts';
+import { CaseTable } from '../modules/case/index.ts';
+import { useCaseList } from '../modules/case/index.ts';
+import { loadOrgTree, orgNames, useLoaded } from '../modules/reference/index.ts';
+import { useSession } from '../modules/session/index.ts';
 import { useErrorText, useShowError } from '../ui/errors.ts';
 
 export function SearchPage() {

@@ -7,16 +7,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../api/types.ts';
 import type { NoticeStatus } from '../api/supervision-types.ts';
-import { CaseDrawer } from '../modules/case/case-drawer.tsx';
-import { useCaseList } from '../modules/case/use-case-list.ts';
-import { loadOrgTree, orgNames, useLoaded } from '../modules/reference/reference-data.ts';
-import { useSession } from '../modules/session/session.tsx';
-import { AppealsCard } from '../modules/supervision/appeals-card.tsx';
-import { BulletinCard } from '../modules/supervision/bulletin-card.tsx';
-import { LateCasesCard, WORKED_FILTER } from '../modules/supervision/late-cases-card.tsx';
-import { NoticeForm } from '../modules/supervision/notice-form.tsx';
-import { NoticeTable } from '../modules/supervision/notice-table.tsx';
-import { useNotices } from '../modules/supervision/use-notices.ts';
+import { CaseDrawer } from '../modules/case/index.ts';
+import { useCaseList } from '../modules/case/index.ts';
+import { loadOrgTree, orgNames, useLoaded } from '../modules/reference/index.ts';
+import { useSession } from '../modules/session/index.ts';
+import { AppealsCard } from '../modules/supervision/index.ts';
+import { BulletinCard } from '../modules/supervision/index.ts';
+import { LateCasesCard, WORKED_FILTER } from '../modules/supervision/index.ts';
+import { NoticeForm } from '../modules/supervision/index.ts';
+import { NoticeTable } from '../modules/supervision/index.ts';
+import { useNotices } from '../modules/supervision/index.ts';
 import { useErrorText } from '../ui/errors.ts';
 
 export function SupervisionPage() {

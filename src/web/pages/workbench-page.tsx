@@ -4,12 +4,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiGet } from '../api/client.ts';
 import type { CaseDetailView, CaseListResponse } from '../api/types.ts';
-import { CaseDrawer } from '../modules/case/case-drawer.tsx';
-import { CaseFilters, toQuery, type FilterValues } from '../modules/case/case-filters.tsx';
-import { CaseTable } from '../modules/case/case-table.tsx';
-import { countCases, useCaseList } from '../modules/case/use-case-list.ts';
-import { loadOrgTree, orgNames, useLoaded } from '../modules/reference/reference-data.ts';
-import { useSession } from '../modules/session/session.tsx';
+import { CaseDrawer } from '../modules/case/index.ts';
+import { CaseFilters, toQuery, type FilterValues } from '../modules/case/index.ts';
+import { CaseTable } from '../modules/case/index.ts';
+import { countCases, useCaseList } from '../modules/case/index.ts';
+import { loadOrgTree, orgNames, useLoaded } from '../modules/reference/index.ts';
+import { useSession } from '../modules/session/index.ts';
 import { useErrorText } from '../ui/errors.ts';
 
 type QueueKey = 'reported' | 'filed' | 'pending' | 'resolved';

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiGet, apiPost } from '../api/client.ts';
 import { isEnglish } from '../i18n/setup.ts';
-import { formatTime } from '../modules/case/case-format.ts';
+import { formatTime } from '../modules/case/index.ts';
 
 interface NotificationView { id: number; kind: string; title: string; body: string | null; createdAt: string; readAt: string | null }
 

@@ -3,7 +3,7 @@ import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../api/types.ts';
 import { isEnglish } from '../i18n/setup.ts';
-import { loadDepartments, loadOrgTree, orgNames, useLoaded } from '../modules/reference/reference-data.ts';
+import { loadDepartments, loadOrgTree, orgNames, useLoaded } from '../modules/reference/index.ts';
 
 export function UserScope({ user, compact }: { user: SessionUser; compact?: boolean }) {
   const { t, i18n } = useTranslation();

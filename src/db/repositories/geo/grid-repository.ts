@@ -74,3 +74,17 @@ export async function insertStreetUnit(db: Db, values: { district_id: number; st
     .onConflict((oc) => oc.columns(['district_id', 'code']).doNothing())
     .execute();
 }
+
+/** Grids that have geometry, with the codes and names of their community, street and district, by grid code. */
+export async function listGridMapRows(db: Db, districtId?: number) {
+  let query = db
+    .selectFrom('grids as g')
+    .innerJoin('communities as c', 'c.id', 'g.community_id')
+    .innerJoin('streets as s', 's.id', 'g.street_id')
+    .innerJoin('districts as d', 'd.id', 'g.district_id')
+    .select(['g.code', 'g.name', 'g.geometry', 'c.code as communityCode', 'c.name as communityName', 's.code as streetCode', 's.name as streetName', 'd.code as districtCode'])
+    .where('g.geometry', 'is not', null)
+    .orderBy('g.code');
+  if (districtId !== undefined) query = query.where('g.district_id', '=', districtId);
+  return query.execute();
+}

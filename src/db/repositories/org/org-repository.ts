@@ -48,6 +48,11 @@ export async function findStreetDepartment(db: Db, streetId: number) {
   return db.selectFrom('departments').selectAll().where('street_id', '=', streetId).executeTakeFirst();
 }
 
+/** True when some district has a department with this code (categories name departments by code). */
+export async function departmentCodeExists(db: Db, code: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('departments').select('id').where('code', '=', code).limit(1).executeTakeFirst());
+}
+
 export async function listDepartments(db: Db, districtId?: number) {
   let query = db.selectFrom('departments').selectAll().orderBy('district_id').orderBy('id');
   if (districtId !== undefined) query = query.where('district_id', '=', districtId);

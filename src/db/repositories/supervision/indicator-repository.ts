@@ -6,12 +6,12 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../schema.ts';
 import type { CaseFact, FlowEventFact, NoticeFact, RatingFact } from '../../../domain/supervision/indicator-facts.ts';
-import type { RatingLevel } from '../../../domain/case/case-model.ts';
+import type { RatingLevel } from '../../../domain/case/index.ts';
 
 type Db = Kysely<Database>;
 
-export const UNIT_LEVELS = ['district', 'street', 'community', 'grid', 'department', 'person'] as const;
-export type UnitLevel = (typeof UNIT_LEVELS)[number];
+export { UNIT_LEVELS, type UnitLevel } from '../../../domain/supervision/unit-level.ts';
+import type { UnitLevel } from '../../../domain/supervision/unit-level.ts';
 
 export interface UnitRow {
   id: number;

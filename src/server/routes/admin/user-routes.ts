@@ -2,10 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { UserCreateBody } from '../../../shared/api-schemas.ts';
-import { addUserByCodes } from '../../../services/admin/user-admin.ts';
-import { listUsers } from '../../../db/repositories/org/user-repository.ts';
+import { addUserByCodes, readUsers } from '../../../services/admin/user-admin.ts';
 import { requireRole } from '../../plugins/auth.ts';
-import { presentUser } from '../auth/user-presenter.ts';
+import { presentUser } from '../auth/index.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
 export async function userRoutes(app: FastifyInstance, { services }: RouteDeps): Promise<void> {
@@ -13,7 +12,7 @@ export async function userRoutes(app: FastifyInstance, { services }: RouteDeps):
 
   typed.get('/api/v1/admin/users', { schema: { tags: ['admin'], summary: '用户列表 / Users' } }, async (request) => {
     requireRole(request, ['admin']);
-    return { items: (await listUsers(services.db)).map(presentUser) };
+    return { items: (await readUsers(services)).map(presentUser) };
   });
 
   typed.post(

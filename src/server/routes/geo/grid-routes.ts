@@ -5,10 +5,10 @@ import { z } from 'zod';
 import { LocationSchema, plainText } from '../../../shared/api-schemas.ts';
 import { importGrids } from '../../../services/geo/grid-import.ts';
 import { findGridAt, toWgs84 } from '../../../services/geo/grid-routing.ts';
-import { relocateCase } from '../../../services/case/case-relocate.ts';
+import { relocateCase } from '../../../services/case/index.ts';
 import { listGridMap } from '../../../services/geo/grid-map.ts';
-import { getCaseDetail, resolveCaseId } from '../../../services/case/case-queries.ts';
-import { presentCaseDetail } from '../case/case-presenter.ts';
+import { getCaseDetail, resolveCaseId } from '../../../services/case/index.ts';
+import { presentCaseDetail } from '../case/index.ts';
 import { requireRole } from '../../plugins/auth.ts';
 import type { RouteDeps } from '../route-deps.ts';
 

@@ -2,7 +2,7 @@
  * Our case states as Open311 sees them: the spec's open/closed, and the extended statuses
  * FixMyStreet reads from servicerequestupdates (lower case out, upper case in).
  */
-import type { CaseState } from '../../../domain/case/case-model.ts';
+import type { CaseState } from '../../../domain/case/index.ts';
 
 export type Open311Status = 'open' | 'closed';
 

@@ -2,13 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listCategories } from '../../../db/repositories/case/category-repository.ts';
 import type { CategoryRow } from '../../../db/schema.ts';
 import { CategoryUpdateBody } from '../../../shared/api-schemas.ts';
-import { editCategory } from '../../../services/admin/category-admin.ts';
+import { editCategory } from '../../../services/admin/index.ts';
 import { requireRole } from '../../plugins/auth.ts';
-import { findDistrictByCode, listDepartments, loadOrgTables } from '../../../db/repositories/org/org-repository.ts';
-import { DomainError } from '../../../domain/errors.ts';
+import { readCategories, readDepartments, readOrgTables } from '../../../services/org/org-reference.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
 function presentCategory(row: CategoryRow) {
@@ -24,10 +22,9 @@ const DistrictQuery = z.strictObject({ district: z.string().regex(/^\d{6}$/).opt
 
 export async function orgRoutes(app: FastifyInstance, { services }: RouteDeps): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  const db = services.db;
 
   typed.get('/api/v1/categories', { schema: { tags: ['reference'], summary: '案件类别与时限 / Categories and time limits' } }, async () => {
-    const rows = await listCategories(db);
+    const rows = await readCategories(services);
     return { items: rows.map(presentCategory) };
   });
 
@@ -49,13 +46,7 @@ export async function orgRoutes(app: FastifyInstance, { services }: RouteDeps): 
     '/api/v1/org/tree',
     { schema: { tags: ['reference'], summary: '区—街道—社区—网格 / District → street → community → grid', querystring: DistrictQuery } },
     async (request) => {
-      let districtId: number | undefined;
-      if (request.query.district) {
-        const district = await findDistrictByCode(db, request.query.district);
-        if (!district) throw new DomainError('DISTRICT_UNKNOWN');
-        districtId = district.id;
-      }
-      const tables = await loadOrgTables(db, districtId);
+      const tables = await readOrgTables(services, request.query.district);
       return {
         districts: tables.districts.map((d) => ({
           id: d.id, code: d.code, name: d.name, nameEn: d.name_en, abbr: d.abbr,
@@ -75,13 +66,7 @@ export async function orgRoutes(app: FastifyInstance, { services }: RouteDeps): 
     '/api/v1/departments',
     { schema: { tags: ['reference'], summary: '职能部门 / Departments', querystring: DistrictQuery } },
     async (request) => {
-      let districtId: number | undefined;
-      if (request.query.district) {
-        const district = await findDistrictByCode(db, request.query.district);
-        if (!district) throw new DomainError('DISTRICT_UNKNOWN');
-        districtId = district.id;
-      }
-      const rows = await listDepartments(db, districtId);
+      const rows = await readDepartments(services, request.query.district);
       return { items: rows.map((d) => ({ id: d.id, districtId: d.district_id, code: d.code, name: d.name, nameEn: d.name_en, streetId: d.street_id })) };
     },
   );

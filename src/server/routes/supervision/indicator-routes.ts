@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { UNIT_LEVELS } from '../../../db/repositories/supervision/indicator-repository.ts';
+import { UNIT_LEVELS } from '../../../domain/supervision/index.ts';
 import { parsePeriod, type Period } from '../../../domain/supervision/period.ts';
 import { computeIndicatorTable, computeRanking, districtForReader, type UnitIndicators } from '../../../services/supervision/indicator-service.ts';
 import type { RouteDeps } from '../route-deps.ts';

@@ -5,13 +5,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { RATING_LEVELS } from '../../../domain/case/case-model.ts';
+import { RATING_LEVELS } from '../../../domain/case/index.ts';
 import { plainText } from '../../../shared/api-schemas.ts';
 import { issueNotice, listNoticesFor, respondToNotice } from '../../../services/supervision/notice-service.ts';
 import {
   SERVICE_CHANNELS, decideRatingAppeal, fileAppeal, listAppealsFor, listServiceRatingsFor, rateService,
 } from '../../../services/supervision/rating-service.ts';
-import { listMyNotifications, readNotification } from '../../../services/case/notification-service.ts';
+import { listMyNotifications, readNotification } from '../../../services/case/index.ts';
 import { presentAppeal, presentNotice, presentNotification, presentServiceRating } from './supervision-presenter.ts';
 import type { RouteDeps } from '../route-deps.ts';
 

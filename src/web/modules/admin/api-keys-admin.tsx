@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { apiDelete, apiGet, apiPost } from '../../api/client.ts';
 import { isEnglish } from '../../i18n/setup.ts';
 import { useErrorText } from '../../ui/errors.ts';
-import { formatTime } from '../case/case-format.ts';
+import { formatTime } from '../case/index.ts';
 
 interface ApiKeyView { id: number; name: string; createdAt: string; revokedAt: string | null }
 

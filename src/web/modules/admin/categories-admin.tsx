@@ -7,8 +7,8 @@ import { apiPatch } from '../../api/client.ts';
 import type { CategoryView, TimeLimitView } from '../../api/types.ts';
 import { isEnglish } from '../../i18n/setup.ts';
 import { issuesToFields, useErrorText } from '../../ui/errors.ts';
-import { limitText } from '../case/case-format.ts';
-import { loadCategories, useLoaded } from '../reference/reference-data.ts';
+import { limitText } from '../case/index.ts';
+import { loadCategories, useLoaded } from '../reference/index.ts';
 
 const STEPS = ['dispatch', 'sign', 'resolve'] as const;
 const UNITS = ['working_hours', 'working_days', 'clock_hours'] as const;

@@ -3,12 +3,12 @@ import { Alert, Button, Card, Form, Input, Select, Space, Table, Tag } from 'ant
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UserCreateBody } from '../../../shared/api-schemas.ts';
-import { ROLES } from '../../../domain/case/case-model.ts';
+import { ROLES } from '../../../domain/case/index.ts';
 import { apiGet, apiPost } from '../../api/client.ts';
 import type { SessionUser } from '../../api/types.ts';
 import { isEnglish } from '../../i18n/setup.ts';
 import { clearErrorsOnChange, compact, issuesToFields, useErrorText } from '../../ui/errors.ts';
-import { loadOrgTree, orgNames, useLoaded } from '../reference/reference-data.ts';
+import { loadOrgTree, orgNames, useLoaded } from '../reference/index.ts';
 import { App } from 'antd';
 
 export function UsersAdmin() {

@@ -12,10 +12,10 @@ import { apiGet, apiPost } from '../../api/client.ts';
 import type { CaseDetailView } from '../../api/types.ts';
 import { isEnglish } from '../../i18n/setup.ts';
 import { clearErrorsOnChange, compact, issuesToFields, useErrorText } from '../../ui/errors.ts';
-import { loadCategories, loadDepartments, useLoaded } from '../reference/reference-data.ts';
+import { loadCategories, loadDepartments, useLoaded } from '../reference/index.ts';
 import { limitText } from './case-format.ts';
 import { PhotoPicker, photoStageOf, uploadPhotos } from './case-photos.tsx';
-import { useSession } from '../session/session.tsx';
+import { useSession } from '../session/index.ts';
 
 export interface ActionModalProps {
   item: CaseDetailView;

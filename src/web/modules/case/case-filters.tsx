@@ -2,9 +2,9 @@
 import { Button, Checkbox, Form, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CASE_KINDS, CASE_STATES } from '../../../domain/case/case-model.ts';
-import { CategorySelect } from '../reference/category-select.tsx';
-import { loadCategories, loadDepartments, loadOrgTree, orgNames, useLoaded } from '../reference/reference-data.ts';
-import { useSession } from '../session/session.tsx';
+import { CategorySelect } from '../reference/index.ts';
+import { loadCategories, loadDepartments, loadOrgTree, orgNames, useLoaded } from '../reference/index.ts';
+import { useSession } from '../session/index.ts';
 import { isEnglish } from '../../i18n/setup.ts';
 
 export interface FilterValues {

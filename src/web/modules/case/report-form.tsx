@@ -13,9 +13,9 @@ import { apiPost } from '../../api/client.ts';
 import type { CaseDetailView } from '../../api/types.ts';
 import { isEnglish } from '../../i18n/setup.ts';
 import { clearErrorsOnChange, compact, issuesToFields, useErrorText } from '../../ui/errors.ts';
-import { CategorySelect } from '../reference/category-select.tsx';
-import { loadCategories, loadOrgTree, useLoaded } from '../reference/reference-data.ts';
-import { useGeolocation } from '../reference/use-geolocation.ts';
+import { CategorySelect } from '../reference/index.ts';
+import { loadCategories, loadOrgTree, useLoaded } from '../reference/index.ts';
+import { useGeolocation } from '../reference/index.ts';
 import { PhotoPicker, uploadPhotos } from './case-photos.tsx';
 
 export interface ReportFormProps {

@@ -1,7 +1,7 @@
 /** A category picker grouped by major category, limited to the kinds the caller may report. */
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseKind } from '../../../domain/case/case-model.ts';
+import type { CaseKind } from '../../../domain/case/index.ts';
 import type { CategoryView } from '../../api/types.ts';
 import { isEnglish } from '../../i18n/setup.ts';
 

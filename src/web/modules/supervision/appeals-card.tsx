@@ -6,7 +6,7 @@ import { apiGet, apiPost } from '../../api/client.ts';
 import type { AppealStatus, AppealView } from '../../api/supervision-types.ts';
 import { isEnglish } from '../../i18n/setup.ts';
 import { useErrorText, useShowError } from '../../ui/errors.ts';
-import { formatTime } from '../case/case-format.ts';
+import { formatTime } from '../case/index.ts';
 
 const STATUS_COLOUR: Record<AppealStatus, string> = { pending: 'orange', upheld: 'green', rejected: 'default' };
 

@@ -4,8 +4,8 @@ import { FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { loadOrgTree, orgNames, useLoaded } from '../reference/reference-data.ts';
-import { useSession } from '../session/session.tsx';
+import { loadOrgTree, orgNames, useLoaded } from '../reference/index.ts';
+import { useSession } from '../session/index.ts';
 
 /** The bulletin URL of a district and month (YYYY-MM) in one format. */
 export function bulletinUrl(districtCode: string, month: string, format: 'docx' | 'xlsx'): string {

@@ -6,10 +6,10 @@ import { Link } from 'react-router-dom';
 import type { CaseView } from '../../api/types.ts';
 import { isEnglish } from '../../i18n/setup.ts';
 import { useErrorText } from '../../ui/errors.ts';
-import { departmentLabel } from '../case/case-format.ts';
-import { DeadlineBadge, useNow } from '../case/deadline-badge.tsx';
-import { StateTag } from '../case/state-tag.tsx';
-import type { CaseList } from '../case/use-case-list.ts';
+import { departmentLabel } from '../case/index.ts';
+import { DeadlineBadge, useNow } from '../case/index.ts';
+import { StateTag } from '../case/index.ts';
+import type { CaseList } from '../case/index.ts';
 
 /** Cases being worked on; the late ones are picked out on the client (the list API has no warning filter). */
 export const WORKED_FILTER = { state: 'dispatched,signed', page: 1, pageSize: 200 };

@@ -7,7 +7,7 @@ import type { CaseListResponse } from '../../api/types.ts';
 import type { NoticeView } from '../../api/supervision-types.ts';
 import { isEnglish } from '../../i18n/setup.ts';
 import { useErrorText } from '../../ui/errors.ts';
-import { loadDepartments, useLoaded } from '../reference/reference-data.ts';
+import { loadDepartments, useLoaded } from '../reference/index.ts';
 
 interface NoticeValues {
   target: 'case' | 'unit';

@@ -3,7 +3,7 @@ import { Button, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { NoticeView } from '../../api/supervision-types.ts';
 import { isEnglish } from '../../i18n/setup.ts';
-import { formatTime } from '../case/case-format.ts';
+import { formatTime } from '../case/index.ts';
 
 const STATUS_COLOUR = { open: 'orange', answered: 'green', escalated: 'red' } as const;
 

@@ -6,7 +6,7 @@ import { apiPost } from '../../api/client.ts';
 import type { NoticeView } from '../../api/supervision-types.ts';
 import { isEnglish } from '../../i18n/setup.ts';
 import { useErrorText } from '../../ui/errors.ts';
-import { formatTime } from '../case/case-format.ts';
+import { formatTime } from '../case/index.ts';
 
 export interface RespondModalProps {
   notice: NoticeView | null;

@@ -1,0 +1,4 @@
+// The public face of this area: other areas import from here, never from its files.
+export * from './deadlines.ts';
+export * from './shanghai-time.ts';
+export * from './working-calendar.ts';

@@ -1,0 +1,13 @@
+// The public face of this area: other areas import from here, never from its files.
+export * from './action-modal.tsx';
+export * from './case-csv.ts';
+export * from './case-detail.tsx';
+export * from './case-drawer.tsx';
+export * from './case-filters.tsx';
+export * from './case-format.ts';
+export * from './case-photos.tsx';
+export * from './case-table.tsx';
+export * from './deadline-badge.tsx';
+export * from './report-form.tsx';
+export * from './state-tag.tsx';
+export * from './use-case-list.ts';
