@@ -2,6 +2,7 @@
 /**
  * civicloop's command line: serve the product, migrate, add users, check the timeline chain.
  * Commands that open the embedded database run while the server is stopped (it is single-process).
+ * Each command loads what it needs when it runs, so `civicloop migrate` does not load the web server or the bulletin writers.
  */
 import { Command } from 'commander';
 import { registerServe } from './commands/serve.ts';

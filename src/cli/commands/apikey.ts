@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { openConfiguredDatabase } from '../open-configured-database.ts';
-import { createApiKey, revokeApiKey } from '../../services/admin/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 
 /** `civicloop apikey create --name NAME` and `civicloop apikey revoke ID`: Open311 API keys. */
@@ -11,6 +10,7 @@ export function registerApikey(program: Command): void {
     .description('新建密钥（只显示一次）/ Create a key (shown once)')
     .requiredOption('--name <name>', '用途或客户端名称 / what the key is for, e.g. FixMyStreet')
     .action(async (options: { name: string }) => {
+      const { createApiKey } = await import('../../services/admin/index.ts');
       const name = options.name.trim();
       if (!name || name.length > 100 || /[<>]/.test(name)) throw new Error('名称须为 1–100 个字符且不含 <> / name: 1–100 characters, no <>');
       const { handle } = await openConfiguredDatabase();
@@ -28,6 +28,7 @@ export function registerApikey(program: Command): void {
     .description('吊销密钥 / Revoke a key')
     .argument('<id>', '密钥编号 / key id')
     .action(async (id: string) => {
+      const { revokeApiKey } = await import('../../services/admin/index.ts');
       if (!/^\d{1,9}$/.test(id)) throw new Error(`无效的编号 / invalid id: ${id}`);
       const { handle } = await openConfiguredDatabase();
       try {

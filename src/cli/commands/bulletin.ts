@@ -1,10 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import type { BulletinFormat } from '../../services/supervision/index.ts';
 import { openConfiguredDatabase } from '../open-configured-database.ts';
-import { createServiceDeps } from '../../services/create-service-deps.ts';
-import { districtForReader } from '../../services/supervision/index.ts';
-import { exportBulletin, type BulletinFormat } from '../../services/supervision/index.ts';
 
 /** `civicloop bulletin --district 220106 --month 2026-10 [--out DIR] [--format docx,xlsx]`: writes the monthly bulletin files. */
 export function registerBulletin(program: Command): void {
@@ -16,6 +14,8 @@ export function registerBulletin(program: Command): void {
     .option('--out <dir>', '输出目录 / output directory', '.')
     .option('--format <list>', '格式 / formats: docx,xlsx', 'docx,xlsx')
     .action(async (options: { district: string; month: string; out: string; format: string }) => {
+      const { createServiceDeps } = await import('../../services/create-service-deps.ts');
+      const { districtForReader, exportBulletin } = await import('../../services/supervision/index.ts');
       const formats = options.format.split(',').map((f) => f.trim()).filter(Boolean) as BulletinFormat[];
       if (formats.some((f) => f !== 'docx' && f !== 'xlsx')) throw new Error('格式只能是 docx 或 xlsx / --format takes docx and/or xlsx');
       const { config, handle } = await openConfiguredDatabase();

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { openConfiguredDatabase } from '../open-configured-database.ts';
-import { importGrids } from '../../services/geo/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { GridImportProblem } from '../../domain/geo/index.ts';
 
@@ -19,6 +18,7 @@ export function registerImportGrids(program: Command): void {
     .argument('<file>', 'GeoJSON FeatureCollection (WGS84)')
     .option('--dry-run', '只检查不导入 / check only')
     .action(async (file: string, options: { dryRun?: boolean }) => {
+      const { importGrids } = await import('../../services/geo/index.ts');
       let input: unknown;
       try {
         input = JSON.parse(await readFile(file, 'utf8'));

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { openConfiguredDatabase } from '../open-configured-database.ts';
-import { createServiceDeps } from '../../services/create-service-deps.ts';
-import { runSweep } from '../../services/supervision/index.ts';
 
 export function registerSweep(program: Command): void {
   program
     .command('sweep')
     .description('执行一次超期预警巡检（黄牌/红牌、督办升级）/ Run one warning sweep (amber/red, notice escalation)')
     .action(async () => {
+      const { createServiceDeps } = await import('../../services/create-service-deps.ts');
+      const { runSweep } = await import('../../services/supervision/index.ts');
       const { config, handle } = await openConfiguredDatabase();
       try {
         const result = await runSweep(createServiceDeps(handle.db, config));

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { openConfiguredDatabase } from '../open-configured-database.ts';
-import { addUserByCodes } from '../../services/admin/index.ts';
 import { ROLES, type Role } from '../../domain/case/index.ts';
 
 export function registerUserAdd(program: Command): void {
@@ -17,6 +16,7 @@ export function registerUserAdd(program: Command): void {
     .option('--grid <code>', '15 位网格编码 / 15-digit grid code')
     .option('--phone <phone>', '电话 / phone')
     .action(async (options: Record<string, string | undefined>) => {
+      const { addUserByCodes } = await import('../../services/admin/index.ts');
       if (!ROLES.includes(options.role as Role)) throw new Error(`未知角色 / unknown role: ${options.role}`);
       const { handle } = await openConfiguredDatabase();
       try {

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { openConfiguredDatabase } from '../open-configured-database.ts';
-import { verifyTimelineChains } from '../../db/repositories/case/index.ts';
 
 export function registerVerifyTimeline(program: Command): void {
   program
     .command('verify-timeline')
     .description('校验时间线哈希链 / Check the hash chain over all timeline rows')
     .action(async () => {
+      const { verifyTimelineChains } = await import('../../db/repositories/case/index.ts');
       const { handle } = await openConfiguredDatabase();
       const problems = await verifyTimelineChains(handle.db);
       await handle.close();
