@@ -1,6 +1,6 @@
 /**
  * The org the data generator works in: districts with their share of cases, grids with their
- * bounding boxes, the department a category routes to (the same rules as case-intake.ts), and
+ * bounding boxes, the department a category routes to (the one rule of department-routing.ts, as intake), and
  * the people who act: one grid worker per grid and one handler per department (bulk users).
  */
 import type { Kysely } from 'kysely';
@@ -8,6 +8,7 @@ import type { CategoryRow, Database } from '../../src/db/schema.ts';
 import type { Actor, CaseKind, Role } from '../../src/domain/case/case-model.ts';
 import type { WorkingCalendar, WorkingHours } from '../../src/domain/calendar/working-calendar.ts';
 import { polygonsOf, type GridGeometry } from '../../src/domain/geo/geo-types.ts';
+import { routingCandidates } from '../../src/domain/org/department-routing.ts';
 import { bulkInsertUsers, loadBulkOrgRows } from './bulk-repository.ts';
 import { hashPassword } from '../../src/services/auth/auth-service.ts';
 import { workingHoursOf } from '../../src/services/case/case-snapshot.ts';
@@ -125,12 +126,13 @@ export async function loadBulkOrg(db: Kysely<Database>, calendar: WorkingCalenda
     calendar, districtWeights, categoriesByKind, citizen: actorOf(citizenRow), gridWorkers,
     routeDepartment(category, districtId, grid) {
       const district = districtById.get(districtId)!;
-      if (category.handled_by_street) {
-        if (grid.responsibleDepartmentId) return grid.responsibleDepartmentId;
-        const unit = district.streetUnits.get(grid.streetId);
-        if (unit) return unit;
+      const candidates = routingCandidates({ handledByStreet: category.handled_by_street, departmentCode: category.department_code }, grid);
+      for (const candidate of candidates) {
+        const found = candidate.kind === 'unit' ? candidate.departmentId
+          : candidate.kind === 'street_unit' ? district.streetUnits.get(candidate.streetId) : district.departments.get(candidate.code);
+        if (found !== undefined) return found;
       }
-      return district.departments.get(category.department_code) ?? district.departments.get('zhzx') ?? null;
+      return null;
     },
     handlerFor(district, departmentId) {
       return handlers.get(departmentId) ?? { ...district.operator, role: 'handler', departmentId };

@@ -6,6 +6,7 @@
 import gcoordModule from 'gcoord';
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/case/case-model.ts';
+import { COMMAND_CENTRE_CODE } from '../../domain/org/department-routing.ts';
 import { findDepartmentByCode } from '../../db/repositories/org/org-repository.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { getGridIndex, type IndexedGrid } from './grid-index.ts';
@@ -16,7 +17,6 @@ const gcoord = ((gcoordModule as { default?: Gcoord }).default ?? gcoordModule) 
 
 /** How far from the nearest grid a citizen's point may be and still reach that district's command centre. */
 export const CITIZEN_FALLBACK_RADIUS_M = 5_000;
-export const COMMAND_CENTRE_CODE = 'zhzx';
 
 export type CoordSystem = 'wgs84' | 'gcj02';
 

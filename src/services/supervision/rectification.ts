@@ -5,7 +5,8 @@
  */
 import type { Transaction } from 'kysely';
 import { computeDeadline } from '../../domain/calendar/deadlines.ts';
-import { toShanghaiDate, type WorkingCalendar } from '../../domain/calendar/working-calendar.ts';
+import type { WorkingCalendar } from '../../domain/calendar/working-calendar.ts';
+import { caseNumberYear, formatCaseNumber } from '../../domain/case/case-number.ts';
 import { isBadRating, type RatingLevel } from '../../domain/case/case-model.ts';
 import { findCategoryByCode } from '../../db/repositories/case/category-repository.ts';
 import { findDepartmentByCode, findDistrictById } from '../../db/repositories/org/org-repository.ts';
@@ -50,12 +51,12 @@ export async function openRectification(trx: Transaction<Database>, input: Recti
   const calendar = input.calendar;
   const hours = workingHoursOf(district);
   const departmentId = input.departmentId ?? (await findDepartmentByCode(trx as never, district.id, category.department_code))?.id ?? null;
-  const year = Number(toShanghaiDate(now).slice(0, 4));
+  const year = caseNumberYear(now);
   const seq = await takeNextCaseSequence(trx, district.id, year);
   const levelZh = LEVEL_ZH[input.level];
   const row = await insertCase(trx, {
     district_id: district.id,
-    number: `${district.abbr}-${year}-${String(seq).padStart(6, '0')}`,
+    number: formatCaseNumber(district.abbr, year, seq),
     kind: 'rectification',
     source: 'inspection',
     category_id: category.id,
