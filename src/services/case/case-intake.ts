@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { DomainError } from '../../domain/errors.ts';
-import { canReportKind } from '../../domain/case/case-access.ts';
+import { canReportKind, isDistrictStaff, isPublicSide } from '../../domain/case/case-access.ts';
 import { routingCandidates } from '../../domain/org/department-routing.ts';
 import { computeDeadline } from '../../domain/calendar/deadlines.ts';
 import { caseNumberYear, formatCaseNumber } from '../../domain/case/case-number.ts';
@@ -112,8 +112,8 @@ export async function reportCase(deps: ServiceDeps, actor: Actor, input: ReportI
   }
   if (!canReportKind(actor.role, input.kind)) throw new DomainError('FORBIDDEN', { kind: input.kind });
   const placement = await placeReport(deps, actor, input);
-  const isStaff = actor.role !== 'anonymous' && actor.role !== 'citizen' && actor.role !== 'enterprise';
-  if (isStaff && actor.role !== 'admin' && actor.districtId !== placement.districtId) {
+  const isStaff = !isPublicSide(actor.role);
+  if (isDistrictStaff(actor.role) && actor.districtId !== placement.districtId) {
     throw new DomainError('FORBIDDEN', { reason: 'other_district' });
   }
   const district = await findDistrictById(deps.db, placement.districtId);

@@ -1,7 +1,7 @@
 /** Reading cases as the caller may see them: one with its timeline and allowed actions, or a list. */
 import { DomainError } from '../../domain/errors.ts';
 import { allowedActions } from '../../domain/case/case-transitions.ts';
-import { canViewCase, listScopeFor } from '../../domain/case/case-access.ts';
+import { canViewCase, isPublicSide, listScopeFor } from '../../domain/case/case-access.ts';
 import type { Actor, CaseAction } from '../../domain/case/case-model.ts';
 import { isNumericId } from '../../domain/case/case-number.ts';
 import { findCase, findCaseByNumber, findCaseView, listCases, type CaseListRow } from '../../db/repositories/case/case-repository.ts';
@@ -56,8 +56,7 @@ export async function getCaseDetail(
   const effectiveActor: Actor = actor.role === 'anonymous' && isReporter ? { ...actor, role: 'citizen' } : actor;
   const actions = allowedActions(toSnapshot(row), effectiveActor, guardContext(deps.clock(), category, deps.settings.reopenWindowDays, isReporter));
   const timeline = await listCaseEvents(deps.db, caseId);
-  const isCitizen = actor.role === 'anonymous' || actor.role === 'citizen' || actor.role === 'enterprise';
-  return { row, timeline, allowedActions: actions, showReporterContact: !isCitizen || isReporter };
+  return { row, timeline, allowedActions: actions, showReporterContact: !isPublicSide(actor.role) || isReporter };
 }
 
 export interface CaseListQuery {

@@ -4,7 +4,7 @@ import type { TimeLimit } from '../../domain/calendar/deadlines.ts';
 import type { WorkingHours } from '../../domain/calendar/working-calendar.ts';
 import type { GuardContext } from '../../domain/case/case-transitions.ts';
 import type { CategoryRow } from '../../db/schema.ts';
-import { DEFAULT_WORKING_HOURS } from '../../domain/calendar/working-calendar.ts';
+import { parseDistrictSettings } from '../../domain/org/district-settings.ts';
 
 /** The part of a stored case the rules decide on. */
 export function toSnapshot(row: CaseRow): CaseSnapshot {
@@ -32,8 +32,8 @@ export function categoryLimits(category: CategoryRow): { dispatch: TimeLimit; si
 }
 
 /** A district's working hours, from its row, falling back to the national default. */
-export function workingHoursOf(district: { working_hours?: { periods: { start: string; end: string }[] } | null | undefined }): WorkingHours {
-  return district.working_hours?.periods?.length ? { periods: district.working_hours.periods } : DEFAULT_WORKING_HOURS;
+export function workingHoursOf(district: { working_hours?: unknown }): WorkingHours {
+  return parseDistrictSettings({ workingHours: district.working_hours }).workingHours;
 }
 
 export function guardContext(now: Date, category: CategoryRow, reopenWindowDays: number, isReporter: boolean): GuardContext {

@@ -6,6 +6,7 @@
 import gcoordModule from 'gcoord';
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/case/case-model.ts';
+import { isPublicSide } from '../../domain/case/case-access.ts';
 import { COMMAND_CENTRE_CODE } from '../../domain/org/department-routing.ts';
 import { findDepartmentByCode } from '../../db/repositories/org/org-repository.ts';
 import type { ServiceDeps } from '../service-deps.ts';
@@ -42,10 +43,6 @@ export function toWgs84(point: LatLng, system: CoordSystem | undefined): LatLng 
   return { lat: Math.round(lat * 1e7) / 1e7, lng: Math.round(lng * 1e7) / 1e7 };
 }
 
-function isCitizenSide(actor: Actor): boolean {
-  return actor.role === 'anonymous' || actor.role === 'citizen' || actor.role === 'enterprise';
-}
-
 function fromGrid(grid: IndexedGrid): LocatedPlacement {
   return {
     districtId: grid.districtId, streetId: grid.streetId, communityId: grid.communityId, gridId: grid.gridId,
@@ -70,7 +67,7 @@ export async function placeByLocation(deps: ServiceDeps, actor: Actor, point: La
   if (index.size === 0) return null;
   const grid = index.locate([point.lng, point.lat]);
   if (grid) return fromGrid(grid);
-  if (!isCitizenSide(actor)) {
+  if (!isPublicSide(actor.role)) {
     if (explicitDistrict && actor.role !== 'grid_worker') return null;
     throw new DomainError('GRID_NOT_FOUND_FOR_POINT', { lat: point.lat, lng: point.lng });
   }

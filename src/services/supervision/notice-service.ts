@@ -4,6 +4,7 @@
  */
 import { DomainError } from '../../domain/errors.ts';
 import { computeDeadline } from '../../domain/calendar/deadlines.ts';
+import { isSupervisionReader } from '../../domain/case/case-access.ts';
 import { OPEN_STATES, type Actor, type CaseState } from '../../domain/case/case-model.ts';
 import { lockCase } from '../../db/repositories/case/case-repository.ts';
 import { findDepartment, findDistrictById } from '../../db/repositories/org/org-repository.ts';
@@ -109,6 +110,6 @@ export async function listNoticesFor(deps: ServiceDeps, actor: Actor, filter: { 
   if (actor.districtId === null) throw new DomainError('FORBIDDEN');
   const base = { districtId: actor.districtId, ...(filter.status ? { status: filter.status } : {}), ...(filter.caseId ? { caseId: filter.caseId } : {}) };
   if (actor.role === 'handler' && actor.departmentId !== null) return listNotices(deps.db, { ...base, departmentId: actor.departmentId });
-  if (!['operator', 'shift_lead', 'supervisor', 'leader'].includes(actor.role)) throw new DomainError('FORBIDDEN');
+  if (!isSupervisionReader(actor.role)) throw new DomainError('FORBIDDEN');
   return listNotices(deps.db, base);
 }

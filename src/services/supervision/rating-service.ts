@@ -4,6 +4,7 @@
  * appeal takes the rating out of the indicators (the repository filters it).
  */
 import { DomainError } from '../../domain/errors.ts';
+import { isDistrictStaff, isSupervisionReader } from '../../domain/case/case-access.ts';
 import { isBadRating, type Actor, type CaseState, type RatingLevel } from '../../domain/case/case-model.ts';
 import { findCase, lockCase } from '../../db/repositories/case/case-repository.ts';
 import { findDepartment } from '../../db/repositories/org/org-repository.ts';
@@ -18,8 +19,6 @@ import { openRectification } from './rectification.ts';
 export const SERVICE_CHANNELS = ['on_site', 'online'] as const;
 export type ServiceChannel = (typeof SERVICE_CHANNELS)[number];
 
-const STAFF_READERS = ['operator', 'shift_lead', 'supervisor', 'leader'];
-
 /**
  * Records a rating of a government service; a 差评 opens a rectification case (R01) for the unit.
  * @throws DomainError AUTH_REQUIRED, CASE_DEPARTMENT_UNKNOWN
@@ -31,8 +30,7 @@ export async function rateService(
 ) {
   if (actor.role === 'anonymous') throw new DomainError('AUTH_REQUIRED');
   const department = await findDepartment(deps.db, input.departmentId);
-  const staff = !['citizen', 'enterprise', 'admin'].includes(actor.role);
-  if (!department || (staff && actor.districtId !== department.district_id)) {
+  if (!department || (isDistrictStaff(actor.role) && actor.districtId !== department.district_id)) {
     throw new DomainError('CASE_DEPARTMENT_UNKNOWN', { departmentId: input.departmentId });
   }
   const now = deps.clock();
@@ -57,7 +55,7 @@ export async function listServiceRatingsFor(deps: ServiceDeps, actor: Actor) {
   if (actor.role === 'anonymous') throw new DomainError('AUTH_REQUIRED');
   if (actor.districtId === null) throw new DomainError('FORBIDDEN');
   if (actor.role === 'handler' && actor.departmentId !== null) return listServiceRatings(deps.db, { districtId: actor.districtId, departmentId: actor.departmentId });
-  if (!STAFF_READERS.includes(actor.role)) throw new DomainError('FORBIDDEN');
+  if (!isSupervisionReader(actor.role)) throw new DomainError('FORBIDDEN');
   return listServiceRatings(deps.db, { districtId: actor.districtId });
 }
 
@@ -129,6 +127,6 @@ export async function listAppealsFor(deps: ServiceDeps, actor: Actor, status: st
   if (actor.districtId === null) throw new DomainError('FORBIDDEN');
   const base = { districtId: actor.districtId, ...(status ? { status } : {}) };
   if (actor.role === 'handler' && actor.departmentId !== null) return listAppeals(deps.db, { ...base, departmentId: actor.departmentId });
-  if (!STAFF_READERS.includes(actor.role)) throw new DomainError('FORBIDDEN');
+  if (!isSupervisionReader(actor.role)) throw new DomainError('FORBIDDEN');
   return listAppeals(deps.db, base);
 }

@@ -7,6 +7,7 @@ import type { Transaction } from 'kysely';
 import { computeDeadline } from '../../domain/calendar/deadlines.ts';
 import type { WorkingCalendar } from '../../domain/calendar/working-calendar.ts';
 import { caseNumberYear, formatCaseNumber } from '../../domain/case/case-number.ts';
+import { parseDistrictSettings } from '../../domain/org/district-settings.ts';
 import { isBadRating, type RatingLevel } from '../../domain/case/case-model.ts';
 import { findCategoryByCode } from '../../db/repositories/case/category-repository.ts';
 import { findDepartmentByCode, findDistrictById } from '../../db/repositories/org/org-repository.ts';
@@ -16,7 +17,6 @@ import type { CaseRow, Database } from '../../db/schema.ts';
 import type { FollowUpContext } from '../case/case-follow-ups.ts';
 import { workingHoursOf } from '../case/case-snapshot.ts';
 
-export const DEFAULT_RECTIFICATION_DAYS = 5;
 
 const LEVEL_ZH: Record<RatingLevel, string> = {
   very_satisfied: '非常满意', satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意', very_dissatisfied: '非常不满意',
@@ -45,9 +45,7 @@ export async function openRectification(trx: Transaction<Database>, input: Recti
   const category = await findCategoryByCode(trx as never, input.categoryCode);
   const district = await findDistrictById(trx as never, input.districtId);
   if (!category || !district) throw new Error(`rectification needs category ${input.categoryCode} and district ${input.districtId}`);
-  const settings = (district.settings as Record<string, unknown> | null) ?? {};
-  const configured = settings.rectificationDays;
-  const days = typeof configured === 'number' && Number.isInteger(configured) && configured >= 1 && configured <= 60 ? configured : DEFAULT_RECTIFICATION_DAYS;
+  const days = parseDistrictSettings(district).rectificationDays;
   const calendar = input.calendar;
   const hours = workingHoursOf(district);
   const departmentId = input.departmentId ?? (await findDepartmentByCode(trx as never, district.id, category.department_code))?.id ?? null;
