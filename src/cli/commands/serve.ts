@@ -8,6 +8,6 @@ export function registerServe(program: Command): void {
     .description('启动服务（API + 网页）/ Run the server with the web UI')
     .action(async () => {
       const { config, handle } = await openConfiguredDatabase();
-      await startServer(config, handle);
+      await startServer(config, handle, (line) => process.stdout.write(`${line}\n`));
     });
 }

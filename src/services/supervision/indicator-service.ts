@@ -68,7 +68,7 @@ export interface IndicatorTable {
   total: Omit<UnitIndicators, 'unit'>;
 }
 
-function groupFacts(tagged: { cases: Tagged<any>[]; flows: Tagged<any>[]; ratings: Tagged<any>[]; notices: Tagged<any>[] }) {
+function groupFacts(tagged: { [K in keyof UnitFacts]: Tagged<UnitFacts[K][number]>[] }) {
   const byUnit = new Map<number, UnitFacts>();
   const all = emptyFacts();
   for (const key of ['cases', 'flows', 'ratings', 'notices'] as const) {
