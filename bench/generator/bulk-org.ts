@@ -73,11 +73,11 @@ export async function ensureBulkUsers(db: Kysely<Database>): Promise<void> {
   const hash = await hashPassword(DEMO_PASSWORD);
   const rows = [
     ...grids.map((g) => ({
-      username: `gw-${g.code.trim()}`, password_hash: hash, display_name: `网格员 ${g.code.trim()}`, role: 'grid_worker', district_id: g.district_id,
+      username: `gw-${g.code.trim()}`, password_hash: hash, display_name: `网格员 ${g.code.trim()}`, role: 'grid_worker' as const, district_id: g.district_id,
       street_id: g.street_id, department_id: null, grid_id: g.id,
     })),
     ...departments.map((d) => ({
-      username: `hd-${d.district_id}-${d.code}`, password_hash: hash, display_name: `${d.name}处置员`, role: 'handler', district_id: d.district_id,
+      username: `hd-${d.district_id}-${d.code}`, password_hash: hash, display_name: `${d.name}处置员`, role: 'handler' as const, district_id: d.district_id,
       street_id: d.street_id, department_id: d.id, grid_id: null,
     })),
   ].filter((row) => !existing.has(row.username));
@@ -117,9 +117,9 @@ export async function loadBulkOrg(db: Kysely<Database>, calendar: WorkingCalenda
   }
   const categoriesByKind = new Map<CaseKind, CategoryRow[]>();
   for (const category of categories) {
-    const list = categoriesByKind.get(category.kind as CaseKind) ?? [];
+    const list = categoriesByKind.get(category.kind) ?? [];
     list.push(category);
-    categoriesByKind.set(category.kind as CaseKind, list);
+    categoriesByKind.set(category.kind, list);
   }
   const districtById = new Map(districtWeights.map(([d]) => [d.id, d]));
   return {

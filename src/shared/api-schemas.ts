@@ -3,7 +3,7 @@
  * Objects are strict: an unknown field is an error, not silently dropped.
  */
 import { z } from 'zod';
-import { CASE_KINDS, CASE_SOURCES, RATING_LEVELS, ROLES } from '../domain/case/case-model.ts';
+import { CASE_KINDS, CASE_SOURCES, CASE_STATES, RATING_LEVELS, ROLES } from '../domain/case/case-model.ts';
 import { CASE_REF_PATTERN, NUMERIC_ID_PATTERN } from '../domain/case/case-number.ts';
 import { containsMarkup, PHONE_PATTERN } from './text-rules.ts';
 
@@ -63,7 +63,7 @@ const csv = z
   .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean));
 
 export const CaseListQuery = z.strictObject({
-  state: csv.optional(),
+  state: csv.pipe(z.array(z.enum(CASE_STATES))).optional(),
   kind: z.enum(CASE_KINDS).optional(),
   district: z.string().regex(/^\d{6}$/).optional(),
   street: z.string().regex(/^\d{12}$/).optional(),

@@ -2,7 +2,7 @@
 import { DomainError } from '../../domain/errors.ts';
 import { allowedActions } from '../../domain/case/case-transitions.ts';
 import { canViewCase, isPublicSide, listScopeFor } from '../../domain/case/case-access.ts';
-import type { Actor, CaseAction } from '../../domain/case/case-model.ts';
+import type { Actor, CaseAction, CaseKind, CaseState } from '../../domain/case/case-model.ts';
 import { isNumericId } from '../../domain/case/case-number.ts';
 import { findCase, findCaseByNumber, findCaseView, listCases, type CaseListRow } from '../../db/repositories/case/case-repository.ts';
 import { listCaseEvents } from '../../db/repositories/case/timeline-repository.ts';
@@ -60,8 +60,8 @@ export async function getCaseDetail(
 }
 
 export interface CaseListQuery {
-  state?: string[];
-  kind?: string;
+  state?: CaseState[];
+  kind?: CaseKind;
   district?: string;
   street?: string;
   department?: number;

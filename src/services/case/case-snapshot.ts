@@ -1,5 +1,5 @@
 import type { CaseRow } from '../../db/schema.ts';
-import type { CaseKind, CaseSnapshot, CaseState, PendingRequest, RatingLevel } from '../../domain/case/case-model.ts';
+import type { CaseSnapshot, PendingRequest } from '../../domain/case/case-model.ts';
 import type { TimeLimit } from '../../domain/calendar/deadlines.ts';
 import type { WorkingHours } from '../../domain/calendar/working-calendar.ts';
 import type { GuardContext } from '../../domain/case/case-transitions.ts';
@@ -11,9 +11,9 @@ export function toSnapshot(row: CaseRow): CaseSnapshot {
   return {
     id: row.id,
     districtId: row.district_id,
-    state: row.state as CaseState,
+    state: row.state,
     version: row.version,
-    kind: row.kind as CaseKind,
+    kind: row.kind,
     gridId: row.grid_id,
     departmentId: row.department_id,
     reporterUserId: row.reporter_user_id,
@@ -23,7 +23,7 @@ export function toSnapshot(row: CaseRow): CaseSnapshot {
     resolveClockStartedAt: row.resolve_clock_started_at,
     suspendedAt: row.suspended_at,
     closedAt: row.closed_at,
-    rating: (row.rating as RatingLevel | null) ?? null,
+    rating: row.rating,
   };
 }
 

@@ -16,7 +16,6 @@ import {
   findPublicCaseByNumber, findPublicCategory, insertOpen311Request, insertOpen311Update, listCategoryAttributes,
 } from '../../db/repositories/open311/open311-repository.ts';
 import { appendEvents } from '../../db/repositories/case/timeline-repository.ts';
-import type { CaseKind } from '../../domain/case/case-model.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 
 export const OPEN311_DESCRIPTION_MAX = 4000;
@@ -131,7 +130,7 @@ export async function createOpen311Request(deps: ServiceDeps, input: Open311Requ
   if (input.accountId) contact.account_id = input.accountId;
   if (input.addressId) contact.address_id = input.addressId;
   const result = await reportCase(deps, ANONYMOUS, {
-    kind: category.kind as CaseKind,
+    kind: category.kind,
     categoryCode: category.code,
     description: input.description?.trim() || category.minor_name,
     location,

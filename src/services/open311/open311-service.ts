@@ -4,6 +4,7 @@
  * details never are. Jurisdictions are district codes (docs/open311.md).
  */
 import { DomainError } from '../../domain/errors.ts';
+import type { CaseState } from '../../domain/case/case-model.ts';
 import { findDistrictByCode } from '../../db/repositories/org/org-repository.ts';
 import {
   findPublicCategory, findRequestByToken, listCategoryAttributes, listPublicCategories, listPublicEvents, listPublicRequests,
@@ -63,7 +64,7 @@ export interface RequestQuery {
   jurisdictionId?: string | undefined;
   serviceRequestIds?: string[] | undefined;
   serviceCodes?: string[] | undefined;
-  states?: string[] | undefined;
+  states?: CaseState[] | undefined;
   startDate?: Date | undefined;
   endDate?: Date | undefined;
   page: number;

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Actor, CaseAction, CaseKind, RatingLevel } from '../../domain/case/case-model.ts';
+import type { Actor, CaseAction, RatingLevel } from '../../domain/case/case-model.ts';
 import { addUser } from '../auth/auth-service.ts';
 import { actorFromUser } from '../actor.ts';
 import { reportCase } from '../case/case-intake.ts';
@@ -96,7 +96,7 @@ export async function seedDemoCases(db: Kysely<Database>, now: Date, perDistrict
       current = new Date(now.getTime() - (2 + random.next() * 150) * 86_400_000);
       const reporter = category.kind === 'citizen_request' ? (random.next() < 0.5 ? citizen : actors.operator) : actors.gridWorker;
       const { row } = await reportCase(deps, reporter, {
-        kind: category.kind as CaseKind,
+        kind: category.kind,
         categoryCode: category.code,
         description: random.pick(DESCRIPTIONS.default!),
         gridCode: random.pick(grids).code,

@@ -5,7 +5,7 @@
 import { DomainError } from '../../domain/errors.ts';
 import { computeDeadline } from '../../domain/calendar/deadlines.ts';
 import { isSupervisionReader } from '../../domain/case/case-access.ts';
-import { OPEN_STATES, type Actor, type CaseState } from '../../domain/case/case-model.ts';
+import { OPEN_STATES, type Actor } from '../../domain/case/case-model.ts';
 import { lockCase } from '../../db/repositories/case/case-repository.ts';
 import { findDepartment, findDistrictById } from '../../db/repositories/org/org-repository.ts';
 import { appendEvents } from '../../db/repositories/case/timeline-repository.ts';
@@ -68,7 +68,7 @@ export async function issueNotice(deps: ServiceDeps, actor: Actor, input: Notice
       await trx.updateTable('cases').set({ supervision_count: caseRow.supervision_count + 1 }).where('id', '=', caseRow.id).execute();
       await appendEvents(trx, districtId, [{
         caseId: caseRow.id, districtId, at: now, actorUserId: actor.userId, actorRole: actor.role, action: 'supervise',
-        fromState: caseRow.state as CaseState, toState: caseRow.state, note: input.content, data: { noticeId: notice.id, respondBy: respondBy.toISOString() },
+        fromState: caseRow.state, toState: caseRow.state, note: input.content, data: { noticeId: notice.id, respondBy: respondBy.toISOString() },
       }]);
     }
     await insertNotifications(trx, [{

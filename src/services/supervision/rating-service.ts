@@ -5,7 +5,7 @@
  */
 import { DomainError } from '../../domain/errors.ts';
 import { isDistrictStaff, isSupervisionReader } from '../../domain/case/case-access.ts';
-import { isBadRating, type Actor, type CaseState, type RatingLevel } from '../../domain/case/case-model.ts';
+import { isBadRating, type Actor, type RatingLevel, type ServiceChannel } from '../../domain/case/case-model.ts';
 import { findCase, lockCase } from '../../db/repositories/case/case-repository.ts';
 import { findDepartment } from '../../db/repositories/org/org-repository.ts';
 import { appendEvents } from '../../db/repositories/case/timeline-repository.ts';
@@ -16,8 +16,7 @@ import {
 import type { ServiceDeps } from '../service-deps.ts';
 import { openRectification } from './rectification.ts';
 
-export const SERVICE_CHANNELS = ['on_site', 'online'] as const;
-export type ServiceChannel = (typeof SERVICE_CHANNELS)[number];
+export { SERVICE_CHANNELS, type ServiceChannel } from '../../domain/case/case-model.ts';
 
 /**
  * Records a rating of a government service; a 差评 opens a rectification case (R01) for the unit.
@@ -91,7 +90,7 @@ export async function fileAppeal(deps: ServiceDeps, actor: Actor, input: { caseI
       const row = await lockCase(trx, target.caseId);
       await appendEvents(trx, target.districtId, [{
         caseId: target.caseId, districtId: target.districtId, at: now, actorUserId: actor.userId, actorRole: actor.role, action: 'appeal',
-        fromState: row!.state as CaseState, toState: row!.state, note: input.reason, data: { appealId: appeal.id },
+        fromState: row!.state, toState: row!.state, note: input.reason, data: { appealId: appeal.id },
       }]);
     }
     return appeal;
@@ -114,7 +113,7 @@ export async function decideRatingAppeal(deps: ServiceDeps, actor: Actor, appeal
       const row = await lockCase(trx, appeal.case_id);
       await appendEvents(trx, appeal.district_id, [{
         caseId: appeal.case_id, districtId: appeal.district_id, at: now, actorUserId: actor.userId, actorRole: actor.role, action: 'appeal_decided',
-        fromState: row!.state as CaseState, toState: row!.state, note: input.note ?? null, data: { appealId: appeal.id, upheld: input.upheld },
+        fromState: row!.state, toState: row!.state, note: input.note ?? null, data: { appealId: appeal.id, upheld: input.upheld },
       }]);
     }
     return decided;

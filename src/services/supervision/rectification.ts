@@ -102,9 +102,9 @@ export async function openRectification(trx: Transaction<Database>, input: Recti
 /** Follow-up for FOLLOW_UPS: a 差评 on a closed case opens its rectification case. */
 export async function openRectificationOnBadRating(context: FollowUpContext): Promise<void> {
   const { action, after, trx, deps, actor, now } = context;
-  if (action !== 'rate' || !after.rating || !isBadRating(after.rating as RatingLevel)) return;
+  if (action !== 'rate' || !after.rating || !isBadRating(after.rating)) return;
   await openRectification(trx, {
-    districtId: after.district_id, categoryCode: 'R02', departmentId: after.department_id, level: after.rating as RatingLevel,
+    districtId: after.district_id, categoryCode: 'R02', departmentId: after.department_id, level: after.rating,
     comment: after.rating_comment, subject: `${after.number} ${after.title}`, source: after, actorUserId: actor.userId,
     actorRole: actor.role, now, calendar: await deps.calendar.get(),
   });

@@ -5,7 +5,6 @@
  * batch is claimed with FOR UPDATE SKIP LOCKED and decided on the locked, current row.
  */
 import { isEscalation, toWarningLevel, warningFor, type WarningLevel } from '../../domain/case/case-warning.ts';
-import type { CaseState } from '../../domain/case/case-model.ts';
 import { findCategoryById } from '../../db/repositories/case/category-repository.ts';
 import { findDistrictById } from '../../db/repositories/org/org-repository.ts';
 import { appendEvents, type NewCaseEvent } from '../../db/repositories/case/timeline-repository.ts';
@@ -83,7 +82,7 @@ async function sweepWarnings(deps: ServiceDeps, now: Date, result: SweepResult):
         const list = events.get(row.district_id) ?? [];
         list.push({
           caseId: row.id, districtId: row.district_id, at: now, actorUserId: null, actorRole: 'system', action: `warn_${raised}`,
-          fromState: row.state as CaseState, toState: row.state, note: null,
+          fromState: row.state, toState: row.state, note: null,
           data: { resolveDeadline: row.resolve_deadline.toISOString(), previous: current },
         });
         events.set(row.district_id, list);
