@@ -48,10 +48,10 @@ export interface BulkOrg {
 /** Share of cases by district code (roughly by population); other districts share the rest evenly. */
 const DISTRICT_SHARE: Record<string, number> = { '220106': 0.38, '220105': 0.3, '220103': 0.32 };
 
-interface UserLike { id: number; role: string; district_id: number | null; street_id: number | null; department_id: number | null; grid_id: number | null }
+interface UserLike { id: number; role: Role; district_id: number | null; street_id: number | null; department_id: number | null; grid_id: number | null }
 function actorOf(user: UserLike): Actor {
   return {
-    userId: user.id, role: user.role as Role, districtId: user.district_id, streetId: user.street_id, departmentId: user.department_id, gridId: user.grid_id,
+    userId: user.id, role: user.role, districtId: user.district_id, streetId: user.street_id, departmentId: user.department_id, gridId: user.grid_id,
   };
 }
 

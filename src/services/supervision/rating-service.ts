@@ -65,7 +65,7 @@ export async function listServiceRatingsFor(deps: ServiceDeps, actor: Actor) {
 export async function fileAppeal(deps: ServiceDeps, actor: Actor, input: { caseId?: number | undefined; serviceRatingId?: number | undefined; reason: string }) {
   if (actor.role !== 'handler' || actor.departmentId === null || actor.districtId === null) throw new DomainError('FORBIDDEN');
   const now = deps.clock();
-  let target: { districtId: number; departmentId: number | null; level: string | null; caseId: number | null; serviceRatingId: number | null };
+  let target: { districtId: number; departmentId: number | null; level: RatingLevel | null; caseId: number | null; serviceRatingId: number | null };
   if (input.caseId !== undefined) {
     const row = await findCase(deps.db, input.caseId);
     if (!row || row.district_id !== actor.districtId) throw new DomainError('NOT_FOUND');
@@ -78,7 +78,7 @@ export async function fileAppeal(deps: ServiceDeps, actor: Actor, input: { caseI
     throw new DomainError('VALIDATION_FAILED', [{ path: 'caseId', code: 'case_or_service_rating_required' }]);
   }
   if (target.departmentId !== actor.departmentId) throw new DomainError('FORBIDDEN');
-  if (!target.level || !isBadRating(target.level as RatingLevel)) throw new DomainError('APPEAL_NOT_ALLOWED', { reason: 'not_a_bad_rating' });
+  if (!target.level || !isBadRating(target.level)) throw new DomainError('APPEAL_NOT_ALLOWED', { reason: 'not_a_bad_rating' });
   return deps.db.transaction().execute(async (trx) => {
     const live = await findLiveAppeal(trx, target.caseId !== null ? { caseId: target.caseId } : { serviceRatingId: target.serviceRatingId! });
     if (live) throw new DomainError('APPEAL_NOT_ALLOWED', { reason: 'already_appealed', appealId: live.id });
