@@ -32,42 +32,33 @@ const EnvSchema = z.object({
   CIVICLOOP_REOPEN_WINDOW_DAYS: z.coerce.number().int().positive().default(30),
 });
 
-export interface AppConfig {
-  databaseUrl: string | undefined;
-  dataDir: string;
-  demo: boolean;
-  port: number;
-  host: string;
-  sessionHours: number;
-  anonReportsPerMinute: number;
-  secureCookies: boolean;
-  logLevel: string;
-  reopenWindowDays: number;
-  sweepSeconds: number;
-}
+/** The environment, read into the settings the app uses. */
+const ConfigSchema = EnvSchema.transform((value) => ({
+  databaseUrl: value.DATABASE_URL,
+  dataDir: value.CIVICLOOP_DATA_DIR,
+  demo: value.CIVICLOOP_DEMO ?? !value.DATABASE_URL,
+  port: value.PORT,
+  host: value.HOST,
+  sessionHours: value.CIVICLOOP_SESSION_HOURS,
+  anonReportsPerMinute: value.CIVICLOOP_ANON_REPORTS_PER_MINUTE,
+  secureCookies: value.CIVICLOOP_SECURE_COOKIES,
+  logLevel: value.LOG_LEVEL,
+  reopenWindowDays: value.CIVICLOOP_REOPEN_WINDOW_DAYS,
+  sweepSeconds: value.CIVICLOOP_SWEEP_SECONDS,
+}));
+
+/** The app's settings: inferred from the schema, so a new setting is declared once. */
+export type AppConfig = z.output<typeof ConfigSchema>;
 
 /**
  * Reads and validates the environment, throwing one error that lists every problem.
  * @param env the environment to read (process.env by default)
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const parsed = EnvSchema.safeParse(env);
+  const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration / 配置有误:\n${lines.join('\n')}`);
   }
-  const value = parsed.data;
-  return {
-    databaseUrl: value.DATABASE_URL,
-    dataDir: value.CIVICLOOP_DATA_DIR,
-    demo: value.CIVICLOOP_DEMO ?? !value.DATABASE_URL,
-    port: value.PORT,
-    host: value.HOST,
-    sessionHours: value.CIVICLOOP_SESSION_HOURS,
-    anonReportsPerMinute: value.CIVICLOOP_ANON_REPORTS_PER_MINUTE,
-    secureCookies: value.CIVICLOOP_SECURE_COOKIES,
-    logLevel: value.LOG_LEVEL,
-    reopenWindowDays: value.CIVICLOOP_REOPEN_WINDOW_DAYS,
-    sweepSeconds: value.CIVICLOOP_SWEEP_SECONDS,
-  };
+  return parsed.data;
 }

@@ -9,7 +9,8 @@
 import type { Kysely } from 'kysely';
 import type { CaseRow, CategoryRow, Database } from '../../src/db/schema.ts';
 import type { Actor, CaseKind } from '../../src/domain/case/case-model.ts';
-import { toShanghaiDate, type WorkingHours } from '../../src/domain/calendar/working-calendar.ts';
+import type { WorkingHours } from '../../src/domain/calendar/working-calendar.ts';
+import { caseNumberYear, formatCaseNumber, yearOfCaseNumber } from '../../src/domain/case/case-number.ts';
 import { genesisHash, hashEvent, type NewCaseEvent } from '../../src/db/repositories/case/timeline-repository.ts';
 import {
   analyzeCaseTables, bulkInsertCases, bulkInsertEvents, loadCaseCounters, loadChainHeads, nextBulkIds, saveCaseCounters,
@@ -86,7 +87,7 @@ interface BatchState {
 
 function newCase(state: BatchState, id: number, created: Date, district: BulkDistrict, grid: BulkGrid, category: CategoryRow, reporter: Actor): CaseRow {
   const { random, org } = state;
-  const year = Number(toShanghaiDate(created).slice(0, 4));
+  const year = caseNumberYear(created);
   const key = `${district.id}:${year}`;
   const seq = (state.counters.get(key) ?? 0) + 1;
   state.counters.set(key, seq);
@@ -95,7 +96,7 @@ function newCase(state: BatchState, id: number, created: Date, district: BulkDis
   const located = random.next() < 0.5 && grid.bbox;
   const person = reporter.role !== 'grid_worker';
   return {
-    id, district_id: district.id, number: `${district.abbr}-${year}-${String(seq).padStart(6, '0')}`, kind: category.kind, source,
+    id, district_id: district.id, number: formatCaseNumber(district.abbr, year, seq), kind: category.kind, source,
     category_id: category.id, priority: category.urgent ? 'urgent' : 'normal',
     title: `${category.minor_name} · ${address}`.slice(0, 100), description: random.pick(DESCRIPTIONS), state: 'reported', version: 1,
     lat: located ? grid.bbox![1] + random.next() * (grid.bbox![3] - grid.bbox![1]) : null,
@@ -188,7 +189,7 @@ export async function bulkGenerateCases(db: Kysely<Database>, options: GenerateO
     const count = Math.min(batchSize, options.cases - done);
     const { cases, events } = buildBatch(state, count, fromMs + b * span, span);
     const eventRows = chainEvents(state, events);
-    const touchedYears = new Set(cases.map((row) => `${row.district_id}:${row.number.split('-').at(-2)}`));
+    const touchedYears = new Set(cases.map((row) => `${row.district_id}:${yearOfCaseNumber(row.number)}`));
     await db.transaction().execute(async (trx) => {
       await bulkInsertCases(trx, cases as unknown as Record<string, unknown>[]);
       for (let i = 0; i < eventRows.length; i += 5000) await bulkInsertEvents(trx, eventRows.slice(i, i + 5000));

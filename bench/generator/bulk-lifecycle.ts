@@ -9,7 +9,7 @@ import type { WorkingCalendar, WorkingHours } from '../../src/domain/calendar/wo
 import { decideTransition, type ActionFields, type CaseChanges } from '../../src/domain/case/case-decide.ts';
 import { findTransition } from '../../src/domain/case/case-transitions.ts';
 import { toWarningLevel, warningFor } from '../../src/domain/case/case-warning.ts';
-import type { Actor, CaseAction, CaseState, RatingLevel } from '../../src/domain/case/case-model.ts';
+import type { Actor, CaseAction, RatingLevel } from '../../src/domain/case/case-model.ts';
 import type { CaseRow, CategoryRow } from '../../src/db/schema.ts';
 import type { NewCaseEvent } from '../../src/db/repositories/case/timeline-repository.ts';
 import { guardContext, toSnapshot } from '../../src/services/case/case-snapshot.ts';
@@ -84,7 +84,7 @@ export function liveCase(life: Life, reporter: Actor, ctx: LifeContext): void {
     const decision = decideTransition({
       snapshot, rule: found.rule, actor, fields, now: current, calendar, hours, signLimit: category.sign_limit, resolveLimit: category.resolve_limit,
     });
-    const before = row.state as CaseState;
+    const before = row.state;
     applyChanges(row, decision.changes, current);
     life.events.push({
       caseId: row.id, districtId: row.district_id, at: current, actorUserId: actor.userId, actorRole: actor.role, action,

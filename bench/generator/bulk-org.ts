@@ -1,6 +1,6 @@
 /**
  * The org the data generator works in: districts with their share of cases, grids with their
- * bounding boxes, the department a category routes to (the same rules as case-intake.ts), and
+ * bounding boxes, the department a category routes to (the one rule of department-routing.ts, as intake), and
  * the people who act: one grid worker per grid and one handler per department (bulk users).
  */
 import type { Kysely } from 'kysely';
@@ -8,6 +8,7 @@ import type { CategoryRow, Database } from '../../src/db/schema.ts';
 import type { Actor, CaseKind, Role } from '../../src/domain/case/case-model.ts';
 import type { WorkingCalendar, WorkingHours } from '../../src/domain/calendar/working-calendar.ts';
 import { polygonsOf, type GridGeometry } from '../../src/domain/geo/geo-types.ts';
+import { routingCandidates } from '../../src/domain/org/department-routing.ts';
 import { bulkInsertUsers, loadBulkOrgRows } from './bulk-repository.ts';
 import { hashPassword } from '../../src/services/auth/auth-service.ts';
 import { workingHoursOf } from '../../src/services/case/case-snapshot.ts';
@@ -47,10 +48,10 @@ export interface BulkOrg {
 /** Share of cases by district code (roughly by population); other districts share the rest evenly. */
 const DISTRICT_SHARE: Record<string, number> = { '220106': 0.38, '220105': 0.3, '220103': 0.32 };
 
-interface UserLike { id: number; role: string; district_id: number | null; street_id: number | null; department_id: number | null; grid_id: number | null }
+interface UserLike { id: number; role: Role; district_id: number | null; street_id: number | null; department_id: number | null; grid_id: number | null }
 function actorOf(user: UserLike): Actor {
   return {
-    userId: user.id, role: user.role as Role, districtId: user.district_id, streetId: user.street_id, departmentId: user.department_id, gridId: user.grid_id,
+    userId: user.id, role: user.role, districtId: user.district_id, streetId: user.street_id, departmentId: user.department_id, gridId: user.grid_id,
   };
 }
 
@@ -72,11 +73,11 @@ export async function ensureBulkUsers(db: Kysely<Database>): Promise<void> {
   const hash = await hashPassword(DEMO_PASSWORD);
   const rows = [
     ...grids.map((g) => ({
-      username: `gw-${g.code.trim()}`, password_hash: hash, display_name: `网格员 ${g.code.trim()}`, role: 'grid_worker', district_id: g.district_id,
+      username: `gw-${g.code.trim()}`, password_hash: hash, display_name: `网格员 ${g.code.trim()}`, role: 'grid_worker' as const, district_id: g.district_id,
       street_id: g.street_id, department_id: null, grid_id: g.id,
     })),
     ...departments.map((d) => ({
-      username: `hd-${d.district_id}-${d.code}`, password_hash: hash, display_name: `${d.name}处置员`, role: 'handler', district_id: d.district_id,
+      username: `hd-${d.district_id}-${d.code}`, password_hash: hash, display_name: `${d.name}处置员`, role: 'handler' as const, district_id: d.district_id,
       street_id: d.street_id, department_id: d.id, grid_id: null,
     })),
   ].filter((row) => !existing.has(row.username));
@@ -116,21 +117,22 @@ export async function loadBulkOrg(db: Kysely<Database>, calendar: WorkingCalenda
   }
   const categoriesByKind = new Map<CaseKind, CategoryRow[]>();
   for (const category of categories) {
-    const list = categoriesByKind.get(category.kind as CaseKind) ?? [];
+    const list = categoriesByKind.get(category.kind) ?? [];
     list.push(category);
-    categoriesByKind.set(category.kind as CaseKind, list);
+    categoriesByKind.set(category.kind, list);
   }
   const districtById = new Map(districtWeights.map(([d]) => [d.id, d]));
   return {
     calendar, districtWeights, categoriesByKind, citizen: actorOf(citizenRow), gridWorkers,
     routeDepartment(category, districtId, grid) {
       const district = districtById.get(districtId)!;
-      if (category.handled_by_street) {
-        if (grid.responsibleDepartmentId) return grid.responsibleDepartmentId;
-        const unit = district.streetUnits.get(grid.streetId);
-        if (unit) return unit;
+      const candidates = routingCandidates({ handledByStreet: category.handled_by_street, departmentCode: category.department_code }, grid);
+      for (const candidate of candidates) {
+        const found = candidate.kind === 'unit' ? candidate.departmentId
+          : candidate.kind === 'street_unit' ? district.streetUnits.get(candidate.streetId) : district.departments.get(candidate.code);
+        if (found !== undefined) return found;
       }
-      return district.departments.get(category.department_code) ?? district.departments.get('zhzx') ?? null;
+      return null;
     },
     handlerFor(district, departmentId) {
       return handlers.get(departmentId) ?? { ...district.operator, role: 'handler', departmentId };

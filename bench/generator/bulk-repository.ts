@@ -6,6 +6,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
+import type { Role } from '../../src/domain/case/case-model.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -84,7 +85,7 @@ export async function analyzeCaseTables(db: Db): Promise<void> {
 
 /** Adds users in bulk with one shared password hash; existing usernames are kept. */
 export async function bulkInsertUsers(db: Db, rows: {
-  username: string; password_hash: string; display_name: string; role: string; district_id: number;
+  username: string; password_hash: string; display_name: string; role: Role; district_id: number;
   street_id: number | null; department_id: number | null; grid_id: number | null;
 }[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {

@@ -19,10 +19,17 @@ pg.types.setTypeParser(1082, (value: string) => value);
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
+/** Where the database reports trouble that no caller is waiting for (a dropped connection, a dead worker). */
+export interface DatabaseLog {
+  error(message: string): void;
+}
+
 export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /** Replaces the log, e.g. with the server's logger once it exists. */
+  setLog?(log: DatabaseLog): void;
 }
 
 export interface OpenOptions {
@@ -30,26 +37,39 @@ export interface OpenOptions {
   dataDir: string;
   /** Pool size for PostgreSQL; PGlite always uses one connection. */
   poolSize?: number;
+  /** Where background failures go; the CLI passes its stderr, the server swaps in its logger. */
+  log?: DatabaseLog;
+}
+
+/** Silent until a log is given: background failures are then reported there. */
+function logHolder(initial: DatabaseLog | undefined): { log: DatabaseLog; setLog(log: DatabaseLog): void } {
+  let current = initial;
+  return {
+    log: { error: (message) => current?.error(message) },
+    setLog(log) { current = log; },
+  };
 }
 
 /** Opens the configured database. */
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPglite(options.dataDir);
+  const holder = logHolder(options.log);
+  const handle = options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10, holder.log) : await openPglite(options.dataDir, holder.log);
+  return { ...handle, setLog: holder.setLog };
 }
 
 /** An idle client dropped by the server (restart, failover) must not crash the process; the pool replaces it. */
-function reportIdleClientErrors(pool: pg.Pool): void {
-  pool.on('error', (error) => console.error(`数据库连接中断 / database connection lost: ${error.message}`));
+function reportIdleClientErrors(pool: pg.Pool, log: DatabaseLog): void {
+  pool.on('error', (error) => log.error(`数据库连接中断 / database connection lost: ${error.message}`));
 }
 
-function openPostgres(url: string, poolSize: number): DatabaseHandle {
+function openPostgres(url: string, poolSize: number, log: DatabaseLog): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  reportIdleClientErrors(pool);
+  reportIdleClientErrors(pool, log);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, log: DatabaseLog): Promise<DatabaseHandle> {
   const root = resolve(dataDir);
   const releaseLock = lockDataDir(root);
   const dir = join(root, 'pglite');
@@ -72,11 +92,11 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   let closing = false;
   // Without its database the server is useless: say so loudly rather than hang on every request.
   worker.on('exit', (code) => {
-    if (!closing) console.error(`嵌入式数据库意外退出 / the embedded database stopped unexpectedly (exit ${code})`);
+    if (!closing) log.error(`嵌入式数据库意外退出 / the embedded database stopped unexpectedly (exit ${code})`);
   });
   // The socket server runs whole transactions one at a time; a pool of one keeps that honest.
   const pool = new pg.Pool({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', max: 1 });
-  reportIdleClientErrors(pool);
+  reportIdleClientErrors(pool, log);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

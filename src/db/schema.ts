@@ -1,5 +1,8 @@
 /** Kysely's view of the tables created by the migrations (snake_case, as stored). */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CaseKind, CasePriority, CaseSource, CaseState, RatingLevel, Role, ServiceChannel } from '../domain/case/index.ts';
+import type { WarningLevel } from '../domain/case/index.ts';
+import type { AttachmentStage } from '../domain/case/index.ts';
 
 type Json<T> = ColumnType<T, string | T, string | T>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -60,7 +63,7 @@ export interface UsersTable {
   username: string;
   password_hash: string;
   display_name: string;
-  role: string;
+  role: Role;
   district_id: number | null;
   street_id: number | null;
   department_id: number | null;
@@ -81,7 +84,7 @@ export interface SessionsTable {
 export interface CategoriesTable {
   id: Generated<number>;
   code: string;
-  kind: string;
+  kind: CaseKind;
   major_code: string;
   major_name: string;
   major_name_en: string;
@@ -117,13 +120,13 @@ export interface CasesTable {
   id: Generated<number>;
   district_id: number;
   number: string;
-  kind: string;
-  source: string;
+  kind: CaseKind;
+  source: CaseSource;
   category_id: number;
-  priority: string;
+  priority: CasePriority;
   title: string;
   description: string;
-  state: string;
+  state: CaseState;
   version: number;
   lat: number | null;
   lng: number | null;
@@ -150,14 +153,14 @@ export interface CasesTable {
   resolved_at: Timestamp | null;
   closed_at: Timestamp | null;
   merged_into_id: number | null;
-  rating: string | null;
+  rating: RatingLevel | null;
   rating_comment: string | null;
   rated_at: Timestamp | null;
   rework_count: Generated<number>;
   return_count: Generated<number>;
   extension_count: Generated<number>;
   supervision_count: Generated<number>;
-  warning_level: Generated<string>;
+  warning_level: Generated<WarningLevel>;
   /** The Open311 API key that filed this case, if any (migration 0003). */
   api_key_id: ColumnType<number | null, number | null | undefined, number | null>;
   /** The case whose bad rating opened this rectification case (migration 0005). */
@@ -227,9 +230,9 @@ export interface ServiceRatingsTable {
   id: Generated<number>;
   district_id: number;
   department_id: number;
-  channel: string;
+  channel: ServiceChannel;
   service_name: string;
-  level: string;
+  level: RatingLevel;
   comment: string | null;
   rated_by: number | null;
   rated_at: Timestamp;
@@ -304,7 +307,7 @@ export interface AttachmentsTable {
   id: Generated<number>;
   case_id: number;
   district_id: number;
-  stage: string;
+  stage: AttachmentStage;
   uploaded_by: number | null;
   uploader_role: string;
   mime: string;

@@ -17,34 +17,41 @@ import { join } from 'node:path';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-async function prepareData(config: AppConfig, handle: DatabaseHandle): Promise<void> {
+/** Lines for the person who started the server (demo accounts, address); the CLI prints them. */
+export type Print = (line: string) => void;
+
+/** Seeds reference and demo data. @returns the year whose calendar is missing, or null */
+async function prepareData(config: AppConfig, handle: DatabaseHandle, print: Print): Promise<number | null> {
   const now = new Date();
   await seedCategories(handle.db);
   const calendar = await seedCalendar(handle.db, now);
-  if (calendar.nextYearMissing) {
-    console.warn(`⚠ 工作日历缺少 ${now.getUTCFullYear() + 1} 年的节假日安排，请管理员补录 / ` +
-      `The working calendar has no holiday schedule for ${now.getUTCFullYear() + 1} yet; an admin must add it.`);
-  }
-  if (!config.demo) return;
+  const missingYear = calendar.nextYearMissing ? now.getUTCFullYear() + 1 : null;
+  if (!config.demo) return missingYear;
   const firstStart = await seedDemoOrg(handle.db);
   // Synthetic grid polygons (绿园区 filled to its 700 grids); before the server routes any point.
   await seedDemoGeometry(handle.db);
   const users = await seedDemoUsers(handle.db);
   if (firstStart) {
-    console.log('正在生成演示工单 / creating demo cases …');
+    print('正在生成演示工单 / creating demo cases …');
     const count = await seedDemoCases(handle.db, now);
-    console.log(`已生成 ${count} 个演示工单 / ${count} demo cases created`);
+    print(`已生成 ${count} 个演示工单 / ${count} demo cases created`);
   }
-  console.log(`\n演示模式 / DEMO MODE — 演示账号（密码均为 ${DEMO_PASSWORD}）/ demo users (password ${DEMO_PASSWORD}):`);
-  for (const user of users) console.log(`  ${user.username.padEnd(22)} ${user.role.padEnd(12)} ${user.displayName}`);
-  console.log('');
+  print(`\n演示模式 / DEMO MODE — 演示账号（密码均为 ${DEMO_PASSWORD}）/ demo users (password ${DEMO_PASSWORD}):`);
+  for (const user of users) print(`  ${user.username.padEnd(22)} ${user.role.padEnd(12)} ${user.displayName}`);
+  print('');
+  return missingYear;
 }
 
 /** Seeds what is needed, listens, and closes everything on SIGINT/SIGTERM. */
-export async function startServer(config: AppConfig, handle: DatabaseHandle): Promise<void> {
-  await prepareData(config, handle);
-  await ensureWebBuild(REPO_ROOT, { log: (line) => console.log(line) });
+export async function startServer(config: AppConfig, handle: DatabaseHandle, print: Print): Promise<void> {
+  const missingYear = await prepareData(config, handle, print);
+  await ensureWebBuild(REPO_ROOT, { log: print });
   const { app, services } = await buildApp({ handle, config, version: readVersion(), webDir: join(REPO_ROOT, 'dist', 'web') });
+  handle.setLog?.({ error: (message) => app.log.error(message) });
+  if (missingYear !== null) {
+    app.log.warn({ year: missingYear }, `工作日历缺少 ${missingYear} 年的节假日安排，请管理员补录 / ` +
+      `The working calendar has no holiday schedule for ${missingYear} yet; an admin must add it.`);
+  }
   // The sweep claims its rows in the database, so several instances may run it side by side.
   const sweep = config.sweepSeconds > 0
     ? startSweepLoop(services, config.sweepSeconds * 1000, (error) => app.log.error({ err: error }, 'warning sweep failed'))
@@ -59,6 +66,6 @@ export async function startServer(config: AppConfig, handle: DatabaseHandle): Pr
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   const address = await app.listen({ port: config.port, host: config.host });
-  console.log(`civicloop 已启动 / is running: ${address.replace('127.0.0.1', 'localhost')}  (数据库 / database: ${handle.kind})`);
-  console.log(`API 文档 / API docs: ${address}/api/docs`);
+  print(`civicloop 已启动 / is running: ${address.replace('127.0.0.1', 'localhost')}  (数据库 / database: ${handle.kind})`);
+  print(`API 文档 / API docs: ${address}/api/docs`);
 }

@@ -43,7 +43,7 @@ export async function webBuildIsStale(root: string): Promise<boolean> {
  */
 export async function ensureWebBuild(root: string, options: { log?: (line: string) => void } = {}): Promise<boolean> {
   if (!(await webBuildIsStale(root))) return false;
-  const log = options.log ?? ((line: string) => console.log(line));
+  const log = options.log ?? (() => undefined);
   log('构建网页界面 / building the web UI (vite)…');
   const { build } = await import('vite');
   // Under a test runner NODE_ENV is 'test', which would make React and antd build in development mode.

@@ -1,4 +1,4 @@
-import type { Actor, Role } from '../domain/case/index.ts';
+import type { Actor } from '../domain/case/index.ts';
 import type { UserRow } from '../db/schema.ts';
 
 export const ANONYMOUS: Actor = { userId: null, role: 'anonymous', districtId: null, streetId: null, departmentId: null, gridId: null };
@@ -7,7 +7,7 @@ export const ANONYMOUS: Actor = { userId: null, role: 'anonymous', districtId: n
 export function actorFromUser(user: Pick<UserRow, 'id' | 'role' | 'district_id' | 'street_id' | 'department_id' | 'grid_id'>): Actor {
   return {
     userId: user.id,
-    role: user.role as Role,
+    role: user.role,
     districtId: user.district_id,
     streetId: user.street_id,
     departmentId: user.department_id,

@@ -3,9 +3,9 @@
  * Objects are strict: an unknown field is an error, not silently dropped.
  */
 import { z } from 'zod';
-import { CASE_KINDS, CASE_SOURCES, RATING_LEVELS, ROLES } from '../domain/case/index.ts';
-
-const HTML_TAG = /<\s*[a-z!/?][^>]*>/i;
+import { CASE_KINDS, CASE_SOURCES, CASE_STATES, RATING_LEVELS, ROLES } from '../domain/case/index.ts';
+import { CASE_REF_PATTERN, NUMERIC_ID_PATTERN } from '../domain/case/index.ts';
+import { containsMarkup, PHONE_PATTERN } from './text-rules.ts';
 
 /** Free text a person typed: trimmed, bounded, no markup. */
 export function plainText(max: number) {
@@ -14,8 +14,17 @@ export function plainText(max: number) {
     .trim()
     .min(1)
     .max(max)
-    .refine((value) => !HTML_TAG.test(value), { message: 'HTML is not allowed', params: { code: 'html_not_allowed' } });
+    .refine((value) => !containsMarkup(value), { message: 'HTML is not allowed', params: { code: 'html_not_allowed' } });
 }
+
+/** A phone number (the same rule as Open311's `phone`). */
+const phoneNumber = z.string().regex(PHONE_PATTERN);
+
+/** Path parameters of a case: its numeric id or its number (LY-2026-000123). */
+export const CaseRefParams = z.strictObject({ id: z.string().regex(CASE_REF_PATTERN) });
+
+/** Path parameters of any other row: its numeric id. */
+export const IdParams = z.strictObject({ id: z.string().regex(NUMERIC_ID_PATTERN) });
 
 export const LoginBody = z.strictObject({
   username: z.string().trim().min(1).max(64),
@@ -41,7 +50,7 @@ export const CaseCreateBody = z.strictObject({
   reporter: z
     .strictObject({
       name: plainText(50).optional(),
-      phone: z.string().regex(/^[0-9+\-\s]{5,20}$/).optional(),
+      phone: phoneNumber.optional(),
     })
     .optional(),
   priority: z.enum(['urgent', 'normal']).optional(),
@@ -54,7 +63,7 @@ const csv = z
   .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean));
 
 export const CaseListQuery = z.strictObject({
-  state: csv.optional(),
+  state: csv.pipe(z.array(z.enum(CASE_STATES))).optional(),
   kind: z.enum(CASE_KINDS).optional(),
   district: z.string().regex(/^\d{6}$/).optional(),
   street: z.string().regex(/^\d{12}$/).optional(),
@@ -107,7 +116,7 @@ export const UserCreateBody = z.strictObject({
   districtCode: z.string().regex(/^\d{6}$/).optional(),
   departmentCode: z.string().max(32).optional(),
   gridCode: z.string().regex(/^\d{15}$/).optional(),
-  phone: z.string().regex(/^[0-9+\-\s]{5,20}$/).optional(),
+  phone: phoneNumber.optional(),
 });
 
 export const CalendarDayBody = z.strictObject({

@@ -8,6 +8,6 @@ export function registerServe(program: Command): void {
     .action(async () => {
       const { startServer } = await import('../../server/main.ts');
       const { config, handle } = await openConfiguredDatabase();
-      await startServer(config, handle);
+      await startServer(config, handle, (line) => process.stdout.write(`${line}\n`));
     });
 }

@@ -2,6 +2,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { CategoriesTable, Database } from '../schema.ts';
 import type { DEMO_DISTRICTS } from './demo-org.ts';
+import type { CaseKind } from '../../domain/case/index.ts';
 
 type Db = Kysely<Database>;
 
@@ -77,7 +78,7 @@ export async function listGridCodes(db: Db, districtId: number): Promise<string[
 }
 
 /** The categories of the given kinds. */
-export async function listCategoriesOfKinds(db: Db, kinds: string[]) {
+export async function listCategoriesOfKinds(db: Db, kinds: CaseKind[]) {
   return db.selectFrom('categories').selectAll().where('kind', 'in', kinds).execute();
 }
 

@@ -24,6 +24,30 @@ export function canReportKind(role: Role | 'anonymous', kind: CaseKind): boolean
   return REPORTABLE_KINDS[role].includes(kind);
 }
 
+/** The public side (群众侧): callers without a staff role. Everyone else is staff. */
+export const PUBLIC_SIDE_ROLES: readonly (Role | 'anonymous')[] = ['anonymous', 'citizen', 'enterprise'];
+
+/** @example isPublicSide('citizen') // true; isPublicSide('admin') // false (admin is staff) */
+export function isPublicSide(role: Role | 'anonymous'): boolean {
+  return PUBLIC_SIDE_ROLES.includes(role);
+}
+
+/**
+ * Staff who work within one district: every staff role except admin, who spans districts.
+ * @example isDistrictStaff('operator') // true; isDistrictStaff('admin') // false
+ */
+export function isDistrictStaff(role: Role | 'anonymous'): boolean {
+  return !isPublicSide(role) && role !== 'admin';
+}
+
+/** Roles that read a district's supervision: indicators, ratings, appeals, notices, duplicates. */
+export const SUPERVISION_READERS: readonly Role[] = ['operator', 'shift_lead', 'supervisor', 'leader'];
+
+/** @example isSupervisionReader('leader') // true; isSupervisionReader('handler') // false */
+export function isSupervisionReader(role: Role | 'anonymous'): boolean {
+  return (SUPERVISION_READERS as readonly string[]).includes(role);
+}
+
 /** Roles that see every case of their district. */
 const DISTRICT_WIDE: readonly Role[] = ['operator', 'shift_lead', 'supervisor', 'leader', 'project_officer'];
 

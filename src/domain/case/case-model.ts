@@ -31,7 +31,12 @@ export function isBadRating(level: RatingLevel): boolean {
   return level === 'dissatisfied' || level === 'very_dissatisfied';
 }
 
-export type CasePriority = 'urgent' | 'normal';
+export const CASE_PRIORITIES = ['urgent', 'normal'] as const;
+export type CasePriority = (typeof CASE_PRIORITIES)[number];
+
+/** Where a government service was rated: 一次一评 on site, 一事一评 online. */
+export const SERVICE_CHANNELS = ['on_site', 'online'] as const;
+export type ServiceChannel = (typeof SERVICE_CHANNELS)[number];
 
 /** Who is acting: an anonymous caller has no user id and the pseudo-role 'anonymous'. */
 export interface Actor {

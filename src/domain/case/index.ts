@@ -3,5 +3,6 @@ export * from './attachment-rules.ts';
 export * from './case-access.ts';
 export * from './case-decide.ts';
 export * from './case-model.ts';
+export * from './case-number.ts';
 export * from './case-transitions.ts';
 export * from './case-warning.ts';

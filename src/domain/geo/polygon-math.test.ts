@@ -24,6 +24,12 @@ describe('point in polygon and overlap', () => {
     expect(pointInPolygon([125.32, 43.905], square(125.3, 43.9))).toBe('outside');
     expect(pointInPolygon([125.3, 43.905], square(125.3, 43.9))).toBe('boundary');
   });
+  it('treats a hole as outside and its edge as boundary', () => {
+    const withHole: PolygonCoords = [square(125.3, 43.9, 0.1)[0]!, square(125.34, 43.94, 0.02)[0]!];
+    expect(pointInPolygon([125.35, 43.95], withHole)).toBe('outside');
+    expect(pointInPolygon([125.34, 43.95], withHole)).toBe('boundary');
+    expect(pointInPolygon([125.31, 43.91], withHole)).toBe('inside');
+  });
   it('lets neighbours share an edge but not area', () => {
     expect(polygonsOverlap(square(125.3, 43.9), square(125.31, 43.9))).toBe(false);
     expect(polygonsOverlap(square(125.3, 43.9), square(125.305, 43.905))).toBe(true);

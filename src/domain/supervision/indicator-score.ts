@@ -43,23 +43,6 @@ export function gradeOf(score: number | null): Grade | null {
   return 'E';
 }
 
-/** Checks district-configured weights: known keys, non-negative finite numbers, some positive. */
-export function parseWeights(value: unknown): IndicatorWeights | null {
-  if (!value || typeof value !== 'object') return null;
-  const known: RateKey[] = [
-    'closeRate', 'onTimeCloseRate', 'onTimeResolveRate', 'reworkRate', 'extensionRate', 'returnRate', 'responseRate', 'resolutionRate',
-    'satisfactionRate', 'noticeResponseRate',
-  ];
-  const weights: IndicatorWeights = {};
-  let positive = false;
-  for (const [key, weight] of Object.entries(value as Record<string, unknown>)) {
-    if (!known.includes(key as RateKey) || typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) return null;
-    weights[key as RateKey] = weight;
-    if (weight > 0) positive = true;
-  }
-  return positive ? weights : null;
-}
-
 export interface RankInput {
   unitId: number;
   score: number | null;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parsePeriod, periodContaining, previousPeriod, samePeriodLastYear } from './period.ts';
-import { compositeScore, gradeOf, parseWeights, rankUnits, redAndBlackLists } from './indicator-score.ts';
+import { compositeScore, DEFAULT_WEIGHTS, gradeOf, rankUnits, redAndBlackLists } from './indicator-score.ts';
+import { parseDistrictSettings } from '../org/district-settings.ts';
+
+const parseWeights = (indicatorWeights: unknown) => parseDistrictSettings({ settings: { indicatorWeights } }).indicatorWeights;
 import { computeIndicators } from './indicator-compute.ts';
 import type { CaseFact } from './indicator-facts.ts';
 
@@ -50,9 +53,10 @@ describe('score, grade, ranking', () => {
   });
   it('accepts only known, non-negative weights', () => {
     expect(parseWeights({ closeRate: 50, satisfactionRate: 50 })).toEqual({ closeRate: 50, satisfactionRate: 50 });
-    expect(parseWeights({ nonsense: 1 })).toBeNull();
-    expect(parseWeights({ closeRate: -1 })).toBeNull();
-    expect(parseWeights({ closeRate: 0 })).toBeNull();
+    expect(parseWeights({ nonsense: 1 })).toEqual(DEFAULT_WEIGHTS);
+    expect(parseWeights({ closeRate: -1 })).toEqual(DEFAULT_WEIGHTS);
+    expect(parseWeights({ closeRate: 0 })).toEqual(DEFAULT_WEIGHTS);
+    expect(parseWeights({ closeRate: Infinity })).toEqual(DEFAULT_WEIGHTS);
   });
   it('lets ties share a place and scores 100 − 5 per place', () => {
     const ranked = rankUnits([{ unitId: 1, score: 90 }, { unitId: 2, score: 95 }, { unitId: 3, score: 90 }, { unitId: 4, score: 80 }, { unitId: 5, score: null }]);

@@ -7,7 +7,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { findTransition, type TransitionGuard } from '../../domain/case/case-transitions.ts';
 import { decideTransition, type ActionFields } from '../../domain/case/case-decide.ts';
 import { canViewCase } from '../../domain/case/case-access.ts';
-import { OPEN_STATES, type Actor, type CaseAction, type CaseState } from '../../domain/case/case-model.ts';
+import { OPEN_STATES, type Actor, type CaseAction } from '../../domain/case/case-model.ts';
 import { findCase, lockCase, updateCaseIfVersion } from '../../db/repositories/case/case-repository.ts';
 import { findCategoryById } from '../../db/repositories/case/category-repository.ts';
 import { findDepartment, findDistrictById } from '../../db/repositories/org/index.ts';
@@ -100,7 +100,7 @@ export async function performCaseAction(deps: ServiceDeps, actor: Actor, request
     await appendEvents(trx, row.district_id, [
       {
         caseId: row.id, districtId: row.district_id, at: now, actorUserId: actor.userId, actorRole: effectiveActor.role,
-        action: request.action, fromState: row.state as CaseState, toState: decision.changes.state, note: decision.note, data: decision.data,
+        action: request.action, fromState: row.state, toState: decision.changes.state, note: decision.note, data: decision.data,
       },
     ]);
     await runFollowUps({ trx, deps, actor: effectiveActor, action: request.action, before: row, after: updated, now });

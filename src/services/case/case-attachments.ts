@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain/errors.ts';
-import { canViewCase } from '../../domain/case/case-access.ts';
+import { canViewCase, isPublicSide } from '../../domain/case/case-access.ts';
 import { canAttach, MAX_ATTACHMENTS_PER_CASE, type AttachmentStage } from '../../domain/case/attachment-rules.ts';
 import type { Actor } from '../../domain/case/case-model.ts';
 import { findCase, lockCase } from '../../db/repositories/case/case-repository.ts';
@@ -19,9 +19,6 @@ import { isReporterOf } from './case-reporter.ts';
 
 export type AttachmentVariant = 'public' | 'thumb' | 'original';
 
-function isCitizenSide(actor: Actor): boolean {
-  return actor.role === 'anonymous' || actor.role === 'citizen' || actor.role === 'enterprise';
-}
 
 /** The case, if the actor may see it. */
 function requireVisible(row: CaseRow | undefined, actor: Actor, trackingCode: string | undefined): { row: CaseRow; isReporter: boolean } {
@@ -72,13 +69,13 @@ export async function addCaseAttachments(
       const rows: AttachmentRow[] = [];
       for (const [i, photo] of photos.entries()) {
         rows.push(await insertAttachment(trx, {
-          caseId: row.id, districtId: row.district_id, stage: request.stage, uploadedBy: actor.userId, uploaderRole: isReporter && isCitizenSide(actor) ? 'citizen' : actor.role,
+          caseId: row.id, districtId: row.district_id, stage: request.stage, uploadedBy: actor.userId, uploaderRole: isReporter && isPublicSide(actor.role) ? 'citizen' : actor.role,
           mime: photo.mime, sizeBytes: photo.original.length, width: photo.width, height: photo.height, sha256: photo.sha256,
           originalKey: keys[i]!.original, publicKey: keys[i]!.public, thumbKey: keys[i]!.thumb, now,
         }));
       }
       await appendEvents(trx, row.district_id, [{
-        caseId: row.id, districtId: row.district_id, at: now, actorUserId: actor.userId, actorRole: isReporter && isCitizenSide(actor) ? 'citizen' : actor.role,
+        caseId: row.id, districtId: row.district_id, at: now, actorUserId: actor.userId, actorRole: isReporter && isPublicSide(actor.role) ? 'citizen' : actor.role,
         action: 'attach', fromState: row.state, toState: row.state, note: null, data: { stage: request.stage, attachmentIds: rows.map((r) => r.id) },
       }]);
       return rows;
@@ -108,7 +105,7 @@ export async function readCaseAttachment(
   const attachment = await findAttachment(deps.db, request.attachmentId);
   if (!attachment) throw new DomainError('NOT_FOUND');
   requireVisible(await findCase(deps.db, attachment.case_id), actor, request.trackingCode);
-  if (request.variant === 'original' && isCitizenSide(actor)) throw new DomainError('FORBIDDEN', { reason: 'originals are for staff' });
+  if (request.variant === 'original' && isPublicSide(actor.role)) throw new DomainError('FORBIDDEN', { reason: 'originals are for staff' });
   const key = request.variant === 'original' ? attachment.original_key : request.variant === 'public' ? attachment.public_key : attachment.thumb_key;
   const data = await storage.get(key);
   if (!data) throw new DomainError('NOT_FOUND', { reason: 'file missing' });

@@ -4,7 +4,7 @@
  * again; operators see the candidates of a case to merge.
  */
 import { DomainError } from '../../domain/errors.ts';
-import { canViewCase } from '../../domain/case/case-access.ts';
+import { canViewCase, isSupervisionReader } from '../../domain/case/case-access.ts';
 import { haversineMeters } from '../../domain/geo/index.ts';
 import type { Actor } from '../../domain/case/case-model.ts';
 import { findCategoryByCode, findCategoryById } from '../../db/repositories/case/category-repository.ts';
@@ -72,7 +72,7 @@ export async function findLikelyDuplicates(deps: ServiceDeps, actor: Actor, case
   const row = await findCase(deps.db, caseId);
   const facts = row ? { districtId: row.district_id, departmentId: row.department_id, gridId: row.grid_id, state: row.state } : null;
   if (!row || !facts || !canViewCase(actor, facts, false)) throw new DomainError('NOT_FOUND');
-  if (!['operator', 'shift_lead', 'supervisor', 'leader'].includes(actor.role)) throw new DomainError('FORBIDDEN');
+  if (!isSupervisionReader(actor.role)) throw new DomainError('FORBIDDEN');
   const category = await findCategoryById(deps.db, row.category_id);
   if (!category || row.lat === null || row.lng === null || category.duplicate_radius_m <= 0) return { radiusMeters: category?.duplicate_radius_m ?? 0, items: [] };
   return {

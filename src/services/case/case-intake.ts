@@ -5,9 +5,10 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { DomainError } from '../../domain/errors.ts';
-import { canReportKind } from '../../domain/case/case-access.ts';
+import { canReportKind, isDistrictStaff, isPublicSide } from '../../domain/case/case-access.ts';
 import { computeDeadline } from '../../domain/calendar/index.ts';
-import { toShanghaiDate } from '../../domain/calendar/index.ts';
+import { routingCandidates } from '../../domain/org/index.ts';
+import { caseNumberYear, formatCaseNumber } from '../../domain/case/case-number.ts';
 import type { Actor, CaseKind, CasePriority, CaseSource } from '../../domain/case/case-model.ts';
 import { findCategoryByCode } from '../../db/repositories/case/category-repository.ts';
 import {
@@ -85,20 +86,17 @@ async function placeReport(deps: ServiceDeps, actor: Actor, input: ReportInput):
   throw new DomainError('CASE_LOCATION_REQUIRED');
 }
 
-/** The department a category goes to by default: the street's own unit (属地) or the named department, else the command centre. */
+/** The department a category goes to by default, by the one routing rule (department-routing.ts). */
 async function routeDepartment(deps: ServiceDeps, category: CategoryRow, placement: Placement): Promise<number | null> {
-  if (placement.fallbackDepartmentId) return placement.fallbackDepartmentId;
-  if (category.handled_by_street) {
-    if (placement.responsibleDepartmentId) return placement.responsibleDepartmentId;
-    if (placement.streetId) {
-      const streetUnit = await findStreetDepartment(deps.db, placement.streetId);
-      if (streetUnit) return streetUnit.id;
-    }
+  const candidates = routingCandidates({ handledByStreet: category.handled_by_street, departmentCode: category.department_code }, placement);
+  for (const candidate of candidates) {
+    if (candidate.kind === 'unit') return candidate.departmentId;
+    const found = candidate.kind === 'street_unit'
+      ? await findStreetDepartment(deps.db, candidate.streetId)
+      : await findDepartmentByCode(deps.db, placement.districtId, candidate.code);
+    if (found) return found.id;
   }
-  const department = await findDepartmentByCode(deps.db, placement.districtId, category.department_code);
-  if (department) return department.id;
-  const commandCentre = await findDepartmentByCode(deps.db, placement.districtId, 'zhzx');
-  return commandCentre?.id ?? null;
+  return null;
 }
 
 /**
@@ -114,8 +112,8 @@ export async function reportCase(deps: ServiceDeps, actor: Actor, input: ReportI
   }
   if (!canReportKind(actor.role, input.kind)) throw new DomainError('FORBIDDEN', { kind: input.kind });
   const placement = await placeReport(deps, actor, input);
-  const isStaff = actor.role !== 'anonymous' && actor.role !== 'citizen' && actor.role !== 'enterprise';
-  if (isStaff && actor.role !== 'admin' && actor.districtId !== placement.districtId) {
+  const isStaff = !isPublicSide(actor.role);
+  if (isDistrictStaff(actor.role) && actor.districtId !== placement.districtId) {
     throw new DomainError('FORBIDDEN', { reason: 'other_district' });
   }
   const district = await findDistrictById(deps.db, placement.districtId);
@@ -124,7 +122,7 @@ export async function reportCase(deps: ServiceDeps, actor: Actor, input: ReportI
   const now = deps.clock();
   const calendar = await deps.calendar.get();
   const dispatchDeadline = computeDeadline(now, category.dispatch_limit, calendar, workingHoursOf(district));
-  const year = Number(toShanghaiDate(now).slice(0, 4));
+  const year = caseNumberYear(now);
   const source = input.apiKeyId !== undefined ? 'open311' : isStaff && input.source ? input.source : (DEFAULT_SOURCE[actor.role] ?? 'web');
   const trackingCode = actor.userId === null ? randomBytes(6).toString('hex').toUpperCase() : null;
   const title = input.title?.trim() || `${category.minor_name}${input.address ? ` · ${input.address}` : ''}`.slice(0, 100);
@@ -133,7 +131,7 @@ export async function reportCase(deps: ServiceDeps, actor: Actor, input: ReportI
     const seq = await takeNextCaseSequence(trx, district.id, year);
     const inserted = await insertCase(trx, {
       district_id: district.id,
-      number: `${district.abbr}-${year}-${String(seq).padStart(6, '0')}`,
+      number: formatCaseNumber(district.abbr, year, seq),
       kind: input.kind,
       source,
       category_id: category.id,

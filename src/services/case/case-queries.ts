@@ -1,8 +1,9 @@
 /** Reading cases as the caller may see them: one with its timeline and allowed actions, or a list. */
 import { DomainError } from '../../domain/errors.ts';
 import { allowedActions } from '../../domain/case/case-transitions.ts';
-import { canViewCase, listScopeFor } from '../../domain/case/case-access.ts';
-import type { Actor, CaseAction } from '../../domain/case/case-model.ts';
+import { canViewCase, isPublicSide, listScopeFor } from '../../domain/case/case-access.ts';
+import type { Actor, CaseAction, CaseKind, CaseState } from '../../domain/case/case-model.ts';
+import { isNumericId } from '../../domain/case/case-number.ts';
 import { findCase, findCaseByNumber, findCaseView, listCases, type CaseListRow } from '../../db/repositories/case/case-repository.ts';
 import { listCaseEvents } from '../../db/repositories/case/timeline-repository.ts';
 import { findCategoryById } from '../../db/repositories/case/category-repository.ts';
@@ -25,7 +26,7 @@ export interface CaseDetail {
 
 /** Finds a case by numeric id or by its number (LY-2026-000123). */
 export async function resolveCaseId(deps: ServiceDeps, idOrNumber: string): Promise<number> {
-  const row = /^\d+$/.test(idOrNumber) ? await findCase(deps.db, Number(idOrNumber)) : await findCaseByNumber(deps.db, idOrNumber);
+  const row = isNumericId(idOrNumber) ? await findCase(deps.db, Number(idOrNumber)) : await findCaseByNumber(deps.db, idOrNumber);
   if (!row) throw new DomainError('NOT_FOUND');
   return row.id;
 }
@@ -55,13 +56,12 @@ export async function getCaseDetail(
   const effectiveActor: Actor = actor.role === 'anonymous' && isReporter ? { ...actor, role: 'citizen' } : actor;
   const actions = allowedActions(toSnapshot(row), effectiveActor, guardContext(deps.clock(), category, deps.settings.reopenWindowDays, isReporter));
   const timeline = await listCaseEvents(deps.db, caseId);
-  const isCitizen = actor.role === 'anonymous' || actor.role === 'citizen' || actor.role === 'enterprise';
-  return { row, timeline, allowedActions: actions, showReporterContact: !isCitizen || isReporter };
+  return { row, timeline, allowedActions: actions, showReporterContact: !isPublicSide(actor.role) || isReporter };
 }
 
 export interface CaseListQuery {
-  state?: string[];
-  kind?: string;
+  state?: CaseState[];
+  kind?: CaseKind;
   district?: string;
   street?: string;
   department?: number;

@@ -57,7 +57,7 @@ export async function relocateCase(deps: ServiceDeps, actor: Actor, request: Rel
     if (!row || actor.districtId !== row.district_id) throw new DomainError('NOT_FOUND');
     if (!ROLES.includes(actor.role)) throw new DomainError('FORBIDDEN', { action: 'relocate' });
     if (row.version !== request.version) throw new DomainError('CASE_VERSION_CONFLICT', { currentVersion: row.version, yourVersion: request.version });
-    if (!RELOCATABLE.includes(row.state as CaseState)) throw new DomainError('CASE_INVALID_TRANSITION', { state: row.state, action: 'relocate' });
+    if (!RELOCATABLE.includes(row.state)) throw new DomainError('CASE_INVALID_TRANSITION', { state: row.state, action: 'relocate' });
     if (target.districtId !== row.district_id) throw new DomainError('FORBIDDEN', { reason: 'other_district' });
     const category = await findCategoryById(trx, row.category_id);
     const changes: CaseUpdate = {

@@ -1,19 +1,17 @@
-import type { CaseRow } from '../../db/schema.ts';
-import type { CaseKind, CaseSnapshot, CaseState, PendingRequest, RatingLevel } from '../../domain/case/case-model.ts';
-import type { TimeLimit } from '../../domain/calendar/index.ts';
-import type { WorkingHours } from '../../domain/calendar/index.ts';
+import type { CaseRow, CategoryRow } from '../../db/schema.ts';
+import type { CaseSnapshot, PendingRequest } from '../../domain/case/case-model.ts';
+import type { TimeLimit, WorkingHours } from '../../domain/calendar/index.ts';
 import type { GuardContext } from '../../domain/case/case-transitions.ts';
-import type { CategoryRow } from '../../db/schema.ts';
-import { DEFAULT_WORKING_HOURS } from '../../domain/calendar/index.ts';
+import { parseDistrictSettings } from '../../domain/org/index.ts';
 
 /** The part of a stored case the rules decide on. */
 export function toSnapshot(row: CaseRow): CaseSnapshot {
   return {
     id: row.id,
     districtId: row.district_id,
-    state: row.state as CaseState,
+    state: row.state,
     version: row.version,
-    kind: row.kind as CaseKind,
+    kind: row.kind,
     gridId: row.grid_id,
     departmentId: row.department_id,
     reporterUserId: row.reporter_user_id,
@@ -23,7 +21,7 @@ export function toSnapshot(row: CaseRow): CaseSnapshot {
     resolveClockStartedAt: row.resolve_clock_started_at,
     suspendedAt: row.suspended_at,
     closedAt: row.closed_at,
-    rating: (row.rating as RatingLevel | null) ?? null,
+    rating: row.rating,
   };
 }
 
@@ -32,8 +30,8 @@ export function categoryLimits(category: CategoryRow): { dispatch: TimeLimit; si
 }
 
 /** A district's working hours, from its row, falling back to the national default. */
-export function workingHoursOf(district: { working_hours?: { periods: { start: string; end: string }[] } | null | undefined }): WorkingHours {
-  return district.working_hours?.periods?.length ? { periods: district.working_hours.periods } : DEFAULT_WORKING_HOURS;
+export function workingHoursOf(district: { working_hours?: unknown }): WorkingHours {
+  return parseDistrictSettings({ workingHours: district.working_hours }).workingHours;
 }
 
 export function guardContext(now: Date, category: CategoryRow, reopenWindowDays: number, isReporter: boolean): GuardContext {

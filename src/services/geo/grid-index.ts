@@ -1,15 +1,14 @@
 /**
  * The in-process spatial index over grid polygons: flatbush over bounding boxes, then an exact
- * point-in-polygon test (point-in-polygon-hao). Built lazily per database, cached, rebuilt after
+ * point-in-polygon test (point-in-polygon-hao, through polygon-math). Built lazily per database, cached, rebuilt after
  * an import in this process and at most a minute stale for imports made by other instances.
  */
 import Flatbush from 'flatbush';
-import pointInPolygon from 'point-in-polygon-hao';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { listGridGeometries } from '../../db/repositories/geo/grid-repository.ts';
 import { polygonsOf, type PolygonCoords, type Position } from '../../domain/geo/geo-types.ts';
-import { bboxOfPolygon, distanceToPolygonMeters } from '../../domain/geo/polygon-math.ts';
+import { bboxOfPolygon, distanceToPolygonMeters, pointInPolygon } from '../../domain/geo/polygon-math.ts';
 
 export interface IndexedGrid {
   gridId: number;
@@ -48,7 +47,7 @@ export function buildGridIndex(grids: { grid: IndexedGrid; polygons: PolygonCoor
       const hits = tree.search(lng, lat, lng, lat).sort((a, b) => a - b);
       for (const hit of hits) {
         const part = parts[hit]!;
-        if (pointInPolygon([lng, lat], part.polygon) !== false) return part.grid;
+        if (pointInPolygon([lng, lat], part.polygon) !== 'outside') return part.grid;
       }
       return null;
     },

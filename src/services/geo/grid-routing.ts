@@ -5,8 +5,9 @@
  */
 import gcoordModule from 'gcoord';
 import { DomainError } from '../../domain/errors.ts';
-import type { Actor } from '../../domain/case/index.ts';
+import { type Actor, isPublicSide } from '../../domain/case/index.ts';
 import { findDepartmentByCode } from '../../db/repositories/org/index.ts';
+import { COMMAND_CENTRE_CODE } from '../../domain/org/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { getGridIndex, type IndexedGrid } from './grid-index.ts';
 
@@ -16,7 +17,6 @@ const gcoord = ((gcoordModule as { default?: Gcoord }).default ?? gcoordModule) 
 
 /** How far from the nearest grid a citizen's point may be and still reach that district's command centre. */
 export const CITIZEN_FALLBACK_RADIUS_M = 5_000;
-export const COMMAND_CENTRE_CODE = 'zhzx';
 
 export type CoordSystem = 'wgs84' | 'gcj02';
 
@@ -40,10 +40,6 @@ export function toWgs84(point: LatLng, system: CoordSystem | undefined): LatLng 
   if (system !== 'gcj02') return point;
   const [lng, lat] = gcoord.transform([point.lng, point.lat], gcoord.GCJ02, gcoord.WGS84) as [number, number];
   return { lat: Math.round(lat * 1e7) / 1e7, lng: Math.round(lng * 1e7) / 1e7 };
-}
-
-function isCitizenSide(actor: Actor): boolean {
-  return actor.role === 'anonymous' || actor.role === 'citizen' || actor.role === 'enterprise';
 }
 
 function fromGrid(grid: IndexedGrid): LocatedPlacement {
@@ -70,7 +66,7 @@ export async function placeByLocation(deps: ServiceDeps, actor: Actor, point: La
   if (index.size === 0) return null;
   const grid = index.locate([point.lng, point.lat]);
   if (grid) return fromGrid(grid);
-  if (!isCitizenSide(actor)) {
+  if (!isPublicSide(actor.role)) {
     if (explicitDistrict && actor.role !== 'grid_worker') return null;
     throw new DomainError('GRID_NOT_FOUND_FOR_POINT', { lat: point.lat, lng: point.lng });
   }

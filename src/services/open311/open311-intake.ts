@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '../../domain/errors.ts';
+import { containsMarkup, isPhoneNumber } from '../../shared/text-rules.ts';
 import { ANONYMOUS } from '../actor.ts';
 import { reportCase } from '../case/index.ts';
 import { requireApiKey } from '../admin/index.ts';
@@ -15,10 +16,9 @@ import {
   findPublicCaseByNumber, findPublicCategory, insertOpen311Request, insertOpen311Update, listCategoryAttributes,
 } from '../../db/repositories/open311/open311-repository.ts';
 import { appendEvents } from '../../db/repositories/case/index.ts';
-import type { CaseKind } from '../../domain/case/index.ts';
+
 import type { ServiceDeps } from '../service-deps.ts';
 
-const HTML_TAG = /<\s*[a-z!/?][^>]*>/i;
 export const OPEN311_DESCRIPTION_MAX = 4000;
 
 export interface Open311RequestInput {
@@ -45,7 +45,7 @@ type Problem = { path: string; code: string; message: string };
 function checkText(problems: Problem[], path: string, value: string | undefined, max: number): void {
   if (value === undefined) return;
   if (value.length > max) problems.push({ path, code: 'too_long', message: `at most ${max} characters` });
-  if (HTML_TAG.test(value)) problems.push({ path, code: 'html_not_allowed', message: 'HTML is not allowed' });
+  if (containsMarkup(value)) problems.push({ path, code: 'html_not_allowed', message: 'HTML is not allowed' });
 }
 
 function checkInputs(input: Open311RequestInput): { problems: Problem[]; location?: { lat: number; lng: number } } {
@@ -69,7 +69,7 @@ function checkInputs(input: Open311RequestInput): { problems: Problem[]; locatio
   checkText(problems, 'device_id', input.deviceId, 100);
   checkText(problems, 'account_id', input.accountId, 100);
   if (input.email !== undefined && !/^[^\s@<>]{1,64}@[^\s@<>]{1,190}$/.test(input.email)) problems.push({ path: 'email', code: 'invalid_email', message: 'not an e-mail address' });
-  if (input.phone !== undefined && !/^[0-9+\-\s()]{5,20}$/.test(input.phone)) problems.push({ path: 'phone', code: 'invalid_phone', message: 'not a phone number' });
+  if (input.phone !== undefined && !isPhoneNumber(input.phone)) problems.push({ path: 'phone', code: 'invalid_phone', message: 'not a phone number' });
   input.mediaUrls.forEach((url, i) => {
     if (url.length > 2000 || !/^https?:\/\/[^\s<>"]+$/i.test(url)) problems.push({ path: `media_url[${i}]`, code: 'invalid_url', message: 'an http(s) URL is expected' });
   });
@@ -95,7 +95,7 @@ async function checkAttributes(deps: ServiceDeps, categoryCode: string, given: R
     else if (def.datatype === 'multivaluelist' && !values.every((v) => keys.includes(v))) bad(`values from ${keys.join(', ')}`);
     else if (def.datatype === 'number' && (values.length !== 1 || !Number.isFinite(Number(values[0])))) bad('a number');
     else if (def.datatype === 'datetime' && (values.length !== 1 || Number.isNaN(Date.parse(values[0]!)))) bad('an ISO 8601 date-time');
-    else if ((def.datatype === 'string' || def.datatype === 'text') && (values.length !== 1 || values[0]!.length > 1000 || HTML_TAG.test(values[0]!))) bad('plain text up to 1000 characters');
+    else if ((def.datatype === 'string' || def.datatype === 'text') && (values.length !== 1 || values[0]!.length > 1000 || containsMarkup(values[0]!))) bad('plain text up to 1000 characters');
     kept[def.code] = def.datatype === 'multivaluelist' ? values : values[0]!;
   }
   return { problems, kept };
@@ -131,7 +131,7 @@ export async function createOpen311Request(deps: ServiceDeps, input: Open311Requ
   if (input.accountId) contact.account_id = input.accountId;
   if (input.addressId) contact.address_id = input.addressId;
   const result = await reportCase(deps, ANONYMOUS, {
-    kind: category.kind as CaseKind,
+    kind: category.kind,
     categoryCode: category.code,
     description: input.description?.trim() || category.minor_name,
     location,

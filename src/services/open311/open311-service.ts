@@ -5,6 +5,7 @@
  */
 import { DomainError } from '../../domain/errors.ts';
 import { findDistrictByCode } from '../../db/repositories/org/index.ts';
+import type { CaseState } from '../../domain/case/index.ts';
 import {
   findPublicCategory, findRequestByToken, listCategoryAttributes, listPublicCategories, listPublicEvents, listPublicRequests,
   type PublicRequestRow,
@@ -63,7 +64,7 @@ export interface RequestQuery {
   jurisdictionId?: string | undefined;
   serviceRequestIds?: string[] | undefined;
   serviceCodes?: string[] | undefined;
-  states?: string[] | undefined;
+  states?: CaseState[] | undefined;
   startDate?: Date | undefined;
   endDate?: Date | undefined;
   page: number;

@@ -5,11 +5,10 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Actor, CaseAction, CaseKind, RatingLevel } from '../../domain/case/index.ts';
+import type { Actor, CaseAction, RatingLevel } from '../../domain/case/index.ts';
 import { addUser } from '../auth/index.ts';
 import { actorFromUser } from '../actor.ts';
-import { reportCase } from '../case/index.ts';
-import { performCaseAction } from '../case/index.ts';
+import { reportCase, performCaseAction } from '../case/index.ts';
 import { createCalendarCache } from '../calendar/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { DEMO_PASSWORD } from './seed-demo-org.ts';
@@ -104,7 +103,7 @@ export async function seedDemoCases(db: Kysely<Database>, now: Date, perDistrict
       current = new Date(now.getTime() - (2 + random.next() * 150) * 86_400_000);
       const reporter = category.kind === 'citizen_request' ? (random.next() < 0.5 ? citizen : actors.operator) : actors.gridWorker;
       const { row } = await reportCase(deps, reporter, {
-        kind: category.kind as CaseKind,
+        kind: category.kind,
         categoryCode: category.code,
         description: random.pick(DESCRIPTIONS.default!),
         gridCode: random.pick(grids).code,

@@ -3,6 +3,7 @@
  * once and rendered as .docx and .xlsx by bulletin-docx.ts and bulletin-xlsx.ts.
  */
 import { DomainError } from '../../domain/errors.ts';
+import { parseDistrictSettings } from '../../domain/org/index.ts';
 import { parsePeriod, previousPeriod, samePeriodLastYear, type Period } from '../../domain/supervision/period.ts';
 import type { IndicatorCounts, IndicatorRates } from '../../domain/supervision/indicator-compute.ts';
 import { topCategories } from '../../db/repositories/supervision/indicator-repository.ts';
@@ -10,7 +11,6 @@ import { listLongSuspendedCases, listOverdueCases, listRectificationCases } from
 import type { ServiceDeps } from '../service-deps.ts';
 import { computeIndicatorTable, computeRanking, type DistrictRef, type Ranking } from './indicator-service.ts';
 
-export const DEFAULT_LONG_SUSPENDED_DAYS = 15;
 const DAY_MS = 86_400_000;
 const LIST_LIMIT = 50;
 
@@ -63,8 +63,7 @@ export async function buildBulletin(deps: ServiceDeps, district: DistrictRef, mo
   const lastYear = samePeriodLastYear(period);
   const now = deps.clock();
   const asOf = new Date(Math.min(period.end.getTime(), now.getTime()));
-  const configured = district.settings.longSuspendedDays;
-  const longSuspendedDays = typeof configured === 'number' && configured > 0 ? configured : DEFAULT_LONG_SUSPENDED_DAYS;
+  const { longSuspendedDays } = parseDistrictSettings(district);
   const headline = {
     current: await headlineOf(deps, district, period),
     previous: await headlineOf(deps, district, previous),

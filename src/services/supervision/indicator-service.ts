@@ -3,11 +3,12 @@
  * them by unit, compute with the pure rules, score with the district's weights, rank.
  */
 import { DomainError } from '../../domain/errors.ts';
-import type { Actor } from '../../domain/case/index.ts';
+import { type Actor, isSupervisionReader } from '../../domain/case/index.ts';
+import { parseDistrictSettings } from '../../domain/org/index.ts';
 import { computeIndicators, type IndicatorCounts, type IndicatorRates } from '../../domain/supervision/indicator-compute.ts';
 import { emptyFacts, type UnitFacts } from '../../domain/supervision/indicator-facts.ts';
 import {
-  DEFAULT_WEIGHTS, compositeScore, gradeOf, parseWeights, rankUnits, redAndBlackLists, type Grade, type IndicatorWeights,
+  compositeScore, gradeOf, rankUnits, redAndBlackLists, type Grade, type IndicatorWeights,
 } from '../../domain/supervision/indicator-score.ts';
 import { previousPeriod, type Period } from '../../domain/supervision/period.ts';
 import {
@@ -17,7 +18,6 @@ import { findDistrictByCode, findDistrictById } from '../../db/repositories/org/
 import type { ServiceDeps } from '../service-deps.ts';
 
 /** Roles that read indicators and rankings of their own district; admin reads any district. */
-const READERS = new Set(['operator', 'shift_lead', 'supervisor', 'leader']);
 
 export interface DistrictRef {
   id: number;
@@ -37,7 +37,7 @@ export async function districtForReader(deps: ServiceDeps, actor: Actor, distric
     if (!districtCode) throw new DomainError('VALIDATION_FAILED', [{ path: 'district', code: 'required' }]);
     row = await findDistrictByCode(deps.db, districtCode);
   } else {
-    if (!READERS.has(actor.role) || actor.districtId === null) throw new DomainError('FORBIDDEN');
+    if (!isSupervisionReader(actor.role) || actor.districtId === null) throw new DomainError('FORBIDDEN');
     row = await findDistrictById(deps.db, actor.districtId);
     if (row && districtCode && row.code.trim() !== districtCode) throw new DomainError('FORBIDDEN', { district: districtCode });
   }
@@ -47,7 +47,7 @@ export async function districtForReader(deps: ServiceDeps, actor: Actor, distric
 
 /** The district's weights (settings.indicatorWeights) or the documented default. */
 export function weightsOf(district: DistrictRef): IndicatorWeights {
-  return parseWeights(district.settings.indicatorWeights) ?? DEFAULT_WEIGHTS;
+  return parseDistrictSettings(district).indicatorWeights;
 }
 
 export interface UnitIndicators {
@@ -67,7 +67,7 @@ export interface IndicatorTable {
   total: Omit<UnitIndicators, 'unit'>;
 }
 
-function groupFacts(tagged: { cases: Tagged<any>[]; flows: Tagged<any>[]; ratings: Tagged<any>[]; notices: Tagged<any>[] }) {
+function groupFacts(tagged: { [K in keyof UnitFacts]: Tagged<UnitFacts[K][number]>[] }) {
   const byUnit = new Map<number, UnitFacts>();
   const all = emptyFacts();
   for (const key of ['cases', 'flows', 'ratings', 'notices'] as const) {
@@ -163,8 +163,7 @@ export async function computeRanking(deps: ServiceDeps, district: DistrictRef, l
     };
   };
   const items = ranked.map(toRow);
-  const size = typeof district.settings.rankingListSize === 'number' ? district.settings.rankingListSize : 3;
-  const lists = redAndBlackLists(ranked, size);
+  const lists = redAndBlackLists(ranked, parseDistrictSettings(district).rankingListSize);
   const itemOf = (unitId: number) => items.find((row) => row.unit.id === unitId)!;
   return {
     period, previous, level, weights: current.weights, items,

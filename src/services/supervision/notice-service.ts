@@ -4,11 +4,9 @@
  */
 import { DomainError } from '../../domain/errors.ts';
 import { computeDeadline } from '../../domain/calendar/index.ts';
-import { OPEN_STATES, type Actor, type CaseState } from '../../domain/case/index.ts';
-import { findCaseState, incrementSupervisionCount, lockCase } from '../../db/repositories/case/index.ts';
+import { OPEN_STATES, type Actor, isSupervisionReader } from '../../domain/case/index.ts';
+import { findCaseState, incrementSupervisionCount, lockCase, appendEvents, insertNotifications } from '../../db/repositories/case/index.ts';
 import { findDepartment, findDistrictById } from '../../db/repositories/org/index.ts';
-import { appendEvents } from '../../db/repositories/case/index.ts';
-import { insertNotifications } from '../../db/repositories/case/index.ts';
 import { answerNotice, insertNotice, listNotices, lockNotice } from '../../db/repositories/supervision/notice-repository.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { workingHoursOf } from '../case/index.ts';
@@ -67,7 +65,7 @@ export async function issueNotice(deps: ServiceDeps, actor: Actor, input: Notice
       await incrementSupervisionCount(trx, caseRow.id);
       await appendEvents(trx, districtId, [{
         caseId: caseRow.id, districtId, at: now, actorUserId: actor.userId, actorRole: actor.role, action: 'supervise',
-        fromState: caseRow.state as CaseState, toState: caseRow.state, note: input.content, data: { noticeId: notice.id, respondBy: respondBy.toISOString() },
+        fromState: caseRow.state, toState: caseRow.state, note: input.content, data: { noticeId: notice.id, respondBy: respondBy.toISOString() },
       }]);
     }
     await insertNotifications(trx, [{
@@ -110,6 +108,6 @@ export async function listNoticesFor(deps: ServiceDeps, actor: Actor, filter: { 
   if (actor.districtId === null) throw new DomainError('FORBIDDEN');
   const base = { districtId: actor.districtId, ...(filter.status ? { status: filter.status } : {}), ...(filter.caseId ? { caseId: filter.caseId } : {}) };
   if (actor.role === 'handler' && actor.departmentId !== null) return listNotices(deps.db, { ...base, departmentId: actor.departmentId });
-  if (!['operator', 'shift_lead', 'supervisor', 'leader'].includes(actor.role)) throw new DomainError('FORBIDDEN');
+  if (!isSupervisionReader(actor.role)) throw new DomainError('FORBIDDEN');
   return listNotices(deps.db, base);
 }

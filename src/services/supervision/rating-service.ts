@@ -4,10 +4,9 @@
  * appeal takes the rating out of the indicators (the repository filters it).
  */
 import { DomainError } from '../../domain/errors.ts';
-import { isBadRating, type Actor, type CaseState, type RatingLevel } from '../../domain/case/index.ts';
-import { findCase, lockCase } from '../../db/repositories/case/index.ts';
+import { isBadRating, type Actor, type RatingLevel, isDistrictStaff, isSupervisionReader, type ServiceChannel } from '../../domain/case/index.ts';
+import { findCase, lockCase, appendEvents } from '../../db/repositories/case/index.ts';
 import { findDepartment } from '../../db/repositories/org/index.ts';
-import { appendEvents } from '../../db/repositories/case/index.ts';
 import {
   decideAppeal, findLiveAppeal, findServiceRating, insertAppeal, insertServiceRating, listAppeals, listServiceRatings, lockAppeal,
   setServiceRectification,
@@ -15,10 +14,7 @@ import {
 import type { ServiceDeps } from '../service-deps.ts';
 import { openRectification } from './rectification.ts';
 
-export const SERVICE_CHANNELS = ['on_site', 'online'] as const;
-export type ServiceChannel = (typeof SERVICE_CHANNELS)[number];
-
-const STAFF_READERS = ['operator', 'shift_lead', 'supervisor', 'leader'];
+export { SERVICE_CHANNELS, type ServiceChannel } from '../../domain/case/index.ts';
 
 /**
  * Records a rating of a government service; a 差评 opens a rectification case (R01) for the unit.
@@ -31,8 +27,7 @@ export async function rateService(
 ) {
   if (actor.role === 'anonymous') throw new DomainError('AUTH_REQUIRED');
   const department = await findDepartment(deps.db, input.departmentId);
-  const staff = !['citizen', 'enterprise', 'admin'].includes(actor.role);
-  if (!department || (staff && actor.districtId !== department.district_id)) {
+  if (!department || (isDistrictStaff(actor.role) && actor.districtId !== department.district_id)) {
     throw new DomainError('CASE_DEPARTMENT_UNKNOWN', { departmentId: input.departmentId });
   }
   const now = deps.clock();
@@ -57,7 +52,7 @@ export async function listServiceRatingsFor(deps: ServiceDeps, actor: Actor) {
   if (actor.role === 'anonymous') throw new DomainError('AUTH_REQUIRED');
   if (actor.districtId === null) throw new DomainError('FORBIDDEN');
   if (actor.role === 'handler' && actor.departmentId !== null) return listServiceRatings(deps.db, { districtId: actor.districtId, departmentId: actor.departmentId });
-  if (!STAFF_READERS.includes(actor.role)) throw new DomainError('FORBIDDEN');
+  if (!isSupervisionReader(actor.role)) throw new DomainError('FORBIDDEN');
   return listServiceRatings(deps.db, { districtId: actor.districtId });
 }
 
@@ -68,7 +63,7 @@ export async function listServiceRatingsFor(deps: ServiceDeps, actor: Actor) {
 export async function fileAppeal(deps: ServiceDeps, actor: Actor, input: { caseId?: number | undefined; serviceRatingId?: number | undefined; reason: string }) {
   if (actor.role !== 'handler' || actor.departmentId === null || actor.districtId === null) throw new DomainError('FORBIDDEN');
   const now = deps.clock();
-  let target: { districtId: number; departmentId: number | null; level: string | null; caseId: number | null; serviceRatingId: number | null };
+  let target: { districtId: number; departmentId: number | null; level: RatingLevel | null; caseId: number | null; serviceRatingId: number | null };
   if (input.caseId !== undefined) {
     const row = await findCase(deps.db, input.caseId);
     if (!row || row.district_id !== actor.districtId) throw new DomainError('NOT_FOUND');
@@ -81,7 +76,7 @@ export async function fileAppeal(deps: ServiceDeps, actor: Actor, input: { caseI
     throw new DomainError('VALIDATION_FAILED', [{ path: 'caseId', code: 'case_or_service_rating_required' }]);
   }
   if (target.departmentId !== actor.departmentId) throw new DomainError('FORBIDDEN');
-  if (!target.level || !isBadRating(target.level as RatingLevel)) throw new DomainError('APPEAL_NOT_ALLOWED', { reason: 'not_a_bad_rating' });
+  if (!target.level || !isBadRating(target.level)) throw new DomainError('APPEAL_NOT_ALLOWED', { reason: 'not_a_bad_rating' });
   return deps.db.transaction().execute(async (trx) => {
     const live = await findLiveAppeal(trx, target.caseId !== null ? { caseId: target.caseId } : { serviceRatingId: target.serviceRatingId! });
     if (live) throw new DomainError('APPEAL_NOT_ALLOWED', { reason: 'already_appealed', appealId: live.id });
@@ -93,7 +88,7 @@ export async function fileAppeal(deps: ServiceDeps, actor: Actor, input: { caseI
       const row = await lockCase(trx, target.caseId);
       await appendEvents(trx, target.districtId, [{
         caseId: target.caseId, districtId: target.districtId, at: now, actorUserId: actor.userId, actorRole: actor.role, action: 'appeal',
-        fromState: row!.state as CaseState, toState: row!.state, note: input.reason, data: { appealId: appeal.id },
+        fromState: row!.state, toState: row!.state, note: input.reason, data: { appealId: appeal.id },
       }]);
     }
     return appeal;
@@ -116,7 +111,7 @@ export async function decideRatingAppeal(deps: ServiceDeps, actor: Actor, appeal
       const row = await lockCase(trx, appeal.case_id);
       await appendEvents(trx, appeal.district_id, [{
         caseId: appeal.case_id, districtId: appeal.district_id, at: now, actorUserId: actor.userId, actorRole: actor.role, action: 'appeal_decided',
-        fromState: row!.state as CaseState, toState: row!.state, note: input.note ?? null, data: { appealId: appeal.id, upheld: input.upheld },
+        fromState: row!.state, toState: row!.state, note: input.note ?? null, data: { appealId: appeal.id, upheld: input.upheld },
       }]);
     }
     return decided;
@@ -129,6 +124,6 @@ export async function listAppealsFor(deps: ServiceDeps, actor: Actor, status: st
   if (actor.districtId === null) throw new DomainError('FORBIDDEN');
   const base = { districtId: actor.districtId, ...(status ? { status } : {}) };
   if (actor.role === 'handler' && actor.departmentId !== null) return listAppeals(deps.db, { ...base, departmentId: actor.departmentId });
-  if (!STAFF_READERS.includes(actor.role)) throw new DomainError('FORBIDDEN');
+  if (!isSupervisionReader(actor.role)) throw new DomainError('FORBIDDEN');
   return listAppeals(deps.db, base);
 }

@@ -4,18 +4,14 @@
  * (district setting `rectificationDays`, default 5), in the caller's transaction.
  */
 import type { Transaction } from 'kysely';
-import { computeDeadline } from '../../domain/calendar/index.ts';
-import { toShanghaiDate, type WorkingCalendar } from '../../domain/calendar/index.ts';
-import { isBadRating, type RatingLevel } from '../../domain/case/index.ts';
-import { findCategoryByCode } from '../../db/repositories/case/index.ts';
+import { computeDeadline, type WorkingCalendar } from '../../domain/calendar/index.ts';
+import { isBadRating, type RatingLevel, caseNumberYear, formatCaseNumber } from '../../domain/case/index.ts';
+import { findCategoryByCode, insertCase, takeNextCaseSequence, appendEvents } from '../../db/repositories/case/index.ts';
 import { findDepartmentByCode, findDistrictById } from '../../db/repositories/org/index.ts';
-import { insertCase, takeNextCaseSequence } from '../../db/repositories/case/index.ts';
-import { appendEvents } from '../../db/repositories/case/index.ts';
+import { parseDistrictSettings } from '../../domain/org/index.ts';
 import type { CaseRow, Database } from '../../db/schema.ts';
-import type { FollowUpContext } from '../case/index.ts';
-import { workingHoursOf } from '../case/index.ts';
+import { type FollowUpContext, workingHoursOf } from '../case/index.ts';
 
-export const DEFAULT_RECTIFICATION_DAYS = 5;
 
 const LEVEL_ZH: Record<RatingLevel, string> = {
   very_satisfied: '非常满意', satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意', very_dissatisfied: '非常不满意',
@@ -44,18 +40,16 @@ export async function openRectification(trx: Transaction<Database>, input: Recti
   const category = await findCategoryByCode(trx as never, input.categoryCode);
   const district = await findDistrictById(trx as never, input.districtId);
   if (!category || !district) throw new Error(`rectification needs category ${input.categoryCode} and district ${input.districtId}`);
-  const settings = (district.settings as Record<string, unknown> | null) ?? {};
-  const configured = settings.rectificationDays;
-  const days = typeof configured === 'number' && Number.isInteger(configured) && configured >= 1 && configured <= 60 ? configured : DEFAULT_RECTIFICATION_DAYS;
+  const days = parseDistrictSettings(district).rectificationDays;
   const calendar = input.calendar;
   const hours = workingHoursOf(district);
   const departmentId = input.departmentId ?? (await findDepartmentByCode(trx as never, district.id, category.department_code))?.id ?? null;
-  const year = Number(toShanghaiDate(now).slice(0, 4));
+  const year = caseNumberYear(now);
   const seq = await takeNextCaseSequence(trx, district.id, year);
   const levelZh = LEVEL_ZH[input.level];
   const row = await insertCase(trx, {
     district_id: district.id,
-    number: `${district.abbr}-${year}-${String(seq).padStart(6, '0')}`,
+    number: formatCaseNumber(district.abbr, year, seq),
     kind: 'rectification',
     source: 'inspection',
     category_id: category.id,
@@ -103,9 +97,9 @@ export async function openRectification(trx: Transaction<Database>, input: Recti
 /** Follow-up for FOLLOW_UPS: a 差评 on a closed case opens its rectification case. */
 export async function openRectificationOnBadRating(context: FollowUpContext): Promise<void> {
   const { action, after, trx, deps, actor, now } = context;
-  if (action !== 'rate' || !after.rating || !isBadRating(after.rating as RatingLevel)) return;
+  if (action !== 'rate' || !after.rating || !isBadRating(after.rating)) return;
   await openRectification(trx, {
-    districtId: after.district_id, categoryCode: 'R02', departmentId: after.department_id, level: after.rating as RatingLevel,
+    districtId: after.district_id, categoryCode: 'R02', departmentId: after.department_id, level: after.rating,
     comment: after.rating_comment, subject: `${after.number} ${after.title}`, source: after, actorUserId: actor.userId,
     actorRole: actor.role, now, calendar: await deps.calendar.get(),
   });

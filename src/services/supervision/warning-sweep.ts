@@ -5,11 +5,8 @@
  * batch is claimed with FOR UPDATE SKIP LOCKED and decided on the locked, current row.
  */
 import { isEscalation, toWarningLevel, warningFor, type WarningLevel } from '../../domain/case/index.ts';
-import type { CaseState } from '../../domain/case/index.ts';
-import { findCaseState, findCategoryById } from '../../db/repositories/case/index.ts';
+import { findCaseState, findCategoryById, appendEvents, type NewCaseEvent, insertNotifications, type NewNotification } from '../../db/repositories/case/index.ts';
 import { findDistrictById } from '../../db/repositories/org/index.ts';
-import { appendEvents, type NewCaseEvent } from '../../db/repositories/case/index.ts';
-import { insertNotifications, type NewNotification } from '../../db/repositories/case/index.ts';
 import {
   claimOverdueNotices, claimWarningBatch, clearStaleWarnings, markNoticeEscalated, setWarningLevel,
 } from '../../db/repositories/supervision/sweep-repository.ts';
@@ -83,7 +80,7 @@ async function sweepWarnings(deps: ServiceDeps, now: Date, result: SweepResult):
         const list = events.get(row.district_id) ?? [];
         list.push({
           caseId: row.id, districtId: row.district_id, at: now, actorUserId: null, actorRole: 'system', action: `warn_${raised}`,
-          fromState: row.state as CaseState, toState: row.state, note: null,
+          fromState: row.state, toState: row.state, note: null,
           data: { resolveDeadline: row.resolve_deadline.toISOString(), previous: current },
         });
         events.set(row.district_id, list);

@@ -1,13 +1,14 @@
 /** Case photos: their rows (the bytes live in file storage). */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../schema.ts';
+import type { AttachmentStage } from '../../../domain/case/attachment-rules.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 export interface NewAttachment {
   caseId: number;
   districtId: number;
-  stage: string;
+  stage: AttachmentStage;
   uploadedBy: number | null;
   uploaderRole: string;
   mime: string;

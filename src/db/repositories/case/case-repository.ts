@@ -1,6 +1,7 @@
 /** Cases: numbering, insert, the versioned update, lookups and the scoped list. */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CaseRow, CaseUpdate, Database, NewCase } from '../../schema.ts';
+import type { CaseKind, CaseState } from '../../../domain/case/case-model.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -48,8 +49,8 @@ export async function updateCaseIfVersion(db: Db, id: number, expectedVersion: n
 
 export interface CaseListFilter {
   districtIds?: number[];
-  state?: string[];
-  kind?: string;
+  state?: CaseState[];
+  kind?: CaseKind;
   streetId?: number;
   departmentId?: number;
   categoryId?: number;

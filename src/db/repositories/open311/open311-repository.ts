@@ -1,6 +1,7 @@
 /** SQL behind the Open311 adapter: public services, their attributes, requests and updates. */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../schema.ts';
+import type { CaseState } from '../../../domain/case/index.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -59,7 +60,7 @@ export interface RequestFilter {
   numbers?: string[];
   districtId?: number;
   serviceCodes?: string[];
-  states?: string[];
+  states?: CaseState[];
   from?: Date;
   to?: Date;
   limit: number;

@@ -1,6 +1,7 @@
 /** Users and their sessions. */
 import type { Kysely } from 'kysely';
 import type { Database, UserRow } from '../../schema.ts';
+import type { Role } from '../../../domain/case/index.ts';
 
 type Db = Kysely<Database>;
 
@@ -8,7 +9,7 @@ export interface NewUser {
   username: string;
   passwordHash: string;
   displayName: string;
-  role: string;
+  role: Role;
   districtId: number | null;
   streetId: number | null;
   departmentId: number | null;

@@ -6,7 +6,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../schema.ts';
 import type { CaseFact, FlowEventFact, NoticeFact, RatingFact } from '../../../domain/supervision/indicator-facts.ts';
-import type { RatingLevel } from '../../../domain/case/index.ts';
+
 
 type Db = Kysely<Database>;
 
@@ -135,11 +135,11 @@ export async function loadRatingFacts(db: Db, districtId: number, level: UnitLev
   return [
     ...caseRows.map((row) => ({
       unitId: row.unit_id,
-      fact: { source: 'case' as const, level: row.rating as RatingLevel, at: row.rated_at as Date, respondedInTime: Boolean(row.responded) },
+      fact: { source: 'case' as const, level: row.rating!, at: row.rated_at as Date, respondedInTime: Boolean(row.responded) },
     })),
     ...serviceRows.map((row) => ({
       unitId: row.unit_id,
-      fact: { source: 'service' as const, level: row.level as RatingLevel, at: row.rated_at, respondedInTime: false },
+      fact: { source: 'service' as const, level: row.level, at: row.rated_at, respondedInTime: false },
     })),
   ];
 }

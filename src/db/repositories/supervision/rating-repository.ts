@@ -1,11 +1,12 @@
 /** Government-service ratings (一次一评/一事一评) and appeals (申诉) against ratings. */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../schema.ts';
+import type { RatingLevel, ServiceChannel } from '../../../domain/case/index.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 export async function insertServiceRating(db: Db, values: {
-  districtId: number; departmentId: number; channel: string; serviceName: string; level: string; comment: string | null; ratedBy: number | null; ratedAt: Date;
+  districtId: number; departmentId: number; channel: ServiceChannel; serviceName: string; level: RatingLevel; comment: string | null; ratedBy: number | null; ratedAt: Date;
 }) {
   return db
     .insertInto('service_ratings')

@@ -4,6 +4,7 @@
  */
 import type { Transaction } from 'kysely';
 import type { Database } from '../../schema.ts';
+import type { WarningLevel } from '../../../domain/case/index.ts';
 
 type Trx = Transaction<Database>;
 
@@ -26,7 +27,7 @@ export async function claimWarningBatch(trx: Trx, afterId: number, limit: number
 }
 
 /** Sets the warning without touching the version: a warning is not an edit a user could conflict with. */
-export async function setWarningLevel(trx: Trx, caseId: number, level: string): Promise<void> {
+export async function setWarningLevel(trx: Trx, caseId: number, level: WarningLevel): Promise<void> {
   await trx.updateTable('cases').set({ warning_level: level }).where('id', '=', caseId).execute();
 }
 

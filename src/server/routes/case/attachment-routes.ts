@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { DomainError } from '../../../domain/errors.ts';
 import { ATTACHMENT_STAGES, type AttachmentStage } from '../../../domain/case/attachment-rules.ts';
 import { addCaseAttachments, listCaseAttachmentsFor, readCaseAttachment } from '../../../services/case/case-attachments.ts';
+import { CaseRefParams } from '../../../shared/api-schemas.ts';
 import { resolveCaseId } from '../../../services/case/case-queries.ts';
 import { createDiskStorage } from '../../../services/case/file-storage.ts';
 import { PHOTO_MAX_BYTES } from '../../../services/case/photo-processing.ts';
@@ -19,7 +20,6 @@ import type { RouteDeps } from '../route-deps.ts';
 const MAX_FILES_PER_UPLOAD = 3;
 const LIMIT_CODES = new Set(['FST_REQ_FILE_TOO_LARGE', 'FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT']);
 
-const CaseParams = z.strictObject({ id: z.string().regex(/^(\d{1,10}|[A-Z]{2}-\d{4}-\d{6})$/) });
 const FileParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647), variant: z.enum(['public', 'thumb', 'original']) });
 const TrackingQuery = z.strictObject({ trackingCode: z.string().max(32).optional() });
 
@@ -60,7 +60,7 @@ export async function attachmentRoutes(app: FastifyInstance, { services, config 
     {
       bodyLimit: (PHOTO_MAX_BYTES + 64 * 1024) * MAX_FILES_PER_UPLOAD,
       schema: {
-        tags: ['cases'], summary: '上传照片（multipart：stage、file ≤3 张）/ Upload photos (multipart: stage, up to 3 files)', params: CaseParams,
+        tags: ['cases'], summary: '上传照片（multipart：stage、file ≤3 张）/ Upload photos (multipart: stage, up to 3 files)', params: CaseRefParams,
         consumes: ['multipart/form-data'],
       },
     },
@@ -79,7 +79,7 @@ export async function attachmentRoutes(app: FastifyInstance, { services, config 
 
   typed.get(
     '/api/v1/cases/:id/attachments',
-    { schema: { tags: ['cases'], summary: '工单照片 / Photos of a case', params: CaseParams, querystring: TrackingQuery } },
+    { schema: { tags: ['cases'], summary: '工单照片 / Photos of a case', params: CaseRefParams, querystring: TrackingQuery } },
     async (request) => {
       const caseId = await resolveCaseId(services, request.params.id);
       const rows = await listCaseAttachmentsFor(services, request.actor, caseId, request.query.trackingCode);

@@ -3,15 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CASE_ACTIONS } from '../../../domain/case/case-model.ts';
-import { CASE_ACTION_BODIES, CaseCreateBody, CaseListQuery } from '../../../shared/api-schemas.ts';
+import { CASE_ACTION_BODIES, CaseCreateBody, CaseListQuery, CaseRefParams } from '../../../shared/api-schemas.ts';
 import { reportCase } from '../../../services/case/case-intake.ts';
 import { performCaseAction } from '../../../services/case/case-actions.ts';
 import { getCaseDetail, listCasesFor, resolveCaseId } from '../../../services/case/case-queries.ts';
 import { presentCase, presentCaseDetail } from './case-presenter.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
-const CaseParams = z.strictObject({ id: z.string().regex(/^(\d{1,10}|[A-Z]{2}-\d{4}-\d{6})$/) });
-const ActionParams = z.strictObject({ id: CaseParams.shape.id, action: z.enum(CASE_ACTIONS) });
+const ActionParams = z.strictObject({ id: CaseRefParams.shape.id, action: z.enum(CASE_ACTIONS) });
 const TrackingQuery = z.strictObject({ trackingCode: z.string().max(32).optional() });
 // Documented loosely here so that each action's own strict schema reports every problem at once.
 const ActionBodyDoc = z
@@ -55,7 +54,7 @@ export async function caseRoutes(app: FastifyInstance, { services, config }: Rou
 
   typed.get(
     '/api/v1/cases/:id',
-    { schema: { tags: ['cases'], summary: '工单详情与时间线 / A case with its timeline', params: CaseParams, querystring: TrackingQuery } },
+    { schema: { tags: ['cases'], summary: '工单详情与时间线 / A case with its timeline', params: CaseRefParams, querystring: TrackingQuery } },
     async (request) => {
       const caseId = await resolveCaseId(services, request.params.id);
       const detail = await getCaseDetail(services, request.actor, caseId, request.query.trackingCode);

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findLikelyDuplicates, findNearbyCases, type DuplicateCandidate } from '../../../services/case/case-duplicates.ts';
+import { CaseRefParams } from '../../../shared/api-schemas.ts';
 import { resolveCaseId } from '../../../services/case/case-queries.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
@@ -12,7 +13,6 @@ const NearbyQuery = z.strictObject({
   category: z.string().trim().min(1).max(16),
   coordSystem: z.enum(['wgs84', 'gcj02']).optional(),
 });
-const CaseParams = z.strictObject({ id: z.string().regex(/^(\d{1,10}|[A-Z]{2}-\d{4}-\d{6})$/) });
 
 /** What anyone may see of a nearby case: no description, no reporter, no exact place. */
 function presentPublic(c: DuplicateCandidate) {
@@ -40,7 +40,7 @@ export async function duplicateRoutes(app: FastifyInstance, { services, config }
 
   typed.get(
     '/api/v1/cases/:id/duplicates',
-    { schema: { tags: ['cases'], summary: '疑似重复工单（供合并）/ Likely duplicates of a case, to merge', params: CaseParams } },
+    { schema: { tags: ['cases'], summary: '疑似重复工单（供合并）/ Likely duplicates of a case, to merge', params: CaseRefParams } },
     async (request) => {
       const caseId = await resolveCaseId(services, request.params.id);
       const result = await findLikelyDuplicates(services, request.actor, caseId);

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LocationSchema, plainText } from '../../../shared/api-schemas.ts';
+import { CaseRefParams, LocationSchema, plainText } from '../../../shared/api-schemas.ts';
 import { importGrids } from '../../../services/geo/grid-import.ts';
 import { findGridAt, toWgs84 } from '../../../services/geo/grid-routing.ts';
 import { relocateCase } from '../../../services/case/index.ts';
@@ -23,7 +23,6 @@ const LocateQuery = z.strictObject({
   coordSystem: CoordSystem.optional(),
 });
 const MapQuery = z.strictObject({ district: z.string().regex(/^\d{6}$/).optional() });
-const CaseParams = z.strictObject({ id: z.string().regex(/^(\d{1,10}|[A-Z]{2}-\d{4}-\d{6})$/) });
 export const RelocateBody = z
   .strictObject({
     version: z.number().int().min(1),
@@ -73,7 +72,7 @@ export async function gridRoutes(app: FastifyInstance, { services }: RouteDeps):
 
   typed.post(
     '/api/v1/cases/:id/relocate',
-    { schema: { tags: ['cases'], summary: '调整工单位置 / Move a case to another grid', params: CaseParams, body: RelocateBody } },
+    { schema: { tags: ['cases'], summary: '调整工单位置 / Move a case to another grid', params: CaseRefParams, body: RelocateBody } },
     async (request) => {
       const caseId = await resolveCaseId(services, request.params.id);
       await relocateCase(services, request.actor, { caseId, ...request.body });

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RATING_LEVELS } from '../../../domain/case/index.ts';
-import { plainText } from '../../../shared/api-schemas.ts';
+import { plainText, IdParams } from '../../../shared/api-schemas.ts';
 import { issueNotice, listNoticesFor, respondToNotice } from '../../../services/supervision/notice-service.ts';
 import {
   SERVICE_CHANNELS, decideRatingAppeal, fileAppeal, listAppealsFor, listServiceRatingsFor, rateService,
@@ -16,7 +16,6 @@ import { presentAppeal, presentNotice, presentNotification, presentServiceRating
 import type { RouteDeps } from '../route-deps.ts';
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
-const IdParams = z.strictObject({ id: z.string().regex(/^\d{1,10}$/) });
 
 const NoticeBody = z
   .strictObject({
