@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   CIVICLOOP_SESSION_HOURS: z.coerce.number().positive().default(12),
   /** Anonymous reports allowed per IP per minute. */
   CIVICLOOP_ANON_REPORTS_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Open311 writes allowed per API key (or per address without one) per minute. */
+  CIVICLOOP_OPEN311_WRITES_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** Mark cookies Secure (set behind HTTPS). */
   CIVICLOOP_SECURE_COOKIES: booleanFlag.default(false),
   /** Log level for the server. */
@@ -41,6 +43,7 @@ const ConfigSchema = EnvSchema.transform((value) => ({
   host: value.HOST,
   sessionHours: value.CIVICLOOP_SESSION_HOURS,
   anonReportsPerMinute: value.CIVICLOOP_ANON_REPORTS_PER_MINUTE,
+  open311WritesPerMinute: value.CIVICLOOP_OPEN311_WRITES_PER_MINUTE,
   secureCookies: value.CIVICLOOP_SECURE_COOKIES,
   logLevel: value.LOG_LEVEL,
   reopenWindowDays: value.CIVICLOOP_REOPEN_WINDOW_DAYS,

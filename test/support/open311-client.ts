@@ -5,6 +5,7 @@ import { XMLParser } from 'fast-xml-parser';
 export interface Open311Response {
   status: number;
   contentType: string;
+  headers: Record<string, unknown>;
   raw: string;
   /** JSON as sent, or XML parsed with repeated elements always as arrays. */
   body: any;
@@ -24,7 +25,7 @@ export const PREFIX = '/open311/v2';
 export async function open311Get(app: FastifyInstance, path: string): Promise<Open311Response> {
   const response = await app.inject({ method: 'GET', url: `${PREFIX}${path}` });
   const contentType = String(response.headers['content-type'] ?? '');
-  return { status: response.statusCode, contentType, raw: response.body, body: parse(response.body, contentType) };
+  return { status: response.statusCode, contentType, headers: response.headers, raw: response.body, body: parse(response.body, contentType) };
 }
 
 /** POSTs form fields; arrays repeat the key (attribute[x][]=a&attribute[x][]=b). */
@@ -36,7 +37,7 @@ export async function open311Post(app: FastifyInstance, path: string, fields: Re
     headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
   });
   const contentType = String(response.headers['content-type'] ?? '');
-  return { status: response.statusCode, contentType, raw: response.body, body: parse(response.body, contentType) };
+  return { status: response.statusCode, contentType, headers: response.headers, raw: response.body, body: parse(response.body, contentType) };
 }
 
 /** Creates an API key as admin; returns the plain key and its id. */

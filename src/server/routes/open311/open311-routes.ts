@@ -23,15 +23,17 @@ export const OPEN311_PREFIX = '/open311/v2';
 
 type FormatParams = { format: string };
 
-/** Writes per API key (or per address without one) and minute; one key may serve a whole city's app. */
-const WRITE_LIMIT = {
-  max: 600,
-  timeWindow: '1 minute',
-  keyGenerator: (request: FastifyRequest) => {
-    const key = field(argsOf(request), 'api_key');
-    return key ? `open311-key:${key.slice(0, 64)}` : `open311-ip:${request.ip}`;
-  },
-};
+/** Writes per API key (or per address without one) and minute; one key may serve a whole city's app (default 600). */
+function writeLimit(max: number) {
+  return {
+    max,
+    timeWindow: '1 minute',
+    keyGenerator: (request: FastifyRequest) => {
+      const key = field(argsOf(request), 'api_key');
+      return key ? `open311-key:${key.slice(0, 64)}` : `open311-ip:${request.ip}`;
+    },
+  };
+}
 
 function formatOf(request: FastifyRequest): Open311Format {
   const format = (request.params as Partial<FormatParams> | undefined)?.format;
@@ -68,7 +70,8 @@ function sendError(reply: FastifyReply, format: Open311Format, status: number, c
   return sendOpen311(reply, format, 'errors', [{ code: String(status), description }], status);
 }
 
-async function open311Api(app: FastifyInstance, { services }: RouteDeps): Promise<void> {
+async function open311Api(app: FastifyInstance, { services, config }: RouteDeps): Promise<void> {
+  const WRITE_LIMIT = writeLimit(config.open311WritesPerMinute);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
 
   app.setErrorHandler((error, request, reply) => {
