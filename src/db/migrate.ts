@@ -5,6 +5,7 @@ import * as m0004 from './migrations/0004-attachments.ts';
 import * as m0005 from './migrations/0005-indicators-supervision.ts';
 import * as m0006 from './migrations/0006-performance-indexes.ts';
 import * as m0007 from './migrations/0007-case-followers.ts';
+import * as m0009 from './migrations/0009-event-units-rollups.ts';
 
 // Listed by hand, not read from disk: the same list works under tsx, vitest and a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-indicators-supervision': m0005,
   '0006-performance-indexes': m0006,
   '0007-case-followers': m0007,
+  '0009-event-units-rollups': m0009,
 };
 
 /**
