@@ -202,6 +202,14 @@ export interface IndicatorRollupsTable {
   closed_reworked: number; resolved_on_time: number; followed_up: number; responded_in_time: number; solved: number;
   very_satisfied: number; satisfied: number; basically_satisfied: number; dissatisfied: number; very_dissatisfied: number;
   notices_issued: number;
+  /** Written once when the day is closed (the state at its end): deadlines passed that day unresolved, due but open, overdue open, reworked among due open. */
+  missed_resolve: number; due_open: Generated<number>; overdue_open: Generated<number>; rework_open: Generated<number>;
+}
+
+export interface IndicatorClosedDaysTable {
+  district_id: number;
+  day: ColumnType<string, string, string>;
+  closed_at: Timestamp;
 }
 
 export interface TimelineChainHeadsTable {
@@ -365,6 +373,7 @@ export interface Database {
   case_followers: CaseFollowersTable;
   case_events: CaseEventsTable;
   indicator_rollups: IndicatorRollupsTable;
+  indicator_closed_days: IndicatorClosedDaysTable;
   timeline_chain_heads: TimelineChainHeadsTable;
   api_keys: ApiKeysTable;
   open311_requests: Open311RequestsTable;

@@ -40,13 +40,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       dissatisfied integer not null default 0,
       very_dissatisfied integer not null default 0,
       notices_issued integer not null default 0,
+      missed_resolve integer not null default 0,
+      due_open integer not null default 0,
+      overdue_open integer not null default 0,
+      rework_open integer not null default 0,
       primary key (district_id, level, day, unit_id)
+    );
+    create table indicator_closed_days (
+      district_id integer not null references districts(id),
+      day date not null,
+      closed_at timestamptz not null,
+      primary key (district_id, day)
     );
   `.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
+    drop table if exists indicator_closed_days;
     drop table if exists indicator_rollups;
     drop index if exists case_events_case_action_idx;
     alter table case_events

@@ -10,7 +10,7 @@ import { isBadRating, type RatingLevel } from '../case/case-model.ts';
 export const ROLLUP_COUNTERS = [
   'filed', 'dispatched', 'returned', 'extended', 'closed', 'closed_on_time', 'closed_reworked', 'resolved_on_time',
   'followed_up', 'responded_in_time', 'solved', 'very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied',
-  'very_dissatisfied', 'notices_issued',
+  'very_dissatisfied', 'notices_issued', 'missed_resolve',
 ] as const;
 export type RollupCounter = (typeof ROLLUP_COUNTERS)[number];
 
@@ -179,8 +179,8 @@ export function rollupDeltas(event: RollupEventInput): RollupDelta[] {
       if (event.facts.onTime) atAll(units, ['resolved_on_time'], 1);
       break;
     case 'check_fail':
-      // Rework restarts the resolve clock: the round just failed no longer counts as resolved on time.
-      if (event.lastResolve?.facts.onTime) atAll(event.lastResolve.units, ['resolved_on_time'], -1);
+      // Rework restarts the resolve clock: the round just failed no longer counts as due to resolve (on time or missed).
+      if (event.lastResolve) atAll(event.lastResolve.units, event.lastResolve.facts.onTime ? ['resolved_on_time'] : ['missed_resolve'], -1);
       break;
     case 'check_pass':
       if (event.caseFiled) atAll(units, closeCounters(event.facts), 1);
@@ -190,7 +190,7 @@ export function rollupDeltas(event: RollupEventInput): RollupDelta[] {
         atAll(event.lastClose.units, closeCounters(event.lastClose.facts), -1);
         add('department', event.lastClose.units.department, 'filed', -1);
       }
-      if (event.lastResolve?.facts.onTime) atAll(event.lastResolve.units, ['resolved_on_time'], -1);
+      if (event.lastResolve) atAll(event.lastResolve.units, event.lastResolve.facts.onTime ? ['resolved_on_time'] : ['missed_resolve'], -1);
       break;
     case 'rate':
       if (event.caseFiled) atAll(units, ratingCounters(event.facts), 1);
