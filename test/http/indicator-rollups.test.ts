@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { scriptOctober2026 } from '../support/october-2026.ts';
-import { computeIndicatorTable, type DistrictRef } from '../../src/services/supervision/indicator-service.ts';
+import { computeFactTable, type DistrictRef } from '../../src/services/supervision/indicator-service.ts';
 import { sumRollups, shanghaiDay } from '../../src/db/repositories/supervision/rollup-repository.ts';
 import { parsePeriod } from '../../src/domain/supervision/period.ts';
 import { UNIT_LEVELS } from '../../src/db/repositories/supervision/indicator-repository.ts';
@@ -42,7 +42,7 @@ async function compare(periodKey: string) {
   const mismatches: string[] = [];
   let nonZero = 0;
   for (const level of UNIT_LEVELS) {
-    const oracle = await computeIndicatorTable(t.services, district, level, period);
+    const oracle = await computeFactTable(t.services, district, level, period);
     const sums = await sumRollups(t.services.db, district.id, level, shanghaiDay(period.start), shanghaiDay(period.end));
     const pairs = ['community', 'grid', 'person'].includes(level) ? [...SAME, ...LEVELS] : SAME;
     for (const row of oracle.units) {
@@ -81,5 +81,51 @@ describe('rollups against the fact-based oracle', () => {
     expect(closes.filter((row) => row.on_time === false)).toHaveLength(2);
     expect(closes.filter((row) => row.reworked === true)).toHaveLength(1);
     expect(closes.every((row) => row.person_id !== null)).toBe(true);
+  });
+});
+
+describe('a period frozen at its end', () => {
+  it('keeps October\'s indicators and ranking after November closes a late case, reopens one and upholds an appeal', async () => {
+    const { loginAs } = await import('../support/api-client.ts');
+    const db = t.services.db;
+    const op = await loginAs(t.app, 'operator-220106');
+    const sup = await loginAs(t.app, 'supervisor-220106');
+    const read = async () => ({
+      departments: (await sup.get('/api/v1/indicators?period=2026-10&level=department')).body,
+      district: (await sup.get('/api/v1/indicators?period=2026-10')).body,
+      ranking: (await sup.get('/api/v1/rankings?period=2026-10&level=department')).body,
+    });
+    const before = await read();
+    expect(before.district.items[0].counts.overdue).toBe(4);
+
+    const dept = async (code: string) => (await db.selectFrom('departments').select('id').where('code', '=', code).where('district_id', '=', district.id).executeTakeFirstOrThrow()).id;
+    const swj = await dept('swj');
+    const fgj = await dept('fgj');
+    const act = async (client: typeof op, id: number, action: string, local: string, body: Record<string, unknown> = {}) => {
+      t.clock.set(`${local}:00+08:00`);
+      const current = await op.get(`/api/v1/cases/${id}`);
+      const res = await client.post(`/api/v1/cases/${id}/actions/${action}`, { version: current.body.version, ...body });
+      expect(res.status, `${action}: ${JSON.stringify(res.body)}`).toBe(200);
+    };
+    const a5 = await db.selectFrom('cases').select('id').where('department_id', '=', swj).where('state', '=', 'signed').executeTakeFirstOrThrow();
+    const ra4 = await db.selectFrom('cases').select('id').where('department_id', '=', swj).where('kind', '=', 'rectification').where('state', '=', 'closed').executeTakeFirstOrThrow();
+    const b1 = await db.selectFrom('cases').select('id').where('department_id', '=', fgj).where('rating', '=', 'dissatisfied').executeTakeFirstOrThrow();
+    const handler = await loginAs(t.app, 'handler-swj');
+    const fgjHandler = await loginAs(t.app, 'handler-fgj');
+
+    await act(handler, a5.id, 'resolve', '2026-11-03T10:00', { note: '已处置' });
+    await act(op, a5.id, 'check_pass', '2026-11-03T11:00');
+    await act(sup, ra4.id, 'reopen', '2026-11-04T10:00', { reason: '回访发现未解决' });
+    t.clock.set('2026-11-05T10:00:00+08:00');
+    const appeal = await fgjHandler.post('/api/v1/ratings/appeals', { caseId: b1.id, reason: '已按规定处置' });
+    expect(appeal.status).toBe(201);
+    expect((await sup.post(`/api/v1/ratings/appeals/${appeal.body.id}/decide`, { upheld: true })).status).toBe(200);
+
+    t.clock.set('2027-10-05T10:00:00+08:00');
+    const after = await read();
+    expect(after).toEqual(before);
+    // November took the changes: A5 closed late there, RA4's closing and B1's rating were taken back there.
+    const november = (await sup.get('/api/v1/indicators?period=2026-11&level=department&unit=swj')).body.items[0].counts;
+    expect(november).toMatchObject({ closed: 0, closedLate: 1, closedOnTime: -1 });
   });
 });

@@ -98,6 +98,21 @@ export async function computeIndicatorTable(
 ): Promise<IndicatorTable> {
   const now = deps.clock();
   if (period.end.getTime() <= now.getTime()) return computeFrozenTable(deps, district, level, period, unit);
+  return computeFactTable(deps, district, level, period, unit);
+}
+
+/**
+ * The fact-based computation from cases' current rows, at asOf = min(end, now): serves the running
+ * period, and is the test oracle for the rollups (equal to them when evaluated at a period's end).
+ */
+export async function computeFactTable(
+  deps: ServiceDeps,
+  district: DistrictRef,
+  level: UnitLevel,
+  period: Period,
+  unit?: string,
+): Promise<IndicatorTable> {
+  const now = deps.clock();
   const asOf = new Date(Math.min(period.end.getTime(), now.getTime()));
   const window = { start: period.start, end: period.end, asOf };
   const [units, cases, flows, ratings, notices] = await Promise.all([
