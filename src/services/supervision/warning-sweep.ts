@@ -9,6 +9,7 @@ import type { CaseState } from '../../domain/case/case-model.ts';
 import { findCategoryById } from '../../db/repositories/case/category-repository.ts';
 import { findDistrictById } from '../../db/repositories/org/org-repository.ts';
 import { appendEvents, type NewCaseEvent } from '../../db/repositories/case/timeline-repository.ts';
+import { closeRecentDays } from '../../db/repositories/supervision/day-close-repository.ts';
 import { insertNotifications, type NewNotification } from '../../db/repositories/case/notification-repository.ts';
 import {
   claimOverdueNotices, claimWarningBatch, clearStaleWarnings, markNoticeEscalated, setWarningLevel,
@@ -148,6 +149,8 @@ export async function runSweep(deps: ServiceDeps): Promise<SweepResult> {
   const result: SweepResult = { examined: 0, amber: 0, red: 0, lowered: 0, cleared: 0, noticesEscalated: 0 };
   await sweepWarnings(deps, now, result);
   await sweepNotices(deps, now, result);
+  // Shortly after each Shanghai midnight: write the finished day's end state into the rollups, once (ADR 0005).
+  await closeRecentDays(deps.db, now);
   return result;
 }
 
