@@ -183,6 +183,36 @@ export interface CaseEventsTable {
   data: Json<Record<string, unknown>>;
   prev_hash: string;
   hash: string;
+  /** The case's units and indicator facts at the moment of the event (migration 0009; null on older rows). */
+  street_id: ColumnType<number | null, number | null | undefined, never>;
+  community_id: ColumnType<number | null, number | null | undefined, never>;
+  grid_id: ColumnType<number | null, number | null | undefined, never>;
+  department_id: ColumnType<number | null, number | null | undefined, never>;
+  person_id: ColumnType<number | null, number | null | undefined, never>;
+  on_time: ColumnType<boolean | null, boolean | null | undefined, never>;
+  reworked: ColumnType<boolean | null, boolean | null | undefined, never>;
+  responded_in_time: ColumnType<boolean | null, boolean | null | undefined, never>;
+  rating: ColumnType<string | null, string | null | undefined, never>;
+}
+
+/** Per unit and Shanghai day counters kept from timeline events (ADR 0005). */
+export interface IndicatorRollupsTable {
+  district_id: number;
+  level: string;
+  unit_id: number;
+  day: ColumnType<string, string, string>;
+  filed: number; dispatched: number; returned: number; extended: number; closed: number; closed_on_time: number;
+  closed_reworked: number; resolved_on_time: number; followed_up: number; responded_in_time: number; solved: number;
+  very_satisfied: number; satisfied: number; basically_satisfied: number; dissatisfied: number; very_dissatisfied: number;
+  notices_issued: number;
+  /** Written once when the day is closed (the state at its end): deadlines passed that day unresolved, due but open, overdue open, reworked among due open. */
+  missed_resolve: number; due_open: Generated<number>; overdue_open: Generated<number>; rework_open: Generated<number>;
+}
+
+export interface IndicatorClosedDaysTable {
+  district_id: number;
+  day: ColumnType<string, string, string>;
+  closed_at: Timestamp;
 }
 
 export interface TimelineChainHeadsTable {
@@ -345,6 +375,8 @@ export interface Database {
   cases: CasesTable;
   case_followers: CaseFollowersTable;
   case_events: CaseEventsTable;
+  indicator_rollups: IndicatorRollupsTable;
+  indicator_closed_days: IndicatorClosedDaysTable;
   timeline_chain_heads: TimelineChainHeadsTable;
   api_keys: ApiKeysTable;
   open311_requests: Open311RequestsTable;

@@ -3,4 +3,5 @@ export * from './indicator-compute.ts';
 export * from './indicator-facts.ts';
 export * from './indicator-score.ts';
 export * from './period.ts';
+export * from './rollup-deltas.ts';
 export * from './unit-level.ts';

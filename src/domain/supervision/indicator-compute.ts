@@ -145,7 +145,15 @@ export function computeIndicators(facts: UnitFacts, w: IndicatorWindow): Indicat
     }
     if (within(notice.escalatedAt, w.start, w.end)) c.noticesEscalated += 1;
   }
-  const rates: IndicatorRates = {
+  return { counts: c, rates: ratesOf(c) };
+}
+
+/**
+ * The rates of a set of counts (the same whether the counts came from facts or from rollups).
+ * @example ratesOf({ closed: 3, due: 4, … }).closeRate // 0.75
+ */
+export function ratesOf(c: IndicatorCounts): IndicatorRates {
+  return {
     closeRate: ratio(c.closed, c.due),
     onTimeCloseRate: ratio(c.closedOnTime, c.due),
     onTimeResolveRate: ratio(c.resolvedOnTime, c.dueToResolve),
@@ -157,5 +165,4 @@ export function computeIndicators(facts: UnitFacts, w: IndicatorWindow): Indicat
     satisfactionRate: c.rated === 0 ? null : ratio(c.veryS + c.satisfied + 0.9 * c.basicallyS, c.rated),
     noticeResponseRate: ratio(c.noticesAnsweredOnTime, c.noticesIssued),
   };
-  return { counts: c, rates };
 }

@@ -5,7 +5,7 @@
 import { DomainError } from '../../domain/errors.ts';
 import { type Actor, isSupervisionReader } from '../../domain/case/index.ts';
 import { parseDistrictSettings } from '../../domain/org/index.ts';
-import { computeIndicators, type IndicatorCounts, type IndicatorRates } from '../../domain/supervision/indicator-compute.ts';
+import { computeIndicators, type IndicatorCounts, type IndicatorRates, ratesOf, type IndicatorValues } from '../../domain/supervision/indicator-compute.ts';
 import { emptyFacts, type UnitFacts } from '../../domain/supervision/indicator-facts.ts';
 import {
   compositeScore, gradeOf, rankUnits, redAndBlackLists, type Grade, type IndicatorWeights,
@@ -15,6 +15,8 @@ import {
   listUnits, loadCaseFacts, loadFlowFacts, loadNoticeFacts, loadRatingFacts, type Tagged, type UnitLevel, type UnitRow,
 } from '../../db/repositories/supervision/indicator-repository.ts';
 import { findDistrictByCode, findDistrictById } from '../../db/repositories/org/index.ts';
+import { closeFinishedDays, readFrozenSums, type FrozenSums } from '../../db/repositories/supervision/day-close-repository.ts';
+import { shanghaiDay } from '../../db/repositories/supervision/rollup-repository.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 
 /** Roles that read indicators and rankings of their own district; admin reads any district. */
@@ -95,6 +97,22 @@ export async function computeIndicatorTable(
   unit?: string,
 ): Promise<IndicatorTable> {
   const now = deps.clock();
+  if (period.end.getTime() <= now.getTime()) return computeFrozenTable(deps, district, level, period, unit);
+  return computeFactTable(deps, district, level, period, unit);
+}
+
+/**
+ * The fact-based computation from cases' current rows, at asOf = min(end, now): serves the running
+ * period, and is the test oracle for the rollups (equal to them when evaluated at a period's end).
+ */
+export async function computeFactTable(
+  deps: ServiceDeps,
+  district: DistrictRef,
+  level: UnitLevel,
+  period: Period,
+  unit?: string,
+): Promise<IndicatorTable> {
+  const now = deps.clock();
   const asOf = new Date(Math.min(period.end.getTime(), now.getTime()));
   const window = { start: period.start, end: period.end, asOf };
   const [units, cases, flows, ratings, notices] = await Promise.all([
@@ -117,6 +135,64 @@ export async function computeIndicatorTable(
     period, asOf, level, weights,
     units: selected.map((row) => ({ unit: row, ...score(byUnit.get(row.id) ?? emptyFacts()) })),
     total: score(all),
+  };
+}
+
+/** Case counters from the rollups plus the service-rating and notice facts of the unit. */
+function frozenValues(sums: FrozenSums | undefined, other: IndicatorValues): IndicatorValues {
+  const r = sums ?? ({} as Partial<FrozenSums>);
+  const n = (value: number | undefined) => value ?? 0;
+  const o = other.counts;
+  const closed = n(r.closed);
+  const closedOnTime = n(r.closedOnTime);
+  const dueOpen = n(r.dueOpen);
+  const counts: IndicatorCounts = {
+    filed: n(r.filed), closed, dueOpen, due: closed + dueOpen, closedOnTime,
+    dueToResolve: n(r.resolvedOnTime) + n(r.missedResolve), resolvedOnTime: n(r.resolvedOnTime),
+    rework: n(r.closedReworked) + n(r.reworkOpen), overdueOpen: n(r.overdueOpen), closedLate: closed - closedOnTime,
+    overdue: n(r.overdueOpen) + closed - closedOnTime, extended: n(r.extended), dispatched: n(r.dispatched), returned: n(r.returned),
+    rated: n(r.followedUp) + o.rated, followedUp: n(r.followedUp), respondedInTime: n(r.respondedInTime), solved: n(r.solved),
+    veryS: n(r.veryS) + o.veryS, satisfied: n(r.satisfied) + o.satisfied, basicallyS: n(r.basicallyS) + o.basicallyS,
+    dissatisfied: n(r.dissatisfied) + o.dissatisfied, veryD: n(r.veryD) + o.veryD,
+    noticesIssued: o.noticesIssued, noticesAnsweredOnTime: o.noticesAnsweredOnTime, noticesEscalated: o.noticesEscalated,
+  };
+  return { counts, rates: ratesOf(counts) };
+}
+
+/**
+ * A past period, frozen at its end (docs/indicators.md §2a, ADR 0005): case figures come from the
+ * per-day rollups the timeline kept and from the state written when each day was closed, never from a
+ * case's current row. Service ratings and notices are their own rows, read as they stood at the end.
+ */
+async function computeFrozenTable(deps: ServiceDeps, district: DistrictRef, level: UnitLevel, period: Period, unit?: string): Promise<IndicatorTable> {
+  const fromDay = shanghaiDay(period.start);
+  const toDay = shanghaiDay(period.end);
+  await closeFinishedDays(deps.db, district.id, fromDay, toDay, deps.clock());
+  const units = await listUnits(deps.db, district.id, level);
+  const selected = unit === undefined ? units : units.filter((row) => row.code === unit || String(row.id) === unit);
+  if (unit !== undefined && selected.length === 0) throw new DomainError('UNIT_UNKNOWN', { level, unit });
+  const [sums, totals, ratings, notices] = await Promise.all([
+    readFrozenSums(deps.db, district.id, level, fromDay, toDay),
+    readFrozenSums(deps.db, district.id, 'district', fromDay, toDay),
+    loadRatingFacts(deps.db, district.id, level, period.start, period.end),
+    loadNoticeFacts(deps.db, district.id, level, period.start, period.end),
+  ]);
+  const services = ratings.filter((item) => item.fact.source === 'service');
+  const noticesAtEnd = notices.map((item) => ({
+    ...item,
+    fact: { ...item.fact, respondedAt: item.fact.respondedAt && item.fact.respondedAt.getTime() <= period.end.getTime() ? item.fact.respondedAt : null },
+  }));
+  const { byUnit, all } = groupFacts({ cases: [], flows: [], ratings: services, notices: noticesAtEnd });
+  const window = { start: period.start, end: period.end, asOf: period.end };
+  const weights = weightsOf(district);
+  const score = (values: IndicatorValues) => {
+    const value = compositeScore(values.rates, weights);
+    return { ...values, score: value, grade: gradeOf(value) };
+  };
+  return {
+    period, asOf: period.end, level, weights,
+    units: selected.map((row) => ({ unit: row, ...score(frozenValues(sums.get(row.id), computeIndicators(byUnit.get(row.id) ?? emptyFacts(), window))) })),
+    total: score(frozenValues(totals.get(district.id), computeIndicators(all, window))),
   };
 }
 

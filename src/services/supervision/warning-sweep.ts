@@ -7,6 +7,7 @@
 import { isEscalation, toWarningLevel, warningFor, type WarningLevel } from '../../domain/case/index.ts';
 import { findCaseState, findCategoryById, appendEvents, type NewCaseEvent, insertNotifications, type NewNotification } from '../../db/repositories/case/index.ts';
 import { findDistrictById } from '../../db/repositories/org/index.ts';
+import { closeRecentDays } from '../../db/repositories/supervision/day-close-repository.ts';
 import {
   claimOverdueNotices, claimWarningBatch, clearStaleWarnings, markNoticeEscalated, setWarningLevel,
 } from '../../db/repositories/supervision/sweep-repository.ts';
@@ -145,6 +146,8 @@ export async function runSweep(deps: ServiceDeps): Promise<SweepResult> {
   const result: SweepResult = { examined: 0, amber: 0, red: 0, lowered: 0, cleared: 0, noticesEscalated: 0 };
   await sweepWarnings(deps, now, result);
   await sweepNotices(deps, now, result);
+  // Shortly after each Shanghai midnight: write the finished day's end state into the rollups, once (ADR 0005).
+  await closeRecentDays(deps.db, now);
   return result;
 }
 

@@ -5,6 +5,8 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { CaseEventRow, Database } from '../../schema.ts';
+import { rollupDeltas } from '../../../domain/supervision/index.ts';
+import { addToRollups, factsFor, loadCaseAtEvent, loadPriorEvents, shanghaiDay } from '../supervision/index.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -44,7 +46,11 @@ export function hashEvent(prevHash: string, event: NewCaseEvent): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
-/** Appends events inside the caller's transaction, extending the district's chain. */
+/**
+ * Appends events inside the caller's transaction, extending the district's chain. Call it after the
+ * case row has been written: each event records the case's units and indicator facts as they are now,
+ * and adds its deltas to the day's indicator rollups in the same transaction (ADR 0005).
+ */
 export async function appendEvents(db: Transaction<Database>, districtId: number, events: NewCaseEvent[]): Promise<void> {
   if (events.length === 0) return;
   const lockHead = () =>
@@ -64,15 +70,29 @@ export async function appendEvents(db: Transaction<Database>, districtId: number
   let lastId = head.last_event_id;
   for (const event of events) {
     const hash = hashEvent(prevHash, event);
+    const caseAt = await loadCaseAtEvent(db, event.caseId);
+    const prior = await loadPriorEvents(db, event.caseId);
+    const units = caseAt ? { ...caseAt.units, person: event.action === 'sign' ? event.actorUserId : prior.lastSign?.actorUserId ?? null } : null;
+    const facts = caseAt ? factsFor(event.action, caseAt) : null;
     const row = await db
       .insertInto('case_events')
       .values({
         case_id: event.caseId, district_id: event.districtId, at: event.at, actor_user_id: event.actorUserId,
         actor_role: event.actorRole, action: event.action, from_state: event.fromState, to_state: event.toState,
         note: event.note, data: JSON.stringify(event.data), prev_hash: prevHash, hash,
+        street_id: units?.street ?? null, community_id: units?.community ?? null, grid_id: units?.grid ?? null,
+        department_id: units?.department ?? null, person_id: units?.person ?? null, on_time: facts?.onTime ?? null,
+        reworked: facts?.reworked ?? null, responded_in_time: facts?.respondedInTime ?? null, rating: facts?.rating ?? null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    if (caseAt && units && facts) {
+      const deltas = rollupDeltas({
+        action: event.action, fromState: event.fromState, toState: event.toState, actorUserId: event.actorUserId, data: event.data,
+        units, facts, caseFiled: caseAt.filed, extensionCount: caseAt.extensionCount, ...prior,
+      });
+      await addToRollups(db, event.districtId, shanghaiDay(event.at), deltas);
+    }
     prevHash = hash;
     lastId = row.id;
   }

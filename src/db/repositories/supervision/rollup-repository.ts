@@ -1,0 +1,140 @@
+/**
+ * The units and facts a timeline event carries, read from the case as the event's transaction left it,
+ * and the per-unit, per-Shanghai-day counters kept from them (ADR 0005). Called by `appendEvents` for
+ * every event, inside its transaction, so a counter moves exactly when its event is committed.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../../schema.ts';
+import type { RatingLevel } from '../../../domain/case/index.ts';
+import {
+  ROLLUP_COUNTERS, groupDeltas, type EventFacts, type EventUnits, type PriorEvent, type RollupCounter, type RollupDelta, type RollupLevel,
+} from '../../../domain/supervision/rollup-deltas.ts';
+import { formatDayNumber, toShanghaiDayNumber } from '../../../domain/calendar/index.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface CaseAtEvent {
+  units: EventUnits;
+  filed: boolean;
+  extensionCount: number;
+  resolvedOnTime: boolean;
+  reworked: boolean;
+  respondedInTime: boolean;
+  rating: RatingLevel | null;
+}
+
+export interface PriorEvents {
+  lastSign: PriorEvent | null;
+  lastResolve: PriorEvent | null;
+  lastClose: PriorEvent | null;
+  lastRate: PriorEvent | null;
+}
+
+/** The case as it stands inside the writing transaction (its units before `person` is decided). */
+export async function loadCaseAtEvent(db: Transaction<Database>, caseId: number): Promise<CaseAtEvent | undefined> {
+  const row = await db
+    .selectFrom('cases as k')
+    .select([
+      'k.district_id', 'k.street_id', 'k.community_id', 'k.grid_id', 'k.department_id', 'k.filed_at', 'k.extension_count', 'k.rating',
+      sql<boolean>`k.resolved_at is not null and (k.resolve_deadline is null or k.resolved_at <= k.resolve_deadline)`.as('resolved_on_time'),
+      sql<boolean>`k.rework_count > 0`.as('reworked'),
+      sql<boolean>`coalesce(k.signed_at <= k.sign_deadline, false)`.as('responded_in_time'),
+    ])
+    .where('k.id', '=', caseId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    units: { district: row.district_id, street: row.street_id, community: row.community_id, grid: row.grid_id, department: row.department_id, person: null },
+    filed: row.filed_at !== null,
+    extensionCount: row.extension_count,
+    resolvedOnTime: Boolean(row.resolved_on_time),
+    reworked: Boolean(row.reworked),
+    respondedInTime: Boolean(row.responded_in_time),
+    rating: (row.rating as RatingLevel | null) ?? null,
+  };
+}
+
+/** The latest sign, resolve, close and rate events of a case, with the units and facts they carried. */
+export async function loadPriorEvents(db: Transaction<Database>, caseId: number): Promise<PriorEvents> {
+  const rows = await db
+    .selectFrom('case_events')
+    .distinctOn('action')
+    .select([
+      'action', 'actor_user_id', 'district_id', 'street_id', 'community_id', 'grid_id', 'department_id', 'person_id', 'on_time', 'reworked',
+      'responded_in_time', 'rating',
+    ])
+    .where('case_id', '=', caseId)
+    .where('action', 'in', ['sign', 'resolve', 'check_pass', 'rate'])
+    .orderBy('action')
+    .orderBy('id', 'desc')
+    .execute();
+  const of = (action: string): PriorEvent | null => {
+    const row = rows.find((r) => r.action === action);
+    if (!row) return null;
+    return {
+      actorUserId: row.actor_user_id,
+      units: {
+        district: row.district_id, street: row.street_id, community: row.community_id, grid: row.grid_id, department: row.department_id,
+        person: row.person_id,
+      },
+      facts: { onTime: row.on_time, reworked: row.reworked, respondedInTime: row.responded_in_time, rating: (row.rating as RatingLevel | null) ?? null },
+    };
+  };
+  return { lastSign: of('sign'), lastResolve: of('resolve'), lastClose: of('check_pass'), lastRate: of('rate') };
+}
+
+/** The facts an action's event records (null where they do not apply). */
+export function factsFor(action: string, at: CaseAtEvent): EventFacts {
+  return {
+    onTime: action === 'resolve' || action === 'check_pass' ? at.resolvedOnTime : null,
+    reworked: action === 'check_pass' ? at.reworked : null,
+    respondedInTime: action === 'rate' ? at.respondedInTime : null,
+    rating: action === 'rate' ? at.rating : null,
+  };
+}
+
+/** 'YYYY-MM-DD' of an instant in Asia/Shanghai. */
+export function shanghaiDay(at: Date): string {
+  return formatDayNumber(toShanghaiDayNumber(at.getTime()));
+}
+
+/** Adds deltas to the day's counters: one upsert, `n = n + excluded.n`, for every (level, unit) touched. */
+export async function addToRollups(db: Transaction<Database>, districtId: number, day: string, deltas: readonly RollupDelta[]): Promise<void> {
+  const rows = groupDeltas(deltas);
+  if (rows.length === 0) return;
+  await db
+    .insertInto('indicator_rollups')
+    .values(rows.map((row) => ({ district_id: districtId, level: row.level, unit_id: row.unitId, day, ...row.counters })))
+    .onConflict((oc) =>
+      oc.columns(['district_id', 'level', 'day', 'unit_id']).doUpdateSet(
+        Object.fromEntries(ROLLUP_COUNTERS.map((c) => [c, sql`indicator_rollups.${sql.ref(c)} + excluded.${sql.ref(c)}`])) as never,
+      ),
+    )
+    .execute();
+}
+
+export type RollupSums = Record<RollupCounter, number>;
+
+/**
+ * The counters of every unit of a level summed over the Shanghai days [fromDay, toDay): at most
+ * days × units rows are read.
+ */
+export async function sumRollups(db: Db, districtId: number, level: RollupLevel, fromDay: string, toDay: string): Promise<Map<number, RollupSums>> {
+  const rows = await db
+    .selectFrom('indicator_rollups')
+    .select((eb) => [
+      'unit_id',
+      ...ROLLUP_COUNTERS.map((c) => sql<string>`sum(${eb.ref(c)})`.as(c)),
+    ])
+    .where('district_id', '=', districtId)
+    .where('level', '=', level)
+    .where('day', '>=', fromDay)
+    .where('day', '<', toDay)
+    .groupBy('unit_id')
+    .execute();
+  const sums = new Map<number, RollupSums>();
+  for (const row of rows as unknown as Record<string, string | number>[]) {
+    sums.set(Number(row.unit_id), Object.fromEntries(ROLLUP_COUNTERS.map((c) => [c, Number(row[c])])) as RollupSums);
+  }
+  return sums;
+}
