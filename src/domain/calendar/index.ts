@@ -2,3 +2,4 @@
 export * from './deadlines.ts';
 export * from './shanghai-time.ts';
 export * from './working-calendar.ts';
+export * from './provisional-holidays.ts';

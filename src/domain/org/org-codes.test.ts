@@ -4,6 +4,7 @@ import {
   isCommunityCode,
   isDistrictCode,
   isGridCode,
+  isProvincePrefix,
   isStreetCode,
   parseGridCode,
 } from './org-codes.ts';
@@ -28,6 +29,45 @@ describe('isDistrictCode', () => {
     expect(isDistrictCode('990106')).toBe(false);
     expect(isDistrictCode('050106')).toBe(false);
     expect(isDistrictCode('')).toBe(false);
+  });
+});
+
+describe('GB/T 2260 province prefixes', () => {
+  it('accepts every real province prefix', () => {
+    const real = [11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
+      50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82];
+    for (const p of real) expect(isProvincePrefix(String(p)), String(p)).toBe(true);
+    for (let p = 10; p <= 90; p++) {
+      if (!real.includes(p)) expect(isProvincePrefix(String(p)), String(p)).toBe(false);
+    }
+  });
+
+  it('rejects district codes in the gaps between provinces', () => {
+    expect(isDistrictCode('160106')).toBe(false);
+    expect(isDistrictCode('240101')).toBe(false);
+    expect(isDistrictCode('470101')).toBe(false);
+    expect(isDistrictCode('720101')).toBe(false);
+    expect(isDistrictCode('800101')).toBe(false);
+    expect(isDistrictCode('650102')).toBe(true); // 乌鲁木齐 天山区
+    expect(isDistrictCode('820001')).toBe(true); // 澳门 花地玛堂区
+  });
+});
+
+describe('prefecture-level cities without counties', () => {
+  const cities = ['441900', '442000', '460400', '620200'];
+
+  it('accepts 东莞, 中山, 儋州 and 嘉峪关 as district-level units', () => {
+    for (const c of cities) expect(isDistrictCode(c), c).toBe(true);
+    expect(isDistrictCode('441800')).toBe(false); // 清远市 has districts and counties
+  });
+
+  it('accepts their street, community and grid codes', () => {
+    expect(isStreetCode('441900003000')).toBe(true); // 东莞 东城街道
+    expect(isCommunityCode('442000001001')).toBe(true);
+    expect(isGridCode('460400100001001')).toBe(true);
+    expect(checkCodeHierarchy({ districtCode: '620200', streetCode: '620200001000',
+      communityCode: '620200001002', gridCode: '620200001002007' })).toEqual([]);
+    expect(parseGridCode('441900003001005')?.districtCode).toBe('441900');
   });
 });
 

@@ -2,8 +2,12 @@
  * Codes of the org tree: district (6 digits), street and community (12 digits) and grid
  * (15 digits). Pure functions only.
  *
- * - District: GB/T 2260 county-level code, `PPCCDD`. A county-level code never ends in `00`
- *   (that would be a province or a prefecture, e.g. 220100 长春市).
+ * - District: GB/T 2260 county-level code, `PPCCDD`, whose province part `PP` is a real
+ *   GB/T 2260 province (11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71, 81, 82). A county-level
+ *   code never ends in `00` (that would be a province or a prefecture, e.g. 220100 长春市) —
+ *   except the prefecture-level cities without counties (不设区的地级市: 东莞 441900, 中山
+ *   442000, 儋州 460400, 嘉峪关 620200), whose streets and towns sit directly under the city,
+ *   so they act as district-level units.
  * - Street (街道/镇/乡): the NBS 12-digit 统计用区划代码 of the township level =
  *   district (6) + township (3, never `000`) + `000`.
  * - Community (社区/村): district (6) + its street's township (3) + village-level (3, never `000`).
@@ -45,9 +49,33 @@ const TWELVE_DIGITS = /^\d{12}$/;
 const FIFTEEN_DIGITS = /^\d{15}$/;
 const NONE = '000';
 
-// GB/T 2260 province prefixes run 11 (北京) … 82 (澳门); anything outside cannot be a district.
-const MIN_PROVINCE = 11;
-const MAX_PROVINCE = 82;
+// GB/T 2260 province prefixes (北京 11 … 澳门 82); the gaps (16–20, 24–30, …) are no province.
+const PROVINCE_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [11, 15], [21, 23], [31, 37], [41, 46], [50, 54], [61, 65], [71, 71], [81, 82],
+];
+
+/** Prefecture-level cities without counties (不设区的地级市): district-level units themselves. */
+export const CITIES_WITHOUT_COUNTIES: ReadonlySet<string> = new Set([
+  '441900', // 东莞市
+  '442000', // 中山市
+  '460400', // 儋州市
+  '620200', // 嘉峪关市
+]);
+
+/**
+ * Tells whether a two-digit prefix is a GB/T 2260 province (省级) code.
+ *
+ * @param prefix - e.g. '22'
+ * @returns true for 11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71, 81, 82
+ * @example
+ * isProvincePrefix('22') // => true  (吉林省)
+ * isProvincePrefix('16') // => false
+ */
+export function isProvincePrefix(prefix: string): boolean {
+  if (!/^\d{2}$/.test(prefix)) return false;
+  const n = Number(prefix);
+  return PROVINCE_RANGES.some(([lo, hi]) => n >= lo && n <= hi);
+}
 
 /** True for a 9-digit prefix made of a district code and a non-zero township segment. */
 function isStreetPrefix(prefix: string): boolean {
@@ -58,16 +86,19 @@ function isStreetPrefix(prefix: string): boolean {
  * Tells whether a string is a county-level (区/县) GB/T 2260 code.
  *
  * @param code - the candidate, e.g. '220106'
- * @returns true when it is 6 digits, the province part is 11–82 and it does not end in '00'
+ * @returns true when it is 6 digits, the province part is a real province and it does not end
+ *   in '00' — or it is one of {@link CITIES_WITHOUT_COUNTIES}
  * @example
+ * isDistrictCode('441900') // => true  (东莞市, no counties)
+ * isDistrictCode('160106') // => false (16 is no province)
  * isDistrictCode('220106') // => true  (绿园区)
  * isDistrictCode('220100') // => false (长春市 is a prefecture, not a district)
  * isDistrictCode('22010')  // => false
  */
 export function isDistrictCode(code: string): boolean {
   if (typeof code !== 'string' || !SIX_DIGITS.test(code)) return false;
-  const province = Number(code.slice(0, 2));
-  if (province < MIN_PROVINCE || province > MAX_PROVINCE) return false;
+  if (!isProvincePrefix(code.slice(0, 2))) return false;
+  if (CITIES_WITHOUT_COUNTIES.has(code)) return true;
   return code.slice(4, 6) !== '00';
 }
 
