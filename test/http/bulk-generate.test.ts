@@ -5,8 +5,9 @@ import { loginAs } from '../support/api-client.ts';
 import { bulkGenerateCases } from '../../bench/generator/bulk-generate.ts';
 import { verifyTimelineChains } from '../../src/db/repositories/case/timeline-repository.ts';
 
-// The benchmark data generator writes through its bulk path; these rows must be what production
-// would have written: valid numbering, an unbroken hash chain, and cases the real API can act on.
+// The benchmark data generator writes through its own bulk path, not the services. These tests check
+// what the rows must satisfy for the real product to work on them: well-formed unique numbers with
+// matching counters, one timeline event per version, an unbroken hash chain, and cases the API can act on.
 let t: TestApp;
 
 beforeAll(async () => {
@@ -15,7 +16,7 @@ beforeAll(async () => {
 afterAll(async () => { await t?.close(); });
 
 describe('bulk data generator', () => {
-  it('writes cases whose numbers, timelines and hash chain match the production path', async () => {
+  it('writes well-formed unique numbers with matching counters, one event per version and an unbroken hash chain', async () => {
     const report = await bulkGenerateCases(t.services.db, { cases: 300, end: t.clock.now, seed: 7, batchSize: 120, years: 0.1 });
     expect(report.cases).toBe(300);
     expect(report.events).toBeGreaterThan(300);

@@ -73,18 +73,20 @@ describe('supervision notices', () => {
 });
 
 describe('差评 → rectification, and appeals', () => {
-  let rated = 0;
-  let rectificationId = 0;
-
-  it('opens a rectification case for the unit that handled a badly rated case', async () => {
-    rated = await s.openAndSign('H02', swj, dept.swj!, '2026-03-10', '10');
+  /** A case of swj closed and rated 不满意 on 03-10, and the rectification case that opened. Each test makes its own. */
+  async function badlyRatedCase(): Promise<{ rated: number; rectificationId: number }> {
+    const rated = await s.openAndSign('H02', swj, dept.swj!, '2026-03-10', '10');
     await s.act(swj, rated, 'resolve', '2026-03-10T12:00', { note: '已修复' });
     await s.act(op, rated, 'check_pass', '2026-03-10T13:00');
     await s.act(op, rated, 'rate', '2026-03-10T14:00', { level: 'dissatisfied', comment: '态度差' });
     const source = await op.get(`/api/v1/cases/${rated}`);
     const opened = source.body.timeline.find((e: any) => e.action === 'rectification_opened');
     expect(opened).toBeTruthy();
-    rectificationId = opened.data.rectificationCaseId;
+    return { rated, rectificationId: opened.data.rectificationCaseId };
+  }
+
+  it('opens a rectification case for the unit that handled a badly rated case', async () => {
+    const { rectificationId } = await badlyRatedCase();
     const rect = await op.get(`/api/v1/cases/${rectificationId}`);
     expect(rect.body).toMatchObject({
       kind: 'rectification', state: 'dispatched', departmentId: dept.swj, categoryCode: 'R02',
@@ -95,21 +97,25 @@ describe('差评 → rectification, and appeals', () => {
 
   it('does not open one for a good rating, and takes the deadline from district settings', async () => {
     await t.services.db.updateTable('districts').set({ settings: JSON.stringify({ rectificationDays: 3 }) }).where('code', '=', '220106').execute();
-    const good = await s.openAndSign('H02', swj, dept.swj!, '2026-03-10', '11');
-    await s.act(swj, good, 'resolve', '2026-03-10T12:00', { note: '已修复' });
-    await s.act(op, good, 'check_pass', '2026-03-10T13:00');
-    await s.act(op, good, 'rate', '2026-03-10T14:00', { level: 'basically_satisfied' });
-    expect((await op.get(`/api/v1/cases/${good}`)).body.timeline.some((e: any) => e.action === 'rectification_opened')).toBe(false);
-    s.at('2026-03-10T15:00');
-    const res = await citizen.post('/api/v1/ratings/services', { departmentId: dept.fgj, channel: 'online', serviceName: '用电报装', level: 'very_dissatisfied' });
-    expect(res.status).toBe(201);
-    const rect = await op.get(`/api/v1/cases/${res.body.rectificationCaseId}`);
-    expect(rect.body).toMatchObject({ categoryCode: 'R01', departmentId: dept.fgj, deadlines: { resolve: '2026-03-13T09:30:00.000Z' } });
-    expect((await swj.post('/api/v1/ratings/appeals', { caseId: good, reason: '不服' })).body.code).toBe('APPEAL_NOT_ALLOWED');
-    await t.services.db.updateTable('districts').set({ settings: JSON.stringify({}) }).where('code', '=', '220106').execute();
+    try {
+      const good = await s.openAndSign('H02', swj, dept.swj!, '2026-03-10', '11');
+      await s.act(swj, good, 'resolve', '2026-03-10T12:00', { note: '已修复' });
+      await s.act(op, good, 'check_pass', '2026-03-10T13:00');
+      await s.act(op, good, 'rate', '2026-03-10T14:00', { level: 'basically_satisfied' });
+      expect((await op.get(`/api/v1/cases/${good}`)).body.timeline.some((e: any) => e.action === 'rectification_opened')).toBe(false);
+      s.at('2026-03-10T15:00');
+      const res = await citizen.post('/api/v1/ratings/services', { departmentId: dept.fgj, channel: 'online', serviceName: '用电报装', level: 'very_dissatisfied' });
+      expect(res.status).toBe(201);
+      const rect = await op.get(`/api/v1/cases/${res.body.rectificationCaseId}`);
+      expect(rect.body).toMatchObject({ categoryCode: 'R01', departmentId: dept.fgj, deadlines: { resolve: '2026-03-13T09:30:00.000Z' } });
+      expect((await swj.post('/api/v1/ratings/appeals', { caseId: good, reason: '不服' })).body.code).toBe('APPEAL_NOT_ALLOWED');
+    } finally {
+      await t.services.db.updateTable('districts').set({ settings: JSON.stringify({}) }).where('code', '=', '220106').execute();
+    }
   });
 
   it('lets the rated unit appeal once and a supervisor decide once', async () => {
+    const { rated } = await badlyRatedCase();
     s.at('2026-03-11T09:00');
     expect((await fgj.post('/api/v1/ratings/appeals', { caseId: rated, reason: '不是我们办的' })).status).toBe(403);
     const appeal = await swj.post('/api/v1/ratings/appeals', { caseId: rated, reason: '来电人反映的问题已解决，差评系误评' });
@@ -118,12 +124,14 @@ describe('差评 → rectification, and appeals', () => {
     expect((await swj.post('/api/v1/ratings/appeals', { caseId: rated, reason: '再申诉' })).body.code).toBe('APPEAL_NOT_ALLOWED');
     expect((await op.post(`/api/v1/ratings/appeals/${appeal.body.id}/decide`, { upheld: true })).status).toBe(403);
     const before = await sup.get('/api/v1/indicators?period=2026-03&level=department&unit=swj');
-    expect(before.body.items[0].counts.dissatisfied).toBe(1);
+    const dissatisfied = before.body.items[0].counts.dissatisfied as number;
+    expect(dissatisfied).toBeGreaterThanOrEqual(1);
     const decided = await sup.post(`/api/v1/ratings/appeals/${appeal.body.id}/decide`, { upheld: true, note: '核实为误评' });
     expect(decided.body).toMatchObject({ status: 'upheld', decisionNote: '核实为误评' });
     expect((await sup.post(`/api/v1/ratings/appeals/${appeal.body.id}/decide`, { upheld: false })).body.code).toBe('APPEAL_ALREADY_DECIDED');
     const after = await sup.get('/api/v1/indicators?period=2026-03&level=department&unit=swj');
-    expect(after.body.items[0].counts.dissatisfied).toBe(0);
-    expect((await sup.get('/api/v1/ratings/appeals?status=upheld')).body.items).toHaveLength(1);
+    expect(after.body.items[0].counts.dissatisfied).toBe(dissatisfied - 1);
+    const upheld = (await sup.get('/api/v1/ratings/appeals?status=upheld')).body.items as { id: number }[];
+    expect(upheld.map((a) => a.id)).toContain(appeal.body.id);
   });
 });
