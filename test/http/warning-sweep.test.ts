@@ -41,7 +41,8 @@ beforeAll(async () => {
   s = await caseScript(t, op);
   for (let i = 0; i < 6; i += 1) ids.push(await s.openAndSign('H02', swj, departments.ids.swj!, '2026-03-10'));
   suspendedId = await s.openAndSign('H02', swj, departments.ids.swj!, '2026-03-10');
-  await s.act(op, suspendedId, 'suspend', '2026-03-10T10:00', { reason: '等待配件' });
+  await s.act(swj, suspendedId, 'request_suspension', '2026-03-10T10:00', { reason: '等待配件' });
+  await s.act(op, suspendedId, 'approve_suspension', '2026-03-10T10:00');
 }, 300_000);
 
 afterAll(async () => { await t?.close(); });

@@ -54,8 +54,20 @@ describe('decideTransition', () => {
     expect(changes).toMatchObject({ state: 'filed', departmentId: null, signDeadline: null, resolveDeadline: null, incrementReturn: true });
   });
 
-  it('requires the fields an action needs', () => {
-    expect(() => decide(buildCase({ state: 'signed' }), handler, 'resolve', {})).toThrow(DomainError);
+  it('requires every field the table lists for the action, reporting all that are missing', () => {
+    expect(() => decide(buildCase({ state: 'signed' }), handler, 'resolve', {})).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED', details: [{ path: 'note', code: 'required' }] }),
+    );
+    const signed = buildCase({ state: 'signed', resolveDeadline: new Date('2026-03-11T09:30:00Z') });
+    expect(() => decide(signed, handler, 'request_extension', {})).toThrow(
+      expect.objectContaining({ details: [{ path: 'days', code: 'required' }, { path: 'reason', code: 'required' }] }),
+    );
+  });
+
+  it('turns an approved suspension request into a suspension that stops the clock', () => {
+    const pending = buildCase({ state: 'signed', pendingRequest: { type: 'suspension', reason: '等待', requestedBy: 2, requestedAt: now.toISOString() } });
+    expect(decide(pending, operator, 'approve_suspension').changes).toEqual({ state: 'suspended', suspendedAt: now, pendingRequest: null });
+    expect(decide(pending, operator, 'reject_suspension', { reason: '不符合条件' }).changes).toEqual({ state: 'signed', pendingRequest: null });
   });
 
   it('does not mutate the snapshot it decides on', () => {

@@ -25,6 +25,8 @@ import { rowChangesFor } from './case-row-changes.ts';
 const GUARD_ERRORS: Record<TransitionGuard, ErrorCode> = {
   pendingExtension: 'CASE_NO_PENDING_REQUEST',
   pendingSuspension: 'CASE_NO_PENDING_REQUEST',
+  noPendingRequest: 'CASE_REQUEST_PENDING',
+  resolveDeadlineAhead: 'CASE_EXTENSION_TOO_LATE',
   selfHandleAllowed: 'CASE_SELF_HANDLE_NOT_ALLOWED',
   withinReopenWindow: 'CASE_REOPEN_WINDOW_PASSED',
   notRated: 'CASE_ALREADY_RATED',
