@@ -97,3 +97,17 @@ describe('required fields come from the transition table', () => {
     expect(paths.sort()).toEqual(rule.requires.map((field) => `body.${field}`).sort());
   });
 });
+
+describe('a 督办 notice on a case', () => {
+  it('supervises through the action path: one version bump, one supervise event with the notice', async () => {
+    const supervisor = await loginAs(t.app, `supervisor-${LY}`);
+    const c = await signedCase();
+    const res = await supervisor.post('/api/v1/notices', { caseId: c.id, content: '请加快处置', respondWithinDays: 1 });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const after = await detail(c.id);
+    expect(after.version).toBe(c.version + 1);
+    expect(after.counts).toMatchObject({ ...c.counts, supervision: c.counts.supervision + 1 });
+    expect(after.timeline.length).toBe(c.timeline.length + 1);
+    expect(after.timeline.at(-1)).toMatchObject({ action: 'supervise', note: '请加快处置', data: { noticeId: res.body.id } });
+  });
+});

@@ -4,13 +4,14 @@
  */
 import { DomainError } from '../../domain/errors.ts';
 import { computeDeadline } from '../../domain/calendar/deadlines.ts';
-import { OPEN_STATES, type Actor, type CaseState } from '../../domain/case/case-model.ts';
+import { OPEN_STATES, type Actor } from '../../domain/case/case-model.ts';
 import { lockCase } from '../../db/repositories/case/case-repository.ts';
 import { findDepartment, findDistrictById } from '../../db/repositories/org/org-repository.ts';
 import { appendEvents } from '../../db/repositories/case/timeline-repository.ts';
 import { insertNotifications } from '../../db/repositories/case/notification-repository.ts';
 import { answerNotice, insertNotice, listNotices, lockNotice } from '../../db/repositories/supervision/notice-repository.ts';
 import type { ServiceDeps } from '../service-deps.ts';
+import { actOnLockedCase } from '../case/case-actions.ts';
 import { workingHoursOf } from '../case/case-snapshot.ts';
 
 export const DEFAULT_NOTICE_DAYS = 2;
@@ -39,13 +40,14 @@ export async function issueNotice(deps: ServiceDeps, actor: Actor, input: Notice
   const now = deps.clock();
   const district = await findDistrictById(deps.db, districtId);
   if (!district) throw new DomainError('DISTRICT_UNKNOWN');
+  const calendar = await deps.calendar.get();
   let respondBy: Date;
   if (input.respondBy) {
     if (input.respondBy.getTime() <= now.getTime()) throw new DomainError('VALIDATION_FAILED', [{ path: 'respondBy', code: 'in_the_past' }]);
     respondBy = input.respondBy;
   } else {
     const days = input.respondWithinDays ?? DEFAULT_NOTICE_DAYS;
-    respondBy = computeDeadline(now, { amount: days, unit: 'working_days' }, await deps.calendar.get(), workingHoursOf(district));
+    respondBy = computeDeadline(now, { amount: days, unit: 'working_days' }, calendar, workingHoursOf(district));
   }
   return deps.db.transaction().execute(async (trx) => {
     let departmentId = input.departmentId;
@@ -64,11 +66,12 @@ export async function issueNotice(deps: ServiceDeps, actor: Actor, input: Notice
       districtId, caseId: caseRow?.id ?? null, departmentId: department.id, issuedBy: actor.userId, issuedAt: now, content: input.content, respondBy,
     });
     if (caseRow) {
-      await trx.updateTable('cases').set({ supervision_count: caseRow.supervision_count + 1 }).where('id', '=', caseRow.id).execute();
-      await appendEvents(trx, districtId, [{
-        caseId: caseRow.id, districtId, at: now, actorUserId: actor.userId, actorRole: actor.role, action: 'supervise',
-        fromState: caseRow.state as CaseState, toState: caseRow.state, note: input.content, data: { noticeId: notice.id, respondBy: respondBy.toISOString() },
-      }]);
+      // The table's supervise action: bumps supervision_count and the version, appends the timeline event.
+      await actOnLockedCase({
+        trx, deps, actor, row: caseRow, now, calendar,
+        request: { caseId: caseRow.id, action: 'supervise', version: caseRow.version, fields: { note: input.content } },
+        eventData: { noticeId: notice.id, respondBy: respondBy.toISOString() },
+      });
     }
     await insertNotifications(trx, [{
       districtId, recipientDepartmentId: department.id, kind: 'notice', caseId: caseRow?.id ?? null, noticeId: notice.id,
