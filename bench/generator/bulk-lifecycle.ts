@@ -120,7 +120,7 @@ export function liveCase(life: Life, reporter: Actor, ctx: LifeContext): void {
   if (goal === 'signed') return finish(life, ctx);
   if (goal === 'suspended') {
     current = later(current, random, 1, 24);
-    act(ctx.operator, 'suspend', { reason: '需等待供暖季结束后施工' });
+    if (act(handler, 'request_suspension', { reason: '需等待供暖季结束后施工' })) act(ctx.operator, 'approve_suspension');
     return finish(life, ctx);
   }
   if (goal === 'extended') {

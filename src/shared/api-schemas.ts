@@ -3,8 +3,8 @@
  * Objects are strict: an unknown field is an error, not silently dropped.
  */
 import { z } from 'zod';
-import { CASE_KINDS, CASE_SOURCES, CASE_STATES, RATING_LEVELS, ROLES } from '../domain/case/index.ts';
-import { CASE_REF_PATTERN, NUMERIC_ID_PATTERN } from '../domain/case/index.ts';
+import { CASE_ACTIONS, CASE_KINDS, CASE_SOURCES, CASE_STATES, RATING_LEVELS, ROLES, type CaseAction } from '../domain/case/index.ts';
+import { CASE_REF_PATTERN, MAX_EXTENSION_DAYS, NUMERIC_ID_PATTERN, requiredFieldsOf, type ActionField } from '../domain/case/index.ts';
 import { containsMarkup, PHONE_PATTERN } from './text-rules.ts';
 
 /** Free text a person typed: trimmed, bounded, no markup. */
@@ -79,34 +79,50 @@ const version = z.number().int().min(1);
 const reason = plainText(1000);
 const note = plainText(1000);
 
-/** One strict body per action: what each action needs, and nothing else. */
-export const CASE_ACTION_BODIES = {
-  verify: z.strictObject({ version, note: note.optional() }),
-  file: z.strictObject({ version, note: note.optional() }),
-  decline: z.strictObject({ version, reason }),
-  self_handle: z.strictObject({ version, note }),
-  dispatch: z.strictObject({ version, departmentId: z.number().int().positive(), note: note.optional() }),
-  sign: z.strictObject({ version }),
-  return: z.strictObject({ version, reason }),
-  request_extension: z
-    .strictObject({ version, days: z.number().int().min(1).max(60).optional(), until: z.iso.datetime({ offset: true }).optional(), reason })
-    .refine((body) => (body.days === undefined) !== (body.until === undefined), {
-      message: 'give either days or until',
-      path: ['days'],
-      params: { code: 'days_or_until' },
-    }),
-  approve_extension: z.strictObject({ version, note: note.optional() }),
-  reject_extension: z.strictObject({ version, reason }),
-  suspend: z.strictObject({ version, reason }),
-  resume: z.strictObject({ version, note: note.optional() }),
-  resolve: z.strictObject({ version, note }),
-  check_pass: z.strictObject({ version, note: note.optional() }),
-  check_fail: z.strictObject({ version, reason }),
-  merge: z.strictObject({ version, intoCaseId: z.number().int().positive(), note: note.optional() }),
-  supervise: z.strictObject({ version, note }),
-  rate: z.strictObject({ version, level: z.enum(RATING_LEVELS), comment: plainText(500).optional(), trackingCode: z.string().max(32).optional() }),
-  reopen: z.strictObject({ version, reason }),
-} as const;
+/** The shape of each field an action may take; `daysOrUntil` is two fields, exactly one given. */
+const FIELD_SCHEMAS = {
+  departmentId: { departmentId: z.number().int().positive() },
+  reason: { reason },
+  note: { note },
+  daysOrUntil: { days: z.number().int().min(1).max(MAX_EXTENSION_DAYS), until: z.iso.datetime({ offset: true }) },
+  intoCaseId: { intoCaseId: z.number().int().positive() },
+  level: { level: z.enum(RATING_LEVELS) },
+} satisfies Record<ActionField, Record<string, z.ZodType>>;
+
+/** What an action accepts besides what it requires (the table's `requires`); all optional. */
+const OPTIONAL_FIELDS: Record<CaseAction, Record<string, z.ZodType>> = {
+  verify: { note }, file: { note }, decline: {}, self_handle: {}, dispatch: { note }, sign: {}, return: {},
+  request_extension: {}, approve_extension: { note }, reject_extension: {},
+  request_suspension: {}, approve_suspension: { note }, reject_suspension: {}, resume: { note }, resolve: {},
+  check_pass: { note }, check_fail: {}, merge: { note }, supervise: {},
+  rate: { comment: plainText(500), trackingCode: z.string().max(32) },
+  reopen: {},
+};
+
+function actionBody(action: CaseAction) {
+  const shape: Record<string, z.ZodType> = { version };
+  for (const [name, schema] of Object.entries(OPTIONAL_FIELDS[action])) shape[name] = schema.optional();
+  const required = requiredFieldsOf(action);
+  for (const field of required) {
+    for (const [name, schema] of Object.entries(FIELD_SCHEMAS[field])) shape[name] = field === 'daysOrUntil' ? schema.optional() : schema;
+  }
+  const body = z.strictObject(shape);
+  if (!required.includes('daysOrUntil')) return body;
+  return body.refine((value) => (value.days === undefined) !== (value.until === undefined), {
+    message: 'give either days or until',
+    path: ['days'],
+    params: { code: 'days_or_until' },
+  });
+}
+
+/**
+ * One strict body per action, derived from the transition table: a field the table requires is
+ * required here, an optional one is optional, anything else is an error.
+ */
+export const CASE_ACTION_BODIES = Object.fromEntries(CASE_ACTIONS.map((action) => [action, actionBody(action)])) as Record<
+  CaseAction,
+  ReturnType<typeof actionBody>
+>;
 
 export const UserCreateBody = z.strictObject({
   username: z.string().trim().regex(/^[a-zA-Z0-9_.-]{3,64}$/),

@@ -46,7 +46,8 @@ describe('deadlines on the Chinese working calendar', () => {
     expect(c.deadlines.resolve).toBe('2025-09-29T06:00:00.000Z');
     const signed = await actOk(handler, c.id, 'sign', { version: c.version });
     t.clock.set('2025-09-29T01:30:00Z');
-    const suspended = await actOk(operator, c.id, 'suspend', { version: signed.version, reason: '等待节后施工' });
+    const requested = await actOk(handler, c.id, 'request_suspension', { version: signed.version, reason: '等待节后施工' });
+    const suspended = await actOk(operator, c.id, 'approve_suspension', { version: requested.version });
     t.clock.set('2025-10-09T01:30:00Z');
     const resumed = await actOk(operator, c.id, 'resume', { version: suspended.version });
     // 14:00 Sep 29 + 16 working hours: 3.5 h left on Sep 29, 8 h on Sep 30, then 3.5 h + 1 h on Oct 9 → Oct 9 14:00 Shanghai.

@@ -104,9 +104,9 @@ describe('the closed loop', () => {
     c = await actOk(operator, created.id, 'approve_extension', { version: c.version });
     expect(new Date(c.deadlines.resolve).getTime()).toBeGreaterThan(new Date(before).getTime());
     expect(c.counts.extension).toBe(1);
-    c = await actOk(handler, created.id, 'suspend', { version: c.version, reason: '等待天气转好' });
+    c = await actOk(handler, created.id, 'request_suspension', { version: c.version, reason: '等待天气转好' });
     expect(c).toMatchObject({ state: 'signed', pendingRequest: { type: 'suspension' } });
-    c = await actOk(operator, created.id, 'suspend', { version: c.version, reason: '同意挂起' });
+    c = await actOk(operator, created.id, 'approve_suspension', { version: c.version, note: '同意挂起' });
     expect(c.state).toBe('suspended');
     c = await actOk(handler, created.id, 'resume', { version: c.version });
     expect(c.state).toBe('signed');

@@ -44,7 +44,8 @@ async function world(): Promise<World> {
   const ids: number[] = [];
   for (let i = 0; i < CASES; i += 1) ids.push(await s.openAndSign('H02', swj, departments.ids.swj!, '2026-03-10'));
   const suspendedId = await s.openAndSign('H02', swj, departments.ids.swj!, '2026-03-10');
-  await s.act(op, suspendedId, 'suspend', '2026-03-10T10:00', { reason: '等待配件' });
+  await s.act(swj, suspendedId, 'request_suspension', '2026-03-10T10:00', { reason: '等待配件' });
+  await s.act(op, suspendedId, 'approve_suspension', '2026-03-10T10:00');
   current = { t, op, swj, s, ids, suspendedId };
   return current;
 }

@@ -124,7 +124,8 @@ export async function scriptOctober2026(t: TestApp): Promise<OctoberClients> {
   await act(op, a3, 'approve_extension', '2026-10-14T16:30');
 
   const b2 = await openAndSign('H03', 'fgj', '2026-10-15', '09');
-  await act(op, b2, 'suspend', '2026-10-15T10:00', { reason: '等待上级电网检修' });
+  await act(h.fgj, b2, 'request_suspension', '2026-10-15T10:00', { reason: '等待上级电网检修' });
+  await act(op, b2, 'approve_suspension', '2026-10-15T10:00');
   at('2026-10-15T10:00');
   expect((await op.post('/api/v1/ratings/services', { departmentId: dept.zjj, channel: 'on_site', serviceName: '燃气开户', level: 'very_satisfied' })).status).toBe(201);
 

@@ -70,10 +70,20 @@ describe('decideTransition', () => {
     expect(changes).toMatchObject({ state: 'filed', departmentId: null, signDeadline: null, resolveDeadline: null, incrementReturn: true });
   });
 
-  it('requires the fields an action needs', () => {
-    const error = domainErrorOf(() => decide(buildCase({ state: 'signed' }), handler, 'resolve', {}));
-    expect(error.code).toBe('VALIDATION_FAILED');
-    expect(error.details).toEqual([{ path: 'note', code: 'required' }]);
+  it('requires every field the table lists for the action, reporting all that are missing', () => {
+    expect(() => decide(buildCase({ state: 'signed' }), handler, 'resolve', {})).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED', details: [{ path: 'note', code: 'required' }] }),
+    );
+    const signed = buildCase({ state: 'signed', resolveDeadline: new Date('2026-03-11T09:30:00Z') });
+    expect(() => decide(signed, handler, 'request_extension', {})).toThrow(
+      expect.objectContaining({ details: [{ path: 'days', code: 'required' }, { path: 'reason', code: 'required' }] }),
+    );
+  });
+
+  it('turns an approved suspension request into a suspension that stops the clock', () => {
+    const pending = buildCase({ state: 'signed', pendingRequest: { type: 'suspension', reason: '等待', requestedBy: 2, requestedAt: now.toISOString() } });
+    expect(decide(pending, operator, 'approve_suspension').changes).toEqual({ state: 'suspended', suspendedAt: now, pendingRequest: null });
+    expect(decide(pending, operator, 'reject_suspension', { reason: '不符合条件' }).changes).toEqual({ state: 'signed', pendingRequest: null });
   });
 
   it('does not mutate the snapshot it decides on', () => {
@@ -133,14 +143,12 @@ describe('decideTransition: each action handler', () => {
     expect(domainErrorOf(() => decide(signed({ pendingRequest: pending }), operator, 'reject_extension', {})).code).toBe('VALIDATION_FAILED');
   });
 
-  it('suspend by a handler only records a request; by an operator it stops the clock', () => {
-    const asked = decide(signed(), handler, 'suspend', { reason: '等待产权单位' });
+  it('a handler requests a suspension; the request waits for the operator', () => {
+    const asked = decide(signed(), handler, 'request_suspension', { reason: '等待产权单位' });
     expect(asked.changes).toEqual({
       state: 'signed', pendingRequest: { type: 'suspension', reason: '等待产权单位', requestedBy: 2, requestedAt: now.toISOString() },
     });
-    const stopped = decide(signed(), operator, 'suspend', { reason: '等待产权单位' });
-    expect(stopped.changes).toEqual({ state: 'suspended', suspendedAt: now, pendingRequest: null });
-    expect(domainErrorOf(() => decide(signed(), operator, 'suspend', {})).code).toBe('VALIDATION_FAILED');
+    expect(domainErrorOf(() => decide(signed(), handler, 'request_suspension', {})).code).toBe('VALIDATION_FAILED');
   });
 
   it('resume restarts the clock and pushes the deadline back by the suspended working time', () => {

@@ -11,7 +11,7 @@ import {
 } from '../calendar/index.ts';
 import type { WorkingCalendar, WorkingHours } from '../calendar/index.ts';
 import type { CaseAction, CaseSnapshot, CaseState, PendingRequest, RatingLevel, Actor } from './case-model.ts';
-import type { TransitionRule } from './case-transitions.ts';
+import { MAX_EXTENSION_DAYS, type ActionField, type TransitionRule } from './case-transitions.ts';
 
 /** Fields an action may carry (already validated for shape at the edge). */
 export interface ActionFields {
@@ -69,22 +69,36 @@ export interface Decision {
   data: Record<string, unknown>;
 }
 
-const MAX_EXTENSION_DAYS = 60;
-
 function nextState(rule: TransitionRule, snapshot: CaseSnapshot): CaseState {
   return rule.to === 'same' ? snapshot.state : rule.to;
 }
 
-function requireField<T>(value: T | undefined, field: string): T {
-  if (value === undefined || value === null || value === '') {
-    throw new DomainError('VALIDATION_FAILED', [{ path: field, code: 'required' }]);
+const isGiven = (value: unknown): boolean => value !== undefined && value !== null && value !== '';
+
+function isFieldGiven(field: ActionField, fields: ActionFields): boolean {
+  return field === 'daysOrUntil' ? isGiven(fields.days) || isGiven(fields.until) : isGiven(fields[field]);
+}
+
+/**
+ * The table's `requires` is the one list of required fields: every missing one is reported at once.
+ * @throws DomainError VALIDATION_FAILED with one `required` issue per missing field
+ */
+export function checkRequiredFields(rule: TransitionRule, fields: ActionFields): void {
+  const missing = rule.requires.filter((field) => !isFieldGiven(field, fields));
+  if (missing.length > 0) {
+    throw new DomainError('VALIDATION_FAILED', missing.map((field) => ({ path: field === 'daysOrUntil' ? 'days' : field, code: 'required' })));
   }
+}
+
+/** A field `checkRequiredFields` has vouched for (the rule requires it). */
+function given<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('a required field was not checked');
   return value;
 }
 
 function decideExtensionRequest(input: DecisionInput): Decision {
   const { snapshot, fields, now, calendar, hours } = input;
-  const reason = requireField(fields.reason, 'reason');
+  const reason = given(fields.reason);
   const current = snapshot.resolveDeadline ?? now;
   let until: Date;
   if (fields.days !== undefined) {
@@ -93,7 +107,7 @@ function decideExtensionRequest(input: DecisionInput): Decision {
     }
     until = extendDeadlineByWorkingDays(current, fields.days, calendar, hours);
   } else {
-    until = requireField(fields.until, 'until');
+    until = given(fields.until);
     if (until.getTime() <= current.getTime()) {
       throw new DomainError('CASE_EXTENSION_INVALID', { until: until.toISOString(), currentDeadline: current.toISOString() });
     }
@@ -110,13 +124,13 @@ const DECIDERS: Record<CaseAction, Decider> = {
   verify: ({ snapshot, now, fields }) => ({ changes: { state: snapshot.state, verifiedAt: now }, note: fields.note ?? null, data: {} }),
   file: ({ rule, snapshot, now, fields }) => ({ changes: { state: nextState(rule, snapshot), filedAt: now }, note: fields.note ?? null, data: {} }),
   decline: ({ rule, snapshot, fields }) => ({
-    changes: { state: nextState(rule, snapshot), pendingRequest: null }, note: requireField(fields.reason, 'reason'), data: {},
+    changes: { state: nextState(rule, snapshot), pendingRequest: null }, note: given(fields.reason), data: {},
   }),
   self_handle: ({ rule, snapshot, now, fields }) => ({
-    changes: { state: nextState(rule, snapshot), resolvedAt: now, closedAt: now }, note: requireField(fields.note, 'note'), data: { selfHandled: true },
+    changes: { state: nextState(rule, snapshot), resolvedAt: now, closedAt: now }, note: given(fields.note), data: { selfHandled: true },
   }),
   dispatch: ({ rule, snapshot, now, fields, calendar, hours, signLimit, resolveLimit }) => {
-    const departmentId = requireField(fields.departmentId, 'departmentId');
+    const departmentId = given(fields.departmentId);
     return {
       changes: {
         state: nextState(rule, snapshot),
@@ -136,7 +150,7 @@ const DECIDERS: Record<CaseAction, Decider> = {
       state: nextState(rule, snapshot), departmentId: null, signDeadline: null, resolveDeadline: null, resolveClockStartedAt: null,
       dispatchedAt: null, signedAt: null, pendingRequest: null, incrementReturn: true,
     },
-    note: requireField(fields.reason, 'reason'),
+    note: given(fields.reason),
     data: { fromDepartmentId: snapshot.departmentId },
   }),
   request_extension: decideExtensionRequest,
@@ -151,15 +165,25 @@ const DECIDERS: Record<CaseAction, Decider> = {
   },
   reject_extension: ({ snapshot, fields }) => {
     if (snapshot.pendingRequest?.type !== 'extension') throw new DomainError('CASE_NO_PENDING_REQUEST');
-    return { changes: { state: snapshot.state, pendingRequest: null }, note: requireField(fields.reason, 'reason'), data: {} };
+    return { changes: { state: snapshot.state, pendingRequest: null }, note: given(fields.reason), data: {} };
   },
-  suspend: ({ rule, snapshot, now, fields, actor }) => {
-    const reason = requireField(fields.reason, 'reason');
-    if (rule.effect === 'request_suspension') {
-      const pendingRequest: PendingRequest = { type: 'suspension', reason, requestedBy: actor.userId, requestedAt: now.toISOString() };
-      return { changes: { state: snapshot.state, pendingRequest }, note: reason, data: { requested: true } };
-    }
-    return { changes: { state: nextState(rule, snapshot), suspendedAt: now, pendingRequest: null }, note: reason, data: {} };
+  request_suspension: ({ snapshot, now, fields, actor }) => {
+    const reason = given(fields.reason);
+    const pendingRequest: PendingRequest = { type: 'suspension', reason, requestedBy: actor.userId, requestedAt: now.toISOString() };
+    return { changes: { state: snapshot.state, pendingRequest }, note: reason, data: {} };
+  },
+  approve_suspension: ({ rule, snapshot, now, fields }) => {
+    const pending = snapshot.pendingRequest;
+    if (pending?.type !== 'suspension') throw new DomainError('CASE_NO_PENDING_REQUEST');
+    return {
+      changes: { state: nextState(rule, snapshot), suspendedAt: now, pendingRequest: null },
+      note: fields.note ?? null,
+      data: { reason: pending.reason, requestedBy: pending.requestedBy, requestedAt: pending.requestedAt },
+    };
+  },
+  reject_suspension: ({ snapshot, fields }) => {
+    if (snapshot.pendingRequest?.type !== 'suspension') throw new DomainError('CASE_NO_PENDING_REQUEST');
+    return { changes: { state: snapshot.state, pendingRequest: null }, note: given(fields.reason), data: {} };
   },
   resume: ({ rule, snapshot, now, fields, calendar, hours, resolveLimit }) => {
     const suspendedAt = snapshot.suspendedAt ?? now;
@@ -173,7 +197,7 @@ const DECIDERS: Record<CaseAction, Decider> = {
     };
   },
   resolve: ({ rule, snapshot, now, fields }) => ({
-    changes: { state: nextState(rule, snapshot), resolvedAt: now, pendingRequest: null }, note: requireField(fields.note, 'note'), data: {},
+    changes: { state: nextState(rule, snapshot), resolvedAt: now, pendingRequest: null }, note: given(fields.note), data: {},
   }),
   check_pass: ({ rule, snapshot, now, fields }) => ({ changes: { state: nextState(rule, snapshot), closedAt: now }, note: fields.note ?? null, data: {} }),
   check_fail: ({ rule, snapshot, now, fields, calendar, hours, resolveLimit }) => ({
@@ -181,18 +205,18 @@ const DECIDERS: Record<CaseAction, Decider> = {
       state: nextState(rule, snapshot), resolvedAt: null, incrementRework: true,
       resolveClockStartedAt: now, resolveDeadline: computeDeadline(now, resolveLimit, calendar, hours),
     },
-    note: requireField(fields.reason, 'reason'),
+    note: given(fields.reason),
     data: { rework: true },
   }),
   merge: ({ rule, snapshot, fields }) => {
-    const intoCaseId = requireField(fields.intoCaseId, 'intoCaseId');
+    const intoCaseId = given(fields.intoCaseId);
     return { changes: { state: nextState(rule, snapshot), mergedIntoId: intoCaseId }, note: fields.note ?? null, data: { intoCaseId } };
   },
   supervise: ({ snapshot, fields }) => ({
-    changes: { state: snapshot.state, incrementSupervision: true }, note: requireField(fields.note, 'note'), data: {},
+    changes: { state: snapshot.state, incrementSupervision: true }, note: given(fields.note), data: {},
   }),
   rate: ({ snapshot, now, fields }) => {
-    const level = requireField(fields.level, 'level');
+    const level = given(fields.level);
     return {
       changes: { state: snapshot.state, rating: level, ratingComment: fields.comment ?? null, ratedAt: now },
       note: fields.comment ?? null,
@@ -204,7 +228,7 @@ const DECIDERS: Record<CaseAction, Decider> = {
       state: nextState(rule, snapshot), closedAt: null, resolvedAt: null, departmentId: null, signDeadline: null,
       resolveDeadline: null, resolveClockStartedAt: null, dispatchedAt: null, signedAt: null,
     },
-    note: requireField(fields.reason, 'reason'),
+    note: given(fields.reason),
     data: {},
   }),
 };
@@ -215,5 +239,6 @@ const DECIDERS: Record<CaseAction, Decider> = {
  * @example decideTransition({ snapshot, rule: dispatchRule, fields: { departmentId: 3 }, now, … }).changes.state // 'dispatched'
  */
 export function decideTransition(input: DecisionInput): Decision {
+  checkRequiredFields(input.rule, input.fields);
   return DECIDERS[input.rule.action](input);
 }

@@ -10,7 +10,7 @@ export const OPEN_STATES: readonly CaseState[] = ['reported', 'filed', 'dispatch
 
 export const CASE_ACTIONS = [
   'verify', 'file', 'decline', 'self_handle', 'dispatch', 'sign', 'return', 'request_extension', 'approve_extension',
-  'reject_extension', 'suspend', 'resume', 'resolve', 'check_pass', 'check_fail', 'merge', 'supervise', 'rate', 'reopen',
+  'reject_extension', 'request_suspension', 'approve_suspension', 'reject_suspension', 'resume', 'resolve', 'check_pass', 'check_fail', 'merge', 'supervise', 'rate', 'reopen',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedActions, findTransition, TRANSITIONS, type GuardContext } from './case-transitions.ts';
+import { allowedActions, findTransition, requiredFieldsOf, TRANSITIONS, type GuardContext } from './case-transitions.ts';
 import { CASE_ACTIONS, type Actor, type CaseSnapshot } from './case-model.ts';
 
 const now = new Date('2026-03-10T02:00:00Z');
@@ -28,6 +28,10 @@ describe('TRANSITIONS', () => {
     const named = new Set(TRANSITIONS.map((rule) => rule.action));
     expect([...named].sort()).toEqual([...CASE_ACTIONS].sort());
   });
+
+  it('gives every rule of one action the same required fields (one list per action)', () => {
+    for (const rule of TRANSITIONS) expect({ action: rule.action, requires: rule.requires }).toEqual({ action: rule.action, requires: requiredFieldsOf(rule.action) });
+  });
 });
 
 describe('allowedActions', () => {
@@ -48,11 +52,11 @@ describe('allowedActions', () => {
 
   it('offers approval only while an extension is pending', () => {
     const signed = buildCase({ state: 'signed' });
-    expect(allowedActions(signed, operator, context)).toEqual(['suspend']);
+    expect(allowedActions(signed, operator, context)).toEqual([]);
     const pending = buildCase({
       state: 'signed', pendingRequest: { type: 'extension', until: now.toISOString(), reason: 'r', requestedBy: 1, requestedAt: now.toISOString() },
     });
-    expect(allowedActions(pending, operator, context)).toEqual(['approve_extension', 'reject_extension', 'suspend']);
+    expect(allowedActions(pending, operator, context)).toEqual(['approve_extension', 'reject_extension']);
   });
 
   it('lets the reporter rate a closed case once, and a supervisor reopen it within the window', () => {
@@ -85,9 +89,24 @@ describe('findTransition', () => {
     });
   });
 
-  it('turns a handler’s suspend into a request and an operator’s into a suspension', () => {
-    const signed = buildCase({ state: 'signed' });
-    expect(findTransition(signed, handler, 'suspend', context).rule).toMatchObject({ to: 'same', effect: 'request_suspension' });
-    expect(findTransition(signed, operator, 'suspend', context).rule).toMatchObject({ to: 'suspended' });
+  it('lets a handler request a suspension that only the operator approves or rejects', () => {
+    const signed = buildCase({ state: 'signed', resolveDeadline: new Date(now.getTime() + 3_600_000) });
+    expect(allowedActions(signed, handler, context)).toEqual(['return', 'request_extension', 'request_suspension', 'resolve']);
+    expect(findTransition(signed, operator, 'approve_suspension', context)).toMatchObject({ mismatch: 'guard', failedGuard: 'pendingSuspension' });
+    const pending = buildCase({
+      state: 'signed', resolveDeadline: signed.resolveDeadline, pendingRequest: { type: 'suspension', reason: 'r', requestedBy: 1, requestedAt: now.toISOString() },
+    });
+    expect(allowedActions(pending, operator, context)).toEqual(['approve_suspension', 'reject_suspension']);
+    expect(findTransition(pending, operator, 'approve_suspension', context).rule).toMatchObject({ to: 'suspended' });
+    expect(findTransition(pending, handler, 'request_extension', context)).toMatchObject({ mismatch: 'guard', failedGuard: 'noPendingRequest' });
+    expect(findTransition(pending, handler, 'request_suspension', context)).toMatchObject({ mismatch: 'guard', failedGuard: 'noPendingRequest' });
+  });
+
+  it('offers an extension request only while the resolve deadline is ahead', () => {
+    const ahead = buildCase({ state: 'signed', resolveDeadline: new Date(now.getTime() + 1) });
+    expect(findTransition(ahead, handler, 'request_extension', context).rule).toBeDefined();
+    const reached = buildCase({ state: 'signed', resolveDeadline: now });
+    expect(findTransition(reached, handler, 'request_extension', context)).toMatchObject({ mismatch: 'guard', failedGuard: 'resolveDeadlineAhead' });
+    expect(allowedActions(reached, handler, context)).not.toContain('request_extension');
   });
 });

@@ -9,7 +9,8 @@ import type { CaseAction, CaseSnapshot, CaseState, Actor, Role } from './case-mo
 export type ActorScope = 'district' | 'department' | 'grid' | 'reporter';
 
 /** Extra conditions a rule needs beyond the state. */
-export type TransitionGuard = 'pendingExtension' | 'pendingSuspension' | 'selfHandleAllowed' | 'withinReopenWindow' | 'notRated';
+export type TransitionGuard =
+  | 'pendingExtension' | 'pendingSuspension' | 'noPendingRequest' | 'resolveDeadlineAhead' | 'selfHandleAllowed' | 'withinReopenWindow' | 'notRated';
 
 export type ActionField = 'departmentId' | 'reason' | 'note' | 'daysOrUntil' | 'intoCaseId' | 'level';
 
@@ -21,10 +22,12 @@ export interface TransitionRule {
   roles: readonly Role[];
   scope: ActorScope;
   requires: readonly ActionField[];
+  /** Checked in order; the first that fails names the refusal. */
   guards?: readonly TransitionGuard[];
-  /** A handler's suspend is a request the operator approves; the same action name, another effect. */
-  effect?: 'request_suspension';
 }
+
+/** The longest extension one request may ask for, in working days. */
+export const MAX_EXTENSION_DAYS = 60;
 
 const OPEN_FOR_SUPERVISION: readonly CaseState[] = ['reported', 'filed', 'dispatched', 'signed', 'suspended', 'resolved'];
 
@@ -36,11 +39,13 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { action: 'dispatch', from: ['filed'], to: 'dispatched', roles: ['operator', 'shift_lead'], scope: 'district', requires: ['departmentId'] },
   { action: 'sign', from: ['dispatched'], to: 'signed', roles: ['handler'], scope: 'department', requires: [] },
   { action: 'return', from: ['dispatched', 'signed'], to: 'filed', roles: ['handler'], scope: 'department', requires: ['reason'] },
-  { action: 'request_extension', from: ['signed'], to: 'same', roles: ['handler'], scope: 'department', requires: ['daysOrUntil', 'reason'] },
+  // A handler's request waits for the operator; one request at a time, and an extension only before the deadline (DESIGN §4.3).
+  { action: 'request_extension', from: ['signed'], to: 'same', roles: ['handler'], scope: 'department', requires: ['daysOrUntil', 'reason'], guards: ['noPendingRequest', 'resolveDeadlineAhead'] },
   { action: 'approve_extension', from: ['signed'], to: 'same', roles: ['operator', 'shift_lead'], scope: 'district', requires: [], guards: ['pendingExtension'] },
   { action: 'reject_extension', from: ['signed'], to: 'same', roles: ['operator', 'shift_lead'], scope: 'district', requires: ['reason'], guards: ['pendingExtension'] },
-  { action: 'suspend', from: ['signed'], to: 'same', roles: ['handler'], scope: 'department', requires: ['reason'], effect: 'request_suspension' },
-  { action: 'suspend', from: ['signed'], to: 'suspended', roles: ['operator', 'shift_lead'], scope: 'district', requires: ['reason'] },
+  { action: 'request_suspension', from: ['signed'], to: 'same', roles: ['handler'], scope: 'department', requires: ['reason'], guards: ['noPendingRequest'] },
+  { action: 'approve_suspension', from: ['signed'], to: 'suspended', roles: ['operator', 'shift_lead'], scope: 'district', requires: [], guards: ['pendingSuspension'] },
+  { action: 'reject_suspension', from: ['signed'], to: 'same', roles: ['operator', 'shift_lead'], scope: 'district', requires: ['reason'], guards: ['pendingSuspension'] },
   { action: 'resume', from: ['suspended'], to: 'signed', roles: ['operator', 'shift_lead'], scope: 'district', requires: [] },
   { action: 'resume', from: ['suspended'], to: 'signed', roles: ['handler'], scope: 'department', requires: [] },
   { action: 'resolve', from: ['signed'], to: 'resolved', roles: ['handler'], scope: 'department', requires: ['note'] },
@@ -54,6 +59,15 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { action: 'rate', from: ['closed'], to: 'same', roles: ['operator', 'shift_lead', 'supervisor'], scope: 'district', requires: ['level'], guards: ['notRated'] },
   { action: 'reopen', from: ['closed'], to: 'filed', roles: ['supervisor'], scope: 'district', requires: ['reason'], guards: ['withinReopenWindow'] },
 ];
+
+/**
+ * The fields an action requires, the same for every rule of that action (a unit test holds them
+ * to it); the API body schemas and the decision rules both read them from here.
+ * @example requiredFieldsOf('dispatch') // ['departmentId']
+ */
+export function requiredFieldsOf(action: CaseAction): readonly ActionField[] {
+  return TRANSITIONS.find((rule) => rule.action === action)?.requires ?? [];
+}
 
 /** Facts beyond the case itself that guards need, supplied by the caller. */
 export interface GuardContext {
@@ -86,6 +100,10 @@ function passesGuard(guard: TransitionGuard, snapshot: CaseSnapshot, context: Gu
       return snapshot.pendingRequest?.type === 'extension';
     case 'pendingSuspension':
       return snapshot.pendingRequest?.type === 'suspension';
+    case 'noPendingRequest':
+      return snapshot.pendingRequest === null;
+    case 'resolveDeadlineAhead':
+      return snapshot.resolveDeadline === null || context.now.getTime() < snapshot.resolveDeadline.getTime();
     case 'selfHandleAllowed':
       return context.selfHandleAllowed;
     case 'notRated':

@@ -46,6 +46,8 @@ export function gradeOf(score: number | null): Grade | null {
 export interface RankInput {
   unitId: number;
   score: number | null;
+  /** 应结案数 in the period: only units with cases due are ranked (DESIGN §5). */
+  due: number;
 }
 
 export interface RankedUnit {
@@ -58,12 +60,13 @@ export interface RankedUnit {
 }
 
 /**
- * Ranks units by score, highest first; units without a score are not ranked.
- * @example rankUnits([{ unitId: 1, score: 90 }, { unitId: 2, score: 95 }, { unitId: 3, score: 90 }])
+ * Ranks units by score, highest first; units without a score or without cases due in the period
+ * (e.g. only service ratings) are not ranked.
+ * @example rankUnits([{ unitId: 1, score: 90, due: 4 }, { unitId: 2, score: 95, due: 2 }, { unitId: 3, score: 90, due: 1 }])
  * // [{ unitId: 2, place: 1, rankScore: 100 }, { unitId: 1, place: 2, rankScore: 95 }, { unitId: 3, place: 2, rankScore: 95 }]
  */
 export function rankUnits(inputs: readonly RankInput[]): RankedUnit[] {
-  const scored = inputs.filter((input): input is { unitId: number; score: number } => input.score !== null);
+  const scored = inputs.filter((input): input is RankInput & { score: number } => input.score !== null && input.due > 0);
   scored.sort((a, b) => b.score - a.score || a.unitId - b.unitId);
   const ranked: RankedUnit[] = [];
   scored.forEach((input, index) => {

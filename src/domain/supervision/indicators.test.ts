@@ -59,12 +59,21 @@ describe('score, grade, ranking', () => {
     expect(parseWeights({ closeRate: Infinity })).toEqual(DEFAULT_WEIGHTS);
   });
   it('lets ties share a place and scores 100 − 5 per place', () => {
-    const ranked = rankUnits([{ unitId: 1, score: 90 }, { unitId: 2, score: 95 }, { unitId: 3, score: 90 }, { unitId: 4, score: 80 }, { unitId: 5, score: null }]);
+    const ranked = rankUnits([
+      { unitId: 1, score: 90, due: 3 }, { unitId: 2, score: 95, due: 1 }, { unitId: 3, score: 90, due: 2 }, { unitId: 4, score: 80, due: 5 },
+      { unitId: 5, score: null, due: 0 },
+    ]);
     expect(ranked.map((r) => [r.unitId, r.place, r.rankScore])).toEqual([[2, 1, 100], [1, 2, 95], [3, 2, 95], [4, 4, 85]]);
     const lists = redAndBlackLists(ranked, 1);
     expect(lists.red.map((r) => r.unitId)).toEqual([2]);
     expect(lists.black.map((r) => r.unitId)).toEqual([4]);
     expect(redAndBlackLists(ranked.slice(0, 1), 3)).toEqual({ red: [], black: [] });
+  });
+
+  it('does not rank a unit with no cases due, however good its ratings', () => {
+    const ranked = rankUnits([{ unitId: 1, score: 100, due: 0 }, { unitId: 2, score: 70, due: 4 }, { unitId: 3, score: 60, due: 2 }]);
+    expect(ranked.map((r) => [r.unitId, r.place])).toEqual([[2, 1], [3, 2]]);
+    expect(redAndBlackLists(ranked, 1).red.map((r) => r.unitId)).toEqual([2]);
   });
 });
 

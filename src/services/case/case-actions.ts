@@ -25,6 +25,8 @@ import { rowChangesFor } from './case-row-changes.ts';
 const GUARD_ERRORS: Record<TransitionGuard, ErrorCode> = {
   pendingExtension: 'CASE_NO_PENDING_REQUEST',
   pendingSuspension: 'CASE_NO_PENDING_REQUEST',
+  noPendingRequest: 'CASE_REQUEST_PENDING',
+  resolveDeadlineAhead: 'CASE_EXTENSION_TOO_LATE',
   selfHandleAllowed: 'CASE_SELF_HANDLE_NOT_ALLOWED',
   withinReopenWindow: 'CASE_REOPEN_WINDOW_PASSED',
   notRated: 'CASE_ALREADY_RATED',
@@ -72,6 +74,21 @@ export async function performCaseAction(deps: ServiceDeps, actor: Actor, request
   return deps.db.transaction().execute(async (trx) => {
     const row = await lockCase(trx, request.caseId);
     if (!row) throw new DomainError('NOT_FOUND');
+    return actOnLockedCase({ trx, deps, actor, row, request, now, calendar });
+  });
+}
+
+/**
+ * The action path on a case already locked in the caller's transaction (e.g. a 督办 notice also
+ * supervises its case): one write that bumps the version, one timeline event.
+ * @param eventData - extra facts for the timeline event (e.g. the notice id)
+ */
+export async function actOnLockedCase(input: {
+  trx: Transaction<Database>; deps: ServiceDeps; actor: Actor; row: CaseRow; request: ActionRequest; now: Date;
+  calendar: Awaited<ReturnType<ServiceDeps['calendar']['get']>>; eventData?: Record<string, unknown>;
+}): Promise<CaseRow> {
+  const { trx, deps, actor, row, request, now, calendar } = input;
+  {
     const isReporter = isReporterOf(row, actor, request.trackingCode);
     if (!canViewCase(actor, { districtId: row.district_id, departmentId: row.department_id, gridId: row.grid_id, state: row.state }, isReporter)) {
       throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'FORBIDDEN');
@@ -100,10 +117,11 @@ export async function performCaseAction(deps: ServiceDeps, actor: Actor, request
     await appendEvents(trx, row.district_id, [
       {
         caseId: row.id, districtId: row.district_id, at: now, actorUserId: actor.userId, actorRole: effectiveActor.role,
-        action: request.action, fromState: row.state, toState: decision.changes.state, note: decision.note, data: decision.data,
+        action: request.action, fromState: row.state, toState: decision.changes.state, note: decision.note,
+        data: { ...decision.data, ...input.eventData },
       },
     ]);
     await runFollowUps({ trx, deps, actor: effectiveActor, action: request.action, before: row, after: updated, now });
     return updated;
-  });
+  }
 }

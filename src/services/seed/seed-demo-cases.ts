@@ -143,7 +143,7 @@ export async function seedDemoCases(db: Kysely<Database>, now: Date, perDistrict
       if (goal === 'signed') continue;
       if (goal === 'suspended') {
         current = later(current, random, 1, 24);
-        await act(actors.operator, 'suspend', { reason: '需等待供暖季结束后施工' });
+        if (await act(handler, 'request_suspension', { reason: '需等待供暖季结束后施工' })) await act(actors.operator, 'approve_suspension');
         continue;
       }
       if (goal === 'extended') {

@@ -218,9 +218,9 @@ export interface Ranking {
   blackList: RankingRow[];
 }
 
-/** Units with no case, rating or notice in the period are not ranked (no data is not a score). */
+/** Only units with cases due in the period are ranked (no data is not a score; ratings alone are not a race). */
 function rankable(table: IndicatorTable) {
-  return table.units.map((row) => ({ unitId: row.unit.id, score: row.score }));
+  return table.units.map((row) => ({ unitId: row.unit.id, score: row.score, due: row.counts.due }));
 }
 
 /** The 赛马 ranking of a level for a period, with movement against the previous period and the red and black lists. */
@@ -243,7 +243,7 @@ export async function computeRanking(deps: ServiceDeps, district: DistrictRef, l
   const itemOf = (unitId: number) => items.find((row) => row.unit.id === unitId)!;
   return {
     period, previous, level, weights: current.weights, items,
-    unranked: current.units.filter((row) => row.score === null).map((row) => row.unit),
+    unranked: current.units.filter((row) => !ranked.some((entry) => entry.unitId === row.unit.id)).map((row) => row.unit),
     redList: lists.red.map((row) => itemOf(row.unitId)),
     blackList: lists.black.map((row) => itemOf(row.unitId)),
   };

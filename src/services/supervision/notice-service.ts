@@ -10,6 +10,16 @@ import { findDepartment, findDistrictById } from '../../db/repositories/org/inde
 import { answerNotice, insertNotice, listNotices, lockNotice } from '../../db/repositories/supervision/notice-repository.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { workingHoursOf } from '../case/index.ts';
+import { computeDeadline } from '../../domain/calendar/index.ts';
+import { OPEN_STATES, type Actor } from '../../domain/case/index.ts';
+import { lockCase } from '../../db/repositories/case/index.ts';
+import { findDepartment, findDistrictById } from '../../db/repositories/org/index.ts';
+import { appendEvents } from '../../db/repositories/case/index.ts';
+import { insertNotifications } from '../../db/repositories/case/index.ts';
+import { answerNotice, insertNotice, listNotices, lockNotice } from '../../db/repositories/supervision/notice-repository.ts';
+import type { ServiceDeps } from '../service-deps.ts';
+import { actOnLockedCase } from '../case/index.ts';
+import { workingHoursOf } from '../case/index.ts';
 
 export const DEFAULT_NOTICE_DAYS = 2;
 
@@ -37,13 +47,14 @@ export async function issueNotice(deps: ServiceDeps, actor: Actor, input: Notice
   const now = deps.clock();
   const district = await findDistrictById(deps.db, districtId);
   if (!district) throw new DomainError('DISTRICT_UNKNOWN');
+  const calendar = await deps.calendar.get();
   let respondBy: Date;
   if (input.respondBy) {
     if (input.respondBy.getTime() <= now.getTime()) throw new DomainError('VALIDATION_FAILED', [{ path: 'respondBy', code: 'in_the_past' }]);
     respondBy = input.respondBy;
   } else {
     const days = input.respondWithinDays ?? DEFAULT_NOTICE_DAYS;
-    respondBy = computeDeadline(now, { amount: days, unit: 'working_days' }, await deps.calendar.get(), workingHoursOf(district));
+    respondBy = computeDeadline(now, { amount: days, unit: 'working_days' }, calendar, workingHoursOf(district));
   }
   return deps.db.transaction().execute(async (trx) => {
     let departmentId = input.departmentId;
@@ -62,11 +73,12 @@ export async function issueNotice(deps: ServiceDeps, actor: Actor, input: Notice
       districtId, caseId: caseRow?.id ?? null, departmentId: department.id, issuedBy: actor.userId, issuedAt: now, content: input.content, respondBy,
     });
     if (caseRow) {
-      await incrementSupervisionCount(trx, caseRow.id);
-      await appendEvents(trx, districtId, [{
-        caseId: caseRow.id, districtId, at: now, actorUserId: actor.userId, actorRole: actor.role, action: 'supervise',
-        fromState: caseRow.state, toState: caseRow.state, note: input.content, data: { noticeId: notice.id, respondBy: respondBy.toISOString() },
-      }]);
+      // The table's supervise action: bumps supervision_count and the version, appends the timeline event.
+      await actOnLockedCase({
+        trx, deps, actor, row: caseRow, now, calendar,
+        request: { caseId: caseRow.id, action: 'supervise', version: caseRow.version, fields: { note: input.content } },
+        eventData: { noticeId: notice.id, respondBy: respondBy.toISOString() },
+      });
     }
     await insertNotifications(trx, [{
       districtId, recipientDepartmentId: department.id, kind: 'notice', caseId: caseRow?.id ?? null, noticeId: notice.id,

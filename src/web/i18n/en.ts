@@ -22,7 +22,7 @@ export const en: Messages = {
   },
   action: {
     verify: 'Verify', file: 'File', decline: 'Decline', self_handle: 'Self-handle', dispatch: 'Dispatch', sign: 'Sign', return: 'Return', request_extension: 'Request extension',
-    approve_extension: 'Approve extension', reject_extension: 'Reject extension', suspend: 'Suspend', resume: 'Resume', resolve: 'Resolve', check_pass: 'Check: pass', check_fail: 'Check: fail',
+    approve_extension: 'Approve extension', reject_extension: 'Reject extension', request_suspension: 'Request suspension', approve_suspension: 'Approve suspension', reject_suspension: 'Reject suspension', resume: 'Resume', resolve: 'Resolve', check_pass: 'Check: pass', check_fail: 'Check: fail',
     merge: 'Merge', supervise: 'Supervise', rate: 'Rate', reopen: 'Reopen', report: 'Report', create: 'Create',
     attach: 'Photo added', relocate: 'Relocated', warn_amber: 'Amber warning', warn_red: 'Red warning', appeal: 'Rating appealed', appeal_decided: 'Appeal decided',
     notice_answered: 'Notice answered', notice_escalated: 'Notice escalated', open_rectification: 'Rectification started', rectification_opened: 'Rectification case opened',

@@ -20,7 +20,7 @@ export const zhCN = {
   },
   action: {
     verify: '核实', file: '立案', decline: '不予立案', self_handle: '自行处置', dispatch: '派遣', sign: '签收', return: '退单', request_extension: '申请延期',
-    approve_extension: '批准延期', reject_extension: '驳回延期', suspend: '挂起', resume: '恢复', resolve: '处置完成', check_pass: '核查通过', check_fail: '核查不通过',
+    approve_extension: '批准延期', reject_extension: '驳回延期', request_suspension: '申请挂起', approve_suspension: '批准挂起', reject_suspension: '驳回挂起', resume: '恢复', resolve: '处置完成', check_pass: '核查通过', check_fail: '核查不通过',
     merge: '合并', supervise: '督办', rate: '评价', reopen: '重新打开', report: '上报', create: '创建',
     attach: '上传照片', relocate: '调整位置', warn_amber: '黄牌预警', warn_red: '红牌预警', appeal: '差评申诉', appeal_decided: '申诉已裁定',
     notice_answered: '督办已回复', notice_escalated: '督办升级', open_rectification: '启动差评整改', rectification_opened: '整改工单已生成',

@@ -6,7 +6,7 @@ export const OPEN311_CHANGESET = '2026-11-23T00:00:00+08:00';
 /** Timeline actions published as servicerequestupdates (internal steps and clients' own updates are not). */
 export const PUBLIC_ACTIONS = [
   'report', 'verify', 'file', 'decline', 'dispatch', 'sign', 'return', 'resolve', 'check_pass', 'check_fail', 'self_handle',
-  'merge', 'suspend', 'resume', 'reopen', 'relocate', 'approve_extension',
+  'merge', 'approve_suspension', 'resume', 'reopen', 'relocate', 'approve_extension',
 ] as const;
 
 /**

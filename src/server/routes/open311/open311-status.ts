@@ -74,7 +74,7 @@ const ACTION_NOTES: Record<string, string> = {
   check_fail: '核查未通过，返工 / Check failed; being redone',
   self_handle: '网格员已现场处置 / Fixed on the spot',
   merge: '重复件已合并 / Merged as a duplicate',
-  suspend: '暂缓办理 / On hold',
+  approve_suspension: '暂缓办理 / On hold',
   resume: '恢复办理 / Resumed',
   reopen: '重新办理 / Reopened',
   relocate: '位置已更正 / Location corrected',

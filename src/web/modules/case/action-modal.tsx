@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_ACTION_BODIES } from '../../../shared/api-schemas.ts';
 import { RATING_LEVELS, type CaseAction } from '../../../domain/case/case-model.ts';
-import { TRANSITIONS } from '../../../domain/case/case-transitions.ts';
+import { MAX_EXTENSION_DAYS, requiredFieldsOf } from '../../../domain/case/case-transitions.ts';
 import { apiGet, apiPost } from '../../api/client.ts';
 import type { CaseDetailView } from '../../api/types.ts';
 import { isEnglish } from '../../i18n/setup.ts';
@@ -15,7 +15,7 @@ import { clearErrorsOnChange, compact, issuesToFields, useErrorText } from '../.
 import { loadCategories, loadDepartments, useLoaded } from '../reference/index.ts';
 import { limitText } from './case-format.ts';
 import { PhotoPicker, photoStageOf, uploadPhotos } from './case-photos.tsx';
-import { useSession } from '../session/index.ts';
+
 
 export interface ActionModalProps {
   item: CaseDetailView;
@@ -33,7 +33,7 @@ function fieldsOf(action: CaseAction): string[] {
 }
 
 function requiredFields(action: CaseAction): Set<string> {
-  const names = TRANSITIONS.filter((rule) => rule.action === action).flatMap((rule) => rule.requires);
+  const names = requiredFieldsOf(action);
   return new Set(names.map((name) => (name === 'daysOrUntil' ? 'days' : name === 'intoCaseId' ? 'intoCaseNumber' : name)));
 }
 
@@ -42,7 +42,6 @@ export function ActionModal({ item, action, districtCode, trackingCode, onDone, 
   const english = isEnglish(i18n.language);
   const { message } = App.useApp();
   const errorText = useErrorText();
-  const { user } = useSession();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<unknown>(null);
@@ -103,7 +102,7 @@ export function ActionModal({ item, action, districtCode, trackingCode, onDone, 
       destroyOnHidden
     >
       <Form form={form} layout="vertical" preserve onValuesChange={clearErrorsOnChange(form)}>
-        {action === 'suspend' && user?.role === 'handler' && <Alert type="info" showIcon title={t('actionHint.suspendRequest')} style={{ marginBottom: 12 }} />}
+        {action === 'request_suspension' && <Alert type="info" showIcon title={t('actionHint.suspendRequest')} style={{ marginBottom: 12 }} />}
         {fields.includes('departmentId') && (
           <>
             <Form.Item name="departmentId" label={label('department')} required>
@@ -131,7 +130,7 @@ export function ActionModal({ item, action, districtCode, trackingCode, onDone, 
         )}
         {fields.includes('days') && (
           <Form.Item name="days" label={label('days')} required>
-            <InputNumber min={1} max={60} style={{ width: '100%' }} />
+            <InputNumber min={1} max={MAX_EXTENSION_DAYS} style={{ width: '100%' }} />
           </Form.Item>
         )}
         {fields.includes('level') && (

@@ -21,7 +21,7 @@ export interface CaseDetailProps {
   onChanged(updated: CaseDetailView): void;
 }
 
-const DANGER: readonly CaseAction[] = ['decline', 'return', 'check_fail', 'reject_extension'];
+const DANGER: readonly CaseAction[] = ['decline', 'return', 'check_fail', 'reject_extension', 'reject_suspension'];
 
 export function CaseDetail({ item, districtCode, trackingCode, only, compact, onChanged }: CaseDetailProps) {
   const { t, i18n } = useTranslation();
