@@ -1,7 +1,5 @@
 // The public face of this area: other areas import from here, never from its files.
 export * from './case-actions.ts';
-export * from './case-actions.ts';
-export * from './case-actions.ts';
 export * from './case-attachments.ts';
 export * from './case-duplicates.ts';
 export * from './case-follow-ups.ts';

@@ -6,8 +6,6 @@ export * from './bulletin-tables.ts';
 export * from './bulletin-xlsx.ts';
 export * from './indicator-service.ts';
 export * from './notice-service.ts';
-export * from './notice-service.ts';
-export * from './notice-service.ts';
 export * from './rating-service.ts';
 export * from './rectification.ts';
 export * from './warning-sweep.ts';

@@ -5,21 +5,11 @@
 import { DomainError } from '../../domain/errors.ts';
 import { computeDeadline } from '../../domain/calendar/index.ts';
 import { OPEN_STATES, type Actor, isSupervisionReader } from '../../domain/case/index.ts';
-import { findCaseState, incrementSupervisionCount, lockCase, appendEvents, insertNotifications } from '../../db/repositories/case/index.ts';
+import { findCaseState, lockCase, appendEvents, insertNotifications } from '../../db/repositories/case/index.ts';
 import { findDepartment, findDistrictById } from '../../db/repositories/org/index.ts';
 import { answerNotice, insertNotice, listNotices, lockNotice } from '../../db/repositories/supervision/notice-repository.ts';
 import type { ServiceDeps } from '../service-deps.ts';
-import { workingHoursOf } from '../case/index.ts';
-import { computeDeadline } from '../../domain/calendar/index.ts';
-import { OPEN_STATES, type Actor } from '../../domain/case/index.ts';
-import { lockCase } from '../../db/repositories/case/index.ts';
-import { findDepartment, findDistrictById } from '../../db/repositories/org/index.ts';
-import { appendEvents } from '../../db/repositories/case/index.ts';
-import { insertNotifications } from '../../db/repositories/case/index.ts';
-import { answerNotice, insertNotice, listNotices, lockNotice } from '../../db/repositories/supervision/notice-repository.ts';
-import type { ServiceDeps } from '../service-deps.ts';
-import { actOnLockedCase } from '../case/index.ts';
-import { workingHoursOf } from '../case/index.ts';
+import { workingHoursOf, actOnLockedCase } from '../case/index.ts';
 
 export const DEFAULT_NOTICE_DAYS = 2;
 
