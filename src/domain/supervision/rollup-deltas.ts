@@ -5,6 +5,7 @@
  * then; an event that undoes an earlier one (return, reopen, rework, upheld appeal) subtracts on its own
  * day, so no earlier day ever changes.
  */
+import { UNIT_LEVELS, type UnitLevel } from './unit-level.ts';
 import { isBadRating, type RatingLevel } from '../case/index.ts';
 
 export const ROLLUP_COUNTERS = [
@@ -14,8 +15,9 @@ export const ROLLUP_COUNTERS = [
 ] as const;
 export type RollupCounter = (typeof ROLLUP_COUNTERS)[number];
 
-export const ROLLUP_LEVELS = ['district', 'street', 'community', 'grid', 'department', 'person'] as const;
-export type RollupLevel = (typeof ROLLUP_LEVELS)[number];
+/** Rollups are kept at every level indicators are computed at. */
+export const ROLLUP_LEVELS = UNIT_LEVELS;
+export type RollupLevel = UnitLevel;
 
 /** A case's place in the org tree and its owner at one moment. */
 export interface EventUnits {

@@ -162,8 +162,3 @@ export async function findCaseView(db: Db, id: number): Promise<CaseListRow | un
 export async function findCaseState(db: Db, id: number): Promise<CaseRow['state'] | undefined> {
   return (await db.selectFrom('cases').select('state').where('id', '=', id).executeTakeFirst())?.state;
 }
-
-/** Counts one more 督办 notice on a case. */
-export async function incrementSupervisionCount(db: Db, id: number): Promise<void> {
-  await db.updateTable('cases').set((eb) => ({ supervision_count: eb('supervision_count', '+', 1) })).where('id', '=', id).execute();
-}

@@ -4,9 +4,10 @@
  * rollup row. The sweep closes every finished day shortly after midnight; a read of a past period closes
  * the days still open first. Then the frozen read of a period: its days' counters, the last day's state.
  */
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../schema.ts';
 import { ROLLUP_LEVELS, type RollupLevel } from '../../../domain/supervision/rollup-deltas.ts';
+import { caseUnit } from './indicator-repository.ts';
 import { formatDayNumber, parseYmd } from '../../../domain/calendar/index.ts';
 import { shanghaiDay } from './rollup-repository.ts';
 
@@ -21,18 +22,6 @@ export function dayStart(day: string): Date {
 
 function nextDay(day: string): string {
   return formatDayNumber(parseYmd(day) + 1);
-}
-
-function unitOf(level: RollupLevel): RawBuilder<number | null> {
-  switch (level) {
-    case 'district': return sql`k.district_id`;
-    case 'street': return sql`k.street_id`;
-    case 'community': return sql`k.community_id`;
-    case 'grid': return sql`k.grid_id`;
-    case 'department': return sql`k.department_id`;
-    case 'person':
-      return sql`(select e.actor_user_id from case_events e where e.case_id = k.id and e.action = 'sign' order by e.id desc limit 1)`;
-  }
 }
 
 /** Writes one day's end state for every level; does nothing when the day is already closed. */
@@ -51,7 +40,7 @@ async function closeDay(trx: Transaction<Database>, districtId: number, day: str
       insert into indicator_rollups (district_id, level, unit_id, day, missed_resolve, due_open, overdue_open, rework_open)
       select ${districtId}, ${level}, s.unit_id, ${day}::date, sum(s.missed), sum(s.due_open), sum(s.overdue_open), sum(s.rework_open)
       from (
-        select ${unitOf(level)} as unit_id,
+        select ${caseUnit(level)} as unit_id,
           (k.resolve_deadline >= ${start} and (k.resolved_at is null or k.resolved_at > k.resolve_deadline)
             and not (k.state = 'suspended' and k.resolved_at is null))::int as missed,
           (k.state <> 'suspended' and (k.closed_at is null or k.closed_at > ${end}))::int as due_open,

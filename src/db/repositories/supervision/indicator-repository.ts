@@ -49,7 +49,7 @@ export async function listUnits(db: Db, districtId: number, level: UnitLevel): P
 }
 
 /** The unit a case belongs to at a level; for persons, whoever last signed for it. */
-function caseUnit(level: UnitLevel): RawBuilder<number | null> {
+export function caseUnit(level: UnitLevel): RawBuilder<number | null> {
   switch (level) {
     case 'district': return sql`k.district_id`;
     case 'street': return sql`k.street_id`;
