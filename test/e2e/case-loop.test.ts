@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startE2eApp, type E2eApp } from './support/e2e-app.ts';
-import { chromiumAvailable, launchBrowser, loginThroughUi, newPerson, PHONE, snap, watchErrors, closeBrowserSuite } from './support/browser.ts';
+import { chromiumAvailable, launchBrowser, loginThroughUi, newPerson, PHONE, snap, closeBrowserSuite } from './support/browser.ts';
 import { pickOption } from './support/antd.ts';
 import { loginAs } from '../support/api-client.ts';
 import { loadDemoMap, pointInsideGrid } from '../support/grid-fixtures.ts';
@@ -65,10 +65,9 @@ describe.skipIf(!haveChromium)('the case loop in the browser (中文)', () => {
 
   it('a citizen reports on the phone page and gets a number and tracking code', async () => {
     // The citizen stands inside the grid worker's grid; the browser's location routes the case there.
-    const citizen = watchErrors(await browser.newContext({
-      baseURL: env.baseUrl, viewport: PHONE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
+    const citizen = await newPerson(browser, env.baseUrl, PHONE, 'zh-CN', {
       geolocation: { latitude: spot.lat, longitude: spot.lng }, permissions: ['geolocation'],
-    }));
+    });
     const page = await citizen.newPage();
     await page.goto('/report');
     await page.getByRole('heading', { name: '我要反映问题' }).or(page.getByText('我要反映问题')).first().waitFor();

@@ -3,8 +3,9 @@ import { existsSync } from 'node:fs';
 import { expect } from 'vitest';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { REPO_ROOT } from './e2e-app.ts';
+import { e2eNow } from './e2e-time.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results/screenshots');
@@ -38,10 +39,14 @@ export function watchErrors(context: BrowserContext): BrowserContext {
 }
 
 /** A fresh context (own cookies) for one person. */
-export async function newPerson(browser: Browser, baseURL: string, viewport = DESKTOP, locale = 'zh-CN'): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL, viewport, locale, timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+export async function newPerson(
+  browser: Browser, baseURL: string, viewport = DESKTOP, locale = 'zh-CN', extra: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL, viewport, locale, timezoneId: 'Asia/Shanghai', acceptDownloads: true, ...extra });
   // Waits end on the DOM event they wait for; this only bounds a wait that would never end.
   context.setDefaultTimeout(60_000);
+  // The page's clock starts where the server's is and runs on: dates and countdowns agree with the server.
+  await context.clock.install({ time: e2eNow() });
   return watchErrors(context);
 }
 

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { startTestApp, type TestApp, type TestClock } from '../../support/test-app.ts';
 import { ensureWebBuild } from '../../../src/server/web-build.ts';
+import { e2eNow } from './e2e-time.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -15,15 +16,15 @@ export interface E2eApp {
   close(): Promise<void>;
 }
 
-/** A clock that follows real time, so the browser's countdowns and the server agree. */
-function realClock(): TestClock {
+/** The e2e time (a fixed start that then runs), shifted by what a test moves it; browsers get the same time. */
+function runningClock(): TestClock {
   let offset = 0;
   return {
     get now() {
-      return new Date(Date.now() + offset);
+      return new Date(e2eNow().getTime() + offset);
     },
     set(iso: string) {
-      offset = new Date(iso).getTime() - Date.now();
+      offset = new Date(iso).getTime() - e2eNow().getTime();
     },
     advanceMinutes(minutes: number) {
       offset += minutes * 60_000;
@@ -34,7 +35,7 @@ function realClock(): TestClock {
 /** Starts the app with the current web build and listens on 127.0.0.1:<free port>. */
 export async function startE2eApp(): Promise<E2eApp> {
   await ensureWebBuild(REPO_ROOT, { log: () => undefined });
-  const t = await startTestApp({ clock: realClock(), overrides: { CIVICLOOP_DEMO: 'true' }, webDir: `${REPO_ROOT}dist/web` });
+  const t = await startTestApp({ clock: runningClock(), overrides: { CIVICLOOP_DEMO: 'true' }, webDir: `${REPO_ROOT}dist/web` });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const server = t.app.server;
   const { port } = server.address() as AddressInfo;
