@@ -18,6 +18,8 @@ export const CLI_TEST_TIMEOUT = 300_000;
 export interface CliHarness {
   /** A scratch directory for files the test writes. */
   dir: string;
+  /** Where the commands' database is, for a test that prepares or inspects it in-process between commands. */
+  database: { databaseUrl?: string; dataDir?: string };
   civicloop(...args: string[]): Promise<{ stdout: string; stderr: string }>;
   close(): Promise<void>;
 }
@@ -25,17 +27,21 @@ export interface CliHarness {
 export async function startCliHarness(): Promise<CliHarness> {
   const dir = await mkdtemp(join(tmpdir(), 'civicloop-cli-'));
   let env: NodeJS.ProcessEnv;
+  let database: CliHarness['database'];
   let drop = async () => {};
   if (process.env.TEST_DB_KIND === 'postgres') {
     const fresh = await createFreshPostgres(process.env.TEST_DATABASE_URL!, 'civicloop_cli');
     env = { ...process.env, DATABASE_URL: fresh.url, CIVICLOOP_DEMO: 'false' };
+    database = { databaseUrl: fresh.url };
     drop = fresh.drop;
   } else {
     env = { ...process.env, CIVICLOOP_DATA_DIR: join(dir, 'data'), CIVICLOOP_DEMO: 'false' };
     delete env.DATABASE_URL;
+    database = { dataDir: join(dir, 'data') };
   }
   return {
     dir,
+    database,
     civicloop: (...args) => run(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'src', 'cli', 'index.ts'), ...args], { env, cwd: root }),
     async close() {
       await drop();
