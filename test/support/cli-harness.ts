@@ -19,7 +19,7 @@ export interface CliHarness {
   /** A scratch directory for files the test writes. */
   dir: string;
   /** Where the commands' database is, for a test that prepares or inspects it in-process between commands. */
-  database: { databaseUrl?: string; dataDir?: string };
+  database: { databaseUrl?: string; dataDir: string };
   civicloop(...args: string[]): Promise<{ stdout: string; stderr: string }>;
   close(): Promise<void>;
 }
@@ -32,7 +32,7 @@ export async function startCliHarness(): Promise<CliHarness> {
   if (process.env.TEST_DB_KIND === 'postgres') {
     const fresh = await createFreshPostgres(process.env.TEST_DATABASE_URL!, 'civicloop_cli');
     env = { ...process.env, DATABASE_URL: fresh.url, CIVICLOOP_DEMO: 'false' };
-    database = { databaseUrl: fresh.url };
+    database = { databaseUrl: fresh.url, dataDir: join(dir, 'unused') };
     drop = fresh.drop;
   } else {
     env = { ...process.env, CIVICLOOP_DATA_DIR: join(dir, 'data'), CIVICLOOP_DEMO: 'false' };
