@@ -1,4 +1,5 @@
 /** 差评申诉: the district's rating appeals; a supervisor upholds (rating removed) or rejects a pending one. */
+import { shortListProps } from '../../ui/list-table.ts';
 import { Alert, App, Button, Card, Popconfirm, Segmented, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -66,13 +67,10 @@ export function AppealsCard({ canDecide, onOpenCase }: AppealsCardProps) {
     >
       {error ? <Alert type="error" showIcon title={errorText(error)} /> : null}
       <Table<AppealView>
-        rowKey="id"
-        size="small"
+        {...shortListProps(t)}
         loading={loading}
         dataSource={items}
-        pagination={{ pageSize: 10, hideOnSinglePage: true }}
         scroll={{ x: 720 }}
-        locale={{ emptyText: t('common.empty') }}
         columns={[
           {
             title: t('supervision.rated'),

@@ -1,4 +1,5 @@
 /** 今日超期与预警: open cases overdue or carrying an amber/red warning, and the units they sit with. */
+import { shortListProps } from '../../ui/list-table.ts';
 import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -63,13 +64,10 @@ export function LateCasesCard({ list, onOpen, onSupervise }: LateCasesCardProps)
           ))}
         </Space>
         <Table<CaseView>
-          rowKey="id"
-          size="small"
+          {...shortListProps(t)}
           loading={list.loading}
           dataSource={late}
-          pagination={{ pageSize: 10, hideOnSinglePage: true }}
           scroll={{ x: 800 }}
-          locale={{ emptyText: t('common.empty') }}
           columns={[
             {
               title: t('field.number'),

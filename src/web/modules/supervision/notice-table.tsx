@@ -1,4 +1,5 @@
 /** A table of 督办 notices: target, content, deadline to answer, state, and the answer. */
+import { shortListProps } from '../../ui/list-table.ts';
 import { Button, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { NoticeView } from '../../api/supervision-types.ts';
@@ -31,13 +32,10 @@ export function NoticeTable({ items, loading, onOpenCase, onRespond }: NoticeTab
   const english = isEnglish(i18n.language);
   return (
     <Table<NoticeView>
-      rowKey="id"
-      size="small"
+      {...shortListProps(t)}
       loading={loading}
       dataSource={items}
-      pagination={{ pageSize: 10, hideOnSinglePage: true }}
       scroll={{ x: 900 }}
-      locale={{ emptyText: t('common.empty') }}
       columns={[
         {
           title: t('supervision.target'),
