@@ -19,6 +19,7 @@ import { toShanghaiDate } from '../src/domain/calendar/working-calendar.ts';
 import { genesisHash, hashEvent } from '../src/db/repositories/case/timeline-repository.ts';
 import { verifyTimelineChains } from '../src/db/repositories/case/timeline-repository.ts';
 import type { Actor } from '../src/domain/case/case-model.ts';
+import { withAfterCommit } from '../src/services/case/post-commit.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -60,7 +61,7 @@ try {
       .onConflict((oc) => oc.column('district_id').doNothing()).execute();
   }
 
-  const deps = { db, clock: () => new Date(), calendar: createCalendarCache(db), settings: { sessionHours: 12, reopenWindowDays: 30 } };
+  const deps = withAfterCommit({ db, clock: () => new Date(), calendar: createCalendarCache(db), settings: { sessionHours: 12, reopenWindowDays: 30 } });
   const production = await load(async (i) => {
     const k = i % districts.length;
     await reportCase(deps, operators[k]!, { kind: 'event', categoryCode: category.code, description: '压测 bench', gridCode: gridCodes.get(districts[k]!.id)! });
