@@ -31,23 +31,19 @@ async function somethingWaits(deps: ServiceDeps): Promise<boolean> {
 export function createAfterCommit(deps: ServiceDeps, holder = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`): AfterCommit {
   let running: Promise<void> | null = null;
   let again = false;
-  const loop = async (): Promise<void> => {
-    do {
-      again = false;
-      await onePass(deps, holder);
-    } while (again);
-  };
   return {
     kick() {
-      if (running) {
-        again = true;
-        return running;
-      }
-      running = loop().catch(() => {
-        // Left for the worker's timer, which drains and reports; the committed write stands.
-      }).finally(() => {
+      again = true;
+      // The check of `again` and the reset of `running` run in one synchronous step after a pass, so a
+      // kick either joins a loop that will still see its flag or starts a new loop.
+      running ??= (async () => {
+        while (again) {
+          again = false;
+          // A failure is left for the worker's timer, which drains and reports; the committed write stands.
+          await onePass(deps, holder).catch(() => undefined);
+        }
         running = null;
-      });
+      })();
       return running;
     },
     async drain() {
