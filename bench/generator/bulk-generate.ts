@@ -12,8 +12,9 @@ import type { Actor, CaseKind } from '../../src/domain/case/case-model.ts';
 import type { WorkingHours } from '../../src/domain/calendar/working-calendar.ts';
 import { caseNumberYear, formatCaseNumber, yearOfCaseNumber } from '../../src/domain/case/case-number.ts';
 import { genesisHash, hashEvent, type NewCaseEvent } from '../../src/db/repositories/case/timeline-repository.ts';
+import { advanceCaseNumberSequence, loadCaseNumberPositions } from '../../src/db/repositories/case/case-number-repository.ts';
 import {
-  analyzeCaseTables, bulkInsertCases, bulkInsertEvents, loadCaseCounters, loadChainHeads, nextBulkIds, saveCaseCounters,
+  analyzeCaseTables, bulkInsertCases, bulkInsertEvents, loadChainHeads, nextBulkIds,
   saveChainHeads, syncIdSequences,
 } from './bulk-repository.ts';
 import { createCalendarCache } from '../../src/services/calendar/calendar-cache.ts';
@@ -77,7 +78,7 @@ interface BatchState {
   org: BulkOrg;
   random: Random;
   counters: Map<string, number>;
-  heads: Map<number, { lastHash: string; lastEventId: number | null }>;
+  heads: Map<number, { lastHash: string; lastEventId: number | null; lastSeq: number }>;
   nextCaseId: number;
   nextEventId: number;
   end: Date;
@@ -147,18 +148,18 @@ function buildBatch(state: BatchState, count: number, from: number, span: number
   return { cases, events: events.map((e) => e.event) };
 }
 
-/** Gives events their ids and extends each district's hash chain, in id order. */
+/** Gives events their ids and extends each district's hash chain, in id order (linked as written: no linker runs). */
 function chainEvents(state: BatchState, events: NewCaseEvent[]): Record<string, unknown>[] {
   return events.map((event) => {
-    const head = state.heads.get(event.districtId) ?? { lastHash: genesisHash(event.districtId), lastEventId: null };
+    const head = state.heads.get(event.districtId) ?? { lastHash: genesisHash(event.districtId), lastEventId: null, lastSeq: 0 };
     const id = state.nextEventId++;
     const hash = hashEvent(head.lastHash, event);
     const row = {
       id, case_id: event.caseId, district_id: event.districtId, at: event.at, actor_user_id: event.actorUserId, actor_role: event.actorRole,
       action: event.action, from_state: event.fromState, to_state: event.toState, note: event.note, data: event.data,
-      prev_hash: head.lastHash, hash,
+      prev_hash: head.lastHash, hash, chain_seq: head.lastSeq + 1,
     };
-    state.heads.set(event.districtId, { lastHash: hash, lastEventId: id });
+    state.heads.set(event.districtId, { lastHash: hash, lastEventId: id, lastSeq: head.lastSeq + 1 });
     return row;
   });
 }
@@ -177,7 +178,7 @@ export async function bulkGenerateCases(db: Kysely<Database>, options: GenerateO
   const org = await loadBulkOrg(db, calendar);
   const ids = await nextBulkIds(db);
   const state: BatchState = {
-    org, random: createRandom(options.seed ?? 20_261_123), counters: await loadCaseCounters(db), heads: await loadChainHeads(db),
+    org, random: createRandom(options.seed ?? 20_261_123), counters: await loadCaseNumberPositions(db), heads: await loadChainHeads(db),
     nextCaseId: ids.caseId, nextEventId: ids.eventId, end, mergeTargets: new Map(), byState: {},
   };
   const fromMs = end.getTime() - years * YEAR_MS;
@@ -193,10 +194,10 @@ export async function bulkGenerateCases(db: Kysely<Database>, options: GenerateO
     await db.transaction().execute(async (trx) => {
       await bulkInsertCases(trx, cases as unknown as Record<string, unknown>[]);
       for (let i = 0; i < eventRows.length; i += 5000) await bulkInsertEvents(trx, eventRows.slice(i, i + 5000));
-      await saveCaseCounters(trx, [...touchedYears].map((key) => {
+      for (const key of touchedYears) {
         const [districtId, year] = key.split(':').map(Number) as [number, number];
-        return { districtId, year, lastSeq: state.counters.get(key)! };
-      }));
+        await advanceCaseNumberSequence(trx, districtId, year, state.counters.get(key)!);
+      }
       await saveChainHeads(trx, [...state.heads].map(([districtId, head]) => ({ districtId, ...head })));
       await syncIdSequences(trx);
     });

@@ -18,16 +18,10 @@ export async function nextBulkIds(db: Db): Promise<{ caseId: number; eventId: nu
   return { caseId: Number(row.rows[0]!.case_id), eventId: Number(row.rows[0]!.event_id) };
 }
 
-/** Every district's numbering counters, keyed `${districtId}:${year}`. */
-export async function loadCaseCounters(db: Db): Promise<Map<string, number>> {
-  const rows = await db.selectFrom('case_number_counters').selectAll().execute();
-  return new Map(rows.map((row) => [`${row.district_id}:${row.year}`, row.last_seq]));
-}
-
 /** Every district's timeline chain head. */
-export async function loadChainHeads(db: Db): Promise<Map<number, { lastHash: string; lastEventId: number | null }>> {
+export async function loadChainHeads(db: Db): Promise<Map<number, { lastHash: string; lastEventId: number | null; lastSeq: number }>> {
   const rows = await db.selectFrom('timeline_chain_heads').selectAll().execute();
-  return new Map(rows.map((row) => [row.district_id, { lastHash: row.last_hash, lastEventId: row.last_event_id }]));
+  return new Map(rows.map((row) => [row.district_id, { lastHash: row.last_hash, lastEventId: row.last_event_id, lastSeq: Number(row.last_seq) }]));
 }
 
 /** One INSERT … SELECT over a JSON array; the columns are the first row's keys, the rest take their defaults. */
@@ -49,23 +43,15 @@ export async function bulkInsertEvents(trx: Transaction<Database>, rows: Record<
   await bulkInsert(trx, 'case_events', rows);
 }
 
-/** Writes the numbering counters touched by a batch (never lowering one). */
-export async function saveCaseCounters(trx: Transaction<Database>, counters: { districtId: number; year: number; lastSeq: number }[]): Promise<void> {
-  if (counters.length === 0) return;
-  await trx
-    .insertInto('case_number_counters')
-    .values(counters.map((c) => ({ district_id: c.districtId, year: c.year, last_seq: c.lastSeq })))
-    .onConflict((oc) => oc.columns(['district_id', 'year']).doUpdateSet({ last_seq: sql`greatest(case_number_counters.last_seq, excluded.last_seq)` }))
-    .execute();
-}
-
 /** Moves the chain heads to the last event a batch wrote. */
-export async function saveChainHeads(trx: Transaction<Database>, heads: { districtId: number; lastHash: string; lastEventId: number | null }[]): Promise<void> {
+export async function saveChainHeads(trx: Transaction<Database>, heads: { districtId: number; lastHash: string; lastEventId: number | null; lastSeq: number }[]): Promise<void> {
   if (heads.length === 0) return;
   await trx
     .insertInto('timeline_chain_heads')
-    .values(heads.map((h) => ({ district_id: h.districtId, last_hash: h.lastHash, last_event_id: h.lastEventId })))
-    .onConflict((oc) => oc.column('district_id').doUpdateSet({ last_hash: sql`excluded.last_hash`, last_event_id: sql`excluded.last_event_id` }))
+    .values(heads.map((h) => ({ district_id: h.districtId, last_hash: h.lastHash, last_event_id: h.lastEventId, last_seq: h.lastSeq })))
+    .onConflict((oc) => oc.column('district_id').doUpdateSet({
+      last_hash: sql`excluded.last_hash`, last_event_id: sql`excluded.last_event_id`, last_seq: sql`excluded.last_seq`,
+    }))
     .execute();
 }
 

@@ -7,6 +7,7 @@ import type { Database } from '../../src/db/schema.ts';
 import { runSweep, type SweepResult } from '../../src/services/supervision/warning-sweep.ts';
 import { createCalendarCache } from '../../src/services/calendar/calendar-cache.ts';
 import { parsePeriod, previousPeriod } from '../../src/domain/supervision/period.ts';
+import { withAfterCommit } from '../../src/services/case/post-commit.ts';
 
 /**
  * Single-row autocommit INSERTs into a copy of `cases` (same columns, defaults and indexes) from
@@ -54,7 +55,7 @@ export async function openCounts(db: Kysely<Database>) {
 
 /** Runs the production sweep twice at the same instant: the first run may write, the second is the steady state. */
 export async function sweep(db: Kysely<Database>) {
-  const deps = { db, clock: () => new Date(), calendar: createCalendarCache(db), settings: { sessionHours: 12, reopenWindowDays: 30 } };
+  const deps = withAfterCommit({ db, clock: () => new Date(), calendar: createCalendarCache(db), settings: { sessionHours: 12, reopenWindowDays: 30 } });
   await deps.calendar.get();
   const runs: { ms: number; result: SweepResult }[] = [];
   for (let i = 0; i < 2; i += 1) {

@@ -1,5 +1,5 @@
 /** Kysely's view of the tables created by the migrations (snake_case, as stored). */
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, RawBuilder, Selectable, Updateable } from 'kysely';
 import type { CaseKind, CasePriority, CaseSource, CaseState, RatingLevel, Role, ServiceChannel } from '../domain/case/index.ts';
 import type { WarningLevel } from '../domain/case/index.ts';
 import type { AttachmentStage } from '../domain/case/index.ts';
@@ -110,12 +110,6 @@ export interface CalendarDaysTable {
   updated_at: Generated<Timestamp>;
 }
 
-export interface CaseNumberCountersTable {
-  district_id: number;
-  year: number;
-  last_seq: number;
-}
-
 export interface CasesTable {
   id: Generated<number>;
   district_id: number;
@@ -181,8 +175,14 @@ export interface CaseEventsTable {
   to_state: string;
   note: string | null;
   data: Json<Record<string, unknown>>;
-  prev_hash: string;
-  hash: string;
+  /** Null until the district's linker has chained the row (migration 0010, ADR 0006). */
+  prev_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  hash: ColumnType<string | null, string | null | undefined, string | null>;
+  chain_seq: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Database time of the insert: how long a row has waited for its link. */
+  recorded_at: ColumnType<Date, never, never>;
+  /** The event's indicator deltas, added to the rollups when the row is linked. */
+  rollup_deltas: ColumnType<Json<unknown> | null, string | null | undefined, never>;
   /** The case's units and indicator facts at the moment of the event (migration 0009; null on older rows). */
   street_id: ColumnType<number | null, number | null | undefined, never>;
   community_id: ColumnType<number | null, number | null | undefined, never>;
@@ -219,6 +219,27 @@ export interface TimelineChainHeadsTable {
   district_id: number;
   last_event_id: number | null;
   last_hash: string;
+  /** The chain_seq of the last linked row (migration 0010). */
+  last_seq: ColumnType<number, number | undefined, number>;
+}
+
+/** A lease held by one app instance at a time, e.g. a district's timeline linker (migration 0010). */
+export interface WorkerLeasesTable {
+  name: string;
+  holder: string;
+  expires_at: ColumnType<Date, Date | RawBuilder<Date>, Date | RawBuilder<Date>>;
+}
+
+/** Work an action asks for after its commit: follow-ups, later webhook deliveries (migration 0010). */
+export interface OutboxTable {
+  id: Generated<number>;
+  kind: string;
+  payload: ColumnType<Json<unknown>, string, never>;
+  attempts: ColumnType<number, never, number | RawBuilder<number>>;
+  next_attempt_at: ColumnType<Date, never, Date | RawBuilder<Date>>;
+  last_error: ColumnType<string | null, never, string | null>;
+  done_at: ColumnType<Date | null, never, Date | RawBuilder<Date> | null>;
+  created_at: ColumnType<Date, never, never>;
 }
 
 /** In-app notifications to a user, a department or a role of a district (migration 0005). */
@@ -371,13 +392,14 @@ export interface Database {
   sessions: SessionsTable;
   categories: CategoriesTable;
   calendar_days: CalendarDaysTable;
-  case_number_counters: CaseNumberCountersTable;
   cases: CasesTable;
   case_followers: CaseFollowersTable;
   case_events: CaseEventsTable;
   indicator_rollups: IndicatorRollupsTable;
   indicator_closed_days: IndicatorClosedDaysTable;
   timeline_chain_heads: TimelineChainHeadsTable;
+  worker_leases: WorkerLeasesTable;
+  outbox: OutboxTable;
   api_keys: ApiKeysTable;
   open311_requests: Open311RequestsTable;
   open311_updates: Open311UpdatesTable;

@@ -10,12 +10,15 @@ import { seedDemoCases } from '../services/seed/index.ts';
 import { buildApp } from './app.ts';
 import { readVersion } from '../cli/version.ts';
 import { startSweepLoop } from '../services/supervision/index.ts';
+import { startPostCommitLoop } from '../services/case/index.ts';
 import { seedDemoGeometry } from '../db/seed/demo-geometry.ts';
 import { ensureWebBuild } from './web-build.ts';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The worker's timer for the linker and the outbox; commits kick them at once, this catches the rest. */
+const POST_COMMIT_INTERVAL_MS = 5_000;
 
 /** Lines for the person who started the server (demo accounts, address); the CLI prints them. */
 export type Print = (line: string) => void;
@@ -56,9 +59,13 @@ export async function startServer(config: AppConfig, handle: DatabaseHandle, pri
   const sweep = config.sweepSeconds > 0
     ? startSweepLoop(services, config.sweepSeconds * 1000, (error) => app.log.error({ err: error }, 'warning sweep failed'))
     : null;
+  // Before listening: what a previous process committed but did not link or drain (a crash) is done first.
+  await services.afterCommit.drain().catch((error: unknown) => app.log.error({ err: error }, 'timeline link / outbox drain failed'));
+  const postCommit = startPostCommitLoop(services, POST_COMMIT_INTERVAL_MS, (error) => app.log.error({ err: error }, 'timeline link / outbox drain failed'));
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await sweep?.stop();
+    await postCommit.stop();
     await app.close();
     await handle.close();
     process.exit(0);

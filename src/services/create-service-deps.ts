@@ -2,14 +2,15 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { AppConfig } from '../config.ts';
 import { createCalendarCache } from './calendar/index.ts';
+import { withAfterCommit } from './case/index.ts';
 import type { ServiceDeps } from './service-deps.ts';
 
 /** The services' dependencies for a process: its database, its clock (real time unless a test passes one) and settings. */
 export function createServiceDeps(db: Kysely<Database>, config: AppConfig, clock: () => Date = () => new Date()): ServiceDeps {
-  return {
+  return withAfterCommit({
     db,
     clock,
     calendar: createCalendarCache(db),
     settings: { sessionHours: config.sessionHours, reopenWindowDays: config.reopenWindowDays },
-  };
+  });
 }

@@ -8,6 +8,15 @@ export interface ServiceDeps {
   clock: () => Date;
   calendar: CalendarCache;
   settings: ServiceSettings;
+  /** What runs after a write commits: the timeline linker and the outbox drain (ADR 0006). */
+  afterCommit: AfterCommit;
+}
+
+export interface AfterCommit {
+  /** Links and drains what is waiting, once through; never throws (the worker's timer retries what failed). */
+  kick(): Promise<void>;
+  /** Links every unlinked row and drains every due outbox entry, until none is left. @throws what failed */
+  drain(): Promise<void>;
 }
 
 export interface ServiceSettings {

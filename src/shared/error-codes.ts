@@ -55,6 +55,7 @@ export const ERROR_CATALOG = {
   ATTACHMENT_TYPE_UNSUPPORTED: { status: 415, zh: '仅支持 JPEG、PNG、WebP 格式的照片', en: 'Only JPEG, PNG and WebP photos are accepted' },
   ATTACHMENT_TOO_LARGE: { status: 413, zh: '照片过大或数量过多', en: 'The photo is too large, or there are too many' },
   INTERNAL_ERROR: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+  WRITE_CONFLICT: { status: 503, zh: '系统繁忙，请稍后重试', en: 'The system is busy; try again shortly' },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
 import { CLI_TEST_TIMEOUT, startCliHarness, type CliHarness } from '../support/cli-harness.ts';
-import { openDatabase } from '../../src/db/connect.ts';
+import type { DatabaseHandle } from '../../src/db/connect.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { seedCalendar, seedCategories, seedDemoCases, seedDemoOrg, seedDemoUsers } from '../../src/services/seed/index.ts';
 import { seedDemoGeometry } from '../../src/db/seed/demo-geometry.ts';
@@ -22,8 +22,8 @@ const failing = (...args: string[]) =>
   );
 
 /** Opens the commands' database in this process (never while a command runs: PGlite's directory is locked). */
-async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {
-  const handle = await openDatabase({ ...cli.database, log: { error: () => undefined } });
+async function withDatabase<T>(work: (db: DatabaseHandle['db']) => Promise<T>): Promise<T> {
+  const handle = await cli.openDatabase();
   try {
     return await work(handle.db);
   } finally {

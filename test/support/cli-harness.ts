@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFreshPostgres } from './fresh-postgres.ts';
+import { openDatabase, type DatabaseHandle } from '../../src/db/connect.ts';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..');
@@ -18,22 +19,24 @@ export const CLI_TEST_TIMEOUT = 300_000;
 export interface CliHarness {
   /** A scratch directory for files the test writes. */
   dir: string;
-  /** Where the commands' database is, for a test that prepares or inspects it in-process between commands. */
-  database: { databaseUrl?: string; dataDir: string };
   civicloop(...args: string[]): Promise<{ stdout: string; stderr: string }>;
+  /** The environment the commands run with (names the database). */
+  env: NodeJS.ProcessEnv;
+  /** Opens the commands' database in this process (PGlite: only while no command or child server holds it). */
+  openDatabase(): Promise<DatabaseHandle>;
   close(): Promise<void>;
 }
 
 export async function startCliHarness(): Promise<CliHarness> {
   const dir = await mkdtemp(join(tmpdir(), 'civicloop-cli-'));
   let env: NodeJS.ProcessEnv;
-  let database: CliHarness['database'];
   let drop = async () => {};
+  let database: { databaseUrl?: string; dataDir: string };
   if (process.env.TEST_DB_KIND === 'postgres') {
     const fresh = await createFreshPostgres(process.env.TEST_DATABASE_URL!, 'civicloop_cli');
     env = { ...process.env, DATABASE_URL: fresh.url, CIVICLOOP_DEMO: 'false' };
-    database = { databaseUrl: fresh.url, dataDir: join(dir, 'unused') };
     drop = fresh.drop;
+    database = { databaseUrl: fresh.url, dataDir: '' };
   } else {
     env = { ...process.env, CIVICLOOP_DATA_DIR: join(dir, 'data'), CIVICLOOP_DEMO: 'false' };
     delete env.DATABASE_URL;
@@ -41,7 +44,8 @@ export async function startCliHarness(): Promise<CliHarness> {
   }
   return {
     dir,
-    database,
+    env,
+    openDatabase: () => openDatabase(database),
     civicloop: (...args) => run(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'src', 'cli', 'index.ts'), ...args], { env, cwd: root }),
     async close() {
       await drop();

@@ -10,7 +10,10 @@ export function registerSweep(program: Command): void {
       const { runSweep } = await import('../../services/supervision/index.ts');
       const { config, handle } = await openConfiguredDatabase();
       try {
-        const result = await runSweep(createServiceDeps(handle.db, config));
+        const deps = createServiceDeps(handle.db, config);
+        const result = await runSweep(deps);
+        // No server may be running to link the sweep's events: link them before the process ends (ADR 0006).
+        await deps.afterCommit.drain();
         console.log(
           `检查 ${result.examined} 件；黄牌 ${result.amber}，红牌 ${result.red}，督办升级 ${result.noticesEscalated} / ` +
             `examined ${result.examined}; amber ${result.amber}, red ${result.red}, notices escalated ${result.noticesEscalated}`,

@@ -19,7 +19,8 @@ import type { ServiceDeps } from '../service-deps.ts';
 import { guardContext, toSnapshot, workingHoursOf } from './case-snapshot.ts';
 import { isReporterOf } from './case-reporter.ts';
 import type { CaseChanges } from '../../domain/case/case-decide.ts';
-import { runFollowUps } from './case-follow-ups.ts';
+import { enqueueFollowUps } from './case-follow-ups.ts';
+import { runWrite } from '../write-transaction.ts';
 import { rowChangesFor } from './case-row-changes.ts';
 
 const GUARD_ERRORS: Record<TransitionGuard, ErrorCode> = {
@@ -71,7 +72,7 @@ async function checkActionTargets(db: Transaction<Database>, row: CaseRow, reque
 export async function performCaseAction(deps: ServiceDeps, actor: Actor, request: ActionRequest): Promise<CaseRow> {
   const now = deps.clock();
   const calendar = await deps.calendar.get();
-  return deps.db.transaction().execute(async (trx) => {
+  return runWrite(deps, async (trx) => {
     const row = await lockCase(trx, request.caseId);
     if (!row) throw new DomainError('NOT_FOUND');
     return actOnLockedCase({ trx, deps, actor, row, request, now, calendar });
@@ -121,7 +122,7 @@ export async function actOnLockedCase(input: {
         data: { ...decision.data, ...input.eventData },
       },
     ]);
-    await runFollowUps({ trx, deps, actor: effectiveActor, action: request.action, before: row, after: updated, now });
+    await enqueueFollowUps(trx, { actor: effectiveActor, action: request.action, before: row, after: updated, now });
     return updated;
   }
 }

@@ -16,6 +16,7 @@ import type { ServiceDeps } from '../service-deps.ts';
 import type { FileStorage } from './file-storage.ts';
 import { preparePhoto, type PreparedPhoto } from './photo-processing.ts';
 import { isReporterOf } from './case-reporter.ts';
+import { runWrite } from '../write-transaction.ts';
 
 export type AttachmentVariant = 'public' | 'thumb' | 'original';
 
@@ -63,7 +64,7 @@ export async function addCaseAttachments(
       }
     }
     const now = deps.clock();
-    return await deps.db.transaction().execute(async (trx) => {
+    return await runWrite(deps, async (trx) => {
       const locked = await lockCase(trx, row.id);
       if (!locked || locked.state !== row.state) throw new DomainError('CASE_VERSION_CONFLICT');
       const rows: AttachmentRow[] = [];

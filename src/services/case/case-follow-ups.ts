@@ -1,19 +1,19 @@
 /**
- * What else must happen, in the same transaction, after an action has been applied to a case:
- * e.g. a bad rating opens a rectification case, a merge moves followers to the kept case.
- * Each follow-up is a small function registered here; none may throw for reasons the caller
- * could not see before the write (validate in the action, not here).
+ * What else must happen after an action has been applied to a case: e.g. a bad rating opens a
+ * rectification case, a merge moves followers to the kept case. A follow-up is planned in the action's
+ * transaction as an outbox row and run by the outbox drain after commit, in its own transaction, exactly
+ * once (ADR 0006): the action's transaction locks only its own case. `plan` only reads its context and
+ * says what to do; `run` may not throw for reasons the action could have seen (validate in the action).
  */
 import type { Transaction } from 'kysely';
 import type { Database, CaseRow } from '../../db/schema.ts';
 import type { Actor, CaseAction } from '../../domain/case/case-model.ts';
 import type { ServiceDeps } from '../service-deps.ts';
-import { openRectificationOnBadRating } from '../supervision/index.ts';
+import { enqueueOutbox } from '../../db/repositories/case/outbox-repository.ts';
+import { rectificationOnBadRating } from '../supervision/index.ts';
 import { carryFollowersOnMerge } from './merge-followers.ts';
 
 export interface FollowUpContext {
-  trx: Transaction<Database>;
-  deps: ServiceDeps;
   actor: Actor;
   action: CaseAction;
   before: CaseRow;
@@ -21,13 +21,32 @@ export interface FollowUpContext {
   now: Date;
 }
 
-export type FollowUp = (context: FollowUpContext) => Promise<void>;
+export interface FollowUp<Payload> {
+  /** Stable: stored in the outbox as `follow_up:<kind>`. */
+  kind: string;
+  /** What to do later (plain JSON), or null when this action needs nothing. */
+  plan(context: FollowUpContext): Payload | null;
+  /** @param followUpId - the outbox row's id, the same on every retry */
+  run(input: { trx: Transaction<Database>; deps: ServiceDeps; payload: Payload; followUpId: number }): Promise<void>;
+}
 
-/** Registered follow-ups, run in order after every successful action. */
-export const FOLLOW_UPS: FollowUp[] = [];
-FOLLOW_UPS.push(openRectificationOnBadRating); // 差评 → rectification case (issue 5)
-FOLLOW_UPS.push(carryFollowersOnMerge); // a duplicate's reporters follow the kept case
+/** Registered follow-ups, planned in order after every successful action. */
+export const FOLLOW_UPS: FollowUp<never>[] = [];
+FOLLOW_UPS.push(rectificationOnBadRating as FollowUp<never>); // 差评 → rectification case (issue 5)
+FOLLOW_UPS.push(carryFollowersOnMerge as FollowUp<never>); // a duplicate's reporters follow the kept case
 
-export async function runFollowUps(context: FollowUpContext): Promise<void> {
-  for (const followUp of FOLLOW_UPS) await followUp(context);
+const KIND_PREFIX = 'follow_up:';
+
+/** Writes the outbox rows of the action's follow-ups, in the action's transaction. */
+export async function enqueueFollowUps(trx: Transaction<Database>, context: FollowUpContext): Promise<void> {
+  for (const followUp of FOLLOW_UPS) {
+    const payload = followUp.plan(context);
+    if (payload !== null) await enqueueOutbox(trx, `${KIND_PREFIX}${followUp.kind}`, payload);
+  }
+}
+
+/** The follow-up an outbox kind stands for. */
+export function followUpForKind(kind: string): FollowUp<unknown> | undefined {
+  if (!kind.startsWith(KIND_PREFIX)) return undefined;
+  return FOLLOW_UPS.find((followUp) => followUp.kind === kind.slice(KIND_PREFIX.length)) as FollowUp<unknown> | undefined;
 }

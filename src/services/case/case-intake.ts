@@ -14,7 +14,9 @@ import { findCategoryByCode } from '../../db/repositories/case/category-reposito
 import {
   findDepartmentByCode, findDistrictByCode, findDistrictById, findGridPlacement, findStreetDepartment,
 } from '../../db/repositories/org/index.ts';
-import { insertCase, takeNextCaseSequence } from '../../db/repositories/case/case-repository.ts';
+import { insertCase } from '../../db/repositories/case/case-repository.ts';
+import { ensureCaseNumberSequence, takeNextCaseSequence } from '../../db/repositories/case/case-number-repository.ts';
+import { runWrite } from '../write-transaction.ts';
 import { appendEvents } from '../../db/repositories/case/timeline-repository.ts';
 import type { CaseRow, CategoryRow, Database } from '../../db/schema.ts';
 import type { ServiceDeps } from '../service-deps.ts';
@@ -127,7 +129,8 @@ export async function reportCase(deps: ServiceDeps, actor: Actor, input: ReportI
   const trackingCode = actor.userId === null ? randomBytes(6).toString('hex').toUpperCase() : null;
   const title = input.title?.trim() || `${category.minor_name}${input.address ? ` · ${input.address}` : ''}`.slice(0, 100);
 
-  const row = await deps.db.transaction().execute(async (trx) => {
+  await ensureCaseNumberSequence(deps.db, district.id, year);
+  const row = await runWrite(deps, async (trx) => {
     const seq = await takeNextCaseSequence(trx, district.id, year);
     const inserted = await insertCase(trx, {
       district_id: district.id,

@@ -13,6 +13,7 @@ import { appendEvents } from '../../db/repositories/case/timeline-repository.ts'
 import type { CaseRow, CaseUpdate } from '../../db/schema.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { requireGridAt, toWgs84, type CoordSystem, type LatLng } from '../geo/index.ts';
+import { runWrite } from '../write-transaction.ts';
 
 const RELOCATABLE: readonly CaseState[] = ['reported', 'filed'];
 const ROLES = ['operator', 'shift_lead'];
@@ -52,7 +53,7 @@ export async function relocateCase(deps: ServiceDeps, actor: Actor, request: Rel
   const location = request.location ? toWgs84(request.location, request.coordSystem) : undefined;
   const target = await findTarget(deps, request, location);
   const now = deps.clock();
-  return deps.db.transaction().execute(async (trx) => {
+  return runWrite(deps, async (trx) => {
     const row = await lockCase(trx, request.caseId);
     if (!row || actor.districtId !== row.district_id) throw new DomainError('NOT_FOUND');
     if (!ROLES.includes(actor.role)) throw new DomainError('FORBIDDEN', { action: 'relocate' });

@@ -12,4 +12,7 @@ export * from './case-snapshot.ts';
 export * from './file-storage.ts';
 export * from './merge-followers.ts';
 export * from './notification-service.ts';
+export * from './outbox-drain.ts';
 export * from './photo-processing.ts';
+export * from './post-commit.ts';
+export * from './timeline-linker.ts';

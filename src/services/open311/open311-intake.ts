@@ -18,6 +18,7 @@ import {
 import { appendEvents } from '../../db/repositories/case/index.ts';
 
 import type { ServiceDeps } from '../service-deps.ts';
+import { runWrite } from '../write-transaction.ts';
 
 export const OPEN311_DESCRIPTION_MAX = 4000;
 
@@ -173,7 +174,7 @@ export async function postOpen311Update(deps: ServiceDeps, input: Open311UpdateI
   const row = await findPublicCaseByNumber(deps.db, input.serviceRequestId!);
   if (!row) throw new DomainError('NOT_FOUND', { service_request_id: input.serviceRequestId });
   const now = deps.clock();
-  return deps.db.transaction().execute(async (trx) => {
+  return runWrite(deps, async (trx) => {
     const id = await insertOpen311Update(trx, {
       apiKeyId, caseId: row.id, districtId: row.district_id, externalUpdateId: input.updateId!, status: input.status!.toLowerCase(),
       description: input.description!.trim(), updatedAt: input.updatedDatetime!, now,

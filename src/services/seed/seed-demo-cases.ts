@@ -15,6 +15,7 @@ import { DEMO_PASSWORD } from './seed-demo-org.ts';
 import { createRandom, type Random } from './seeded-random.ts';
 import { anyCaseExists, listCategoriesOfKinds, listGridCodes } from '../../db/seed/seed-repository.ts';
 import { findDepartment, findUserByUsername, listDistricts } from '../../db/repositories/org/index.ts';
+import { withAfterCommit } from '../case/index.ts';
 
 type Goal = 'reported' | 'filed' | 'dispatched' | 'signed' | 'suspended' | 'resolved' | 'closed' | 'rework' | 'declined' | 'merged' | 'extended';
 const GOALS: [Goal, number][] = [
@@ -88,7 +89,7 @@ export async function seedDemoCases(db: Kysely<Database>, now: Date, perDistrict
   if (await anyCaseExists(db)) return 0;
   const random = createRandom(20_260_123);
   let current = now;
-  const deps: ServiceDeps = { db, clock: () => current, calendar: createCalendarCache(db), settings: { sessionHours: 12, reopenWindowDays: 30 } };
+  const deps: ServiceDeps = withAfterCommit({ db, clock: () => current, calendar: createCalendarCache(db), settings: { sessionHours: 12, reopenWindowDays: 30 } });
   const categories = await listCategoriesOfKinds(db, ['event', 'component', 'citizen_request']);
   const citizen = await actorByUsername(db, 'citizen-demo');
   const districts = await listDistricts(db);

@@ -167,6 +167,8 @@ function frozenValues(sums: FrozenSums | undefined, other: IndicatorValues): Ind
 async function computeFrozenTable(deps: ServiceDeps, district: DistrictRef, level: UnitLevel, period: Period, unit?: string): Promise<IndicatorTable> {
   const fromDay = shanghaiDay(period.start);
   const toDay = shanghaiDay(period.end);
+  // Rollups move when events are linked (ADR 0006): count what this process committed before reading them.
+  await deps.afterCommit.kick();
   await closeFinishedDays(deps.db, district.id, fromDay, toDay, deps.clock());
   const units = await listUnits(deps.db, district.id, level);
   const selected = unit === undefined ? units : units.filter((row) => row.code === unit || String(row.id) === unit);

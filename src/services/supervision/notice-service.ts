@@ -10,6 +10,7 @@ import { findDepartment, findDistrictById } from '../../db/repositories/org/inde
 import { answerNotice, insertNotice, listNotices, lockNotice } from '../../db/repositories/supervision/notice-repository.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { workingHoursOf, actOnLockedCase } from '../case/index.ts';
+import { runWrite } from '../write-transaction.ts';
 
 export const DEFAULT_NOTICE_DAYS = 2;
 
@@ -46,7 +47,7 @@ export async function issueNotice(deps: ServiceDeps, actor: Actor, input: Notice
     const days = input.respondWithinDays ?? DEFAULT_NOTICE_DAYS;
     respondBy = computeDeadline(now, { amount: days, unit: 'working_days' }, calendar, workingHoursOf(district));
   }
-  return deps.db.transaction().execute(async (trx) => {
+  return runWrite(deps, async (trx) => {
     let departmentId = input.departmentId;
     let caseRow;
     if (input.caseId !== undefined) {
@@ -85,7 +86,7 @@ export async function issueNotice(deps: ServiceDeps, actor: Actor, input: Notice
 export async function respondToNotice(deps: ServiceDeps, actor: Actor, noticeId: number, response: string) {
   requireRole(actor, ['handler']);
   const now = deps.clock();
-  return deps.db.transaction().execute(async (trx) => {
+  return runWrite(deps, async (trx) => {
     const notice = await lockNotice(trx, noticeId);
     if (!notice || notice.district_id !== actor.districtId) throw new DomainError('NOT_FOUND');
     if (notice.department_id !== actor.departmentId) throw new DomainError('FORBIDDEN');

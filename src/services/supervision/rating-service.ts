@@ -13,6 +13,7 @@ import {
 } from '../../db/repositories/supervision/rating-repository.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { openRectification } from './rectification.ts';
+import { runWrite } from '../write-transaction.ts';
 
 export { SERVICE_CHANNELS, type ServiceChannel } from '../../domain/case/index.ts';
 
@@ -32,7 +33,7 @@ export async function rateService(
   }
   const now = deps.clock();
   const calendar = await deps.calendar.get();
-  return deps.db.transaction().execute(async (trx) => {
+  return runWrite(deps, async (trx) => {
     const rating = await insertServiceRating(trx, {
       districtId: department.district_id, departmentId: department.id, channel: input.channel, serviceName: input.serviceName,
       level: input.level, comment: input.comment ?? null, ratedBy: actor.userId, ratedAt: now,
@@ -77,7 +78,7 @@ export async function fileAppeal(deps: ServiceDeps, actor: Actor, input: { caseI
   }
   if (target.departmentId !== actor.departmentId) throw new DomainError('FORBIDDEN');
   if (!target.level || !isBadRating(target.level)) throw new DomainError('APPEAL_NOT_ALLOWED', { reason: 'not_a_bad_rating' });
-  return deps.db.transaction().execute(async (trx) => {
+  return runWrite(deps, async (trx) => {
     const live = await findLiveAppeal(trx, target.caseId !== null ? { caseId: target.caseId } : { serviceRatingId: target.serviceRatingId! });
     if (live) throw new DomainError('APPEAL_NOT_ALLOWED', { reason: 'already_appealed', appealId: live.id });
     const appeal = await insertAppeal(trx, {
@@ -102,7 +103,7 @@ export async function fileAppeal(deps: ServiceDeps, actor: Actor, input: { caseI
 export async function decideRatingAppeal(deps: ServiceDeps, actor: Actor, appealId: number, input: { upheld: boolean; note?: string | undefined }) {
   if (actor.role !== 'supervisor' || actor.districtId === null) throw new DomainError('FORBIDDEN');
   const now = deps.clock();
-  return deps.db.transaction().execute(async (trx) => {
+  return runWrite(deps, async (trx) => {
     const appeal = await lockAppeal(trx, appealId);
     if (!appeal || appeal.district_id !== actor.districtId) throw new DomainError('NOT_FOUND');
     if (appeal.status !== 'pending') throw new DomainError('APPEAL_ALREADY_DECIDED', { status: appeal.status });

@@ -6,11 +6,11 @@
 import type { Transaction } from 'kysely';
 import { computeDeadline, type WorkingCalendar } from '../../domain/calendar/index.ts';
 import { isBadRating, type RatingLevel, caseNumberYear, formatCaseNumber } from '../../domain/case/index.ts';
-import { findCategoryByCode, insertCase, takeNextCaseSequence, appendEvents } from '../../db/repositories/case/index.ts';
+import { findCase, findCategoryByCode, insertCase, takeNextCaseSequence, appendEvents } from '../../db/repositories/case/index.ts';
 import { findDepartmentByCode, findDistrictById } from '../../db/repositories/org/index.ts';
 import { parseDistrictSettings } from '../../domain/org/index.ts';
 import type { CaseRow, Database } from '../../db/schema.ts';
-import { type FollowUpContext, workingHoursOf } from '../case/index.ts';
+import { type FollowUp, workingHoursOf } from '../case/index.ts';
 
 
 const LEVEL_ZH: Record<RatingLevel, string> = {
@@ -30,6 +30,8 @@ export interface RectificationInput {
   actorUserId: number | null;
   actorRole: string;
   now: Date;
+  /** The outbox row that asked for it, when a follow-up opens it (recorded on its first event). */
+  followUpId?: number;
   /** Read before the transaction: PGlite has one connection, so no query may run outside `trx`. */
   calendar: WorkingCalendar;
 }
@@ -45,7 +47,7 @@ export async function openRectification(trx: Transaction<Database>, input: Recti
   const hours = workingHoursOf(district);
   const departmentId = input.departmentId ?? (await findDepartmentByCode(trx as never, district.id, category.department_code))?.id ?? null;
   const year = caseNumberYear(now);
-  const seq = await takeNextCaseSequence(trx, district.id, year);
+  const seq = await takeNextCaseSequence(trx, district.id, year, { create: true });
   const levelZh = LEVEL_ZH[input.level];
   const row = await insertCase(trx, {
     district_id: district.id,
@@ -81,7 +83,7 @@ export async function openRectification(trx: Transaction<Database>, input: Recti
     fromState: null, toState: 'dispatched', note: input.comment,
     data: {
       level: input.level, departmentId, days, sourceCaseId: source?.id ?? null, sourceCaseNumber: source?.number ?? null,
-      serviceRatingId: input.serviceRatingId ?? null,
+      serviceRatingId: input.serviceRatingId ?? null, ...(input.followUpId !== undefined ? { followUpId: input.followUpId } : {}),
     },
   }]);
   if (source) {
@@ -94,13 +96,34 @@ export async function openRectification(trx: Transaction<Database>, input: Recti
   return row;
 }
 
-/** Follow-up for FOLLOW_UPS: a 差评 on a closed case opens its rectification case. */
-export async function openRectificationOnBadRating(context: FollowUpContext): Promise<void> {
-  const { action, after, trx, deps, actor, now } = context;
-  if (action !== 'rate' || !after.rating || !isBadRating(after.rating)) return;
-  await openRectification(trx, {
-    districtId: after.district_id, categoryCode: 'R02', departmentId: after.department_id, level: after.rating,
-    comment: after.rating_comment, subject: `${after.number} ${after.title}`, source: after, actorUserId: actor.userId,
-    actorRole: actor.role, now, calendar: await deps.calendar.get(),
-  });
+interface RectificationPlan {
+  caseId: number;
+  departmentId: number | null;
+  level: RatingLevel;
+  comment: string | null;
+  subject: string;
+  actorUserId: number | null;
+  actorRole: string;
+  at: string;
 }
+
+/** Follow-up for FOLLOW_UPS: a 差评 on a closed case opens its rectification case, for the unit rated. */
+export const rectificationOnBadRating: FollowUp<RectificationPlan> = {
+  kind: 'rectification_on_bad_rating',
+  plan: ({ action, after, actor, now }) =>
+    action === 'rate' && after.rating && isBadRating(after.rating)
+      ? {
+        caseId: after.id, departmentId: after.department_id, level: after.rating, comment: after.rating_comment,
+        subject: `${after.number} ${after.title}`, actorUserId: actor.userId, actorRole: actor.role, at: now.toISOString(),
+      }
+      : null,
+  async run({ trx, deps, payload, followUpId }) {
+    const source = await findCase(trx, payload.caseId);
+    if (!source) return;
+    await openRectification(trx, {
+      districtId: source.district_id, categoryCode: 'R02', departmentId: payload.departmentId, level: payload.level,
+      comment: payload.comment, subject: payload.subject, source, actorUserId: payload.actorUserId, actorRole: payload.actorRole,
+      now: new Date(payload.at), calendar: await deps.calendar.get(), followUpId,
+    });
+  },
+};

@@ -5,17 +5,6 @@ import type { CaseKind, CaseState } from '../../../domain/case/case-model.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Takes the next number in a district's yearly sequence; the row lock serialises numbering per district. */
-export async function takeNextCaseSequence(db: Db, districtId: number, year: number): Promise<number> {
-  const row = await db
-    .insertInto('case_number_counters')
-    .values({ district_id: districtId, year, last_seq: 1 })
-    .onConflict((oc) => oc.columns(['district_id', 'year']).doUpdateSet({ last_seq: sql`case_number_counters.last_seq + 1` }))
-    .returning('last_seq')
-    .executeTakeFirstOrThrow();
-  return row.last_seq;
-}
-
 export async function insertCase(db: Db, values: NewCase): Promise<CaseRow> {
   return db.insertInto('cases').values(values).returningAll().executeTakeFirstOrThrow();
 }

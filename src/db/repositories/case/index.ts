@@ -1,8 +1,12 @@
 // The public face of this area: other areas import from here, never from its files.
 export * from './attachment-repository.ts';
+export * from './case-number-repository.ts';
 export * from './case-repository.ts';
 export * from './category-repository.ts';
 export * from './duplicate-repository.ts';
 export * from './follower-repository.ts';
 export * from './notification-repository.ts';
+export * from './outbox-repository.ts';
+export * from './timeline-link-repository.ts';
 export * from './timeline-repository.ts';
+export * from './worker-lease-repository.ts';

@@ -1,12 +1,13 @@
 /**
- * The append-only case timeline with a hash chain per district: each row's hash covers its
- * content and the previous row's hash, so an edited or deleted row breaks the chain.
+ * The append-only case timeline with a hash chain per district: each row's hash covers its content and
+ * the previous row's hash, in `chain_seq` order, so an edited or deleted row breaks the chain. Rows are
+ * written unlinked and chained after commit by the district's linker (timeline-link-repository.ts).
  */
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CaseEventRow, Database } from '../../schema.ts';
 import { rollupDeltas } from '../../../domain/supervision/index.ts';
-import { addToRollups, factsFor, loadCaseAtEvent, loadPriorEvents, shanghaiDay } from '../supervision/index.ts';
+import { factsFor, loadCaseAtEvent, loadPriorEvents } from '../supervision/index.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -47,103 +48,99 @@ export function hashEvent(prevHash: string, event: NewCaseEvent): string {
 }
 
 /**
- * Appends events inside the caller's transaction, extending the district's chain. Call it after the
- * case row has been written: each event records the case's units and indicator facts as they are now,
- * and adds its deltas to the day's indicator rollups in the same transaction (ADR 0005).
+ * Appends events inside the caller's transaction, unlinked: no row of the district is locked, so writes of
+ * one district never queue on each other (ADR 0006). The linker gives them their place in the chain after
+ * commit. Call it after the case row has been written: each event records the case's units and indicator
+ * facts as they are now, and the rollup deltas the linker adds when it links the event (ADR 0005).
  */
-export async function appendEvents(db: Transaction<Database>, districtId: number, events: NewCaseEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  const lockHead = () =>
-    db.selectFrom('timeline_chain_heads').selectAll().where('district_id', '=', districtId).forUpdate().executeTakeFirst();
-  // The head exists after a district's first event: create it only then, saving a round trip on every write.
-  let head = await lockHead();
-  if (!head) {
-    await db
-      .insertInto('timeline_chain_heads')
-      .values({ district_id: districtId, last_event_id: null, last_hash: genesisHash(districtId) })
-      .onConflict((oc) => oc.column('district_id').doNothing())
-      .execute();
-    head = await lockHead();
-    if (!head) throw new Error(`timeline chain head for district ${districtId} missing`);
-  }
-  let prevHash = head.last_hash;
-  let lastId = head.last_event_id;
+export async function appendEvents(db: Transaction<Database>, _districtId: number, events: NewCaseEvent[]): Promise<void> {
   for (const event of events) {
-    const hash = hashEvent(prevHash, event);
     const caseAt = await loadCaseAtEvent(db, event.caseId);
     const prior = await loadPriorEvents(db, event.caseId);
     const units = caseAt ? { ...caseAt.units, person: event.action === 'sign' ? event.actorUserId : prior.lastSign?.actorUserId ?? null } : null;
     const facts = caseAt ? factsFor(event.action, caseAt) : null;
-    const row = await db
+    const deltas = caseAt && units && facts
+      ? rollupDeltas({
+        action: event.action, fromState: event.fromState, toState: event.toState, actorUserId: event.actorUserId, data: event.data,
+        units, facts, caseFiled: caseAt.filed, extensionCount: caseAt.extensionCount, ...prior,
+      })
+      : [];
+    await db
       .insertInto('case_events')
       .values({
         case_id: event.caseId, district_id: event.districtId, at: event.at, actor_user_id: event.actorUserId,
         actor_role: event.actorRole, action: event.action, from_state: event.fromState, to_state: event.toState,
-        note: event.note, data: JSON.stringify(event.data), prev_hash: prevHash, hash,
+        note: event.note, data: JSON.stringify(event.data),
         street_id: units?.street ?? null, community_id: units?.community ?? null, grid_id: units?.grid ?? null,
         department_id: units?.department ?? null, person_id: units?.person ?? null, on_time: facts?.onTime ?? null,
         reworked: facts?.reworked ?? null, responded_in_time: facts?.respondedInTime ?? null, rating: facts?.rating ?? null,
+        rollup_deltas: deltas.length > 0 ? JSON.stringify(deltas) : null,
       })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (caseAt && units && facts) {
-      const deltas = rollupDeltas({
-        action: event.action, fromState: event.fromState, toState: event.toState, actorUserId: event.actorUserId, data: event.data,
-        units, facts, caseFiled: caseAt.filed, extensionCount: caseAt.extensionCount, ...prior,
-      });
-      await addToRollups(db, event.districtId, shanghaiDay(event.at), deltas);
-    }
-    prevHash = hash;
-    lastId = row.id;
+      .execute();
   }
-  await db.updateTable('timeline_chain_heads').set({ last_hash: prevHash, last_event_id: lastId }).where('district_id', '=', districtId).execute();
 }
 
 export async function listCaseEvents(db: Db, caseId: number): Promise<CaseEventRow[]> {
   return db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
 }
 
-/**
- * Recomputes every district's chain.
- * @returns the first broken event per district, empty when the chain holds
- */
-export async function verifyTimelineChains(db: Db): Promise<{ districtId: number; eventId: number | null; problem: string }[]> {
-  const problems: { districtId: number; eventId: number | null; problem: string }[] = [];
-  const heads = await db.selectFrom('timeline_chain_heads').selectAll().execute();
-  for (const head of heads) {
-    let prevHash = genesisHash(head.district_id);
-    let lastId: number | null = null;
-    let broken = false;
-    let afterId = 0;
-    for (;;) {
-      const rows = await db
-        .selectFrom('case_events')
-        .selectAll()
-        .where('district_id', '=', head.district_id)
-        .where('id', '>', afterId)
-        .orderBy('id')
-        .limit(5000)
-        .execute();
-      if (rows.length === 0) break;
-      for (const row of rows) {
-        const expected = hashEvent(prevHash, {
-          caseId: row.case_id, districtId: row.district_id, at: row.at, actorUserId: row.actor_user_id, actorRole: row.actor_role,
-          action: row.action, fromState: row.from_state, toState: row.to_state, note: row.note, data: row.data,
-        });
-        if (row.prev_hash !== prevHash || row.hash !== expected) {
-          problems.push({ districtId: head.district_id, eventId: row.id, problem: 'hash mismatch' });
-          broken = true;
-          break;
-        }
-        prevHash = row.hash;
-        lastId = row.id;
+
+export interface TimelineProblem {
+  districtId: number;
+  eventId: number | null;
+  /** 'tampered': the chain does not hold; 'unlinked': a row has waited for its link longer than allowed. */
+  kind: 'tampered' | 'unlinked';
+  problem: string;
+}
+
+/** Walks one district's chain in chain order. @returns the first break, or null when it holds up to its head */
+async function verifyDistrictChain(db: Db, head: { district_id: number; last_hash: string; last_event_id: number | null; last_seq: number }): Promise<TimelineProblem | null> {
+  let prevHash = genesisHash(head.district_id);
+  let lastId: number | null = null;
+  let seq = 0;
+  for (;;) {
+    const rows = await db.selectFrom('case_events').selectAll().where('district_id', '=', head.district_id)
+      .where('chain_seq', '>', seq).orderBy('chain_seq').limit(5000).execute();
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      const expected = hashEvent(prevHash, {
+        caseId: row.case_id, districtId: row.district_id, at: row.at, actorUserId: row.actor_user_id, actorRole: row.actor_role,
+        action: row.action, fromState: row.from_state, toState: row.to_state, note: row.note, data: row.data,
+      });
+      if (Number(row.chain_seq) !== seq + 1 || row.prev_hash !== prevHash || row.hash !== expected) {
+        return { districtId: head.district_id, eventId: row.id, kind: 'tampered', problem: 'hash mismatch' };
       }
-      if (broken) break;
-      afterId = rows[rows.length - 1]!.id;
+      prevHash = expected;
+      lastId = row.id;
+      seq += 1;
     }
-    if (!broken && (head.last_hash !== prevHash || head.last_event_id !== lastId)) {
-      problems.push({ districtId: head.district_id, eventId: lastId, problem: 'chain head does not match the last event' });
-    }
+  }
+  if (head.last_hash !== prevHash || head.last_event_id !== lastId || Number(head.last_seq) !== seq) {
+    return { districtId: head.district_id, eventId: lastId, kind: 'tampered', problem: 'chain head does not match the last event' };
+  }
+  return null;
+}
+
+/** How long a row may wait for its link before `verify-timeline` reports it (ADR 0006). */
+export const UNLINKED_GRACE_MS = 60_000;
+
+/**
+ * Recomputes every district's chain in chain order, and lists rows left unlinked for longer than
+ * `UNLINKED_GRACE_MS` (database time).
+ * @returns the first break per district and every stale unlinked row (up to 100); empty when all holds
+ */
+export async function verifyTimelineChains(db: Db): Promise<TimelineProblem[]> {
+  const problems: TimelineProblem[] = [];
+  const heads = await db.selectFrom('timeline_chain_heads').selectAll().orderBy('district_id').execute();
+  for (const head of heads) {
+    const broken = await verifyDistrictChain(db, head);
+    if (broken) problems.push(broken);
+  }
+  const stale = await db.selectFrom('case_events').select(['id', 'district_id']).where('hash', 'is', null)
+    .where('recorded_at', '<', sql<Date>`clock_timestamp() - ${UNLINKED_GRACE_MS} * interval '1 millisecond'`)
+    .orderBy('id').limit(100).execute();
+  for (const row of stale) {
+    problems.push({ districtId: row.district_id, eventId: row.id, kind: 'unlinked', problem: 'unlinked for more than a minute' });
   }
   return problems;
 }

@@ -1,0 +1,96 @@
+/**
+ * After a write commits (ADR 0006): link the timeline, drain the outbox, and link what the outbox wrote.
+ * `kick` runs right after each commit and coalesces — a kick during a pass waits for one more pass, which
+ * sees its commit; `drain` repeats until nothing waits. The worker calls `drain` on a timer, which also
+ * picks up what another instance's lease or a crash left behind.
+ */
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { districtsWithUnlinkedEvents, hasDueOutbox } from '../../db/repositories/case/index.ts';
+import type { AfterCommit, ServiceDeps } from '../service-deps.ts';
+import { LINKER_LEASE_MS, linkPendingEvents } from './timeline-linker.ts';
+import { drainOutbox, MAX_ATTEMPTS } from './outbox-drain.ts';
+
+/** How long `drain` keeps at it: past a dead holder's lease expiry, with room for a loaded machine. */
+const DRAIN_LIMIT_MS = 4 * LINKER_LEASE_MS;
+/** The pause before trying a lease another instance holds again. */
+const BUSY_PAUSE_MS = 100;
+
+async function onePass(deps: ServiceDeps, holder: string): Promise<{ busy: boolean }> {
+  const first = await linkPendingEvents(deps.db, holder);
+  const drained = await drainOutbox(deps);
+  const second = drained > 0 ? await linkPendingEvents(deps.db, holder) : { busy: false };
+  return { busy: first.busy || second.busy };
+}
+
+async function somethingWaits(deps: ServiceDeps): Promise<boolean> {
+  return (await districtsWithUnlinkedEvents(deps.db)).length > 0 || (await hasDueOutbox(deps.db, MAX_ATTEMPTS));
+}
+
+/** The after-commit work of one set of services; `holder` names its linker in the leases. */
+export function createAfterCommit(deps: ServiceDeps, holder = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`): AfterCommit {
+  let running: Promise<void> | null = null;
+  let again = false;
+  return {
+    kick() {
+      again = true;
+      // The check of `again` and the reset of `running` run in one synchronous step after a pass, so a
+      // kick either joins a loop that will still see its flag or starts a new loop.
+      running ??= (async () => {
+        while (again) {
+          again = false;
+          // A failure is left for the worker's timer, which drains and reports; the committed write stands.
+          await onePass(deps, holder).catch(() => undefined);
+        }
+        running = null;
+      })();
+      return running;
+    },
+    async drain() {
+      const started = Date.now();
+      for (;;) {
+        if (running) await running;
+        const { busy } = await onePass(deps, holder);
+        if (!(await somethingWaits(deps))) return;
+        if (Date.now() - started > DRAIN_LIMIT_MS) throw new Error('timeline or outbox still waiting after the drain');
+        // Another instance holds a lease: let it finish, or its lease expire, before trying again.
+        await new Promise((resolve) => setTimeout(resolve, busy ? BUSY_PAUSE_MS : 0));
+      }
+    },
+  };
+}
+
+/** Gives base services their after-commit work. */
+export function withAfterCommit(base: Omit<ServiceDeps, 'afterCommit'>): ServiceDeps {
+  const deps = { ...base } as ServiceDeps;
+  deps.afterCommit = createAfterCommit(deps);
+  return deps;
+}
+
+export interface PostCommitLoop {
+  stop(): Promise<void>;
+}
+
+/**
+ * The worker's timer: drains now and then every `intervalMs`.
+ * @param onError - told about a failed drain; the loop keeps going
+ */
+export function startPostCommitLoop(deps: ServiceDeps, intervalMs: number, onError: (error: unknown) => void = () => {}): PostCommitLoop {
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let current: Promise<void> = Promise.resolve();
+  const tick = (): void => {
+    if (stopped) return;
+    current = deps.afterCommit.drain().then(() => undefined, onError).finally(() => {
+      if (!stopped) timer = setTimeout(tick, intervalMs);
+    });
+  };
+  tick();
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await current;
+    },
+  };
+}

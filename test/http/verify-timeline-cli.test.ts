@@ -1,0 +1,92 @@
+/**
+ * `civicloop verify-timeline` against a real database: intact → exit 0; a row left unlinked for more
+ * than a minute → reported, exit 1; an edited row → exit 2 (ADR 0006). Both databases.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { CLI_TEST_TIMEOUT, startCliHarness, type CliHarness } from '../support/cli-harness.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { seedCalendar, seedCategories } from '../../src/services/seed/seed-reference.ts';
+import { seedDemoOrg, seedDemoUsers } from '../../src/services/seed/seed-demo-org.ts';
+import { createServiceDeps } from '../../src/services/create-service-deps.ts';
+import { loadConfig } from '../../src/config.ts';
+import { reportCase } from '../../src/services/case/case-intake.ts';
+import { actorFromUser } from '../../src/services/actor.ts';
+import { appendEvents } from '../../src/db/repositories/case/index.ts';
+import type { DatabaseHandle } from '../../src/db/connect.ts';
+
+let cli: CliHarness;
+
+async function withDatabase<T>(work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+  const handle = await cli.openDatabase();
+  try {
+    return await work(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function verify(): Promise<{ code: number; stdout: string; stderr: string }> {
+  return cli.civicloop('verify-timeline').then(
+    (out) => ({ code: 0, ...out }),
+    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+  );
+}
+
+beforeAll(async () => {
+  cli = await startCliHarness();
+  await withDatabase(async (handle) => {
+    await migrateToLatest(handle.db as never);
+    const now = new Date();
+    await seedCategories(handle.db);
+    await seedCalendar(handle.db, now);
+    await seedDemoOrg(handle.db);
+    await seedDemoUsers(handle.db);
+    const deps = createServiceDeps(handle.db, loadConfig({ CIVICLOOP_DEMO: 'false', LOG_LEVEL: 'silent' }));
+    const user = await handle.db.selectFrom('users').selectAll().where('username', '=', 'operator-220106').executeTakeFirstOrThrow();
+    const grid = await handle.db.selectFrom('grids').select('code').where('district_id', '=', user.district_id!).orderBy('code').limit(1).executeTakeFirstOrThrow();
+    for (let i = 0; i < 3; i += 1) {
+      await reportCase(deps, actorFromUser(user), { kind: 'event', categoryCode: 'E0104', description: `校验 ${i}`, gridCode: grid.code.trim() });
+    }
+    await deps.afterCommit.drain();
+  });
+}, CLI_TEST_TIMEOUT);
+
+afterAll(async () => { await cli?.close(); });
+
+describe('civicloop verify-timeline', { timeout: CLI_TEST_TIMEOUT }, () => {
+  it('says the chain is intact and exits 0', async () => {
+    const result = await verify();
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('timeline chain intact');
+  });
+
+  it('reports a row unlinked for more than a minute and exits 1, but not one that has just been written', async () => {
+    const eventId = await withDatabase(async (handle) => {
+      const first = await handle.db.selectFrom('case_events').select(['case_id', 'district_id']).orderBy('id').limit(1).executeTakeFirstOrThrow();
+      await handle.db.transaction().execute((trx) => appendEvents(trx, first.district_id, [{
+        caseId: first.case_id, districtId: first.district_id, at: new Date(), actorUserId: null, actorRole: 'system', action: 'note',
+        fromState: null, toState: 'reported', note: '未链接', data: {},
+      }]));
+      return (await handle.db.selectFrom('case_events').select('id').where('hash', 'is', null).executeTakeFirstOrThrow()).id;
+    });
+    expect((await verify()).code).toBe(0);
+    await withDatabase((handle) => sql`update case_events set recorded_at = now() - interval '2 minutes' where id = ${eventId}`.execute(handle.db));
+    const result = await verify();
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`事件 ${eventId}`);
+    expect(result.stderr).toContain('unlinked for more than a minute');
+  });
+
+  it('exits 2 when a linked row was edited', async () => {
+    const edited = await withDatabase(async (handle) => {
+      const row = await handle.db.selectFrom('case_events').select('id').where('hash', 'is not', null).orderBy('id').limit(1).executeTakeFirstOrThrow();
+      await sql`update case_events set note = '篡改' where id = ${row.id}`.execute(handle.db);
+      return row.id;
+    });
+    const result = await verify();
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`事件 ${edited}`);
+    expect(result.stderr).toContain('hash mismatch');
+  });
+});
