@@ -2,6 +2,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CaseRow, CaseUpdate, Database, NewCase } from '../../schema.ts';
 import type { CaseKind, CaseState } from '../../../domain/case/case-model.ts';
+import { isOverdueSql } from './case-warning-sql.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -102,13 +103,8 @@ export async function listCases(db: Db, filter: CaseListFilter, scope: CaseListS
   if (filter.departmentId !== undefined) query = query.where('k.department_id', '=', filter.departmentId);
   if (filter.categoryId !== undefined) query = query.where('k.category_id', '=', filter.categoryId);
   if (filter.overdueAt) {
-    const now = filter.overdueAt;
-    query = query.where((eb) =>
-      eb.or([
-        eb.and([eb('k.state', 'in', ['dispatched', 'signed']), eb('k.resolve_deadline', '<', now)]),
-        eb.and([eb('k.state', '=', 'dispatched'), eb('k.sign_deadline', '<', now)]),
-      ]),
-    );
+    // The state list only narrows the scan; the rule itself is isOverdueSql.
+    query = query.where('k.state', 'in', ['dispatched', 'signed', 'suspended']).where(isOverdueSql('k', filter.overdueAt));
   }
   if (filter.text) {
     const pattern = `%${filter.text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
