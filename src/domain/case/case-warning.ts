@@ -83,6 +83,14 @@ export function lowerOf(a: WarningLevel, b: WarningLevel): WarningLevel {
   return RANK[a] <= RANK[b] ? a : b;
 }
 
+/**
+ * The recorded warning after a clock change: a suspended case keeps its own; otherwise it is lowered at
+ * once to what the new instants give, never raised — raising is the sweep's, with its event.
+ */
+export function recordedWarningAfter(recorded: WarningLevel, clock: WarningClock, now: Date): WarningLevel {
+  return clock.state === 'suspended' ? recorded : lowerOf(recorded, warningLevelAt(clock, now));
+}
+
 /** True when moving from `from` to `to` raises the warning (and so deserves an event and a notification). */
 export function isEscalation(from: WarningLevel, to: WarningLevel): boolean {
   return RANK[to] > RANK[from];

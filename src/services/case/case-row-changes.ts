@@ -1,5 +1,5 @@
 import type { CaseChanges } from '../../domain/case/case-decide.ts';
-import { lowerOf, toWarningLevel, warningLevelAt, type WarningLevel } from '../../domain/case/case-warning.ts';
+import { recordedWarningAfter, toWarningLevel, type WarningLevel } from '../../domain/case/case-warning.ts';
 import type { CaseRow } from '../../db/schema.ts';
 
 const COLUMN_OF: [keyof CaseChanges, keyof CaseRow][] = [
@@ -16,10 +16,8 @@ const COLUMN_OF: [keyof CaseChanges, keyof CaseRow][] = [
  */
 function warningAfter(row: CaseRow, update: Record<string, unknown>, now: Date): WarningLevel {
   const pick = <K extends keyof CaseRow>(key: K): CaseRow[K] => (key in update ? update[key] : row[key]) as CaseRow[K];
-  const level = warningLevelAt(
-    { state: pick('state'), amberAt: pick('amber_at'), resolveDeadline: pick('resolve_deadline'), suspendedAt: pick('suspended_at') }, now,
-  );
-  return pick('state') === 'suspended' ? toWarningLevel(row.warning_level) : lowerOf(toWarningLevel(row.warning_level), level);
+  const clock = { state: pick('state'), amberAt: pick('amber_at'), resolveDeadline: pick('resolve_deadline'), suspendedAt: pick('suspended_at') };
+  return recordedWarningAfter(toWarningLevel(row.warning_level), clock, now);
 }
 
 /**

@@ -3,6 +3,7 @@ export * from './attachment-repository.ts';
 export * from './case-repository.ts';
 export * from './case-warning-sql.ts';
 export * from './category-repository.ts';
+export * from './clock-repository.ts';
 export * from './duplicate-repository.ts';
 export * from './follower-repository.ts';
 export * from './notification-repository.ts';
