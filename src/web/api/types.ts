@@ -83,7 +83,11 @@ export interface CaseDetailView extends CaseView {
 
 export interface CaseListResponse {
   items: CaseView[];
+  /** Exact up to 10,000; beyond it the planner's estimate, with `totalIsEstimate`. */
   total: number;
+  totalIsEstimate: boolean;
+  /** Keyset cursor of the next page (pass as `cursor`), null on the last page. */
+  nextCursor: string | null;
 }
 
 export interface TimeLimitView {
