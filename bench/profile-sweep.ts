@@ -1,10 +1,11 @@
 /**
- * Diagnostic: the cost of the sweep's per-case decision (warningFor on the working calendar) without
- * any database work, over realistic deadlines. `tsx bench/profile-sweep.ts`
+ * Diagnostic: what a stored warning clock costs the write path — `amberInstant` on the working calendar,
+ * computed once wherever a resolve deadline is set — so that the sweep itself only compares instants in
+ * SQL. `tsx bench/profile-sweep.ts`
  */
 import { createWorkingCalendar, DEFAULT_WORKING_HOURS } from '../src/domain/calendar/working-calendar.ts';
 import { computeDeadline } from '../src/domain/calendar/deadlines.ts';
-import { warningFor } from '../src/domain/case/case-warning.ts';
+import { amberInstant } from '../src/domain/case/case-warning.ts';
 import { loadLibraryCalendarDays } from '../src/services/calendar/calendar-source.ts';
 
 const days = loadLibraryCalendarDays(2024, 2026).map((d) => ({ date: d.date, isWorkingDay: d.isWorkingDay, name: d.name ?? undefined }));
@@ -14,10 +15,10 @@ const cases = Array.from({ length: 20_000 }, (_, i) => {
   const start = new Date(now.getTime() - (i % 500) * 3_600_000);
   const unit = i % 2 === 0 ? 'working_hours' as const : 'working_days' as const;
   const deadline = computeDeadline(start, { amount: unit === 'working_hours' ? 16 : 5, unit }, calendar, DEFAULT_WORKING_HOURS);
-  return { start, deadline, unit };
+  return { start, deadline, unit, suspendedMs: 0 };
 });
 const started = performance.now();
-let red = 0;
-for (const c of cases) if (warningFor({ ...c, now }, calendar, DEFAULT_WORKING_HOURS) === 'red') red += 1;
+let passed = 0;
+for (const c of cases) if (amberInstant(c, calendar, DEFAULT_WORKING_HOURS).getTime() <= now.getTime()) passed += 1;
 const ms = performance.now() - started;
-console.log(`warningFor: ${cases.length} cases in ${ms.toFixed(1)} ms = ${((ms * 1000) / cases.length).toFixed(1)} µs/case (${red} red)`);
+console.log(`amberInstant: ${cases.length} clocks in ${ms.toFixed(1)} ms = ${((ms * 1000) / cases.length).toFixed(1)} µs/clock (${passed} amber by now)`);

@@ -8,7 +8,7 @@ import { computeDeadline } from '../../src/domain/calendar/deadlines.ts';
 import type { WorkingCalendar, WorkingHours } from '../../src/domain/calendar/working-calendar.ts';
 import { decideTransition, type ActionFields, type CaseChanges } from '../../src/domain/case/case-decide.ts';
 import { findTransition } from '../../src/domain/case/case-transitions.ts';
-import { toWarningLevel, warningFor } from '../../src/domain/case/case-warning.ts';
+import { warningLevelAt } from '../../src/domain/case/case-warning.ts';
 import type { Actor, CaseAction, RatingLevel } from '../../src/domain/case/case-model.ts';
 import type { CaseRow, CategoryRow } from '../../src/db/schema.ts';
 import type { NewCaseEvent } from '../../src/db/repositories/case/timeline-repository.ts';
@@ -152,10 +152,7 @@ export function liveCase(life: Life, reporter: Actor, ctx: LifeContext): void {
 function finish(life: Life, ctx: LifeContext): void {
   const row = life.row;
   if (row.state !== 'dispatched' && row.state !== 'signed') return;
-  const start = row.resolve_clock_started_at ?? row.dispatched_at;
-  if (!start || !row.resolve_deadline) return;
-  const level = warningFor({ start, deadline: row.resolve_deadline, now: ctx.end, unit: ctx.category.resolve_limit.unit }, ctx.calendar, ctx.hours);
-  row.warning_level = toWarningLevel(level);
+  row.warning_level = warningLevelAt({ state: row.state, amberAt: row.amber_at, resolveDeadline: row.resolve_deadline, suspendedAt: row.suspended_at }, ctx.end);
 }
 
 /** The dispatch deadline intake sets. */

@@ -66,11 +66,13 @@ export async function sweep(db: Kysely<Database>) {
   return runs;
 }
 
-/** The sweep's read ceiling: every row it claims, read in one query (no locks, no decisions, no writes). */
+/**
+ * The sweep's read ceiling: every case being worked on with its stored instants, read in one query (no
+ * locks, no writes) — what the old per-case sweep had to read, and what the set-based one no longer does.
+ */
 export async function sweepReadCeiling(db: Kysely<Database>): Promise<number> {
   const start = performance.now();
-  await sql`select id, district_id, number, title, state, category_id, department_id, warning_level, resolve_deadline,
-      resolve_clock_started_at, dispatched_at
+  await sql`select id, district_id, number, state, department_id, warning_level, resolve_deadline, amber_at
     from cases where state in ('dispatched', 'signed') and resolve_deadline is not null order by id`.execute(db);
   return performance.now() - start;
 }

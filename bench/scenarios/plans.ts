@@ -7,7 +7,7 @@ import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
 import { listCases } from '../../src/db/repositories/case/case-repository.ts';
 import { loadCaseFacts, loadFlowFacts, loadRatingFacts } from '../../src/db/repositories/supervision/indicator-repository.ts';
-import { claimWarningBatch } from '../../src/db/repositories/supervision/sweep-repository.ts';
+import { findDueWarnings } from '../../src/db/repositories/supervision/sweep-repository.ts';
 import { parsePeriod } from '../../src/domain/supervision/period.ts';
 
 export interface Plan {
@@ -36,7 +36,8 @@ export async function explainHotPaths(url: string, districtId: number, month: st
     ['indicators: case facts (street)', () => loadCaseFacts(db, districtId, 'street', period.start, period.end)],
     ['indicators: flow facts (street)', () => loadFlowFacts(db, districtId, 'street', period.start, period.end)],
     ['indicators: rating facts (street)', () => loadRatingFacts(db, districtId, 'street', period.start, period.end)],
-    ['sweep: claim a batch', () => db.transaction().execute((trx) => claimWarningBatch(trx, 0, 200))],
+    ['sweep: due red warnings', () => findDueWarnings(db, 'red', now, 1000).execute()],
+    ['sweep: due amber warnings', () => findDueWarnings(db, 'amber', now, 1000).execute()],
   ];
   const plans: Plan[] = [];
   const client = await pool.connect();

@@ -8,6 +8,7 @@ import * as m0007 from './migrations/0007-case-followers.ts';
 import * as m0008 from './migrations/0008-enum-checks.ts';
 import * as m0009 from './migrations/0009-event-units-rollups.ts';
 import * as m0010 from './migrations/0010-write-path.ts';
+import * as m0011 from './migrations/0011-warning-instants.ts';
 
 // Listed by hand, not read from disk: the same list works under tsx, vitest and a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-enum-checks': m0008,
   '0009-event-units-rollups': m0009,
   '0010-write-path': m0010,
+  '0011-warning-instants': m0011,
 };
 
 /**

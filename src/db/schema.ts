@@ -139,6 +139,10 @@ export interface CasesTable {
   sign_deadline: Timestamp | null;
   resolve_deadline: Timestamp | null;
   resolve_clock_started_at: Timestamp | null;
+  /** When the resolve clock turns amber (migration 0011); red is `resolve_deadline`. */
+  amber_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Resolve-limit ms stopped by suspensions since the clock started (migration 0011). */
+  resolve_suspended_ms: Generated<number>;
   suspended_at: Timestamp | null;
   verified_at: Timestamp | null;
   filed_at: Timestamp | null;

@@ -73,6 +73,8 @@ export const CaseListQuery = z.strictObject({
   q: z.string().trim().min(1).max(100).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  /** Keyset paging: the `nextCursor` of the previous page; `page` is then ignored. */
+  cursor: z.string().min(1).max(200).optional(),
 });
 
 const version = z.number().int().min(1);

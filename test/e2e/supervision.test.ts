@@ -24,6 +24,9 @@ beforeAll(async () => {
   const handler = await loginAs(env.t.app, 'handler-220106');
   const departments = await operator.get('/api/v1/departments?district=220106');
   const cgj = departments.body.items.find((d: any) => d.code === 'cgj').id;
+  // The case was reported and signed a month ago, so by now it is red on its stored instants.
+  const month = 60 * 24 * 30;
+  env.t.clock.advanceMinutes(-month);
   const created = await operator.post('/api/v1/cases', { kind: 'event', categoryCode: 'E0102', description: '春城大街垃圾堆放多日未清理', address: '春城大街 88 号' });
   expect(created.status).toBe(201);
   number = created.body.number;
@@ -31,11 +34,8 @@ beforeAll(async () => {
   current = (await operator.post(`/api/v1/cases/${created.body.id}/actions/dispatch`, { version: current.version, departmentId: cgj })).body;
   current = (await handler.post(`/api/v1/cases/${created.body.id}/actions/sign`, { version: current.version })).body;
   expect(current.state).toBe('signed');
-  // Run the warning sweep a month ahead so the case carries a red card, then come back to now.
-  const month = 60 * 24 * 30;
   env.t.clock.advanceMinutes(month);
   await runSweep(env.t.services);
-  env.t.clock.advanceMinutes(-month);
   const warned = await operator.get(`/api/v1/cases/${created.body.id}`);
   expect(warned.body.warningLevel).toBe('red');
   // A closed case rated 不满意 that the unit appeals (差评申诉), for the supervisor to decide.

@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { loginAs, type ApiClient } from '../support/api-client.ts';
 import { LY, actOk, departmentId, reportEvent } from '../support/case-helpers.ts';
 import { verifyTimelineChains } from '../../src/db/repositories/case/timeline-repository.ts';
+import { listCases } from '../../src/db/repositories/case/case-repository.ts';
 
 let t: TestApp;
 let operator: ApiClient;
@@ -25,6 +26,39 @@ beforeAll(async () => {
 afterAll(async () => { await t?.close(); });
 
 const idsOf = (res: { body: { items: { id: number }[] } }) => res.body.items.map((item) => item.id).sort();
+
+describe('GET /api/v1/cases: keyset pages and the total', () => {
+  it('walks the list by cursor in the same order as page 1, ending with nextCursor null', async () => {
+    const all = (await operator.get('/api/v1/cases?pageSize=50')).body;
+    expect(all).toMatchObject({ total: 3, totalIsEstimate: false, nextCursor: null });
+    const walked: number[] = [];
+    let cursor: string | null = null;
+    for (let i = 0; i < 5; i += 1) {
+      const res: { status: number; body: { items: { id: number }[]; nextCursor: string | null } } =
+        await operator.get(`/api/v1/cases?pageSize=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.status).toBe(200);
+      walked.push(...res.body.items.map((item) => item.id));
+      cursor = res.body.nextCursor;
+      if (!cursor) break;
+    }
+    expect(walked).toEqual((all.items as { id: number }[]).map((item) => item.id));
+  });
+
+  it('refuses a cursor it never gave out, in both languages', async () => {
+    const res = await operator.get('/api/v1/cases?cursor=bm90LWEtY3Vyc29y');
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('answers the planner estimate, marked as such, past the exact-count cap', async () => {
+    const district = await t.services.db.selectFrom('districts').select('id').where('code', '=', LY).executeTakeFirstOrThrow();
+    const scope = { kind: 'district', districtId: district.id } as const;
+    expect(await listCases(t.services.db, { page: 1, pageSize: 1, countCap: 5 }, scope)).toMatchObject({ total: 3, totalIsEstimate: false });
+    const estimated = await listCases(t.services.db, { page: 1, pageSize: 1, countCap: 2 }, scope);
+    expect(estimated.totalIsEstimate).toBe(true);
+    expect(estimated.total).toBeGreaterThanOrEqual(3);
+  });
+});
 
 describe('GET /api/v1/cases', () => {
   it('shows an operator the whole district, newest first, with a total', async () => {

@@ -134,4 +134,35 @@ describe('差评 → rectification, and appeals', () => {
     const upheld = (await sup.get('/api/v1/ratings/appeals?status=upheld')).body.items as { id: number }[];
     expect(upheld.map((a) => a.id)).toContain(appeal.body.id);
   });
+
+  /** The department's 立案数 counter summed over all days of the rollups. */
+  async function filedRollup(departmentId: number): Promise<number> {
+    const row = await t.services.db.selectFrom('indicator_rollups').select((eb) => eb.fn.sum<number>('filed').as('n'))
+      .where('level', '=', 'department').where('unit_id', '=', departmentId).executeTakeFirstOrThrow();
+    return Number(row.n ?? 0);
+  }
+
+  it('voids the rectification case of an upheld appeal, with its event and a compensating rollup delta; a rejected one leaves it open', async () => {
+    const { rated, rectificationId } = await badlyRatedCase();
+    const kept = await badlyRatedCase();
+    s.at('2026-03-11T09:00');
+    const appeal = await swj.post('/api/v1/ratings/appeals', { caseId: rated, reason: '差评系误评' });
+    const other = await swj.post('/api/v1/ratings/appeals', { caseId: kept.rated, reason: '差评系误评' });
+    const filedBefore = await filedRollup(dept.swj!);
+    s.at('2026-03-11T10:00');
+    expect((await sup.post(`/api/v1/ratings/appeals/${other.body.id}/decide`, { upheld: false })).status).toBe(200);
+    expect((await op.get(`/api/v1/cases/${kept.rectificationId}`)).body.state).toBe('dispatched');
+    expect((await sup.post(`/api/v1/ratings/appeals/${appeal.body.id}/decide`, { upheld: true, note: '核实为误评' })).status).toBe(200);
+    const rect = (await op.get(`/api/v1/cases/${rectificationId}`)).body;
+    expect(rect).toMatchObject({ state: 'declined', overdue: false, warningLevel: 'none' });
+    expect(rect.timeline.at(-1)).toMatchObject({
+      action: 'void_rectification', fromState: 'dispatched', toState: 'declined', note: '核实为误评', data: { appealId: appeal.body.id },
+    });
+    expect(await filedRollup(dept.swj!)).toBe(filedBefore - 1);
+    // Long after its deadline the voided case is in no overdue list.
+    s.at('2026-04-01T10:00');
+    const overdue = (await op.get('/api/v1/cases?overdue=true&pageSize=100')).body.items as { id: number }[];
+    expect(overdue.map((c) => c.id)).not.toContain(rectificationId);
+    expect(overdue.map((c) => c.id)).toContain(kept.rectificationId);
+  });
 });

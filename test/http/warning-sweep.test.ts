@@ -5,6 +5,7 @@
  * Each test starts its own server and cases, so none depends on what another left behind.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { loginAs, type ApiClient } from '../support/api-client.ts';
 import { caseScript, departmentsOf220106, type CaseScript } from '../support/case-script.ts';
@@ -135,20 +136,53 @@ describe('warning sweep', { timeout: 300_000 }, () => {
     expect((await w.op.post(`/api/v1/notifications/${mine[0]!.id}/read`)).status).toBe(404);
   });
 
-  it('lowers a warning without an event when an extension moves the deadline, and clears it on resolve', async () => {
+  it('lowers a warning at once, without an event, when an extension moves the instants, and clears it on resolve', async () => {
     const w = await world();
     w.s.at('2026-03-11T04:40');
     expect((await runSweep(w.t.services)).amber).toBe(CASES);
     const [extended, resolved] = [w.ids[1]!, w.ids[2]!];
     await w.s.act(w.swj, extended, 'request_extension', '2026-03-11T05:00', { days: 2, reason: '需协调' });
     await w.s.act(w.op, extended, 'approve_extension', '2026-03-11T05:10');
-    const before = await actionsOf(w, extended);
-    expect((await runSweep(w.t.services)).lowered).toBe(1);
-    expect((await w.op.get(`/api/v1/cases/${extended}`)).body.warningLevel).toBe('none');
-    expect(await actionsOf(w, extended)).toEqual(before);
+    const view = (await w.op.get(`/api/v1/cases/${extended}`)).body;
+    expect(view.warningLevel).toBe('none');
+    // 2 working days after 03-11: 03-13 17:30; amber at 80% of the 80h10m from 03-10 09:20
+    expect(view.deadlines).toMatchObject({ resolve: '2026-03-13T09:30:00.000Z', amber: '2026-03-12T17:28:00.000Z' });
+    expect((await actionsOf(w, extended)).filter((a) => a.startsWith('warn_'))).toEqual(['warn_amber']);
     await w.s.act(w.swj, resolved, 'resolve', '2026-03-11T05:20', { note: '已修复' });
-    expect((await runSweep(w.t.services)).cleared).toBe(1);
     expect((await w.op.get(`/api/v1/cases/${resolved}`)).body.warningLevel).toBe('none');
+    expect(await runSweep(w.t.services)).toEqual({ examined: 0, amber: 0, red: 0, cleared: 0, noticesEscalated: 0 });
+  });
+
+  it('writes nothing in a steady state: no row touched, no event, no notification', async () => {
+    const w = await world();
+    w.s.at('2026-03-11T04:40');
+    await runSweep(w.t.services);
+    w.s.at('2026-03-11T09:21');
+    expect((await runSweep(w.t.services)).red).toBe(CASES);
+    const db = w.t.services.db;
+    const snapshot = async () => ({
+      rows: (await sql<{ id: number; v: string }>`select id, xmin::text as v from cases order by id`.execute(db)).rows,
+      events: Number((await db.selectFrom('case_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+      notifications: Number((await db.selectFrom('notifications').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+    });
+    const before = await snapshot();
+    w.s.at('2026-03-11T09:30');
+    expect(await runSweep(w.t.services)).toEqual({ examined: 0, amber: 0, red: 0, cleared: 0, noticesEscalated: 0 });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('turns amber after a suspension only once 80% of the limit is used, the suspended time left out (review §A.3)', async () => {
+    const w = await world();
+    // suspended 03-10 10:00, resumed 03-10 20:00: 10 clock hours stopped; deadline 03-11 19:20, amber 03-11 14:32
+    await w.s.act(w.op, w.suspendedId, 'resume', '2026-03-10T20:00');
+    const view = (await w.op.get(`/api/v1/cases/${w.suspendedId}`)).body;
+    expect(view.deadlines).toMatchObject({ resolve: '2026-03-11T11:20:00.000Z', amber: '2026-03-11T06:32:00.000Z' });
+    w.s.at('2026-03-11T14:31');
+    await runSweep(w.t.services);
+    expect((await w.op.get(`/api/v1/cases/${w.suspendedId}`)).body.warningLevel).toBe('none');
+    w.s.at('2026-03-11T14:32');
+    await runSweep(w.t.services);
+    expect((await w.op.get(`/api/v1/cases/${w.suspendedId}`)).body.warningLevel).toBe('amber');
   });
 
   it('runs from a loop that stops cleanly, waiting for the sweep in progress', async () => {

@@ -163,10 +163,11 @@ export async function scriptOctober2026(t: TestApp): Promise<OctoberClients> {
 
   const a5 = await openAndSign('H02', 'swj', '2026-10-26', '09');
   await act(h.swj, ra4, 'sign', '2026-10-26T10:00');
-  at('2026-10-26T11:00');
-  expect((await sup.post(`/api/v1/ratings/appeals/${appeal.body.id}/decide`, { upheld: true, note: '情况属实' })).status).toBe(200);
   await act(h.swj, ra4, 'resolve', '2026-10-27T10:00', { note: '已回访解释' });
   await act(op, ra4, 'check_pass', '2026-10-27T11:00');
+  // Decided after its rectification case closed, so there is nothing left to void (that rule: supervision-ratings.test.ts).
+  at('2026-10-27T11:30');
+  expect((await sup.post(`/api/v1/ratings/appeals/${appeal.body.id}/decide`, { upheld: true, note: '情况属实' })).status).toBe(200);
   at('2026-10-27T10:00');
   expect((await sup.post('/api/v1/notices', { caseId: a5, content: '请加快处置', respondWithinDays: 1 })).status).toBe(201);
   at('2026-10-29T09:00');

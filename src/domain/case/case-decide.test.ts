@@ -18,7 +18,7 @@ function buildCase(overrides: Partial<CaseSnapshot> = {}): CaseSnapshot {
   return {
     id: 1, districtId: 1, state: 'filed', version: 3, kind: 'event', gridId: 10, departmentId: 5, reporterUserId: null,
     pendingRequest: null, signDeadline: null, resolveDeadline: null, resolveClockStartedAt: null, suspendedAt: null, closedAt: null,
-    rating: null, ...overrides,
+    rating: null, amberAt: null, resolveSuspendedMs: 0, ...overrides,
   };
 }
 
@@ -48,6 +48,8 @@ describe('decideTransition', () => {
     expect(changes).toMatchObject({ state: 'dispatched', departmentId: 5, resolveClockStartedAt: now });
     expect(changes.signDeadline?.toISOString()).toBe('2026-03-09T03:00:00.000Z');
     expect(changes.resolveDeadline?.toISOString()).toBe('2026-03-11T09:30:00.000Z');
+    // 80% of the 1,350 working minutes from Mon 10:00 to Wed 17:30 ends at Wed 12:00 (the lunch break starts)
+    expect(changes).toMatchObject({ amberAt: new Date('2026-03-11T04:00:00.000Z'), resolveSuspendedMs: 0 });
   });
 
   it('records an extension request and leaves the deadline until it is approved', () => {
@@ -131,8 +133,10 @@ describe('decideTransition: each action handler', () => {
     const until = '2026-03-13T09:30:00.000Z';
     const pending = { type: 'extension' as const, until, reason: '需协调', requestedBy: 2, requestedAt: now.toISOString() };
     const decision = decide(signed({ pendingRequest: pending }), operator, 'approve_extension');
-    expect(decision.changes).toEqual({ state: 'signed', resolveDeadline: new Date(until), pendingRequest: null, incrementExtension: true });
-    expect(decision.data).toEqual({ until, previousDeadline: deadline.toISOString() });
+    // amber: 80% of the 2,790 working minutes from Fri 03-06 10:00 to Fri 03-13 17:30 → Thu 03-12 16:12
+    const amberAt = new Date('2026-03-12T08:12:00.000Z');
+    expect(decision.changes).toEqual({ state: 'signed', resolveDeadline: new Date(until), amberAt, pendingRequest: null, incrementExtension: true });
+    expect(decision.data).toEqual({ until, previousDeadline: deadline.toISOString(), amberAt: amberAt.toISOString() });
   });
 
   it('reject_extension drops the request, keeps the deadline and needs a reason', () => {
@@ -158,7 +162,8 @@ describe('decideTransition: each action handler', () => {
     expect(decision.changes.state).toBe('signed');
     expect(decision.changes.suspendedAt).toBeNull();
     expect(decision.changes.resolveDeadline!.getTime()).toBeGreaterThan(deadline.getTime());
-    expect(decision.data).toEqual({ suspendedAt: '2026-03-06T02:00:00.000Z', resolveDeadline: decision.changes.resolveDeadline!.toISOString() });
+    expect(decision.changes.resolveSuspendedMs).toBe(480 * 60_000); // Fri 10:00–17:30 and Mon 08:30–10:00
+    expect(decision.data).toEqual({ suspendedAt: '2026-03-06T02:00:00.000Z', resolveDeadline: decision.changes.resolveDeadline!.toISOString(), amberAt: null });
   });
 
   it('resolve moves to resolved, drops a pending request and needs a note', () => {
@@ -175,7 +180,7 @@ describe('decideTransition: each action handler', () => {
     const decision = decide(buildCase({ state: 'resolved', resolveDeadline: new Date('2026-03-06T09:30:00Z') }), gridWorker, 'check_fail', { reason: '未清理干净' });
     expect(decision.changes).toEqual({
       state: 'signed', resolvedAt: null, incrementRework: true, resolveClockStartedAt: now,
-      resolveDeadline: new Date('2026-03-11T09:30:00.000Z'),
+      resolveDeadline: new Date('2026-03-11T09:30:00.000Z'), amberAt: new Date('2026-03-11T04:00:00.000Z'), resolveSuspendedMs: 0,
     });
     expect(decision.data).toEqual({ rework: true });
     expect(domainErrorOf(() => decide(buildCase({ state: 'resolved' }), gridWorker, 'check_fail', {})).code).toBe('VALIDATION_FAILED');
@@ -207,7 +212,7 @@ describe('decideTransition: each action handler', () => {
     const decision = decide(closed, supervisor, 'reopen', { reason: '群众反映未解决' });
     expect(decision.changes).toEqual({
       state: 'filed', closedAt: null, resolvedAt: null, departmentId: null, signDeadline: null,
-      resolveDeadline: null, resolveClockStartedAt: null, dispatchedAt: null, signedAt: null,
+      resolveDeadline: null, resolveClockStartedAt: null, amberAt: null, resolveSuspendedMs: 0, dispatchedAt: null, signedAt: null,
     });
     expect(domainErrorOf(() => decide(closed, supervisor, 'reopen', {})).code).toBe('VALIDATION_FAILED');
   });

@@ -12,6 +12,7 @@ import {
 import type { WorkingCalendar, WorkingHours } from '../calendar/index.ts';
 import type { CaseAction, CaseSnapshot, CaseState, PendingRequest, RatingLevel, Actor } from './case-model.ts';
 import { MAX_EXTENSION_DAYS, type ActionField, type TransitionRule } from './case-transitions.ts';
+import { amberInstant, limitMsBetween } from './case-warning.ts';
 
 /** Fields an action may carry (already validated for shape at the edge). */
 export interface ActionFields {
@@ -32,6 +33,10 @@ export interface CaseChanges {
   signDeadline?: Date | null;
   resolveDeadline?: Date | null;
   resolveClockStartedAt?: Date | null;
+  /** When the case turns amber; set with every resolve deadline. */
+  amberAt?: Date | null;
+  /** Resolve-limit time a suspension stopped since the clock started, in the limit's measure. */
+  resolveSuspendedMs?: number;
   pendingRequest?: PendingRequest | null;
   suspendedAt?: Date | null;
   filedAt?: Date;
@@ -118,6 +123,45 @@ function decideExtensionRequest(input: DecisionInput): Decision {
   return { changes: { state: snapshot.state, pendingRequest }, note: reason, data: { until: until.toISOString(), days: fields.days ?? null } };
 }
 
+/** A resolve clock started at `now`: its deadline and amber instant (dispatch, rework). */
+function startResolveClock(input: DecisionInput): Pick<CaseChanges, 'resolveClockStartedAt' | 'resolveDeadline' | 'amberAt' | 'resolveSuspendedMs'> {
+  const { now, resolveLimit, calendar, hours } = input;
+  const resolveDeadline = computeDeadline(now, resolveLimit, calendar, hours);
+  const amberAt = amberInstant({ start: now, deadline: resolveDeadline, suspendedMs: 0, unit: resolveLimit.unit }, calendar, hours);
+  return { resolveClockStartedAt: now, resolveDeadline, amberAt, resolveSuspendedMs: 0 };
+}
+
+const NO_RESOLVE_CLOCK = { resolveDeadline: null, resolveClockStartedAt: null, amberAt: null, resolveSuspendedMs: 0 } as const;
+
+/** Resuming moves both instants by the time suspended; an amber instant already passed before the suspension stays. */
+function decideResume(input: DecisionInput): Decision {
+  const { rule, snapshot, now, fields, calendar, hours, resolveLimit } = input;
+  const suspendedAt = snapshot.suspendedAt ?? now;
+  const shift = (instant: Date) => shiftDeadlineForSuspension(instant, suspendedAt, now, resolveLimit.unit, calendar, hours);
+  const resolveDeadline = snapshot.resolveDeadline ? shift(snapshot.resolveDeadline) : null;
+  const amberAt = snapshot.amberAt && snapshot.amberAt.getTime() > suspendedAt.getTime() ? shift(snapshot.amberAt) : snapshot.amberAt;
+  const resolveSuspendedMs = snapshot.resolveSuspendedMs + limitMsBetween(suspendedAt, now, resolveLimit.unit, calendar, hours);
+  return {
+    changes: { state: nextState(rule, snapshot), suspendedAt: null, resolveDeadline, amberAt, resolveSuspendedMs },
+    note: fields.note ?? null,
+    data: { suspendedAt: suspendedAt.toISOString(), resolveDeadline: resolveDeadline?.toISOString() ?? null, amberAt: amberAt?.toISOString() ?? null },
+  };
+}
+
+function decideExtensionApproval(input: DecisionInput): Decision {
+  const { snapshot, fields, now, calendar, hours, resolveLimit } = input;
+  const pending = snapshot.pendingRequest;
+  if (pending?.type !== 'extension') throw new DomainError('CASE_NO_PENDING_REQUEST');
+  const resolveDeadline = new Date(pending.until);
+  const start = snapshot.resolveClockStartedAt ?? now;
+  const amberAt = amberInstant({ start, deadline: resolveDeadline, suspendedMs: snapshot.resolveSuspendedMs, unit: resolveLimit.unit }, calendar, hours);
+  return {
+    changes: { state: snapshot.state, resolveDeadline, amberAt, pendingRequest: null, incrementExtension: true },
+    note: fields.note ?? null,
+    data: { until: pending.until, previousDeadline: snapshot.resolveDeadline?.toISOString() ?? null, amberAt: amberAt.toISOString() },
+  };
+}
+
 type Decider = (input: DecisionInput) => Decision;
 
 const DECIDERS: Record<CaseAction, Decider> = {
@@ -129,7 +173,8 @@ const DECIDERS: Record<CaseAction, Decider> = {
   self_handle: ({ rule, snapshot, now, fields }) => ({
     changes: { state: nextState(rule, snapshot), resolvedAt: now, closedAt: now }, note: given(fields.note), data: { selfHandled: true },
   }),
-  dispatch: ({ rule, snapshot, now, fields, calendar, hours, signLimit, resolveLimit }) => {
+  dispatch: (input) => {
+    const { rule, snapshot, now, fields, calendar, hours, signLimit } = input;
     const departmentId = given(fields.departmentId);
     return {
       changes: {
@@ -137,8 +182,7 @@ const DECIDERS: Record<CaseAction, Decider> = {
         departmentId,
         dispatchedAt: now,
         signDeadline: computeDeadline(now, signLimit, calendar, hours),
-        resolveDeadline: computeDeadline(now, resolveLimit, calendar, hours),
-        resolveClockStartedAt: now,
+        ...startResolveClock(input),
       },
       note: fields.note ?? null,
       data: { departmentId },
@@ -147,22 +191,14 @@ const DECIDERS: Record<CaseAction, Decider> = {
   sign: ({ rule, snapshot, now }) => ({ changes: { state: nextState(rule, snapshot), signedAt: now }, note: null, data: {} }),
   return: ({ rule, snapshot, fields }) => ({
     changes: {
-      state: nextState(rule, snapshot), departmentId: null, signDeadline: null, resolveDeadline: null, resolveClockStartedAt: null,
+      state: nextState(rule, snapshot), departmentId: null, signDeadline: null, ...NO_RESOLVE_CLOCK,
       dispatchedAt: null, signedAt: null, pendingRequest: null, incrementReturn: true,
     },
     note: given(fields.reason),
     data: { fromDepartmentId: snapshot.departmentId },
   }),
   request_extension: decideExtensionRequest,
-  approve_extension: ({ snapshot, fields }) => {
-    const pending = snapshot.pendingRequest;
-    if (pending?.type !== 'extension') throw new DomainError('CASE_NO_PENDING_REQUEST');
-    return {
-      changes: { state: snapshot.state, resolveDeadline: new Date(pending.until), pendingRequest: null, incrementExtension: true },
-      note: fields.note ?? null,
-      data: { until: pending.until, previousDeadline: snapshot.resolveDeadline?.toISOString() ?? null },
-    };
-  },
+  approve_extension: decideExtensionApproval,
   reject_extension: ({ snapshot, fields }) => {
     if (snapshot.pendingRequest?.type !== 'extension') throw new DomainError('CASE_NO_PENDING_REQUEST');
     return { changes: { state: snapshot.state, pendingRequest: null }, note: given(fields.reason), data: {} };
@@ -185,27 +221,14 @@ const DECIDERS: Record<CaseAction, Decider> = {
     if (snapshot.pendingRequest?.type !== 'suspension') throw new DomainError('CASE_NO_PENDING_REQUEST');
     return { changes: { state: snapshot.state, pendingRequest: null }, note: given(fields.reason), data: {} };
   },
-  resume: ({ rule, snapshot, now, fields, calendar, hours, resolveLimit }) => {
-    const suspendedAt = snapshot.suspendedAt ?? now;
-    const resolveDeadline = snapshot.resolveDeadline
-      ? shiftDeadlineForSuspension(snapshot.resolveDeadline, suspendedAt, now, resolveLimit.unit, calendar, hours)
-      : null;
-    return {
-      changes: { state: nextState(rule, snapshot), suspendedAt: null, resolveDeadline },
-      note: fields.note ?? null,
-      data: { suspendedAt: suspendedAt.toISOString(), resolveDeadline: resolveDeadline?.toISOString() ?? null },
-    };
-  },
+  resume: decideResume,
   resolve: ({ rule, snapshot, now, fields }) => ({
     changes: { state: nextState(rule, snapshot), resolvedAt: now, pendingRequest: null }, note: given(fields.note), data: {},
   }),
   check_pass: ({ rule, snapshot, now, fields }) => ({ changes: { state: nextState(rule, snapshot), closedAt: now }, note: fields.note ?? null, data: {} }),
-  check_fail: ({ rule, snapshot, now, fields, calendar, hours, resolveLimit }) => ({
-    changes: {
-      state: nextState(rule, snapshot), resolvedAt: null, incrementRework: true,
-      resolveClockStartedAt: now, resolveDeadline: computeDeadline(now, resolveLimit, calendar, hours),
-    },
-    note: given(fields.reason),
+  check_fail: (input) => ({
+    changes: { state: nextState(input.rule, input.snapshot), resolvedAt: null, incrementRework: true, ...startResolveClock(input) },
+    note: given(input.fields.reason),
     data: { rework: true },
   }),
   merge: ({ rule, snapshot, fields }) => {
@@ -226,7 +249,7 @@ const DECIDERS: Record<CaseAction, Decider> = {
   reopen: ({ rule, snapshot, fields }) => ({
     changes: {
       state: nextState(rule, snapshot), closedAt: null, resolvedAt: null, departmentId: null, signDeadline: null,
-      resolveDeadline: null, resolveClockStartedAt: null, dispatchedAt: null, signedAt: null,
+      ...NO_RESOLVE_CLOCK, dispatchedAt: null, signedAt: null,
     },
     note: given(fields.reason),
     data: {},

@@ -67,6 +67,10 @@ export interface CaseSnapshot {
   signDeadline: Date | null;
   resolveDeadline: Date | null;
   resolveClockStartedAt: Date | null;
+  /** When the resolve clock turns amber (stored with the deadline). */
+  amberAt: Date | null;
+  /** Resolve-limit time stopped by suspensions since the clock started, in ms of the limit's measure. */
+  resolveSuspendedMs: number;
   suspendedAt: Date | null;
   closedAt: Date | null;
   rating: RatingLevel | null;

@@ -9,7 +9,7 @@ function buildCase(overrides: Partial<CaseSnapshot> = {}): CaseSnapshot {
   return {
     id: 1, districtId: 1, state: 'reported', version: 1, kind: 'event', gridId: 10, departmentId: 5, reporterUserId: null,
     pendingRequest: null, signDeadline: null, resolveDeadline: null, resolveClockStartedAt: null, suspendedAt: null, closedAt: null,
-    rating: null, ...overrides,
+    rating: null, amberAt: null, resolveSuspendedMs: 0, ...overrides,
   };
 }
 

@@ -6,3 +6,4 @@ export * from './case-model.ts';
 export * from './case-number.ts';
 export * from './case-transitions.ts';
 export * from './case-warning.ts';
+export * from './clock-recalculation.ts';

@@ -2,7 +2,7 @@
  * Indicators per unit and period (DESIGN §5; definitions in docs/indicators.md). Pure: facts and
  * the window in, counts and rates out. A rate whose denominator is 0 is null, not 0 or 1.
  */
-import { isBadRating } from '../case/index.ts';
+import { isBadRating, isPastDeadline } from '../case/index.ts';
 import type { CaseFact, IndicatorWindow, UnitFacts } from './indicator-facts.ts';
 
 export interface IndicatorCounts {
@@ -73,7 +73,7 @@ function resolvedInTime(fact: CaseFact): boolean {
 function isDueOpen(fact: CaseFact, w: IndicatorWindow): boolean {
   if (!isCounted(fact) || fact.state === 'suspended' || fact.resolveDeadline === null) return false;
   const closedBefore = fact.closedAt !== null && fact.closedAt.getTime() <= w.asOf.getTime();
-  return !closedBefore && fact.resolveDeadline.getTime() < w.asOf.getTime();
+  return !closedBefore && isPastDeadline(fact.resolveDeadline, w.asOf);
 }
 
 /** 应处置: the case falls into the period holding min(resolvedAt, deadline), once that instant has come. */

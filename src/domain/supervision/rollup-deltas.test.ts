@@ -29,4 +29,10 @@ describe('rollupDeltas', () => {
     expect(rows.find((row) => row.level === 'district')?.counters).toMatchObject({ followed_up: -1, dissatisfied: -1, responded_in_time: -1, solved: 0 });
     expect(rollupDeltas({ ...base, action: 'appeal_decided', data: { upheld: false }, lastRate: rated })).toEqual([]);
   });
+
+  it('takes a voided rectification case\'s filing back from its places and unit, as its opening gave it', () => {
+    const open = groupDeltas(rollupDeltas({ ...base, action: 'open_rectification', fromState: null, toState: 'dispatched', data: { departmentId: 7 } }));
+    const voided = groupDeltas(rollupDeltas({ ...base, action: 'void_rectification', fromState: 'dispatched', toState: 'declined', data: { departmentId: 7 } }));
+    expect(voided.map((row) => [row.level, row.unitId, row.counters.filed])).toEqual(open.map((row) => [row.level, row.unitId, -row.counters.filed]));
+  });
 });

@@ -132,6 +132,12 @@ export function rollupDeltas(event: RollupEventInput): RollupDelta[] {
       // A filed case voided or merged stops counting: the filing is taken back on this day.
       if (event.fromState === 'filed') atPlaces(units, 'filed', -1);
       break;
+    case 'void_rectification':
+      // An upheld appeal voids the rectification case: its filing (places and the unit) is taken back on this day.
+      if (!event.caseFiled) break;
+      atPlaces(units, 'filed', -1);
+      add('department', numberOr(event.data.departmentId, units.department), 'filed', -1);
+      break;
     case 'open_rectification': {
       // A rectification case starts filed and dispatched to the unit that handled the original.
       if (!event.caseFiled) break;

@@ -2,6 +2,7 @@
 import { DomainError } from '../../domain/errors.ts';
 import { listCalendarDays, upsertCalendarDays, type CalendarDayRow } from '../../db/repositories/calendar/calendar-repository.ts';
 import type { ServiceDeps } from '../service-deps.ts';
+import { recalculateOpenDeadlines } from './deadline-recalculation.ts';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -26,13 +27,20 @@ export async function listCalendarYear(deps: ServiceDeps, year: number) {
 }
 
 /**
- * Sets one day as working or not (e.g. next year's schedule before the library has it).
+ * Sets one day as working or not (e.g. next year's schedule before the library has it), then moves the
+ * deadlines and warning instants of open cases whose clocks cross it.
+ * @returns the stored day and how many open cases' clocks moved
  * @throws DomainError VALIDATION_FAILED for a date that does not exist
  */
-export async function setCalendarDay(deps: ServiceDeps, date: string, isWorkingDay: boolean, name?: string): Promise<CalendarDayRow> {
+export async function setCalendarDay(
+  deps: ServiceDeps, date: string, isWorkingDay: boolean, name?: string,
+): Promise<{ row: CalendarDayRow; recalculated: number }> {
   if (!isRealDate(date)) throw new DomainError('VALIDATION_FAILED', [{ path: 'params.date', code: 'invalid_date' }]);
   const row: CalendarDayRow = { day: date, isWorkingDay, name: name ?? null, source: 'admin' };
+  deps.calendar.invalidate();
+  const before = await deps.calendar.get();
   await upsertCalendarDays(deps.db, [row]);
   deps.calendar.invalidate();
-  return row;
+  const { recalculated } = await recalculateOpenDeadlines(deps, [date], before);
+  return { row, recalculated };
 }

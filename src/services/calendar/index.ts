@@ -2,3 +2,4 @@
 export * from './calendar-admin.ts';
 export * from './calendar-cache.ts';
 export * from './calendar-source.ts';
+export * from './deadline-recalculation.ts';

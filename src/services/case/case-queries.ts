@@ -11,6 +11,7 @@ import { findCategoryByCode } from '../../db/repositories/case/category-reposito
 import { findDistrictByCode, findStreetByCode } from '../../db/repositories/org/index.ts';
 import type { CaseEventRow } from '../../db/schema.ts';
 import type { ServiceDeps } from '../service-deps.ts';
+import { decodeCaseCursor, encodeCaseCursor } from './case-list-cursor.ts';
 import { guardContext, toSnapshot } from './case-snapshot.ts';
 import { isReporterOf } from './case-reporter.ts';
 import { isFollower } from '../../db/repositories/case/follower-repository.ts';
@@ -70,13 +71,22 @@ export interface CaseListQuery {
   q?: string;
   page: number;
   pageSize: number;
+  cursor?: string;
+}
+
+export interface CaseListResult {
+  items: CaseListRow[];
+  total: number;
+  totalIsEstimate: boolean;
+  nextCursor: string | null;
 }
 
 /** The caller's cases, newest first, filtered; filters naming unknown codes match nothing. */
-export async function listCasesFor(deps: ServiceDeps, actor: Actor, query: CaseListQuery): Promise<{ items: CaseListRow[]; total: number }> {
+export async function listCasesFor(deps: ServiceDeps, actor: Actor, query: CaseListQuery): Promise<CaseListResult> {
   const scope = listScopeFor(actor);
   if (scope.kind === 'none') throw new DomainError('AUTH_REQUIRED');
-  const empty = { items: [], total: 0 };
+  const after = query.cursor === undefined ? undefined : decodeCaseCursor(query.cursor);
+  const empty = { items: [], total: 0, totalIsEstimate: false, nextCursor: null };
   let districtIds: number[] | undefined;
   if (query.district) {
     const district = await findDistrictByCode(deps.db, query.district);
@@ -95,12 +105,13 @@ export async function listCasesFor(deps: ServiceDeps, actor: Actor, query: CaseL
     if (!category) return empty;
     categoryId = category.id;
   }
-  return listCases(
+  const page = await listCases(
     deps.db,
     {
       districtIds, state: query.state, kind: query.kind, streetId, departmentId: query.department, categoryId,
-      overdueAt: query.overdue ? deps.clock() : undefined, text: query.q, page: query.page, pageSize: query.pageSize,
+      overdueAt: query.overdue ? deps.clock() : undefined, text: query.q, page: query.page, pageSize: query.pageSize, after,
     },
     scope,
   );
+  return { items: page.items, total: page.total, totalIsEstimate: page.totalIsEstimate, nextCursor: page.next ? encodeCaseCursor(page.next) : null };
 }

@@ -19,6 +19,8 @@ export function toSnapshot(row: CaseRow): CaseSnapshot {
     signDeadline: row.sign_deadline,
     resolveDeadline: row.resolve_deadline,
     resolveClockStartedAt: row.resolve_clock_started_at,
+    amberAt: row.amber_at,
+    resolveSuspendedMs: row.resolve_suspended_ms,
     suspendedAt: row.suspended_at,
     closedAt: row.closed_at,
     rating: row.rating,

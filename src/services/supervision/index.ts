@@ -7,5 +7,6 @@ export * from './bulletin-xlsx.ts';
 export * from './indicator-service.ts';
 export * from './notice-service.ts';
 export * from './rating-service.ts';
+export * from './rectification-void.ts';
 export * from './rectification.ts';
 export * from './warning-sweep.ts';

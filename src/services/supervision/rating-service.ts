@@ -14,6 +14,7 @@ import {
 import type { ServiceDeps } from '../service-deps.ts';
 import { openRectification } from './rectification.ts';
 import { runWrite } from '../write-transaction.ts';
+import { voidRectificationOf } from './rectification-void.ts';
 
 export { SERVICE_CHANNELS, type ServiceChannel } from '../../domain/case/index.ts';
 
@@ -97,7 +98,8 @@ export async function fileAppeal(deps: ServiceDeps, actor: Actor, input: { caseI
 }
 
 /**
- * A supervisor decides an appeal; upheld removes the rating from the indicators.
+ * A supervisor decides an appeal; upheld removes the rating from the indicators and voids the
+ * rectification case the rating opened.
  * @throws DomainError FORBIDDEN, NOT_FOUND, APPEAL_ALREADY_DECIDED
  */
 export async function decideRatingAppeal(deps: ServiceDeps, actor: Actor, appealId: number, input: { upheld: boolean; note?: string | undefined }) {
@@ -115,6 +117,7 @@ export async function decideRatingAppeal(deps: ServiceDeps, actor: Actor, appeal
         fromState: row!.state, toState: row!.state, note: input.note ?? null, data: { appealId: appeal.id, upheld: input.upheld },
       }]);
     }
+    if (input.upheld) await voidRectificationOf(trx, appeal, { actor, now, note: input.note ?? null });
     return decided;
   });
 }

@@ -5,7 +5,7 @@
  */
 import type { Transaction } from 'kysely';
 import { computeDeadline, type WorkingCalendar } from '../../domain/calendar/index.ts';
-import { isBadRating, type RatingLevel, caseNumberYear, formatCaseNumber } from '../../domain/case/index.ts';
+import { amberInstant, isBadRating, type RatingLevel, caseNumberYear, formatCaseNumber } from '../../domain/case/index.ts';
 import { findCase, findCategoryByCode, insertCase, takeNextCaseSequence, appendEvents } from '../../db/repositories/case/index.ts';
 import { findDepartmentByCode, findDistrictById } from '../../db/repositories/org/index.ts';
 import { parseDistrictSettings } from '../../domain/org/index.ts';
@@ -49,6 +49,7 @@ export async function openRectification(trx: Transaction<Database>, input: Recti
   const year = caseNumberYear(now);
   const seq = await takeNextCaseSequence(trx, district.id, year, { create: true });
   const levelZh = LEVEL_ZH[input.level];
+  const resolveDeadline = computeDeadline(now, { amount: days, unit: 'working_days' }, calendar, hours);
   const row = await insertCase(trx, {
     district_id: district.id,
     number: formatCaseNumber(district.abbr, year, seq),
@@ -72,7 +73,8 @@ export async function openRectification(trx: Transaction<Database>, input: Recti
     filed_at: now,
     dispatched_at: now,
     sign_deadline: computeDeadline(now, category.sign_limit, calendar, hours),
-    resolve_deadline: computeDeadline(now, { amount: days, unit: 'working_days' }, calendar, hours),
+    resolve_deadline: resolveDeadline,
+    amber_at: amberInstant({ start: now, deadline: resolveDeadline, suspendedMs: 0, unit: 'working_days' }, calendar, hours),
     resolve_clock_started_at: now,
     rectification_of_id: source?.id ?? null,
     created_at: now,

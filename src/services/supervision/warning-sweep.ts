@@ -1,116 +1,89 @@
 /**
- * The scheduled sweep (DESIGN §4.3): marks amber/red warnings on cases being worked on and
- * escalates unanswered 督办 notices, writing timeline events and notifications. Idempotent (a
- * level is recorded once, when it rises) and safe with several instances on one database: each
- * batch is claimed with FOR UPDATE SKIP LOCKED and decided on the locked, current row.
+ * The scheduled sweep (DESIGN §4.3): records amber/red warnings on cases being worked on when their
+ * stored instants pass (the instants are set with the clock, case-warning.ts) and escalates unanswered
+ * 督办 notices, writing timeline events and notifications. Idempotent (a level is recorded once, when it
+ * rises) and safe with several instances on one database: each batch is claimed with FOR UPDATE SKIP LOCKED.
  */
-import { isEscalation, toWarningLevel, warningFor, type WarningLevel } from '../../domain/case/index.ts';
-import { findCaseState, findCategoryById, appendEvents, type NewCaseEvent, insertNotifications, type NewNotification } from '../../db/repositories/case/index.ts';
-import { findDistrictById } from '../../db/repositories/org/index.ts';
+import { findCaseState, appendEvents, type NewCaseEvent, insertNotifications, type NewNotification } from '../../db/repositories/case/index.ts';
 import { closeRecentDays } from '../../db/repositories/supervision/day-close-repository.ts';
 import {
-  claimOverdueNotices, claimWarningBatch, clearStaleWarnings, markNoticeEscalated, setWarningLevel,
+  claimOverdueNotices, clearStaleWarnings, markNoticeEscalated, raiseDueWarnings,
 } from '../../db/repositories/supervision/sweep-repository.ts';
-import type { Transaction } from 'kysely';
-import type { CategoryRow, Database } from '../../db/schema.ts';
-import type { WorkingHours } from '../../domain/calendar/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
-import { workingHoursOf } from '../case/index.ts';
+import { runWrite } from '../write-transaction.ts';
 
 export interface SweepResult {
+  /** Cases whose warning was raised (the sweep reads nothing else). */
   examined: number;
   amber: number;
   red: number;
-  lowered: number;
   cleared: number;
   noticesEscalated: number;
 }
 
-const BATCH = 200;
+const BATCH = 1000;
 
 const WARNING_TEXT: Record<'amber' | 'red', { title: string; body: (number: string) => string }> = {
   amber: { title: '黄牌预警 / Amber warning', body: (number) => `工单 ${number} 已用时限 80% 以上，请尽快处置。Case ${number} has used 80% of its time limit.` },
   red: { title: '红牌预警 / Red warning', body: (number) => `工单 ${number} 已超期。Case ${number} is overdue.` },
 };
 
-/** Category and working-hours lookups, cached per run; read through the caller's transaction (PGlite has one connection). */
-function lookups() {
-  const categories = new Map<number, CategoryRow | undefined>();
-  const hours = new Map<number, WorkingHours>();
-  return {
-    async category(db: Transaction<Database>, id: number) {
-      if (!categories.has(id)) categories.set(id, await findCategoryById(db, id));
-      return categories.get(id);
-    },
-    async hours(db: Transaction<Database>, districtId: number) {
-      if (!hours.has(districtId)) {
-        const district = await findDistrictById(db, districtId);
-        hours.set(districtId, district ? workingHoursOf(district) : workingHoursOf({}));
-      }
-      return hours.get(districtId)!;
-    },
+type RaisedCase = Awaited<ReturnType<typeof raiseDueWarnings>>[number];
+
+/** The timeline event and the notifications of one raised warning. */
+function warningRecords(row: RaisedCase, level: 'amber' | 'red', now: Date): { event: NewCaseEvent; notifications: NewNotification[] } {
+  const deadline = row.resolve_deadline?.toISOString() ?? null;
+  const text = WARNING_TEXT[level];
+  const notifications: NewNotification[] = [{
+    districtId: row.district_id, recipientDepartmentId: row.department_id, kind: `warn_${level}`, caseId: row.id,
+    title: text.title, body: text.body(row.number), data: { resolveDeadline: deadline }, at: now,
+  }];
+  if (level === 'red') {
+    notifications.push({
+      districtId: row.district_id, recipientRole: 'supervisor', kind: 'warn_red', caseId: row.id,
+      title: text.title, body: text.body(row.number), data: { departmentId: row.department_id }, at: now,
+    });
+  }
+  const event: NewCaseEvent = {
+    caseId: row.id, districtId: row.district_id, at: now, actorUserId: null, actorRole: 'system', action: `warn_${level}`,
+    fromState: row.state, toState: row.state, note: null,
+    data: { resolveDeadline: deadline, amberAt: row.amber_at?.toISOString() ?? null, previous: row.previous },
   };
+  return { event, notifications };
 }
 
+/**
+ * Raises every case whose stored instant passed since the last run, red first, in batches: one
+ * conditional UPDATE per batch plus its events (districts in id order, as every writer takes them)
+ * and notifications. A steady sweep finds nothing and writes nothing.
+ */
 async function sweepWarnings(deps: ServiceDeps, now: Date, result: SweepResult): Promise<void> {
-  const calendar = await deps.calendar.get();
-  const cache = lookups();
-  let afterId = 0;
-  for (;;) {
-    const claimed = await deps.db.transaction().execute(async (trx) => {
-      const rows = await claimWarningBatch(trx, afterId, BATCH);
-      const events = new Map<number, NewCaseEvent[]>();
-      const notifications: NewNotification[] = [];
-      for (const row of rows) {
-        result.examined += 1;
-        const category = await cache.category(trx, row.category_id);
-        const start = row.resolve_clock_started_at ?? row.dispatched_at;
-        if (!category || !start || !row.resolve_deadline) continue;
-        const current = toWarningLevel(row.warning_level);
-        const level: WarningLevel = warningFor(
-          { start, deadline: row.resolve_deadline, now, unit: category.resolve_limit.unit }, calendar, await cache.hours(trx, row.district_id),
-        );
-        if (level === current) continue;
-        await setWarningLevel(trx, row.id, level);
-        if (!isEscalation(current, level)) {
-          result.lowered += 1;
-          continue;
+  for (const level of ['red', 'amber'] as const) {
+    for (;;) {
+      const raised = await runWrite(deps, async (trx) => {
+        const rows = await raiseDueWarnings(trx, level, now, BATCH);
+        const events = new Map<number, NewCaseEvent[]>();
+        const notifications: NewNotification[] = [];
+        for (const row of rows) {
+          const records = warningRecords(row, level, now);
+          events.set(row.district_id, [...(events.get(row.district_id) ?? []), records.event]);
+          notifications.push(...records.notifications);
         }
-        const raised = level as 'amber' | 'red';
-        result[raised] += 1;
-        const list = events.get(row.district_id) ?? [];
-        list.push({
-          caseId: row.id, districtId: row.district_id, at: now, actorUserId: null, actorRole: 'system', action: `warn_${raised}`,
-          fromState: row.state, toState: row.state, note: null,
-          data: { resolveDeadline: row.resolve_deadline.toISOString(), previous: current },
-        });
-        events.set(row.district_id, list);
-        const text = WARNING_TEXT[raised];
-        notifications.push({
-          districtId: row.district_id, recipientDepartmentId: row.department_id, kind: `warn_${raised}`, caseId: row.id,
-          title: text.title, body: text.body(row.number), data: { resolveDeadline: row.resolve_deadline.toISOString() }, at: now,
-        });
-        if (raised === 'red') {
-          notifications.push({
-            districtId: row.district_id, recipientRole: 'supervisor', kind: 'warn_red', caseId: row.id,
-            title: text.title, body: text.body(row.number), data: { departmentId: row.department_id }, at: now,
-          });
-        }
-      }
-      for (const [districtId, list] of [...events.entries()].sort(([a], [b]) => a - b)) await appendEvents(trx, districtId, list);
-      await insertNotifications(trx, notifications);
-      return rows;
-    });
-    if (claimed.length === 0) break;
-    afterId = claimed[claimed.length - 1]!.id;
-    if (claimed.length < BATCH) break;
+        for (const [districtId, list] of [...events.entries()].sort(([a], [b]) => a - b)) await appendEvents(trx, districtId, list);
+        await insertNotifications(trx, notifications);
+        return rows.length;
+      });
+      result.examined += raised;
+      result[level] += raised;
+      if (raised < BATCH) break;
+    }
   }
-  result.cleared += await deps.db.transaction().execute((trx) => clearStaleWarnings(trx));
+  result.cleared += await runWrite(deps, (trx) => clearStaleWarnings(trx));
 }
 
 async function sweepNotices(deps: ServiceDeps, now: Date, result: SweepResult): Promise<void> {
   for (;;) {
-    const count = await deps.db.transaction().execute(async (trx) => {
+    const count = await runWrite(deps, async (trx) => {
       const notices = await claimOverdueNotices(trx, now, BATCH);
       const notifications: NewNotification[] = [];
       for (const notice of notices) {
@@ -143,7 +116,7 @@ async function sweepNotices(deps: ServiceDeps, now: Date, result: SweepResult): 
  */
 export async function runSweep(deps: ServiceDeps): Promise<SweepResult> {
   const now = deps.clock();
-  const result: SweepResult = { examined: 0, amber: 0, red: 0, lowered: 0, cleared: 0, noticesEscalated: 0 };
+  const result: SweepResult = { examined: 0, amber: 0, red: 0, cleared: 0, noticesEscalated: 0 };
   await sweepWarnings(deps, now, result);
   await sweepNotices(deps, now, result);
   // Shortly after each Shanghai midnight: write the finished day's end state into the rollups, once (ADR 0005).

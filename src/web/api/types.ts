@@ -52,7 +52,8 @@ export interface CaseView {
   address: string | null;
   reporter: { name: string | null; phone: string | null } | null;
   pendingRequest: PendingRequestView | null;
-  deadlines: { dispatch: string | null; sign: string | null; resolve: string | null };
+  /** `amber`: the stored instant the resolve clock turns amber; red is `resolve`. */
+  deadlines: { dispatch: string | null; sign: string | null; resolve: string | null; amber: string | null };
   overdue: boolean;
   warningLevel: string | null;
   rating: { level: RatingLevel; comment: string | null; ratedAt: string | null } | null;
@@ -82,7 +83,11 @@ export interface CaseDetailView extends CaseView {
 
 export interface CaseListResponse {
   items: CaseView[];
+  /** Exact up to 10,000; beyond it the planner's estimate, with `totalIsEstimate`. */
   total: number;
+  totalIsEstimate: boolean;
+  /** Keyset cursor of the next page (pass as `cursor`), null on the last page. */
+  nextCursor: string | null;
 }
 
 export interface TimeLimitView {

@@ -8,7 +8,7 @@ import { casesToCsv, downloadText, fetchAllCases } from '../modules/case/index.t
 import { CaseDrawer } from '../modules/case/index.ts';
 import { CaseFilters, toQuery, type FilterValues } from '../modules/case/index.ts';
 import { CaseTable } from '../modules/case/index.ts';
-import { useCaseList } from '../modules/case/index.ts';
+import { totalText, useCaseList } from '../modules/case/index.ts';
 import { loadOrgTree, orgNames, useLoaded } from '../modules/reference/index.ts';
 import { useSession } from '../modules/session/index.ts';
 import { useErrorText, useShowError } from '../ui/errors.ts';
@@ -64,7 +64,7 @@ export function SearchPage() {
           pagination={{
             current: page, pageSize, total: list.total, showSizeChanger: true,
             onChange: (next, size) => { setPage(next); setPageSize(size); },
-            showTotal: (total) => t('common.total', { count: total }),
+            showTotal: () => totalText(list, t),
           }}
         />
       </Card>

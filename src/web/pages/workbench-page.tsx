@@ -7,7 +7,7 @@ import type { CaseDetailView, CaseListResponse } from '../api/types.ts';
 import { CaseDrawer } from '../modules/case/index.ts';
 import { CaseFilters, toQuery, type FilterValues } from '../modules/case/index.ts';
 import { CaseTable } from '../modules/case/index.ts';
-import { countCases, useCaseList } from '../modules/case/index.ts';
+import { countCases, totalText, useCaseList } from '../modules/case/index.ts';
 import { loadOrgTree, orgNames, useLoaded } from '../modules/reference/index.ts';
 import { useSession } from '../modules/session/index.ts';
 import { useErrorText } from '../ui/errors.ts';
@@ -78,7 +78,7 @@ export function WorkbenchPage() {
           items={items}
           loading={list.loading}
           onOpen={(item) => setOpenId(item.id)}
-          pagination={pending ? false : { current: page, pageSize: 20, total: list.total, onChange: setPage, showTotal: (total) => t('common.total', { count: total }) }}
+          pagination={pending ? false : { current: page, pageSize: 20, total: list.total, onChange: setPage, showTotal: () => totalText(list, t) }}
         />
       </Card>
       <CaseDrawer caseId={openId} districtCode={districtCode} onClose={() => setOpenId(null)} onChanged={changed} />

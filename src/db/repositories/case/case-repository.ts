@@ -1,7 +1,8 @@
 /** Cases: numbering, insert, the versioned update, lookups and the scoped list. */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type SelectQueryBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { CaseRow, CaseUpdate, Database, NewCase } from '../../schema.ts';
 import type { CaseKind, CaseState } from '../../../domain/case/case-model.ts';
+import { isOverdueSql } from './case-warning-sql.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -47,7 +48,20 @@ export interface CaseListFilter {
   text?: string;
   page: number;
   pageSize: number;
+  /** Keyset position: the list continues after this case (newest first); `page` is then ignored. */
+  after?: CaseListPosition;
+  /** Counted exactly up to here; EXACT_COUNT_CAP unless a test needs the estimate on a small table. */
+  countCap?: number;
 }
+
+/** Where a page ended, in the list's order (created_at desc, id desc). */
+export interface CaseListPosition {
+  createdAt: Date;
+  id: number;
+}
+
+/** Up to this many rows are counted exactly; beyond it the planner's estimate is answered (docs/performance.md). */
+export const EXACT_COUNT_CAP = 10_000;
 
 /** What the caller may see; applied on top of the filter. */
 export type CaseListScope =
@@ -57,7 +71,15 @@ export type CaseListScope =
   | { kind: 'grid'; gridId: number; userId: number }
   | { kind: 'reporter'; userId: number };
 
-export async function listCases(db: Db, filter: CaseListFilter, scope: CaseListScope): Promise<{ items: CaseListRow[]; total: number }> {
+export interface CaseListPage {
+  items: CaseListRow[];
+  /** Where the next page starts, null on the last page. */
+  next: CaseListPosition | null;
+  total: number;
+  totalIsEstimate: boolean;
+}
+
+export async function listCases(db: Db, filter: CaseListFilter, scope: CaseListScope): Promise<CaseListPage> {
   let query = db
     .selectFrom('cases as k')
     .innerJoin('categories as c', 'c.id', 'k.category_id')
@@ -91,13 +113,8 @@ export async function listCases(db: Db, filter: CaseListFilter, scope: CaseListS
   if (filter.departmentId !== undefined) query = query.where('k.department_id', '=', filter.departmentId);
   if (filter.categoryId !== undefined) query = query.where('k.category_id', '=', filter.categoryId);
   if (filter.overdueAt) {
-    const now = filter.overdueAt;
-    query = query.where((eb) =>
-      eb.or([
-        eb.and([eb('k.state', 'in', ['dispatched', 'signed']), eb('k.resolve_deadline', '<', now)]),
-        eb.and([eb('k.state', '=', 'dispatched'), eb('k.sign_deadline', '<', now)]),
-      ]),
-    );
+    // The state list only narrows the scan; the rule itself is isOverdueSql.
+    query = query.where('k.state', 'in', ['dispatched', 'signed', 'suspended']).where(isOverdueSql('k', filter.overdueAt));
   }
   if (filter.text) {
     const pattern = `%${filter.text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
@@ -105,8 +122,8 @@ export async function listCases(db: Db, filter: CaseListFilter, scope: CaseListS
       eb.or([eb(sql`k.title || ' ' || k.description`, 'like', pattern), eb('k.number', '=', filter.text ?? ''), eb('k.address', 'like', pattern)]),
     );
   }
-  const totalRow = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const items = await query
+  const base = query;
+  let page = base
     .selectAll('k')
     .select([
       'c.code as category_code', 'c.minor_name as category_name', 'c.minor_name_en as category_name_en',
@@ -114,10 +131,33 @@ export async function listCases(db: Db, filter: CaseListFilter, scope: CaseListS
     ])
     .orderBy('k.created_at', 'desc')
     .orderBy('k.id', 'desc')
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize)
-    .execute();
-  return { items, total: Number(totalRow.n) };
+    .limit(filter.pageSize + 1);
+  page = filter.after
+    ? page.where(sql<SqlBool>`(k.created_at, k.id) < (${filter.after.createdAt}, ${filter.after.id})`)
+    : page.offset((filter.page - 1) * filter.pageSize);
+  const rows = await page.execute();
+  const items = rows.slice(0, filter.pageSize);
+  const last = items.at(-1);
+  const next = rows.length > filter.pageSize && last ? { createdAt: last.created_at, id: last.id } : null;
+  return { items, next, ...(await countCapped(db, base.select(sql<number>`1`.as('one')), filter.countCap ?? EXACT_COUNT_CAP)) };
+}
+
+/**
+ * The exact total up to `cap` (reading at most that many index entries), else the planner's
+ * row estimate of the same query, marked as an estimate: an exact count of a district's 380k cases
+ * costs more than the page itself (docs/performance.md, Case list).
+ */
+async function countCapped<DB, TB extends keyof DB>(
+  db: Db, rows: SelectQueryBuilder<DB, TB, { one: number }>, cap: number,
+): Promise<{ total: number; totalIsEstimate: boolean }> {
+  const capped = await db.selectFrom(rows.limit(cap + 1).as('t')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const exact = Number(capped.n);
+  if (exact <= cap) return { total: exact, totalIsEstimate: false };
+  const compiled = rows.compile();
+  const explained = await db.executeQuery<{ 'QUERY PLAN': unknown }>(CompiledQuery.raw(`explain (format json) ${compiled.sql}`, [...compiled.parameters]));
+  const raw = explained.rows[0]?.['QUERY PLAN'];
+  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: { 'Plan Rows': number } }[];
+  return { total: Math.max(cap + 1, Math.round(plan[0]?.Plan['Plan Rows'] ?? 0)), totalIsEstimate: true };
 }
 
 export type CaseListRow = CaseRow & {

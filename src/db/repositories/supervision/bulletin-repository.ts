@@ -1,6 +1,7 @@
 /** The case lists of the monthly bulletin: overdue, long-suspended and rectification cases. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../schema.ts';
+import { isRedSql } from '../case/index.ts';
 
 type Db = Kysely<Database>;
 
@@ -16,11 +17,11 @@ function caseList(db: Db, districtId: number) {
     .where('k.district_id', '=', districtId);
 }
 
-/** Cases still being worked on (dispatched/signed) whose resolve deadline had passed at `asOf`, most overdue first. */
+/** Open cases red at `asOf` (the one rule, isRedSql), most overdue first. */
 export async function listOverdueCases(db: Db, districtId: number, asOf: Date, limit: number) {
   return caseList(db, districtId)
-    .where('k.state', 'in', ['dispatched', 'signed'])
-    .where('k.resolve_deadline', '<', asOf)
+    .where('k.state', 'in', ['dispatched', 'signed', 'suspended'])
+    .where(isRedSql('k', asOf))
     .where('k.filed_at', '<', asOf)
     .orderBy('k.resolve_deadline')
     .orderBy('k.id')

@@ -22,6 +22,17 @@ export async function setServiceRectification(db: Db, ratingId: number, caseId: 
   await db.updateTable('service_ratings').set({ rectification_case_id: caseId }).where('id', '=', ratingId).execute();
 }
 
+/** The id of the rectification case a rating opened: a case's (by `rectification_of_id`) or a service rating's. */
+export async function findRectificationCaseId(db: Db, target: { caseId: number | null; serviceRatingId: number | null }): Promise<number | null> {
+  if (target.caseId !== null) {
+    const row = await db.selectFrom('cases').select('id').where('rectification_of_id', '=', target.caseId).where('kind', '=', 'rectification')
+      .orderBy('id', 'desc').executeTakeFirst();
+    return row?.id ?? null;
+  }
+  if (target.serviceRatingId === null) return null;
+  return (await findServiceRating(db, target.serviceRatingId))?.rectification_case_id ?? null;
+}
+
 export async function findServiceRating(db: Db, id: number) {
   return db.selectFrom('service_ratings').selectAll().where('id', '=', id).executeTakeFirst();
 }

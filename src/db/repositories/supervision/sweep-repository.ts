@@ -1,34 +1,43 @@
 /**
- * The sweep's claims: rows are taken with FOR UPDATE SKIP LOCKED inside the caller's
+ * The sweep's set-based writes: rows are taken with FOR UPDATE SKIP LOCKED inside the caller's
  * transaction, so several instances split the work and never process one row twice at once.
  */
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../schema.ts';
-import type { WarningLevel } from '../../../domain/case/index.ts';
+import { WARNED_STATES } from '../../../domain/case/index.ts';
 
 type Trx = Transaction<Database>;
 
-/** A batch of cases in dispatched/signed with a resolve deadline, ids above `afterId`, locked for this transaction. */
-export async function claimWarningBatch(trx: Trx, afterId: number, limit: number) {
-  return trx
-    .selectFrom('cases')
-    .select([
-      'id', 'district_id', 'number', 'title', 'state', 'category_id', 'department_id', 'warning_level', 'resolve_deadline',
-      'resolve_clock_started_at', 'dispatched_at',
-    ])
-    .where('state', 'in', ['dispatched', 'signed'])
-    .where('resolve_deadline', 'is not', null)
-    .where('id', '>', afterId)
-    .orderBy('id')
-    .limit(limit)
-    .forUpdate()
-    .skipLocked()
-    .execute();
+type Db = Kysely<Database> | Trx;
+
+/**
+ * Cases whose stored instant for `level` has passed by `now` and whose recorded warning is still below
+ * it: exactly what crossed a threshold since the last sweep (red after the deadline, amber from the amber
+ * instant up to it). Served by the partial indexes of migration 0011.
+ */
+export function findDueWarnings(db: Db, level: 'amber' | 'red', now: Date, limit: number) {
+  let query = db.selectFrom('cases').select(['id', 'warning_level as previous']).where('state', 'in', [...WARNED_STATES]);
+  query = level === 'red'
+    ? query.where('warning_level', '<>', 'red').where('resolve_deadline', '<', now)
+    : query.where('warning_level', '=', 'none').where('amber_at', '<=', now).where('resolve_deadline', '>=', now);
+  return query.orderBy('id').limit(limit);
 }
 
-/** Sets the warning without touching the version: a warning is not an edit a user could conflict with. */
-export async function setWarningLevel(trx: Trx, caseId: number, level: WarningLevel): Promise<void> {
-  await trx.updateTable('cases').set({ warning_level: level }).where('id', '=', caseId).execute();
+/**
+ * Raises up to `limit` due cases to `level` in one conditional UPDATE; rows another sweeper holds are
+ * skipped (FOR UPDATE SKIP LOCKED), so two instances never raise one case twice. Leaves the version as
+ * it is: a warning is not an edit a user could conflict with.
+ * @returns the raised cases with the level they had
+ */
+export async function raiseDueWarnings(trx: Trx, level: 'amber' | 'red', now: Date, limit: number) {
+  return trx
+    .with('hit', () => findDueWarnings(trx, level, now, limit).forUpdate().skipLocked())
+    .updateTable('cases as k')
+    .from('hit')
+    .set({ warning_level: level })
+    .whereRef('k.id', '=', 'hit.id')
+    .returning(['k.id', 'k.district_id', 'k.number', 'k.state', 'k.department_id', 'k.resolve_deadline', 'k.amber_at', 'hit.previous'])
+    .execute();
 }
 
 /** Clears warnings left on cases that left dispatched/signed (returned, resolved, reopened); suspended cases keep theirs. */

@@ -26,8 +26,8 @@ export async function calendarRoutes(app: FastifyInstance, { services }: RouteDe
     },
     async (request) => {
       requireRole(request, ['admin']);
-      const row = await setCalendarDay(services, request.params.date, request.body.isWorkingDay, request.body.name);
-      return { date: row.day, isWorkingDay: row.isWorkingDay, name: row.name, source: row.source };
+      const { row, recalculated } = await setCalendarDay(services, request.params.date, request.body.isWorkingDay, request.body.name);
+      return { date: row.day, isWorkingDay: row.isWorkingDay, name: row.name, source: row.source, recalculatedCases: recalculated };
     },
   );
 }

@@ -2,12 +2,12 @@
 import type { CaseListRow } from '../../../db/repositories/case/case-repository.ts';
 import type { CaseEventRow } from '../../../db/schema.ts';
 import type { CaseAction } from '../../../domain/case/case-model.ts';
+import { isOverdueAt, warningLevelAt } from '../../../domain/case/index.ts';
 
 const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
 
 export function presentCase(row: CaseListRow, options: { showReporterContact: boolean; now: Date }) {
-  const deadline = row.state === 'dispatched' ? row.sign_deadline : row.resolve_deadline;
-  const running = row.state === 'dispatched' || row.state === 'signed';
+  const clock = { state: row.state, amberAt: row.amber_at, resolveDeadline: row.resolve_deadline, suspendedAt: row.suspended_at, signDeadline: row.sign_deadline };
   return {
     id: row.id,
     number: row.number,
@@ -34,9 +34,9 @@ export function presentCase(row: CaseListRow, options: { showReporterContact: bo
     address: row.address,
     reporter: options.showReporterContact ? { name: row.reporter_name, phone: row.reporter_phone } : null,
     pendingRequest: row.pending_request ?? null,
-    deadlines: { dispatch: iso(row.dispatch_deadline), sign: iso(row.sign_deadline), resolve: iso(row.resolve_deadline) },
-    overdue: running && deadline !== null && deadline.getTime() < options.now.getTime(),
-    warningLevel: row.warning_level,
+    deadlines: { dispatch: iso(row.dispatch_deadline), sign: iso(row.sign_deadline), resolve: iso(row.resolve_deadline), amber: iso(row.amber_at) },
+    overdue: isOverdueAt(clock, options.now),
+    warningLevel: warningLevelAt(clock, options.now),
     counts: { rework: row.rework_count, return: row.return_count, extension: row.extension_count, supervision: row.supervision_count },
     rating: row.rating ? { level: row.rating, comment: row.rating_comment, ratedAt: iso(row.rated_at) } : null,
     mergedIntoId: row.merged_into_id,

@@ -48,7 +48,10 @@ export async function caseRoutes(app: FastifyInstance, { services, config }: Rou
     async (request) => {
       const result = await listCasesFor(services, request.actor, request.query);
       const now = services.clock();
-      return { items: result.items.map((row) => presentCase(row, { showReporterContact: true, now })), total: result.total };
+      return {
+        items: result.items.map((row) => presentCase(row, { showReporterContact: true, now })),
+        total: result.total, totalIsEstimate: result.totalIsEstimate, nextCursor: result.nextCursor,
+      };
     },
   );
 

@@ -1,8 +1,9 @@
-/** A live countdown to the running deadline, amber at 80% of the time used, red when overdue. */
+/** A live countdown to the running deadline, amber from the stored amber instant, red when overdue. */
 import { Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../api/types.ts';
+import { isOverdueAt, isPastDeadline, warningLevelAt } from '../../../domain/case/case-warning.ts';
 import { durationText, runningDeadline } from './case-format.ts';
 
 /** The current time, refreshed every `intervalMs`. */
@@ -15,19 +16,22 @@ export function useNow(intervalMs = 30_000): number {
   return now;
 }
 
-function startOf(item: CaseView): string | null {
-  return item.state === 'dispatched' ? item.dispatchedAt : item.signedAt;
-}
+const toDate = (value: string | null): Date | null => (value ? new Date(value) : null);
 
-/** Colour of the badge: red overdue, amber past 80% (or the server's warning), else blue. */
+/**
+ * Colour of the badge by the server's one rule (case-warning.ts) on the stored instants, live at the
+ * browser's clock: red overdue, amber from the amber instant, else blue.
+ */
 export function deadlineColour(item: CaseView, now: number): 'red' | 'orange' | 'blue' | 'default' {
   const deadline = runningDeadline(item);
   if (!deadline) return 'default';
-  const end = new Date(deadline).getTime();
-  if (item.overdue || end < now || item.warningLevel === 'red') return 'red';
-  const start = new Date(startOf(item) ?? item.createdAt).getTime();
-  const used = end > start ? (now - start) / (end - start) : 0;
-  if (used >= 0.8 || item.warningLevel === 'amber') return 'orange';
+  const at = new Date(now);
+  const clock = {
+    state: item.state, amberAt: toDate(item.deadlines.amber), resolveDeadline: toDate(item.deadlines.resolve), suspendedAt: null,
+    signDeadline: toDate(item.deadlines.sign),
+  };
+  if (isOverdueAt(clock, at) || isPastDeadline(toDate(deadline), at)) return 'red';
+  if (warningLevelAt(clock, at) === 'amber') return 'orange';
   return 'blue';
 }
 

@@ -8,6 +8,8 @@ export type CaseFilter = Record<string, string | number | boolean | undefined>;
 export interface CaseList {
   items: CaseView[];
   total: number;
+  /** The total is the planner's estimate (large lists): shown as "约 N". */
+  totalIsEstimate: boolean;
   loading: boolean;
   error: unknown;
   reload(): void;
@@ -15,7 +17,9 @@ export interface CaseList {
 
 /** The cases matching `filter` (a stable JSON-able object). */
 export function useCaseList(filter: CaseFilter | null): CaseList {
-  const [state, setState] = useState<{ items: CaseView[]; total: number; error: unknown }>({ items: [], total: 0, error: null });
+  const [state, setState] = useState<{ items: CaseView[]; total: number; totalIsEstimate: boolean; error: unknown }>(
+    { items: [], total: 0, totalIsEstimate: false, error: null },
+  );
   const [loading, setLoading] = useState(false);
   const [tick, setTick] = useState(0);
   const key = JSON.stringify(filter);
@@ -26,8 +30,8 @@ export function useCaseList(filter: CaseFilter | null): CaseList {
     setLoading(true);
     apiGet<CaseListResponse>('/api/v1/cases', filter)
       .then(
-        (body) => alive && setState({ items: body.items, total: body.total, error: null }),
-        (error: unknown) => alive && setState({ items: [], total: 0, error }),
+        (body) => alive && setState({ items: body.items, total: body.total, totalIsEstimate: body.totalIsEstimate, error: null }),
+        (error: unknown) => alive && setState({ items: [], total: 0, totalIsEstimate: false, error }),
       )
       .finally(() => alive && setLoading(false));
     return () => {
@@ -38,6 +42,11 @@ export function useCaseList(filter: CaseFilter | null): CaseList {
 
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { ...state, loading, reload };
+}
+
+/** The pagination's total text: "共 N 条", or "约 N 条" when the server estimated it. */
+export function totalText(list: Pick<CaseList, 'total' | 'totalIsEstimate'>, t: (key: string, options: { count: number }) => string): string {
+  return t(list.totalIsEstimate ? 'common.totalEstimate' : 'common.total', { count: list.total });
 }
 
 /** Only the total of a filter (pageSize 1), for queue counts. */
