@@ -4,6 +4,7 @@ import { allowedActions } from '../../domain/case/case-transitions.ts';
 import { canViewCase, isPublicSide, listScopeFor } from '../../domain/case/case-access.ts';
 import type { Actor, CaseAction, CaseKind, CaseState } from '../../domain/case/case-model.ts';
 import { isNumericId } from '../../domain/case/case-number.ts';
+import { isSpanProvisional, type WorkingCalendar } from '../../domain/calendar/index.ts';
 import { findCase, findCaseByNumber, findCaseView, listCases, type CaseListRow } from '../../db/repositories/case/case-repository.ts';
 import { listCaseEvents } from '../../db/repositories/case/timeline-repository.ts';
 import { findCategoryById } from '../../db/repositories/case/category-repository.ts';
@@ -16,12 +17,22 @@ import { isReporterOf } from './case-reporter.ts';
 import { isFollower } from '../../db/repositories/case/follower-repository.ts';
 import { hashTrackingCode } from './case-intake.ts';
 
+/** A case row with whether its deadlines ran over estimated (provisional) calendar days. */
+export type CaseRowWithCalendar = CaseListRow & { deadlineProvisional: boolean };
+
 export interface CaseDetail {
-  row: CaseListRow;
+  row: CaseRowWithCalendar;
   timeline: CaseEventRow[];
   allowedActions: CaseAction[];
   /** Staff who work the case see the reporter's contact details; others do not. */
   showReporterContact: boolean;
+}
+
+/** Marks a case whose clock runs into a year without an official holiday notice: its deadlines may still move. */
+function withCalendarMark(row: CaseListRow, calendar: WorkingCalendar): CaseRowWithCalendar {
+  const deadlines = [row.dispatch_deadline, row.sign_deadline, row.resolve_deadline].filter((d): d is Date => d !== null);
+  const latest = deadlines.reduce<Date | null>((max, d) => (max === null || d > max ? d : max), null);
+  return { ...row, deadlineProvisional: latest !== null && isSpanProvisional(calendar, row.created_at, latest) };
 }
 
 /** Finds a case by numeric id or by its number (LY-2026-000123). */
@@ -56,7 +67,8 @@ export async function getCaseDetail(
   const effectiveActor: Actor = actor.role === 'anonymous' && isReporter ? { ...actor, role: 'citizen' } : actor;
   const actions = allowedActions(toSnapshot(row), effectiveActor, guardContext(deps.clock(), category, deps.settings.reopenWindowDays, isReporter));
   const timeline = await listCaseEvents(deps.db, caseId);
-  return { row, timeline, allowedActions: actions, showReporterContact: !isPublicSide(actor.role) || isReporter };
+  const marked = withCalendarMark(row, await deps.calendar.get());
+  return { row: marked, timeline, allowedActions: actions, showReporterContact: !isPublicSide(actor.role) || isReporter };
 }
 
 export interface CaseListQuery {
@@ -73,7 +85,7 @@ export interface CaseListQuery {
 }
 
 /** The caller's cases, newest first, filtered; filters naming unknown codes match nothing. */
-export async function listCasesFor(deps: ServiceDeps, actor: Actor, query: CaseListQuery): Promise<{ items: CaseListRow[]; total: number }> {
+export async function listCasesFor(deps: ServiceDeps, actor: Actor, query: CaseListQuery): Promise<{ items: CaseRowWithCalendar[]; total: number }> {
   const scope = listScopeFor(actor);
   if (scope.kind === 'none') throw new DomainError('AUTH_REQUIRED');
   const empty = { items: [], total: 0 };
@@ -95,7 +107,8 @@ export async function listCasesFor(deps: ServiceDeps, actor: Actor, query: CaseL
     if (!category) return empty;
     categoryId = category.id;
   }
-  return listCases(
+  const calendar = await deps.calendar.get();
+  const found = await listCases(
     deps.db,
     {
       districtIds, state: query.state, kind: query.kind, streetId, departmentId: query.department, categoryId,
@@ -103,4 +116,5 @@ export async function listCasesFor(deps: ServiceDeps, actor: Actor, query: CaseL
     },
     scope,
   );
+  return { items: found.items.map((row) => withCalendarMark(row, calendar)), total: found.total };
 }

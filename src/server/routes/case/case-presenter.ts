@@ -1,11 +1,11 @@
 /** Stored cases and timeline rows as the API shows them (camelCase, ISO times, no secrets). */
-import type { CaseListRow } from '../../../db/repositories/case/case-repository.ts';
+import type { CaseRowWithCalendar } from '../../../services/case/case-queries.ts';
 import type { CaseEventRow } from '../../../db/schema.ts';
 import type { CaseAction } from '../../../domain/case/case-model.ts';
 
 const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
 
-export function presentCase(row: CaseListRow, options: { showReporterContact: boolean; now: Date }) {
+export function presentCase(row: CaseRowWithCalendar, options: { showReporterContact: boolean; now: Date }) {
   const deadline = row.state === 'dispatched' ? row.sign_deadline : row.resolve_deadline;
   const running = row.state === 'dispatched' || row.state === 'signed';
   return {
@@ -35,6 +35,8 @@ export function presentCase(row: CaseListRow, options: { showReporterContact: bo
     reporter: options.showReporterContact ? { name: row.reporter_name, phone: row.reporter_phone } : null,
     pendingRequest: row.pending_request ?? null,
     deadlines: { dispatch: iso(row.dispatch_deadline), sign: iso(row.sign_deadline), resolve: iso(row.resolve_deadline) },
+    // true when a deadline runs over a year whose holidays are only estimated (no State Council notice yet)
+    deadlineProvisional: row.deadlineProvisional,
     overdue: running && deadline !== null && deadline.getTime() < options.now.getTime(),
     warningLevel: row.warning_level,
     counts: { rework: row.rework_count, return: row.return_count, extension: row.extension_count, supervision: row.supervision_count },
@@ -67,7 +69,7 @@ export function presentEvent(row: CaseEventRow) {
 }
 
 export function presentCaseDetail(
-  detail: { row: CaseListRow; timeline: CaseEventRow[]; allowedActions: CaseAction[]; showReporterContact: boolean },
+  detail: { row: CaseRowWithCalendar; timeline: CaseEventRow[]; allowedActions: CaseAction[]; showReporterContact: boolean },
   now: Date,
 ) {
   return {
