@@ -2,4 +2,5 @@
 export * from './calendar-admin.ts';
 export * from './calendar-cache.ts';
 export * from './calendar-changes.ts';
+export * from './calendar-notice.ts';
 export * from './calendar-source.ts';
