@@ -34,7 +34,7 @@ const WARNING_TEXT: Record<'amber' | 'red', { title: string; body: (number: stri
 };
 
 /** Category and working-hours lookups, cached per run; read through the caller's transaction (PGlite has one connection). */
-function lookups() {
+function lookups(now: Date) {
   const categories = new Map<number, CategoryRow | undefined>();
   const hours = new Map<number, WorkingHours>();
   return {
@@ -45,7 +45,7 @@ function lookups() {
     async hours(db: Transaction<Database>, districtId: number) {
       if (!hours.has(districtId)) {
         const district = await findDistrictById(db, districtId);
-        hours.set(districtId, district ? workingHoursOf(district) : workingHoursOf({}));
+        hours.set(districtId, workingHoursOf(district ?? {}, now));
       }
       return hours.get(districtId)!;
     },
@@ -54,7 +54,7 @@ function lookups() {
 
 async function sweepWarnings(deps: ServiceDeps, now: Date, result: SweepResult): Promise<void> {
   const calendar = await deps.calendar.get();
-  const cache = lookups();
+  const cache = lookups(now);
   let afterId = 0;
   for (;;) {
     const claimed = await deps.db.transaction().execute(async (trx) => {
