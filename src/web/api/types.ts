@@ -53,6 +53,8 @@ export interface CaseView {
   reporter: { name: string | null; phone: string | null } | null;
   pendingRequest: PendingRequestView | null;
   deadlines: { dispatch: string | null; sign: string | null; resolve: string | null };
+  /** A deadline runs over a year whose holidays are only estimated (no State Council notice yet). */
+  deadlineProvisional: boolean;
   overdue: boolean;
   warningLevel: string | null;
   rating: { level: RatingLevel; comment: string | null; ratedAt: string | null } | null;
