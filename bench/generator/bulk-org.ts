@@ -110,7 +110,7 @@ export async function loadBulkOrg(db: Kysely<Database>, calendar: WorkingCalenda
     if (!operator || !shiftLead || own.length === 0) continue;
     const deps = departments.filter((d) => d.district_id === row.id);
     districtWeights.push([{
-      id: row.id, code, abbr: row.abbr, hours: workingHoursOf(row), grids: own, operator: actorOf(operator), shiftLead: actorOf(shiftLead),
+      id: row.id, code, abbr: row.abbr, hours: workingHoursOf(row, new Date()), grids: own, operator: actorOf(operator), shiftLead: actorOf(shiftLead),
       departments: new Map(deps.map((d) => [d.code, d.id])),
       streetUnits: new Map(deps.filter((d) => d.street_id !== null).map((d) => [d.street_id!, d.id])),
     }, DISTRICT_SHARE[code] ?? (others > 0 ? rest / others : 0)]);

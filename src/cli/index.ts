@@ -13,6 +13,8 @@ import { registerSweep } from './commands/sweep.ts';
 import { registerBulletin } from './commands/bulletin.ts';
 import { registerImportGrids } from './commands/import-grids.ts';
 import { registerApikey } from './commands/apikey.ts';
+import { registerCalendar } from './commands/calendar.ts';
+import { registerDistrict } from './commands/district.ts';
 import { readVersion } from './version.ts';
 
 const program = new Command();
@@ -25,6 +27,8 @@ registerSweep(program);
 registerBulletin(program);
 registerImportGrids(program);
 registerApikey(program);
+registerCalendar(program);
+registerDistrict(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -9,6 +9,7 @@ import * as m0008 from './migrations/0008-enum-checks.ts';
 import * as m0009 from './migrations/0009-event-units-rollups.ts';
 import * as m0010 from './migrations/0010-write-path.ts';
 import * as m0011 from './migrations/0011-warning-instants.ts';
+import * as m0012 from './migrations/0012-admin-audit.ts';
 
 // Listed by hand, not read from disk: the same list works under tsx, vitest and a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-event-units-rollups': m0009,
   '0010-write-path': m0010,
   '0011-warning-instants': m0011,
+  '0012-admin-audit': m0012,
 };
 
 /**

@@ -386,6 +386,15 @@ export interface CaseFollowersTable {
   created_at: Timestamp;
 }
 
+export interface AdminAuditTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_user_id: number | null;
+  action: string;
+  subject: string;
+  data: Json<Record<string, unknown>>;
+}
+
 export interface Database {
   districts: DistrictsTable;
   streets: StreetsTable;
@@ -413,6 +422,7 @@ export interface Database {
   supervision_notices: SupervisionNoticesTable;
   service_ratings: ServiceRatingsTable;
   rating_appeals: RatingAppealsTable;
+  admin_audit: AdminAuditTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;

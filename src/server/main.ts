@@ -23,13 +23,12 @@ const POST_COMMIT_INTERVAL_MS = 5_000;
 /** Lines for the person who started the server (demo accounts, address); the CLI prints them. */
 export type Print = (line: string) => void;
 
-/** Seeds reference and demo data. @returns the year whose calendar is missing, or null */
-async function prepareData(config: AppConfig, handle: DatabaseHandle, print: Print): Promise<number | null> {
+/** Seeds reference and demo data. @returns the years whose calendar is only estimated */
+async function prepareData(config: AppConfig, handle: DatabaseHandle, print: Print): Promise<number[]> {
   const now = new Date();
   await seedCategories(handle.db);
-  const calendar = await seedCalendar(handle.db, now);
-  const missingYear = calendar.nextYearMissing ? now.getUTCFullYear() + 1 : null;
-  if (!config.demo) return missingYear;
+  const { provisionalYears } = await seedCalendar(handle.db, now);
+  if (!config.demo) return provisionalYears;
   const firstStart = await seedDemoOrg(handle.db);
   // Synthetic grid polygons (绿园区 filled to its 700 grids); before the server routes any point.
   await seedDemoGeometry(handle.db);
@@ -42,18 +41,19 @@ async function prepareData(config: AppConfig, handle: DatabaseHandle, print: Pri
   print(`\n演示模式 / DEMO MODE — 演示账号（密码均为 ${DEMO_PASSWORD}）/ demo users (password ${DEMO_PASSWORD}):`);
   for (const user of users) print(`  ${user.username.padEnd(22)} ${user.role.padEnd(12)} ${user.displayName}`);
   print('');
-  return missingYear;
+  return provisionalYears;
 }
 
 /** Seeds what is needed, listens, and closes everything on SIGINT/SIGTERM. */
 export async function startServer(config: AppConfig, handle: DatabaseHandle, print: Print): Promise<void> {
-  const missingYear = await prepareData(config, handle, print);
+  const provisionalYears = await prepareData(config, handle, print);
   await ensureWebBuild(REPO_ROOT, { log: print });
   const { app, services } = await buildApp({ handle, config, version: readVersion(), webDir: join(REPO_ROOT, 'dist', 'web') });
   handle.setLog?.({ error: (message) => app.log.error(message) });
-  if (missingYear !== null) {
-    app.log.warn({ year: missingYear }, `工作日历缺少 ${missingYear} 年的节假日安排，请管理员补录 / ` +
-      `The working calendar has no holiday schedule for ${missingYear} yet; an admin must add it.`);
+  if (provisionalYears.length > 0) {
+    const years = provisionalYears.join(', ');
+    app.log.warn({ provisionalYears }, `工作日历 ${years} 年尚无国务院节假日通知，按法定假日推算，待通知公布后请管理员导入 / ` +
+      `The working calendar for ${years} is estimated from the statutory holidays; import the State Council notice when it is published.`);
   }
   // The sweep claims its rows in the database, so several instances may run it side by side.
   const sweep = config.sweepSeconds > 0

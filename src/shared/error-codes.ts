@@ -54,6 +54,12 @@ export const ERROR_CATALOG = {
   ATTACHMENT_MISSING: { status: 400, zh: '请选择要上传的照片', en: 'No photo was uploaded' },
   ATTACHMENT_TYPE_UNSUPPORTED: { status: 415, zh: '仅支持 JPEG、PNG、WebP 格式的照片', en: 'Only JPEG, PNG and WebP photos are accepted' },
   ATTACHMENT_TOO_LARGE: { status: 413, zh: '照片过大或数量过多', en: 'The photo is too large, or there are too many' },
+  CALENDAR_NOTICE_UNRECOGNISED: { status: 400, zh: '无法识别为国务院办公厅节假日安排通知，日历未改动', en: 'The text is not a State Council holiday notice; the calendar was not changed' },
+  CALENDAR_NOTICE_LINE_INVALID: { status: 400, zh: '通知中有一行无法识别，日历未改动', en: 'A line of the notice cannot be read; the calendar was not changed' },
+  CALENDAR_NOTICE_DAY_CONFLICT: { status: 400, zh: '通知中同一天既放假又上班，日历未改动', en: 'The notice makes one day both a day off and a working day; the calendar was not changed' },
+  CALENDAR_YEAR_OFFICIAL: { status: 409, zh: '该年度已有正式节假日安排，请核对差异后确认替换', en: 'This year already has an official schedule; check the differences and confirm to replace it' },
+  DISTRICT_SETTINGS_HOURS_INVALID: { status: 400, zh: '工作时间段须为 HH:MM，按时间先后排列、互不重叠且在一天之内', en: 'Working periods must be HH:MM, in order, not overlapping and within one day' },
+  DISTRICT_SETTINGS_WEIGHTS_SUM: { status: 400, zh: '指标权重之和须为 100', en: 'The indicator weights must sum to 100' },
   INTERNAL_ERROR: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
   WRITE_CONFLICT: { status: 503, zh: '系统繁忙，请稍后重试', en: 'The system is busy; try again shortly' },
 } as const satisfies Record<string, ErrorDefinition>;

@@ -87,15 +87,3 @@ export async function insertMissingCategories(db: Db, rows: Insertable<Categorie
   const result = await db.insertInto('categories').values(rows).onConflict((oc) => oc.column('code').doNothing()).executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
-
-/** True when an admin has entered any day of the year (so a missing library year is covered by hand). */
-export async function adminCalendarCoversYear(db: Db, year: number): Promise<boolean> {
-  const row = await db
-    .selectFrom('calendar_days')
-    .select('day')
-    .where('source', '=', 'admin')
-    .where('day', '>=', `${year}-01-01`)
-    .where('day', '<=', `${year}-12-31`)
-    .executeTakeFirst();
-  return Boolean(row);
-}

@@ -251,7 +251,7 @@ describe('addWorkingMinutes', () => {
   });
 
   it('gives up instead of looping forever when no working day ever comes', () => {
-    const noWork = { isWorkingDay: () => false, hasYear: () => true };
+    const noWork = { isWorkingDay: () => false, hasYear: () => true, isProvisionalYear: () => false };
     expect(() => addWorkingMinutes(at('2025-09-22T09:00'), 1, noWork, hours)).toThrow(Error);
   });
 });

@@ -40,7 +40,7 @@ function run(start: string, count: number, nameZh: string, nameEn: string): Prov
  * Lists the statutory days off of one year (13 days), sorted by date.
  *
  * @param inputs - the year and its lunar/solar-term dates from the library
- * @returns 元旦 1, 春节 4 (除夕–初三), 清明 1, 劳动节 2, 端午 1, 中秋 1, 国庆 3 days
+ * @returns 元旦 1, 春节 4 (除夕–初三), 清明 1, 劳动节 2, 端午 1, 中秋 1, 国庆 3 days; a day with two festivals once
  * @example
  * provisionalHolidays({ year: 2027, lunarNewYear: '2027-02-06', qingming: '2027-04-05',
  *   dragonBoat: '2027-06-09', midAutumn: '2027-09-15' })[1]
@@ -54,8 +54,18 @@ export function provisionalHolidays(inputs: ProvisionalHolidayInputs): Provision
     ...run(inputs.qingming, 1, '清明节', 'Qingming Festival'),
     ...run(`${y}-05-01`, 2, '劳动节', 'Labour Day'),
     ...run(inputs.dragonBoat, 1, '端午节', 'Dragon Boat Festival'),
-    ...run(inputs.midAutumn, 1, '中秋节', 'Mid-Autumn Festival'),
     ...run(`${y}-10-01`, 3, '国庆节', 'National Day'),
+    ...run(inputs.midAutumn, 1, '中秋节', 'Mid-Autumn Festival'),
   ];
-  return days.sort((a, b) => a.date.localeCompare(b.date));
+  return mergeSameDays(days).sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** Two festivals on one day (中秋 on 10-03 in 2028) are one day off, not two. */
+function mergeSameDays(days: ProvisionalHoliday[]): ProvisionalHoliday[] {
+  const byDate = new Map<string, ProvisionalHoliday>();
+  for (const day of days) {
+    const seen = byDate.get(day.date);
+    byDate.set(day.date, seen ? { date: day.date, nameZh: `${seen.nameZh}、${day.nameZh}`, nameEn: `${seen.nameEn}, ${day.nameEn}` } : day);
+  }
+  return [...byDate.values()];
 }

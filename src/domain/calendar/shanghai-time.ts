@@ -83,6 +83,16 @@ export function parseYmd(ymd: string): number {
   return dayNumber;
 }
 
+/** True for a 'YYYY-MM-DD' that names a real day (2025-02-29 does not). */
+export function isRealDate(ymd: string): boolean {
+  try {
+    parseYmd(ymd);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function parseClockTime(value: string): number {
   const match = typeof value === 'string' ? CLOCK_PATTERN.exec(value) : null;
   if (!match) throw new Error(`expected an 'HH:MM' time between 00:00 and 23:59, got ${JSON.stringify(value)}`);

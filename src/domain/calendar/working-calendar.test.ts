@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { createWorkingCalendar, DEFAULT_WORKING_HOURS, toShanghaiDate, type CalendarDay } from './working-calendar.ts';
+import { createWorkingCalendar, DEFAULT_WORKING_HOURS, isSpanProvisional, toShanghaiDate, type CalendarDay } from './working-calendar.ts';
+import { computeDeadline } from './deadlines.ts';
 
 // The State Council schedules, typed in by hand (not taken from the library).
 const NATIONAL_DAY_2025: CalendarDay[] = [
@@ -161,5 +162,39 @@ describe('toShanghaiDate', () => {
     const instant = new Date('2025-10-08T20:00:00Z');
     toShanghaiDate(instant);
     expect(instant.toISOString()).toBe('2025-10-08T20:00:00.000Z');
+  });
+});
+
+describe('provisional years', () => {
+  const official: CalendarDay[] = [{ date: '2026-10-01', isWorkingDay: false, name: '国庆节' }];
+  const estimated: CalendarDay[] = [{ date: '2027-01-01', isWorkingDay: false, name: '元旦' }];
+
+  it('marks years given as estimates, and years nobody entered, as provisional', () => {
+    const calendar = createWorkingCalendar([...official, ...estimated], { provisionalYears: [2027] });
+    expect(calendar.isProvisionalYear(2026)).toBe(false);
+    expect(calendar.isProvisionalYear(2027)).toBe(true);
+    expect(calendar.isProvisionalYear(2031)).toBe(true);
+  });
+
+  it('estimates a year without entries once, the first time it is asked', () => {
+    const asked: number[] = [];
+    const calendar = createWorkingCalendar(official, {
+      estimateYear: (year) => { asked.push(year); return [{ date: `${year}-01-01`, isWorkingDay: false, name: '元旦' }]; },
+    });
+    expect(calendar.isWorkingDay('2031-01-01')).toBe(false); // a Wednesday, estimated off
+    expect(calendar.isWorkingDay('2031-01-02')).toBe(true);
+    expect(calendar.isWorkingDay('2026-10-01')).toBe(false);
+    expect(asked).toEqual([2031]);
+    expect(calendar.isProvisionalYear(2031)).toBe(true);
+    expect(calendar.hasYear(2031)).toBe(true);
+  });
+
+  it('runs a 15-working-day limit from 2026-12-15 over the estimated 元旦 to 2027-01-06, provisionally', () => {
+    const calendar = createWorkingCalendar([...official, ...estimated], { provisionalYears: [2027] });
+    const start = new Date('2026-12-15T10:00+08:00');
+    const deadline = computeDeadline(start, { amount: 15, unit: 'working_days' }, calendar, DEFAULT_WORKING_HOURS);
+    expect(deadline).toEqual(new Date('2027-01-06T17:30+08:00'));
+    expect(isSpanProvisional(calendar, start, deadline)).toBe(true);
+    expect(isSpanProvisional(calendar, start, new Date('2026-12-31T17:30+08:00'))).toBe(false);
   });
 });

@@ -19,6 +19,19 @@ export interface WorkingCalendar {
   isWorkingDay(ymd: string): boolean;
   /** True when at least one explicit entry exists for that year. */
   hasYear(year: number): boolean;
+  /**
+   * True when the year has no official schedule (国务院 notice or library data): its days are
+   * estimated from the statutory holidays and may still change when the notice comes out.
+   */
+  isProvisionalYear(year: number): boolean;
+}
+
+/** How a calendar treats years without an official schedule. */
+export interface ProvisionalYearOptions {
+  /** Years whose explicit entries are only estimates. */
+  provisionalYears?: Iterable<number>;
+  /** Estimates the days off of a year that has no entry at all; asked at most once per year. */
+  estimateYear?: (year: number) => readonly CalendarDay[];
 }
 
 /** Daily working periods, 'HH:MM' in Asia/Shanghai, sorted and non-overlapping. */
@@ -38,6 +51,7 @@ export const DEFAULT_WORKING_HOURS: WorkingHours = Object.freeze({
  * more than once the last entry wins, so admin overrides can simply be appended to library data.
  *
  * @param days - explicit entries, e.g. holidays and make-up working days
+ * @param options - which years are estimates, and how to estimate a year without entries
  * @returns a calendar answering per Shanghai calendar day
  * @throws Error when an entry's date is not a valid 'YYYY-MM-DD' or isWorkingDay is not a boolean
  * @example
@@ -50,23 +64,35 @@ export const DEFAULT_WORKING_HOURS: WorkingHours = Object.freeze({
  * calendar.isWorkingDay('2025-10-12'); //=> false (an ordinary Sunday)
  * calendar.hasYear(2025); //=> true
  * calendar.hasYear(2027); //=> false
+ * calendar.isProvisionalYear(2027); //=> true (no entries, so only a plain-week guess)
  */
-export function createWorkingCalendar(days: readonly CalendarDay[]): WorkingCalendar {
+export function createWorkingCalendar(days: readonly CalendarDay[], options: ProvisionalYearOptions = {}): WorkingCalendar {
   if (!Array.isArray(days)) throw new Error('calendar days must be an array');
   const explicit = new Map<number, boolean>();
   const years = new Set<number>();
-  days.forEach((day, index) => {
-    const dayNumber = parseYmd(day?.date);
-    if (typeof day.isWorkingDay !== 'boolean') {
-      throw new Error(`calendar day ${index} (${day.date}) needs a boolean isWorkingDay`);
-    }
-    explicit.set(dayNumber, day.isWorkingDay);
-    years.add(Number(day.date.slice(0, 4)));
-  });
+  const provisional = new Set(options.provisionalYears ?? []);
+  const addDays = (entries: readonly CalendarDay[]) =>
+    entries.forEach((day, index) => {
+      const dayNumber = parseYmd(day?.date);
+      if (typeof day.isWorkingDay !== 'boolean') {
+        throw new Error(`calendar day ${index} (${day.date}) needs a boolean isWorkingDay`);
+      }
+      explicit.set(dayNumber, day.isWorkingDay);
+      years.add(Number(day.date.slice(0, 4)));
+    });
+  addDays(days);
+  // A year nobody entered is estimated the first time a deadline reaches it, so no year is a plain week by accident.
+  const ensureYear = (year: number) => {
+    if (years.has(year) || !options.estimateYear) return;
+    years.add(year);
+    provisional.add(year);
+    addDays(options.estimateYear(year));
+  };
 
   return Object.freeze({
     isWorkingDay(ymd: string): boolean {
       const dayNumber = parseYmd(ymd);
+      ensureYear(Number(ymd.slice(0, 4)));
       const entry = explicit.get(dayNumber);
       if (entry !== undefined) return entry;
       const weekday = getWeekday(dayNumber);
@@ -75,7 +101,28 @@ export function createWorkingCalendar(days: readonly CalendarDay[]): WorkingCale
     hasYear(year: number): boolean {
       return years.has(year);
     },
+    isProvisionalYear(year: number): boolean {
+      ensureYear(year);
+      return provisional.has(year) || !years.has(year);
+    },
   });
+}
+
+/**
+ * Tells whether a span of time touches a provisional year, so a deadline computed over it may still move.
+ *
+ * @param calendar - the working calendar
+ * @param from - when the clock started
+ * @param to - the deadline
+ * @returns true when any Shanghai year from `from` to `to` is provisional
+ * @example
+ * isSpanProvisional(calendar, new Date('2026-12-15T10:00+08:00'), new Date('2027-01-06T17:30+08:00')); //=> true without a 2027 notice
+ */
+export function isSpanProvisional(calendar: WorkingCalendar, from: Date, to: Date): boolean {
+  const first = Number(toShanghaiDate(from).slice(0, 4));
+  const last = Number(toShanghaiDate(to).slice(0, 4));
+  for (let year = first; year <= last; year += 1) if (calendar.isProvisionalYear(year)) return true;
+  return false;
 }
 
 /**

@@ -3,7 +3,7 @@ import { parsePeriod, periodContaining, previousPeriod, samePeriodLastYear } fro
 import { compositeScore, DEFAULT_WEIGHTS, gradeOf, rankUnits, redAndBlackLists } from './indicator-score.ts';
 import { parseDistrictSettings } from '../org/district-settings.ts';
 
-const parseWeights = (indicatorWeights: unknown) => parseDistrictSettings({ settings: { indicatorWeights } }).indicatorWeights;
+const parseWeights = (indicatorWeights: unknown) => parseDistrictSettings({ settings: { indicatorWeights } }, '2026-12').indicatorWeights;
 import { computeIndicators } from './indicator-compute.ts';
 import type { CaseFact } from './indicator-facts.ts';
 

@@ -4,8 +4,10 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { listCalendarDays } from '../../db/repositories/calendar/calendar-repository.ts';
+import { listCalendarDays, type CalendarDayRow } from '../../db/repositories/calendar/calendar-repository.ts';
 import { createWorkingCalendar, type WorkingCalendar } from '../../domain/calendar/working-calendar.ts';
+import { provisionalYearsOf } from '../../domain/calendar/calendar-sources.ts';
+import { estimateYearOrNothing } from './calendar-source.ts';
 
 export interface CalendarCache {
   get(): Promise<WorkingCalendar>;
@@ -19,8 +21,7 @@ export function createCalendarCache(db: Kysely<Database>): CalendarCache {
   return {
     async get() {
       if (cached && Date.now() - cached.loadedAt < TTL_MS) return cached.calendar;
-      const days = await listCalendarDays(db);
-      const calendar = createWorkingCalendar(days.map((d) => ({ date: d.day, isWorkingDay: d.isWorkingDay, name: d.name ?? undefined })));
+      const calendar = calendarOfRows(await listCalendarDays(db));
       cached = { calendar, loadedAt: Date.now() };
       return calendar;
     },
@@ -28,4 +29,12 @@ export function createCalendarCache(db: Kysely<Database>): CalendarCache {
       cached = null;
     },
   };
+}
+
+/** The working calendar of stored rows; years without rows are estimated when first reached. */
+export function calendarOfRows(rows: readonly CalendarDayRow[]): WorkingCalendar {
+  return createWorkingCalendar(
+    rows.map((d) => ({ date: d.day, isWorkingDay: d.isWorkingDay, name: d.name ?? undefined })),
+    { provisionalYears: provisionalYearsOf(rows.map((d) => ({ date: d.day, source: d.source }))), estimateYear: estimateYearOrNothing },
+  );
 }

@@ -5,6 +5,7 @@
 // Named ESM imports from chinese-days throw a SyntaxError in Node; only the default import works.
 import chineseDays from 'chinese-days';
 import type { CalendarDay } from '../../domain/calendar/working-calendar.ts';
+import { provisionalHolidays } from '../../domain/calendar/provisional-holidays.ts';
 import { formatDayNumber, getWeekday, parseYmd } from '../../domain/calendar/shanghai-time.ts';
 
 /** chinese-days names holiday-related days 'English,中文,days' (e.g. 'National Day,国庆节,3'); ordinary days get the weekday name. */
@@ -91,4 +92,36 @@ export function loadLibraryCalendarDays(fromYear: number, toYear: number): Calen
 export function libraryHasYear(year: number): boolean {
   assertYear(year, 'year');
   return listDaysOfYears(year, year).some(([ymd, dayNumber]) => readLibraryDay(ymd, dayNumber).name !== undefined);
+}
+
+/**
+ * Estimates a year's days off from the statutory holidays (《全国年节及纪念日放假办法》), asking the
+ * library only for lunar dates and the 清明 solar term, which it computes for any year.
+ *
+ * @param year - a whole year in 1901–2099
+ * @returns the 13 statutory days off, named, without guessed 调休 days
+ * @throws Error when the year is out of range
+ * @example estimateStatutoryDays(2027)[0] //=> { date: '2027-01-01', isWorkingDay: false, name: '元旦' }
+ */
+export function estimateStatutoryDays(year: number): CalendarDay[] {
+  assertYear(year, 'year');
+  const qingming = chineseDays.getSolarTermsInRange(`${year}-04-01`, `${year}-04-10`).find((term) => term.name === '清明' && term.index === 1);
+  if (!qingming) throw new Error(`the library has no 清明 for ${year}`);
+  const holidays = provisionalHolidays({
+    year,
+    lunarNewYear: chineseDays.getSolarDateFromLunar(`${year}-01-01`).date,
+    qingming: qingming.date,
+    dragonBoat: chineseDays.getSolarDateFromLunar(`${year}-05-05`).date,
+    midAutumn: chineseDays.getSolarDateFromLunar(`${year}-08-15`).date,
+  });
+  return holidays.map((holiday) => ({ date: holiday.date, isWorkingDay: false, name: holiday.nameZh }));
+}
+
+/** Like {@link estimateStatutoryDays}, but a year the library cannot reckon is left as plain weeks (and stays provisional). */
+export function estimateYearOrNothing(year: number): CalendarDay[] {
+  try {
+    return estimateStatutoryDays(year);
+  } catch {
+    return [];
+  }
 }

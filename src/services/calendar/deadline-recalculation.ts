@@ -44,7 +44,7 @@ export async function recalculateOpenDeadlines(deps: ServiceDeps, changedDays: r
       for (const row of batch) {
         const instants = { signDeadline: row.sign_deadline, amberAt: row.amber_at, resolveDeadline: row.resolve_deadline };
         const next = recalculateClock({
-          instants, signUnit: row.sign_limit.unit, resolveUnit: row.resolve_limit.unit, changedDays, now, before, after, hours: workingHoursOf(row),
+          instants, signUnit: row.sign_limit.unit, resolveUnit: row.resolve_limit.unit, changedDays, now, before, after, hours: workingHoursOf(row, now),
         });
         if (!next) continue;
         const clock = { state: row.state, amberAt: next.amberAt, resolveDeadline: next.resolveDeadline, suspendedAt: row.suspended_at };

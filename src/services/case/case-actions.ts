@@ -111,7 +111,7 @@ export async function actOnLockedCase(input: {
     await checkActionTargets(trx, row, request);
     const decision = decideTransition({
       snapshot, rule: found.rule, actor: effectiveActor, fields: request.fields, now, calendar,
-      hours: workingHoursOf(district), signLimit: category.sign_limit, resolveLimit: category.resolve_limit,
+      hours: workingHoursOf(district, now), signLimit: category.sign_limit, resolveLimit: category.resolve_limit,
     });
     const updated = await updateCaseIfVersion(trx, row.id, row.version, toRowChanges(decision.changes, row, now));
     if (!updated) throw new DomainError('CASE_VERSION_CONFLICT');

@@ -10,6 +10,8 @@ import type { Actor } from '../../domain/case/case-model.ts';
 import { findCategoryByCode, findCategoryById } from '../../db/repositories/case/category-repository.ts';
 import { findCase } from '../../db/repositories/case/case-repository.ts';
 import { listOpenCasesInBox } from '../../db/repositories/case/duplicate-repository.ts';
+import { findDistrictById } from '../../db/repositories/org/index.ts';
+import { parseDistrictSettings, periodOf } from '../../domain/org/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { toWgs84, type CoordSystem, type LatLng } from '../geo/index.ts';
 
@@ -74,9 +76,13 @@ export async function findLikelyDuplicates(deps: ServiceDeps, actor: Actor, case
   if (!row || !facts || !canViewCase(actor, facts, false)) throw new DomainError('NOT_FOUND');
   if (!isSupervisionReader(actor.role)) throw new DomainError('FORBIDDEN');
   const category = await findCategoryById(deps.db, row.category_id);
-  if (!category || row.lat === null || row.lng === null || category.duplicate_radius_m <= 0) return { radiusMeters: category?.duplicate_radius_m ?? 0, items: [] };
+  const district = await findDistrictById(deps.db, row.district_id);
+  // A district may set one radius for all its categories (区级配置); otherwise each category's own.
+  const districtRadius = district ? parseDistrictSettings({ settings: district.settings, workingHours: district.working_hours }, periodOf(deps.clock())).duplicateRadiusMeters : null;
+  const radius = districtRadius ?? category?.duplicate_radius_m ?? 0;
+  if (!category || row.lat === null || row.lng === null || radius <= 0) return { radiusMeters: radius, items: [] };
   return {
-    radiusMeters: category.duplicate_radius_m,
-    items: await findNear(deps, category.id, category.duplicate_radius_m, { lat: row.lat, lng: row.lng }, { districtId: row.district_id, excludeId: row.id }),
+    radiusMeters: radius,
+    items: await findNear(deps, category.id, radius, { lat: row.lat, lng: row.lng }, { districtId: row.district_id, excludeId: row.id }),
   };
 }

@@ -123,7 +123,7 @@ export async function reportCase(deps: ServiceDeps, actor: Actor, input: ReportI
   const departmentId = await routeDepartment(deps, category, placement);
   const now = deps.clock();
   const calendar = await deps.calendar.get();
-  const dispatchDeadline = computeDeadline(now, category.dispatch_limit, calendar, workingHoursOf(district));
+  const dispatchDeadline = computeDeadline(now, category.dispatch_limit, calendar, workingHoursOf(district, now));
   const year = caseNumberYear(now);
   const source = input.apiKeyId !== undefined ? 'open311' : isStaff && input.source ? input.source : (DEFAULT_SOURCE[actor.role] ?? 'web');
   const trackingCode = actor.userId === null ? randomBytes(6).toString('hex').toUpperCase() : null;

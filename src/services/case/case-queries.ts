@@ -4,6 +4,7 @@ import { allowedActions } from '../../domain/case/case-transitions.ts';
 import { canViewCase, isPublicSide, listScopeFor } from '../../domain/case/case-access.ts';
 import type { Actor, CaseAction, CaseKind, CaseState } from '../../domain/case/case-model.ts';
 import { isNumericId } from '../../domain/case/case-number.ts';
+import { isSpanProvisional, type WorkingCalendar } from '../../domain/calendar/index.ts';
 import { findCase, findCaseByNumber, findCaseView, listCases, type CaseListRow } from '../../db/repositories/case/case-repository.ts';
 import { listCaseEvents } from '../../db/repositories/case/timeline-repository.ts';
 import { findCategoryById } from '../../db/repositories/case/category-repository.ts';
@@ -17,12 +18,22 @@ import { isReporterOf } from './case-reporter.ts';
 import { isFollower } from '../../db/repositories/case/follower-repository.ts';
 import { hashTrackingCode } from './case-intake.ts';
 
+/** A case row with whether its deadlines ran over estimated (provisional) calendar days. */
+export type CaseRowWithCalendar = CaseListRow & { deadlineProvisional: boolean };
+
 export interface CaseDetail {
-  row: CaseListRow;
+  row: CaseRowWithCalendar;
   timeline: CaseEventRow[];
   allowedActions: CaseAction[];
   /** Staff who work the case see the reporter's contact details; others do not. */
   showReporterContact: boolean;
+}
+
+/** Marks a case whose clock runs into a year without an official holiday notice: its deadlines may still move. */
+function withCalendarMark(row: CaseListRow, calendar: WorkingCalendar): CaseRowWithCalendar {
+  const deadlines = [row.dispatch_deadline, row.sign_deadline, row.resolve_deadline].filter((d): d is Date => d !== null);
+  const latest = deadlines.reduce<Date | null>((max, d) => (max === null || d > max ? d : max), null);
+  return { ...row, deadlineProvisional: latest !== null && isSpanProvisional(calendar, row.created_at, latest) };
 }
 
 /** Finds a case by numeric id or by its number (LY-2026-000123). */
@@ -57,7 +68,8 @@ export async function getCaseDetail(
   const effectiveActor: Actor = actor.role === 'anonymous' && isReporter ? { ...actor, role: 'citizen' } : actor;
   const actions = allowedActions(toSnapshot(row), effectiveActor, guardContext(deps.clock(), category, deps.settings.reopenWindowDays, isReporter));
   const timeline = await listCaseEvents(deps.db, caseId);
-  return { row, timeline, allowedActions: actions, showReporterContact: !isPublicSide(actor.role) || isReporter };
+  const marked = withCalendarMark(row, await deps.calendar.get());
+  return { row: marked, timeline, allowedActions: actions, showReporterContact: !isPublicSide(actor.role) || isReporter };
 }
 
 export interface CaseListQuery {
@@ -75,7 +87,7 @@ export interface CaseListQuery {
 }
 
 export interface CaseListResult {
-  items: CaseListRow[];
+  items: CaseRowWithCalendar[];
   total: number;
   totalIsEstimate: boolean;
   nextCursor: string | null;
@@ -105,6 +117,7 @@ export async function listCasesFor(deps: ServiceDeps, actor: Actor, query: CaseL
     if (!category) return empty;
     categoryId = category.id;
   }
+  const calendar = await deps.calendar.get();
   const page = await listCases(
     deps.db,
     {
@@ -113,5 +126,8 @@ export async function listCasesFor(deps: ServiceDeps, actor: Actor, query: CaseL
     },
     scope,
   );
-  return { items: page.items, total: page.total, totalIsEstimate: page.totalIsEstimate, nextCursor: page.next ? encodeCaseCursor(page.next) : null };
+  return {
+    items: page.items.map((row) => withCalendarMark(row, calendar)), total: page.total, totalIsEstimate: page.totalIsEstimate,
+    nextCursor: page.next ? encodeCaseCursor(page.next) : null,
+  };
 }

@@ -2,7 +2,7 @@ import type { CaseRow, CategoryRow } from '../../db/schema.ts';
 import type { CaseSnapshot, PendingRequest } from '../../domain/case/case-model.ts';
 import type { TimeLimit, WorkingHours } from '../../domain/calendar/index.ts';
 import type { GuardContext } from '../../domain/case/case-transitions.ts';
-import { parseDistrictSettings } from '../../domain/org/index.ts';
+import { parseDistrictSettings, periodOf } from '../../domain/org/index.ts';
 
 /** The part of a stored case the rules decide on. */
 export function toSnapshot(row: CaseRow): CaseSnapshot {
@@ -31,9 +31,9 @@ export function categoryLimits(category: CategoryRow): { dispatch: TimeLimit; si
   return { dispatch: category.dispatch_limit, sign: category.sign_limit, resolve: category.resolve_limit };
 }
 
-/** A district's working hours, from its row, falling back to the national default. */
-export function workingHoursOf(district: { working_hours?: unknown }): WorkingHours {
-  return parseDistrictSettings({ workingHours: district.working_hours }).workingHours;
+/** A district's working hours in force at `now` (its row and settings changes), falling back to the national default. */
+export function workingHoursOf(district: { working_hours?: unknown; settings?: unknown }, now: Date): WorkingHours {
+  return parseDistrictSettings({ settings: district.settings, workingHours: district.working_hours }, periodOf(now)).workingHours;
 }
 
 export function guardContext(now: Date, category: CategoryRow, reopenWindowDays: number, isReporter: boolean): GuardContext {

@@ -5,9 +5,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { CATEGORY_SEEDS } from '../../db/seed/categories.ts';
-import { adminCalendarCoversYear, insertMissingCategories } from '../../db/seed/seed-repository.ts';
-import { upsertCalendarDays } from '../../db/repositories/calendar/index.ts';
-import { libraryHasYear, loadLibraryCalendarDays } from '../calendar/index.ts';
+import { insertMissingCategories } from '../../db/seed/seed-repository.ts';
+import { listCalendarDays, upsertCalendarDays } from '../../db/repositories/calendar/index.ts';
+import { officialYearsOf, toShanghaiDate } from '../../domain/calendar/index.ts';
+import { CALENDAR_YEARS_AHEAD, estimateStatutoryDays, libraryHasYear, loadLibraryCalendarDays } from '../calendar/index.ts';
 
 const CALENDAR_FROM_YEAR = 2024;
 
@@ -24,22 +25,23 @@ export async function seedCategories(db: Kysely<Database>): Promise<number> {
 }
 
 /**
- * Loads the library's holidays and 调休 days for every year it knows from 2024 on.
- * @returns the years loaded and whether next year is still missing (the library treats unknown years as plain weeks)
+ * Loads the library's holidays and 调休 days for every year it knows from 2024 on, and stores the
+ * statutory holidays as estimates (source 'provisional') for the years up to four ahead that have
+ * no official schedule yet. Years further out are estimated when a deadline first reaches them.
+ * @returns the years loaded from the library and the years that are only estimated
  */
-export async function seedCalendar(db: Kysely<Database>, now: Date): Promise<{ years: number[]; nextYearMissing: boolean }> {
-  const thisYear = now.getUTCFullYear();
+export async function seedCalendar(db: Kysely<Database>, now: Date): Promise<{ years: number[]; provisionalYears: number[] }> {
+  const thisYear = Number(toShanghaiDate(now).slice(0, 4));
   const years: number[] = [];
-  for (let year = CALENDAR_FROM_YEAR; year <= thisYear + 1; year += 1) {
-    if (libraryHasYear(year)) years.push(year);
-  }
+  const unknown: number[] = [];
+  for (let year = CALENDAR_FROM_YEAR; year <= thisYear + CALENDAR_YEARS_AHEAD; year += 1) (libraryHasYear(year) ? years : unknown).push(year);
   if (years.length > 0) {
     const days = loadLibraryCalendarDays(years[0]!, years[years.length - 1]!);
-    await upsertCalendarDays(
-      db,
-      days.map((d) => ({ day: d.date, isWorkingDay: d.isWorkingDay, name: d.name ?? null, source: 'library' })),
-    );
+    await upsertCalendarDays(db, days.map((d) => ({ day: d.date, isWorkingDay: d.isWorkingDay, name: d.name ?? null, source: 'library' })));
   }
-  const adminNextYear = await adminCalendarCoversYear(db, thisYear + 1);
-  return { years, nextYearMissing: !years.includes(thisYear + 1) && !adminNextYear };
+  const official = new Set(officialYearsOf((await listCalendarDays(db)).map((d) => ({ date: d.day, source: d.source }))));
+  const provisionalYears = unknown.filter((year) => !official.has(year));
+  const estimates = provisionalYears.flatMap((year) => estimateStatutoryDays(year));
+  await upsertCalendarDays(db, estimates.map((d) => ({ day: d.date, isWorkingDay: false, name: d.name ?? null, source: 'provisional' })));
+  return { years, provisionalYears };
 }

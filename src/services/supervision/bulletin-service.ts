@@ -3,7 +3,7 @@
  * once and rendered as .docx and .xlsx by bulletin-docx.ts and bulletin-xlsx.ts.
  */
 import { DomainError } from '../../domain/errors.ts';
-import { parseDistrictSettings } from '../../domain/org/index.ts';
+import { parseDistrictSettings, periodOf } from '../../domain/org/index.ts';
 import { parsePeriod, previousPeriod, samePeriodLastYear, type Period } from '../../domain/supervision/period.ts';
 import type { IndicatorCounts, IndicatorRates } from '../../domain/supervision/indicator-compute.ts';
 import { topCategories } from '../../db/repositories/supervision/indicator-repository.ts';
@@ -63,7 +63,7 @@ export async function buildBulletin(deps: ServiceDeps, district: DistrictRef, mo
   const lastYear = samePeriodLastYear(period);
   const now = deps.clock();
   const asOf = new Date(Math.min(period.end.getTime(), now.getTime()));
-  const { longSuspendedDays } = parseDistrictSettings(district);
+  const { longSuspendedDays } = parseDistrictSettings(district, periodOf(period.start));
   const headline = {
     current: await headlineOf(deps, district, period),
     previous: await headlineOf(deps, district, previous),

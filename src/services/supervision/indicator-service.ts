@@ -4,7 +4,7 @@
  */
 import { DomainError } from '../../domain/errors.ts';
 import { type Actor, isSupervisionReader } from '../../domain/case/index.ts';
-import { parseDistrictSettings } from '../../domain/org/index.ts';
+import { parseDistrictSettings, periodOf } from '../../domain/org/index.ts';
 import { computeIndicators, type IndicatorCounts, type IndicatorRates, ratesOf, type IndicatorValues } from '../../domain/supervision/indicator-compute.ts';
 import { emptyFacts, type UnitFacts } from '../../domain/supervision/indicator-facts.ts';
 import {
@@ -47,9 +47,9 @@ export async function districtForReader(deps: ServiceDeps, actor: Actor, distric
   return { id: row.id, code: row.code.trim(), name: row.name, settings: (row.settings as Record<string, unknown> | null) ?? {} };
 }
 
-/** The district's weights (settings.indicatorWeights) or the documented default. */
-export function weightsOf(district: DistrictRef): IndicatorWeights {
-  return parseDistrictSettings(district).indicatorWeights;
+/** The district's weights in force for a period (settings changes apply from their period on), or the documented default. */
+export function weightsOf(district: DistrictRef, period: Period): IndicatorWeights {
+  return parseDistrictSettings(district, periodOf(period.start)).indicatorWeights;
 }
 
 export interface UnitIndicators {
@@ -124,7 +124,7 @@ export async function computeFactTable(
   ]);
   const selected = unit === undefined ? units : units.filter((row) => row.code === unit || String(row.id) === unit);
   if (unit !== undefined && selected.length === 0) throw new DomainError('UNIT_UNKNOWN', { level, unit });
-  const weights = weightsOf(district);
+  const weights = weightsOf(district, period);
   const { byUnit, all } = groupFacts({ cases, flows, ratings, notices });
   const score = (facts: UnitFacts) => {
     const values = computeIndicators(facts, window);
@@ -186,7 +186,7 @@ async function computeFrozenTable(deps: ServiceDeps, district: DistrictRef, leve
   }));
   const { byUnit, all } = groupFacts({ cases: [], flows: [], ratings: services, notices: noticesAtEnd });
   const window = { start: period.start, end: period.end, asOf: period.end };
-  const weights = weightsOf(district);
+  const weights = weightsOf(district, period);
   const score = (values: IndicatorValues) => {
     const value = compositeScore(values.rates, weights);
     return { ...values, score: value, grade: gradeOf(value) };
@@ -241,7 +241,7 @@ export async function computeRanking(deps: ServiceDeps, district: DistrictRef, l
     };
   };
   const items = ranked.map(toRow);
-  const lists = redAndBlackLists(ranked, parseDistrictSettings(district).rankingListSize);
+  const lists = redAndBlackLists(ranked, parseDistrictSettings(district, periodOf(period.start)).rankingListSize);
   const itemOf = (unitId: number) => items.find((row) => row.unit.id === unitId)!;
   return {
     period, previous, level, weights: current.weights, items,

@@ -45,7 +45,7 @@ export async function issueNotice(deps: ServiceDeps, actor: Actor, input: Notice
     respondBy = input.respondBy;
   } else {
     const days = input.respondWithinDays ?? DEFAULT_NOTICE_DAYS;
-    respondBy = computeDeadline(now, { amount: days, unit: 'working_days' }, calendar, workingHoursOf(district));
+    respondBy = computeDeadline(now, { amount: days, unit: 'working_days' }, calendar, workingHoursOf(district, now));
   }
   return runWrite(deps, async (trx) => {
     let departmentId = input.departmentId;

@@ -8,7 +8,7 @@ import { computeDeadline, type WorkingCalendar } from '../../domain/calendar/ind
 import { amberInstant, isBadRating, type RatingLevel, caseNumberYear, formatCaseNumber } from '../../domain/case/index.ts';
 import { findCase, findCategoryByCode, insertCase, takeNextCaseSequence, appendEvents } from '../../db/repositories/case/index.ts';
 import { findDepartmentByCode, findDistrictById } from '../../db/repositories/org/index.ts';
-import { parseDistrictSettings } from '../../domain/org/index.ts';
+import { parseDistrictSettings, periodOf } from '../../domain/org/index.ts';
 import type { CaseRow, Database } from '../../db/schema.ts';
 import { type FollowUp, workingHoursOf } from '../case/index.ts';
 
@@ -42,9 +42,9 @@ export async function openRectification(trx: Transaction<Database>, input: Recti
   const category = await findCategoryByCode(trx as never, input.categoryCode);
   const district = await findDistrictById(trx as never, input.districtId);
   if (!category || !district) throw new Error(`rectification needs category ${input.categoryCode} and district ${input.districtId}`);
-  const days = parseDistrictSettings(district).rectificationDays;
+  const days = parseDistrictSettings(district, periodOf(now)).rectificationDays;
   const calendar = input.calendar;
-  const hours = workingHoursOf(district);
+  const hours = workingHoursOf(district, now);
   const departmentId = input.departmentId ?? (await findDepartmentByCode(trx as never, district.id, category.department_code))?.id ?? null;
   const year = caseNumberYear(now);
   const seq = await takeNextCaseSequence(trx, district.id, year, { create: true });

@@ -54,6 +54,8 @@ export interface CaseView {
   pendingRequest: PendingRequestView | null;
   /** `amber`: the stored instant the resolve clock turns amber; red is `resolve`. */
   deadlines: { dispatch: string | null; sign: string | null; resolve: string | null; amber: string | null };
+  /** A deadline runs over a year whose holidays are only estimated (no State Council notice yet). */
+  deadlineProvisional: boolean;
   overdue: boolean;
   warningLevel: string | null;
   rating: { level: RatingLevel; comment: string | null; ratedAt: string | null } | null;

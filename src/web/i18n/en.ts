@@ -120,4 +120,16 @@ export const en: Messages = {
   validation: { days_or_until: 'Enter the number of days' },
   photo: { add: 'Take / add photo', title: 'Photos', uploadFailed: 'The case was submitted, but the photos failed to upload: {{message}}', stage: { report: 'Reported', resolve: 'After handling', self_handle: 'Self-handled', check: 'Check' } },
   error: { network: 'Network error; try again later', unknown: 'Something went wrong' },
+  calendarYear: {
+    provisionalDeadline: 'Estimated from statutory holidays, to be confirmed by the State Council notice',
+    provisionalYear: 'Estimated year', provisionalYears: 'No State Council holiday notice yet for these years; estimated from the statutory holidays: {{years}}',
+    notice: 'Import a holiday notice', noticeHint: 'Paste the full text of the State Council notice on the holiday arrangements of a year, preview the differences, then import.',
+    preview: 'Preview differences', apply: 'Import', confirmApply: 'Import and replace the official schedule', officialYear: '{{year}} already has an official schedule; importing replaces it. Check the differences below',
+    changes: '{{count}} days of {{year}} change', before: 'Before', after: 'After', applied: 'Imported the holiday schedule of {{year}}',
+  },
+  districtSettings: {
+    title: 'District settings', district: 'District code', load: 'Load', inForce: 'In force ({{period}})', pending: 'Pending (from {{period}})',
+    patch: 'Change (JSON, only the keys to change)', hint: 'Keys: workingHours, indicatorWeights (sum 100), rankingListSize, rectificationDays, longSuspendedDays, ratingDefaultDays, duplicateRadiusMeters. A change applies from the next period (next month); past periods never change.',
+    save: 'Save', saved: 'Saved; in force from {{period}}', badJson: 'The text is not valid JSON',
+  },
 };

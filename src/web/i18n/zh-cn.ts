@@ -118,6 +118,18 @@ export const zhCN = {
   validation: { days_or_until: '请填写延期天数' },
   photo: { add: '拍照/添加照片', title: '现场照片', uploadFailed: '工单已提交，但照片上传失败：{{message}}', stage: { report: '上报', resolve: '处置后', self_handle: '自行处置', check: '核查' } },
   error: { network: '网络错误，请稍后再试', unknown: '发生错误' },
+  calendarYear: {
+    provisionalDeadline: '按法定假日推算，待国务院通知公布后校准',
+    provisionalYear: '推算年度', provisionalYears: '以下年度尚无国务院节假日通知，按法定假日推算：{{years}}',
+    notice: '导入节假日安排通知', noticeHint: '粘贴《国务院办公厅关于 YYYY 年部分节假日安排的通知》全文，先预览差异，再导入。',
+    preview: '预览差异', apply: '导入', confirmApply: '导入并替换正式安排', officialYear: '{{year}} 年已有正式安排，导入将替换它，请核对以下差异',
+    changes: '{{year}} 年共 {{count}} 天有变化', before: '原', after: '新', applied: '已导入 {{year}} 年节假日安排',
+  },
+  districtSettings: {
+    title: '区级配置', district: '区划代码', load: '读取', inForce: '当前生效（{{period}}）', pending: '待生效（自 {{period}} 起）',
+    patch: '修改内容（JSON，只写要改的项）', hint: '可改：workingHours、indicatorWeights（合计 100）、rankingListSize、rectificationDays、longSuspendedDays、ratingDefaultDays、duplicateRadiusMeters。修改自下一统计周期（下月）起生效，已过去的周期不变。',
+    save: '保存', saved: '已保存，自 {{period}} 起生效', badJson: '内容不是有效的 JSON',
+  },
 } as const;
 
 /** The shape every other language must have. */

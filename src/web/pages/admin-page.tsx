@@ -2,6 +2,7 @@
 import { Card, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { GridImportAdmin } from '../modules/admin/index.ts';
+import { DistrictSettingsAdmin } from '../modules/admin/index.ts';
 import { ApiKeysAdmin } from '../modules/admin/index.ts';
 import { CalendarAdmin } from '../modules/admin/index.ts';
 import { CategoriesAdmin } from '../modules/admin/index.ts';
@@ -21,6 +22,7 @@ export function AdminPage() {
             { key: 'calendar', label: t('admin.calendar'), children: <CalendarAdmin /> },
             { key: 'apikeys', label: t('admin.apiKeys'), children: <ApiKeysAdmin /> },
             { key: 'grids', label: t('admin.grids'), children: <GridImportAdmin /> },
+            { key: 'district-settings', label: t('districtSettings.title'), children: <DistrictSettingsAdmin /> },
           ]}
         />
       </Card>

@@ -80,3 +80,12 @@ export async function loadOrgTables(db: Db, districtId?: number) {
 export async function pingDatabase(db: Db): Promise<void> {
   await db.selectFrom('districts').select('id').limit(1).execute();
 }
+
+/** Reads a district for a change of its settings, holding its row until the transaction ends. */
+export async function lockDistrictByCode(db: Db, code: string) {
+  return db.selectFrom('districts').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
+}
+
+export async function updateDistrictSettings(db: Db, id: number, settings: Record<string, unknown>): Promise<void> {
+  await db.updateTable('districts').set({ settings: JSON.stringify(settings) }).where('id', '=', id).execute();
+}

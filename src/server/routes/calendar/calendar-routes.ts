@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CalendarDayBody, CalendarYearQuery } from '../../../shared/api-schemas.ts';
 import { listCalendarYear, setCalendarDay } from '../../../services/calendar/calendar-admin.ts';
+import { applyNotice, previewNotice } from '../../../services/calendar/calendar-notice.ts';
 import { requireRole } from '../../plugins/auth.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
@@ -28,6 +29,26 @@ export async function calendarRoutes(app: FastifyInstance, { services }: RouteDe
       requireRole(request, ['admin']);
       const { row, recalculated } = await setCalendarDay(services, request.params.date, request.body.isWorkingDay, request.body.name);
       return { date: row.day, isWorkingDay: row.isWorkingDay, name: row.name, source: row.source, recalculatedCases: recalculated };
+    },
+  );
+
+  const NoticeBody = z.strictObject({ text: z.string().min(1).max(20_000), confirm: z.boolean().optional() });
+
+  typed.post(
+    '/api/v1/admin/calendar/notice/preview',
+    { schema: { tags: ['admin'], summary: '预览节假日通知 / Preview a State Council holiday notice against the calendar', body: NoticeBody } },
+    async (request) => {
+      requireRole(request, ['admin']);
+      return previewNotice(services, request.body.text);
+    },
+  );
+
+  typed.post(
+    '/api/v1/admin/calendar/notice/apply',
+    { schema: { tags: ['admin'], summary: '导入节假日通知 / Apply a State Council holiday notice', body: NoticeBody } },
+    async (request) => {
+      requireRole(request, ['admin']);
+      return applyNotice(services, request.body.text, { confirm: request.body.confirm ?? false, actorUserId: request.actor.userId });
     },
   );
 }

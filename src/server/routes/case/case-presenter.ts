@@ -1,12 +1,12 @@
 /** Stored cases and timeline rows as the API shows them (camelCase, ISO times, no secrets). */
-import type { CaseListRow } from '../../../db/repositories/case/case-repository.ts';
+import type { CaseRowWithCalendar } from '../../../services/case/case-queries.ts';
 import type { CaseEventRow } from '../../../db/schema.ts';
 import type { CaseAction } from '../../../domain/case/case-model.ts';
 import { isOverdueAt, warningLevelAt } from '../../../domain/case/index.ts';
 
 const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
 
-export function presentCase(row: CaseListRow, options: { showReporterContact: boolean; now: Date }) {
+export function presentCase(row: CaseRowWithCalendar, options: { showReporterContact: boolean; now: Date }) {
   const clock = { state: row.state, amberAt: row.amber_at, resolveDeadline: row.resolve_deadline, suspendedAt: row.suspended_at, signDeadline: row.sign_deadline };
   return {
     id: row.id,
@@ -35,6 +35,8 @@ export function presentCase(row: CaseListRow, options: { showReporterContact: bo
     reporter: options.showReporterContact ? { name: row.reporter_name, phone: row.reporter_phone } : null,
     pendingRequest: row.pending_request ?? null,
     deadlines: { dispatch: iso(row.dispatch_deadline), sign: iso(row.sign_deadline), resolve: iso(row.resolve_deadline), amber: iso(row.amber_at) },
+    // true when a deadline runs over a year whose holidays are only estimated (no State Council notice yet)
+    deadlineProvisional: row.deadlineProvisional,
     overdue: isOverdueAt(clock, options.now),
     warningLevel: warningLevelAt(clock, options.now),
     counts: { rework: row.rework_count, return: row.return_count, extension: row.extension_count, supervision: row.supervision_count },
@@ -67,7 +69,7 @@ export function presentEvent(row: CaseEventRow) {
 }
 
 export function presentCaseDetail(
-  detail: { row: CaseListRow; timeline: CaseEventRow[]; allowedActions: CaseAction[]; showReporterContact: boolean },
+  detail: { row: CaseRowWithCalendar; timeline: CaseEventRow[]; allowedActions: CaseAction[]; showReporterContact: boolean },
   now: Date,
 ) {
   return {

@@ -7,6 +7,7 @@ import { CategoryUpdateBody } from '../../../shared/api-schemas.ts';
 import { editCategory } from '../../../services/admin/index.ts';
 import { requireRole } from '../../plugins/auth.ts';
 import { readCategories, readDepartments, readOrgTables } from '../../../services/org/org-reference.ts';
+import { changeDistrictSettings, getDistrictSettings } from '../../../services/org/district-settings-admin.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
 function presentCategory(row: CategoryRow) {
@@ -68,6 +69,31 @@ export async function orgRoutes(app: FastifyInstance, { services }: RouteDeps): 
     async (request) => {
       const rows = await readDepartments(services, request.query.district);
       return { items: rows.map((d) => ({ id: d.id, districtId: d.district_id, code: d.code, name: d.name, nameEn: d.name_en, streetId: d.street_id })) };
+    },
+  );
+
+  const DistrictParams = z.strictObject({ code: z.string().regex(/^\d{6}$/) });
+
+  typed.get(
+    '/api/v1/admin/districts/:code/settings',
+    { schema: { tags: ['admin'], summary: '区级配置 / District settings in force and pending', params: DistrictParams } },
+    async (request) => {
+      requireRole(request, ['admin']);
+      return getDistrictSettings(services, request.params.code);
+    },
+  );
+
+  typed.put(
+    '/api/v1/admin/districts/:code/settings',
+    {
+      schema: {
+        tags: ['admin'], summary: '修改区级配置（自下一统计周期起生效）/ Change district settings (from the next period)',
+        params: DistrictParams, body: z.record(z.string(), z.unknown()),
+      },
+    },
+    async (request) => {
+      requireRole(request, ['admin']);
+      return changeDistrictSettings(services, request.params.code, request.body, request.actor.userId);
     },
   );
 }

@@ -6,15 +6,16 @@ import { useTranslation } from 'react-i18next';
 import { CalendarDayBody } from '../../../shared/api-schemas.ts';
 import { apiGet, apiPut } from '../../api/client.ts';
 import { clearErrorsOnChange, compact, issuesToFields, useErrorText } from '../../ui/errors.ts';
+import { CalendarNoticeAdmin } from './calendar-notice-admin.tsx';
 
-interface CalendarDay { date: string; isWorkingDay: boolean; name: string | null; source: string }
-interface CalendarYear { year: number; known: boolean; days: CalendarDay[] }
+interface CalendarDay { date: string; isWorkingDay: boolean; name: string | null; source: string; provisional: boolean }
+interface CalendarYear { year: number; known: boolean; provisional: boolean; days: CalendarDay[] }
 
 /** A weekday (Mon–Fri) that is off, or a weekend day that is worked: the days worth listing. */
 function isSpecial(day: CalendarDay): boolean {
   const weekday = new Date(`${day.date}T00:00:00Z`).getUTCDay();
   const weekend = weekday === 0 || weekday === 6;
-  return day.isWorkingDay === weekend || day.source === 'admin';
+  return day.isWorkingDay === weekend || day.source === 'admin' || (day.source === 'provisional' && day.name !== null);
 }
 
 export function CalendarAdmin() {
@@ -25,6 +26,10 @@ export function CalendarAdmin() {
   const [data, setData] = useState<CalendarYear | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [form] = Form.useForm();
+  const [provisionalYears, setProvisionalYears] = useState<number[]>([]);
+  useEffect(() => {
+    apiGet<{ calendar?: { provisionalYears: number[] } }>('/api/v1/health').then((health) => setProvisionalYears(health.calendar?.provisionalYears ?? []), () => undefined);
+  }, [data]);
 
   const reload = useCallback(() => {
     apiGet<CalendarYear>('/api/v1/calendar', { year }).then(setData, setError);
@@ -58,7 +63,9 @@ export function CalendarAdmin() {
         <Typography.Text>{t('admin.year')}</Typography.Text>
         <InputNumber value={year} min={2000} max={2100} onChange={(value) => value && setYear(value)} aria-label={t('admin.year')} />
         {data && !data.known && <Tag color="red">{t('admin.yearUnknown')}</Tag>}
+        {data?.provisional && <Tag color="gold" data-testid="year-provisional">{t('calendarYear.provisionalYear')}：{t('calendarYear.provisionalDeadline')}</Tag>}
       </Space>
+      {provisionalYears.length > 0 && <Alert type="warning" showIcon title={t('calendarYear.provisionalYears', { years: provisionalYears.join('、') })} />}
       <Form form={form} layout="inline" onFinish={() => void submit()} onValuesChange={clearErrorsOnChange(form)} style={{ rowGap: 8 }}>
         <Form.Item name="date" label={t('admin.date')} required><DatePicker /></Form.Item>
         <Form.Item name="isWorkingDay" valuePropName="checked"><Checkbox>{t('admin.workingDay')}</Checkbox></Form.Item>
@@ -79,6 +86,7 @@ export function CalendarAdmin() {
           { title: t('admin.source'), dataIndex: 'source' },
         ]}
       />
+      <CalendarNoticeAdmin onApplied={reload} />
     </Space>
   );
 }

@@ -44,8 +44,11 @@ export function DeadlineBadge({ item, now }: { item: CaseView; now: number }) {
   const text = left < 0 ? t('deadline.overdue', { time: durationText(-left, t) }) : t('deadline.remaining', { time: durationText(left, t) });
   const label = colour === 'red' ? t('deadline.red') : colour === 'orange' ? t('deadline.amber') : undefined;
   return (
-    <Tag color={colour} title={label} aria-label={label ? `${label} ${text}` : text}>
-      {text}
-    </Tag>
+    <>
+      <Tag color={colour} title={label} aria-label={label ? `${label} ${text}` : text}>
+        {text}
+      </Tag>
+      {item.deadlineProvisional && <Tag color="gold" data-testid="deadline-provisional">{t('calendarYear.provisionalDeadline')}</Tag>}
+    </>
   );
 }
