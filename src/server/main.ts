@@ -7,6 +7,7 @@ import type { DatabaseHandle } from '../db/connect.ts';
 import { seedCalendar, seedCategories } from '../services/seed/index.ts';
 import { DEMO_PASSWORD, seedDemoOrg, seedDemoUsers } from '../services/seed/index.ts';
 import { seedDemoCases } from '../services/seed/index.ts';
+import { ENTERPRISE_DEMO_USER, seedDemoEnterprises } from '../services/seed/index.ts';
 import { buildApp } from './app.ts';
 import { readVersion } from '../cli/version.ts';
 import { startSweepLoop } from '../services/supervision/index.ts';
@@ -35,9 +36,12 @@ async function prepareData(config: AppConfig, handle: DatabaseHandle, print: Pri
     print('正在生成演示工单 / creating demo cases …');
     const count = await seedDemoCases(handle.db, now);
     print(`已生成 ${count} 个演示工单 / ${count} demo cases created`);
+    const enterprises = await seedDemoEnterprises(handle.db, now);
+    print(`已生成 ${enterprises} 家演示企业及惠企政策 / ${enterprises} demo enterprises and policies created`);
   }
   print(`\n演示模式 / DEMO MODE — 演示账号（密码均为 ${DEMO_PASSWORD}）/ demo users (password ${DEMO_PASSWORD}):`);
   for (const user of users) print(`  ${user.username.padEnd(22)} ${user.role.padEnd(12)} ${user.displayName}`);
+  print(`  ${ENTERPRISE_DEMO_USER.padEnd(22)} ${'enterprise'.padEnd(12)} 企业演示账号（长春万华汽车实业）/ enterprise portal`);
   print('');
   return missingYear;
 }

@@ -94,3 +94,8 @@ export async function countSolvedDemandsByLiaison(db: Db, districtId: number) {
     .groupBy(['e.liaison_user_id', 'u.display_name'])
     .execute();
 }
+
+export async function countEnterprises(db: Db): Promise<number> {
+  const row = await db.selectFrom('enterprises').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
