@@ -72,32 +72,59 @@ export interface EnterpriseProfile {
   lists: Readonly<Record<string, readonly ListItem[]>>;
 }
 
+// Matching reads the same profile's facts many times (every policy, every condition): index them
+// once per facts array, by key and oldest first.
+const INDEXES = new WeakMap<readonly DatedFact[], Map<FactKey, DatedFact[]>>();
+
+function indexOf(facts: readonly DatedFact[]): Map<FactKey, DatedFact[]> {
+  let index = INDEXES.get(facts);
+  if (!index) {
+    index = new Map();
+    for (const fact of facts) {
+      const list = index.get(fact.key);
+      if (list) list.push(fact);
+      else index.set(fact.key, [fact]);
+    }
+    for (const list of index.values()) list.sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
+    INDEXES.set(facts, index);
+  }
+  return index;
+}
+
 /** The latest record of a fact dated on or before `date`. */
 export function factAsOf(facts: readonly DatedFact[], key: FactKey, date: string): DatedFact | undefined {
-  let best: DatedFact | undefined;
-  for (const fact of facts) {
-    if (fact.key === key && fact.asOf <= date && (!best || fact.asOf > best.asOf)) best = fact;
-  }
-  return best;
+  const list = indexOf(facts).get(key);
+  if (!list) return undefined;
+  for (let i = list.length - 1; i >= 0; i--) if (list[i]!.asOf <= date) return list[i];
+  return undefined;
 }
 
 /** Every record of a fact on or before `date`, oldest first. */
 export function factHistory(facts: readonly DatedFact[], key: FactKey, date: string): DatedFact[] {
-  return facts.filter((fact) => fact.key === key && fact.asOf <= date).sort((a, b) => a.asOf.localeCompare(b.asOf));
+  return (indexOf(facts).get(key) ?? []).filter((fact) => fact.asOf <= date);
 }
 
 export function holdsTag(tags: readonly TagHolding[], tag: TagKey, date: string): TagHolding | undefined {
   return tags.find((holding) => holding.tag === tag && holding.validFrom <= date && (holding.validTo === null || holding.validTo >= date));
 }
 
-/** Size class from the facts known on a date. */
+const SIZES = new WeakMap<readonly DatedFact[], Map<string, SizeResult>>();
+
+/** Size class from the facts known on a date (remembered per facts array and date). */
 export function sizeAsOf(profile: Pick<EnterpriseProfile, 'industryCode' | 'facts'>, date: string): SizeResult {
+  let byDate = SIZES.get(profile.facts);
+  if (!byDate) SIZES.set(profile.facts, (byDate = new Map()));
+  const key = `${profile.industryCode}|${date}`;
+  const known = byDate.get(key);
+  if (known) return known;
   const inputs: SizeInputs = {};
-  for (const key of ['employees', 'revenue', 'assets'] as const) {
-    const fact = factAsOf(profile.facts, key, date);
-    if (fact) inputs[key] = fact.value;
+  for (const fact of ['employees', 'revenue', 'assets'] as const) {
+    const found = factAsOf(profile.facts, fact, date);
+    if (found) inputs[fact] = found.value;
   }
-  return classifySize(profile.industryCode, inputs);
+  const result = classifySize(profile.industryCode, inputs);
+  byDate.set(key, result);
+  return result;
 }
 
 /** Why a new fact cannot be recorded, or null when it can. */
