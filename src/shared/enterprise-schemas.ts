@@ -94,3 +94,4 @@ export const PushBody = z.strictObject({ enterpriseIds: z.array(z.number().int()
 export const GrantRunBody = z.strictObject({ evaluationDate: IsoDate.optional() });
 export const PayBody = z.strictObject({ reference: plainText(100) });
 export const DateQuery = z.strictObject({ date: IsoDate.optional() });
+export const ImportBody = z.strictObject({ format: z.enum(['csv', 'xlsx']), content: z.string().min(1).max(7_000_000) });

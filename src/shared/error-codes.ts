@@ -60,6 +60,7 @@ export const ERROR_CATALOG = {
   ENTERPRISE_FACT_UNKNOWN: { status: 400, zh: '企业指标或资质名称不存在', en: 'Unknown enterprise fact or qualification' },
   ENTERPRISE_FACT_NEGATIVE: { status: 400, zh: '企业指标不能为负数', en: 'An enterprise fact cannot be negative' },
   ENTERPRISE_FACT_IN_FUTURE: { status: 400, zh: '企业指标的日期不能晚于今天', en: 'An enterprise fact cannot be dated in the future' },
+  ENTERPRISE_IMPORT_INVALID: { status: 400, zh: '导入文件有误，未导入任何企业', en: 'The import file has problems; no enterprise was imported' },
   ENTERPRISE_NOT_BOUND: { status: 403, zh: '该账号未绑定企业', en: 'This account is not bound to an enterprise' },
   POLICY_RULE_INVALID: { status: 400, zh: '政策规则有误（引用了不存在的指标或格式不正确）', en: 'The policy rules are not valid (unknown fact or malformed rule)' },
   POLICY_CODE_TAKEN: { status: 409, zh: '政策编号已存在', en: 'A policy with this code already exists' },

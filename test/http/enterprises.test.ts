@@ -198,3 +198,37 @@ describe('enterprise demands', () => {
     expect((await otherBoss.post(`/api/v1/enterprises/${enterpriseId}/demands`, { categoryCode: 'Q02', description: '冒名' })).status).toBe(403);
   });
 });
+
+describe('enterprise import', () => {
+  const header = '企业名称,统一社会信用代码,行业代码,区划代码,地址';
+  const c = completeUscc('91220106MA0000003');
+  const d = completeUscc('91220106MA0000004');
+
+  it('lists every row’s problems and imports nothing when one row is wrong', async () => {
+    const before = await counts();
+    const csv = `${header}\n丙企业,${c},6513,220106,青年路 1 号\n丁企业,914403001922038217,9999,220199,\n戊企业,${USCC_A},3670,220106,\n`;
+    const res = await op.post('/api/v1/enterprises/import', { format: 'csv', content: csv });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'ENTERPRISE_IMPORT_INVALID', message: '导入文件有误，未导入任何企业' });
+    expect(res.body.details.problems).toEqual([
+      { row: 3, field: 'uscc', code: 'USCC_INVALID' },
+      { row: 3, field: 'industryCode', code: 'INDUSTRY_CODE_UNKNOWN' },
+      { row: 3, field: 'districtCode', code: 'DISTRICT_UNKNOWN' },
+      { row: 4, field: 'uscc', code: 'USCC_REGISTERED' },
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('imports a CSV and an .xlsx', async () => {
+    const csv = await op.post('/api/v1/enterprises/import', { format: 'csv', content: `${header}\n丙企业,${c},6513,220106,青年路 1 号\n` });
+    expect(csv).toMatchObject({ status: 201, body: { created: 1 } });
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('企业');
+    sheet.addRow(header.split(','));
+    sheet.addRow(['丁企业', d, '5212', '220106', '']);
+    const content = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+    expect(await op.post('/api/v1/enterprises/import', { format: 'xlsx', content })).toMatchObject({ status: 201, body: { created: 1 } });
+    expect((await op.post('/api/v1/enterprises/import', { format: 'xlsx', content: 'bm90IGEgemlw' })).body.code).toBe('ENTERPRISE_IMPORT_INVALID');
+  });
+});

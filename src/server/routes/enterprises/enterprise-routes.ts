@@ -7,9 +7,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { checkUscc } from '../../../domain/enterprises/index.ts';
 import { IdParams } from '../../../shared/api-schemas.ts';
-import { ContactBody, DemandBody, EnterpriseBody, EnterprisePatchBody, FactsBody, UsccBody } from '../../../shared/enterprise-schemas.ts';
+import { ContactBody, DemandBody, EnterpriseBody, EnterprisePatchBody, FactsBody, ImportBody, UsccBody } from '../../../shared/enterprise-schemas.ts';
 import {
-  addEnterpriseContact, editEnterprise, enterpriseDetail, fileDemand, listDemands, listVisibleEnterprises, recordFacts, registerEnterprise,
+  addEnterpriseContact, editEnterprise, importEnterprises, enterpriseDetail, fileDemand, listDemands, listVisibleEnterprises, recordFacts, registerEnterprise,
 } from '../../../services/enterprises/index.ts';
 import { presentEnterprise, presentEnterpriseDetail } from './enterprise-presenter.ts';
 import type { RouteDeps } from '../route-deps.ts';
@@ -33,6 +33,12 @@ export async function enterpriseRoutes(app: FastifyInstance, { services }: Route
   typed.post('/api/v1/enterprises', { schema: { tags, summary: '登记企业 / Register an enterprise', body: EnterpriseBody } }, async (request, reply) => {
     return reply.status(201).send(presentEnterprise(await registerEnterprise(services, request.actor, request.body)));
   });
+
+  typed.post(
+    '/api/v1/enterprises/import',
+    { bodyLimit: 8_000_000, schema: { tags, summary: '导入企业（.csv/.xlsx，全部或全不）/ Import enterprises (all or nothing)', body: ImportBody } },
+    async (request, reply) => reply.status(201).send(await importEnterprises(services, request.actor, request.body)),
+  );
 
   typed.get('/api/v1/enterprises/:id', { schema: { tags, summary: '企业详情 / Enterprise page', params: IdParams } }, async (request) => {
     return presentEnterpriseDetail(await enterpriseDetail(services, request.actor, Number(request.params.id)));
