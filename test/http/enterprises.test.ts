@@ -232,3 +232,14 @@ describe('enterprise import', () => {
     expect((await op.post('/api/v1/enterprises/import', { format: 'xlsx', content: 'bm90IGEgemlw' })).body.code).toBe('ENTERPRISE_IMPORT_INVALID');
   });
 });
+
+describe('enterprise indicators', () => {
+  it('count demands solved per liaison and per department, the amount paid and the enterprises reached', async () => {
+    const res = await leader.get('/api/v1/enterprise-indicators');
+    expect(res.status).toBe(200);
+    expect(res.body.demandsByLiaison).toEqual([{ liaisonUserId: liaisonId, liaison: expect.any(String), total: 1, solved: 1 }]);
+    expect(res.body.demandsByDepartment).toMatchObject([{ total: 1, solved: 1 }]);
+    expect(res.body).toMatchObject({ paidCents: 181508, paidItems: 1, enterprisesReached: 1 });
+    expect((await boss.get('/api/v1/enterprise-indicators')).status).toBe(403);
+  });
+});

@@ -99,3 +99,16 @@ export async function countEnterprises(db: Db): Promise<number> {
   const row = await db.selectFrom('enterprises').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Demand cases per owning department of a district: filed, and solved (closed). */
+export async function countSolvedDemandsByDepartment(db: Db, districtId: number) {
+  return db
+    .selectFrom('enterprise_demands as d')
+    .innerJoin('cases as c', 'c.id', 'd.case_id')
+    .leftJoin('departments as p', 'p.id', 'c.department_id')
+    .select(['c.department_id', 'p.name as department_name'])
+    .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.count<number>('c.closed_at').as('solved')])
+    .where('c.district_id', '=', districtId)
+    .groupBy(['c.department_id', 'p.name'])
+    .execute();
+}

@@ -75,3 +75,21 @@ export async function listGrantItems(db: Db, filter: { runId?: number; enterpris
 export async function listGrantEvents(db: Db, runId: number) {
   return db.selectFrom('grant_events').selectAll().where('run_id', '=', runId).orderBy('id').execute();
 }
+
+/** Amounts paid and enterprises reached (pushed or granted) in a district. */
+export async function grantTotals(db: Db, districtId: number) {
+  const paid = await db
+    .selectFrom('grant_items as g')
+    .innerJoin('enterprises as e', 'e.id', 'g.enterprise_id')
+    .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>('g.amount_cents'), eb.lit(0)).as('paid_cents'), eb.fn.count<number>('g.id').as('paid_items')])
+    .where('e.district_id', '=', districtId)
+    .where('g.status', '=', 'paid')
+    .executeTakeFirstOrThrow();
+  const pushed = await db
+    .selectFrom('policy_pushes as p')
+    .innerJoin('enterprises as e', 'e.id', 'p.enterprise_id')
+    .select((eb) => eb.fn.count<number>('p.enterprise_id').distinct().as('reached'))
+    .where('e.district_id', '=', districtId)
+    .executeTakeFirstOrThrow();
+  return { paidCents: Number(paid.paid_cents), paidItems: Number(paid.paid_items), enterprisesReached: Number(pushed.reached) };
+}

@@ -9,7 +9,7 @@ import type { PolicyDefinition } from '../../../domain/policies/index.ts';
 import { IdParams } from '../../../shared/api-schemas.ts';
 import { DateQuery, GrantRunBody, PayBody, PolicyBody, PushBody } from '../../../shared/enterprise-schemas.ts';
 import {
-  createPolicy, decideGrant, enterpriseBenefits, getGrantRun, listPoliciesFor, listPolicyPushes, oneStopFor, payGrant, policyMatchesFor,
+  createPolicy, decideGrant, enterpriseBenefits, enterpriseIndicators, getGrantRun, listPoliciesFor, listPolicyPushes, oneStopFor, payGrant, policyMatchesFor,
   pushPolicy, readPush, requirePolicy, startGrantRun,
 } from '../../../services/policies/index.ts';
 import { presentEnterprise } from '../enterprises/index.ts';
@@ -43,6 +43,10 @@ export async function policyRoutes(app: FastifyInstance, { services }: RouteDeps
   typed.get('/api/v1/enterprises/:id/benefits', { schema: { tags, summary: '企业享受政策 / Pushes and grants of an enterprise', params: IdParams } }, async (request) => {
     const benefits = await enterpriseBenefits(services, request.actor, Number(request.params.id));
     return { pushes: benefits.pushes.map(presentPush), grants: benefits.grants.map(presentGrantItem) };
+  });
+
+  typed.get('/api/v1/enterprise-indicators', { schema: { tags, summary: '助企指标 / Demands solved, amounts granted, enterprises reached' } }, async (request) => {
+    return enterpriseIndicators(services, request.actor);
   });
 
   typed.get('/api/v1/policies/:id/matches', { schema: { tags, summary: '精准推 / Enterprises matching a policy', params: IdParams, querystring: DateQuery } }, async (request) => {
