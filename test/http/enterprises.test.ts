@@ -122,6 +122,16 @@ describe('policies, 一站查 and 精准推', () => {
     expect((await leader.post('/api/v1/policies', F3_NEW_POST_SUBSIDY)).body.code).toBe('POLICY_CODE_TAKEN');
   });
 
+  it('previews an unsaved policy against the district, writing nothing', async () => {
+    const before = await counts();
+    const draft = { ...structuredClone(F1_STABLE_JOBS), code: 'DRAFT-1' };
+    const res = await leader.post('/api/v1/policies/preview', draft);
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((row: { enterprise: { id: number }; status: string }) => [row.enterprise.id, row.status])).toEqual([[enterpriseId, 'met'], [otherId, 'not']]);
+    expect((await leader.post('/api/v1/policies/preview', { ...draft, versions: [{ ...draft.versions[0], eligibility: { type: 'tag', tag: 'famous' } }] })).body.code).toBe('POLICY_RULE_INVALID');
+    expect(await counts()).toEqual(before);
+  });
+
   it('一站查 explains condition by condition, with the amount', async () => {
     const res = await boss.get(`/api/v1/enterprises/${enterpriseId}/policies`);
     expect(res.status).toBe(200);

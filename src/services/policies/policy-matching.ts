@@ -5,7 +5,7 @@
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/case/index.ts';
 import { hasRole, POLICY_MANAGER_ROLES, ENTERPRISE_MANAGER_ROLES } from '../../domain/enterprises/index.ts';
-import { matchPolicy, type PolicyDefinition, type PolicyMatch } from '../../domain/policies/index.ts';
+import { matchPolicy, policyProblems, type PolicyDefinition, type PolicyMatch } from '../../domain/policies/index.ts';
 import { listGrantItems } from '../../db/repositories/policies/index.ts';
 import { loadProfiles, requireVisibleEnterprise, todayOf, type LoadedProfile } from '../enterprises/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
@@ -56,4 +56,17 @@ export async function policyMatchesFor(deps: ServiceDeps, actor: Actor, policyId
   const policy = await requirePolicy(deps, policyId);
   const rows = await matchEnterprises(deps, policy, date ?? todayOf(deps), actor.role === 'admin' ? undefined : (actor.districtId ?? -1));
   return rows.filter((row) => row.match.status !== 'not');
+}
+
+/**
+ * The policy editor's live preview: an unsaved definition against the caller's district on a date,
+ * every enterprise with its explanation. Nothing is written.
+ * @throws DomainError FORBIDDEN, POLICY_RULE_INVALID
+ */
+export async function previewPolicy(deps: ServiceDeps, actor: Actor, definition: PolicyDefinition, date?: string): Promise<PolicyMatchRow[]> {
+  if (!hasRole(actor, POLICY_MANAGER_ROLES)) throw new DomainError('FORBIDDEN');
+  const problems = policyProblems(definition);
+  if (problems.length > 0) throw new DomainError('POLICY_RULE_INVALID', problems);
+  const draft = { row: { id: 0 } as StoredPolicy['row'], definition };
+  return matchEnterprises(deps, draft, date ?? todayOf(deps), actor.role === 'admin' ? undefined : (actor.districtId ?? -1));
 }

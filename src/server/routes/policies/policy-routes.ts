@@ -10,7 +10,7 @@ import { IdParams } from '../../../shared/api-schemas.ts';
 import { DateQuery, GrantRunBody, PayBody, PolicyBody, PushBody } from '../../../shared/enterprise-schemas.ts';
 import {
   createPolicy, decideGrant, enterpriseBenefits, enterpriseIndicators, getGrantRun, listPoliciesFor, listPolicyPushes, oneStopFor, payGrant, policyMatchesFor,
-  pushPolicy, readPush, requirePolicy, startGrantRun,
+  previewPolicy, pushPolicy, readPush, requirePolicy, startGrantRun,
 } from '../../../services/policies/index.ts';
 import { presentEnterprise } from '../enterprises/index.ts';
 import { presentGrantItem, presentMatch, presentPolicy, presentPush } from './policy-presenter.ts';
@@ -28,6 +28,11 @@ export async function policyRoutes(app: FastifyInstance, { services }: RouteDeps
 
   typed.post('/api/v1/policies', { schema: { tags, summary: '新建政策 / Create a policy', body: PolicyBody } }, async (request, reply) => {
     return reply.status(201).send(presentPolicy(await createPolicy(services, request.actor, request.body as PolicyDefinition)));
+  });
+
+  typed.post('/api/v1/policies/preview', { schema: { tags, summary: '政策预览 / Preview an unsaved policy', body: PolicyBody, querystring: DateQuery } }, async (request) => {
+    const rows = await previewPolicy(services, request.actor, request.body as PolicyDefinition, request.query.date);
+    return { items: rows.map((row) => ({ enterprise: presentEnterprise(row.enterprise), ...presentMatch(row.match) })) };
   });
 
   typed.get('/api/v1/policies/:id', { schema: { tags, summary: '政策详情 / Policy', params: IdParams } }, async (request) => {
