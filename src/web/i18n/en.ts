@@ -142,6 +142,7 @@ export const en: Messages = {
   policy: {
     title: 'Policies for enterprises', name: 'Policy', issuer: 'Issuer', document: 'Document no.', mode: 'Mode', status: 'Match', amount: 'Amount (¥)',
     push: 'Push to the enterprises that meet it', pushed: 'Pushed to {{count}} enterprise(s)', pushState: 'Push / read',
+    create: 'New policy', json: 'Policy definition (JSON)', badJson: 'The JSON is not valid', preview: 'Preview matching enterprises', save: 'Save the policy', saved: 'Policy saved',
   },
   error: { network: 'Network error; try again later', unknown: 'Something went wrong' },
 };

@@ -140,6 +140,7 @@ export const zhCN = {
   policy: {
     title: '惠企政策', name: '政策名称', issuer: '发布单位', document: '文号', mode: '兑现方式', status: '匹配结果', amount: '测算金额（元）',
     push: '推送给符合条件的企业', pushed: '已推送 {{count}} 家企业', pushState: '推送/已读',
+    create: '新建政策', json: '政策定义（JSON）', badJson: 'JSON 格式有误', preview: '预览匹配企业', save: '保存政策', saved: '政策已保存',
   },
   error: { network: '网络错误，请稍后再试', unknown: '发生错误' },
 } as const;
