@@ -82,4 +82,25 @@ describe.skipIf(!haveChromium)('enterprise portal', () => {
     await snap(page, 'zh-41-enterprise-demand-closed');
     await context.close();
   });
+
+  it('a leader sees the policy’s matches with explanations, pushes it and previews a draft', async () => {
+    const context = await newPerson(browser, env.baseUrl);
+    const page = await context.newPage();
+    await loginThroughUi(page, 'leader-220106');
+    await page.getByRole('menuitem', { name: '惠企政策' }).click();
+    await page.getByRole('cell', { name: '失业保险稳岗返还' }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByRole('cell', { name: '长春演示汽车零部件有限公司' }).waitFor();
+    await drawer.getByRole('cell', { name: '1815.08' }).waitFor();
+    await drawer.getByRole('button', { name: '推送给符合条件的企业' }).click();
+    await page.getByText('已推送 1 家企业').waitFor();
+    await snap(page, 'zh-42-policy-push');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: '新建政策' }).click();
+    await page.getByRole('button', { name: '预览匹配企业' }).click();
+    await page.getByRole('dialog').getByRole('cell', { name: '长春演示汽车零部件有限公司' }).waitFor();
+    await snap(page, 'zh-43-policy-editor-preview');
+    await context.close();
+  });
 });

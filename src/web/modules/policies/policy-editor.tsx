@@ -10,7 +10,7 @@ import { useErrorText } from '../../ui/errors.ts';
 import { MatchTable, type MatchRow } from './match-table.tsx';
 
 const TEMPLATE = {
-  code: 'NEW-POLICY', title: '新政策', titleEn: 'New policy', issuer: '', documentNumber: '', mode: 'application', excludes: [],
+  code: 'NEW-POLICY', title: '新政策', titleEn: 'New policy', issuer: '区工业和信息化局', documentNumber: '示例〔2026〕1号', mode: 'application', excludes: [],
   versions: [{
     version: 1, effectiveFrom: '2026-01-01', effectiveTo: null,
     eligibility: { type: 'all', rules: [{ type: 'industry', prefixes: ['C'] }, { type: 'fact', fact: 'employees', op: '>=', value: 100 }] },
