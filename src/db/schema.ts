@@ -395,6 +395,131 @@ export interface AdminAuditTable {
   data: Json<Record<string, unknown>>;
 }
 
+// ── Enterprises and policies (migration 0014) ─────────────────────────────────────
+export interface EnterprisesTable {
+  id: Generated<number>;
+  district_id: number;
+  name: string;
+  uscc: string;
+  industry_code: string;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  liaison_user_id: number | null;
+  patron_user_id: number | null;
+  invented: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EnterpriseFactsTable {
+  id: Generated<number>;
+  enterprise_id: number;
+  key: string;
+  value: number;
+  /** 'YYYY-MM-DD' (date columns are read as strings). */
+  as_of: string;
+  source: string;
+  recorded_by: number | null;
+  recorded_at: Timestamp;
+}
+
+export interface EnterpriseTagsTable {
+  id: Generated<number>;
+  enterprise_id: number;
+  tag: string;
+  valid_from: string;
+  valid_to: string | null;
+  source: string;
+}
+
+export interface EnterpriseListItemsTable {
+  id: Generated<number>;
+  enterprise_id: number;
+  list: string;
+  item: Json<Record<string, string | number | boolean>>;
+}
+
+export interface EnterpriseContactsTable {
+  user_id: number;
+  enterprise_id: number;
+}
+
+export interface EnterpriseDemandsTable {
+  case_id: number;
+  enterprise_id: number;
+}
+
+export interface PoliciesTable {
+  id: Generated<number>;
+  code: string;
+  title: string;
+  title_en: string;
+  issuer: string;
+  document_number: string;
+  mode: 'auto_grant' | 'application';
+  excludes: Json<string[]>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PolicyVersionsTable {
+  id: Generated<number>;
+  policy_id: number;
+  version: number;
+  effective_from: string;
+  effective_to: string | null;
+  eligibility: Json<unknown>;
+  benefit: Json<unknown>;
+}
+
+export interface PolicyPushesTable {
+  id: Generated<number>;
+  policy_id: number;
+  enterprise_id: number;
+  pushed_by: number | null;
+  pushed_at: Timestamp;
+  read_at: Timestamp | null;
+  read_by: number | null;
+}
+
+export interface GrantRunsTable {
+  id: Generated<number>;
+  policy_id: number;
+  version: number;
+  evaluation_date: string;
+  run_by: number | null;
+  run_at: Timestamp;
+}
+
+export type GrantItemStatus = 'pending' | 'confirmed' | 'declined' | 'paid';
+
+export interface GrantItemsTable {
+  id: Generated<number>;
+  run_id: number;
+  policy_id: number;
+  version: number;
+  enterprise_id: number;
+  amount_cents: number;
+  explanation: Json<unknown>;
+  status: GrantItemStatus;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  paid_by: number | null;
+  paid_at: Timestamp | null;
+  payment_reference: string | null;
+}
+
+export interface GrantEventsTable {
+  id: Generated<number>;
+  run_id: number;
+  item_id: number | null;
+  action: 'run' | 'list' | 'confirm' | 'decline' | 'pay';
+  actor_user_id: number | null;
+  at: Timestamp;
+  data: Json<Record<string, unknown>>;
+}
+
 export interface Database {
   districts: DistrictsTable;
   streets: StreetsTable;
@@ -423,6 +548,18 @@ export interface Database {
   service_ratings: ServiceRatingsTable;
   rating_appeals: RatingAppealsTable;
   admin_audit: AdminAuditTable;
+  enterprises: EnterprisesTable;
+  enterprise_facts: EnterpriseFactsTable;
+  enterprise_tags: EnterpriseTagsTable;
+  enterprise_list_items: EnterpriseListItemsTable;
+  enterprise_contacts: EnterpriseContactsTable;
+  enterprise_demands: EnterpriseDemandsTable;
+  policies: PoliciesTable;
+  policy_versions: PolicyVersionsTable;
+  policy_pushes: PolicyPushesTable;
+  grant_runs: GrantRunsTable;
+  grant_items: GrantItemsTable;
+  grant_events: GrantEventsTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;
@@ -435,3 +572,12 @@ export type NotificationRow = Selectable<NotificationsTable>;
 export type NoticeRow = Selectable<SupervisionNoticesTable>;
 export type ServiceRatingRow = Selectable<ServiceRatingsTable>;
 export type RatingAppealRow = Selectable<RatingAppealsTable>;
+
+export type EnterpriseRow = Selectable<EnterprisesTable>;
+export type EnterpriseFactRow = Selectable<EnterpriseFactsTable>;
+export type EnterpriseTagRow = Selectable<EnterpriseTagsTable>;
+export type PolicyRow = Selectable<PoliciesTable>;
+export type PolicyVersionRow = Selectable<PolicyVersionsTable>;
+export type PolicyPushRow = Selectable<PolicyPushesTable>;
+export type GrantRunRow = Selectable<GrantRunsTable>;
+export type GrantItemRow = Selectable<GrantItemsTable>;

@@ -28,6 +28,8 @@ import { duplicateRoutes } from './routes/case/index.ts';
 import { indicatorRoutes } from './routes/supervision/index.ts';
 import { supervisionRoutes } from './routes/supervision/index.ts';
 import { bulletinRoutes } from './routes/supervision/index.ts';
+import { enterpriseRoutes } from './routes/enterprises/index.ts';
+import { policyRoutes } from './routes/policies/index.ts';
 import type { RouteDeps } from './routes/route-deps.ts';
 import { webStatic } from './web-static.ts';
 
@@ -89,6 +91,8 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   await app.register(indicatorRoutes, routeDeps);
   await app.register(supervisionRoutes, routeDeps);
   await app.register(bulletinRoutes, routeDeps);
+  await app.register(enterpriseRoutes, routeDeps);
+  await app.register(policyRoutes, routeDeps);
   // Last, so its catch-all for the single-page app never shadows an API route.
   if (deps.webDir) await app.register(webStatic, { dir: deps.webDir });
   return { app, services };

@@ -7,6 +7,7 @@ import type { DatabaseHandle } from '../db/connect.ts';
 import { seedCalendar, seedCategories } from '../services/seed/index.ts';
 import { DEMO_PASSWORD, seedDemoOrg, seedDemoUsers } from '../services/seed/index.ts';
 import { seedDemoCases } from '../services/seed/index.ts';
+import { ENTERPRISE_DEMO_USER, seedDemoEnterprises } from '../services/seed/index.ts';
 import { buildApp } from './app.ts';
 import { readVersion } from '../cli/version.ts';
 import { startSweepLoop } from '../services/supervision/index.ts';
@@ -38,8 +39,12 @@ async function prepareData(config: AppConfig, handle: DatabaseHandle, print: Pri
     const count = await seedDemoCases(handle.db, now);
     print(`已生成 ${count} 个演示工单 / ${count} demo cases created`);
   }
+  // Its own check (no enterprise yet), so a demo database made before enterprises existed gains them too.
+  const enterprises = await seedDemoEnterprises(handle.db, now);
+  if (enterprises > 0) print(`已生成 ${enterprises} 家演示企业及惠企政策 / ${enterprises} demo enterprises and policies created`);
   print(`\n演示模式 / DEMO MODE — 演示账号（密码均为 ${DEMO_PASSWORD}）/ demo users (password ${DEMO_PASSWORD}):`);
   for (const user of users) print(`  ${user.username.padEnd(22)} ${user.role.padEnd(12)} ${user.displayName}`);
+  print(`  ${ENTERPRISE_DEMO_USER.padEnd(22)} ${'enterprise'.padEnd(12)} 企业演示账号（长春万华汽车实业）/ enterprise portal`);
   print('');
   return provisionalYears;
 }

@@ -12,7 +12,7 @@ import type { ServiceDeps } from './service-deps.ts';
 
 export const WRITE_ATTEMPTS = 5;
 
-export async function runWrite<T>(deps: ServiceDeps, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+export async function runWrite<T>(deps: Pick<ServiceDeps, 'db' | 'afterCommit'>, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       const result = await deps.db.transaction().execute(work);

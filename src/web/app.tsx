@@ -25,6 +25,9 @@ const AdminPage = lazy(() => import('./pages/admin-page.tsx').then((m) => ({ def
 const SupervisionPage = lazy(() => import('./pages/supervision-page.tsx').then((m) => ({ default: m.SupervisionPage })));
 const NoticesPage = lazy(() => import('./pages/notices-page.tsx').then((m) => ({ default: m.NoticesPage })));
 const SearchPage = lazy(() => import('./pages/search-page.tsx').then((m) => ({ default: m.SearchPage })));
+const EnterprisePortalPage = lazy(() => import('./pages/enterprise-portal-page.tsx').then((m) => ({ default: m.EnterprisePortalPage })));
+const EnterprisesPage = lazy(() => import('./pages/enterprises-page.tsx').then((m) => ({ default: m.EnterprisesPage })));
+const PoliciesPage = lazy(() => import('./pages/policies-page.tsx').then((m) => ({ default: m.PoliciesPage })));
 
 function Home() {
   const { user, loading } = useSession();
@@ -59,6 +62,9 @@ export function App() {
                   <Route path="/admin" element={<AdminPage />} />
                   <Route path="/supervision" element={<SupervisionPage />} />
                   <Route path="/notices" element={<NoticesPage />} />
+                  <Route path="/portal" element={<EnterprisePortalPage />} />
+                  <Route path="/enterprises" element={<EnterprisesPage />} />
+                  <Route path="/policies" element={<PoliciesPage />} />
                 </Route>
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Routes>

@@ -7,6 +7,7 @@ export const en: Messages = {
   nav: {
     workbench: 'Intake & dispatch', inbox: 'Department inbox', map: 'Grid map', cockpit: 'Cockpit', admin: 'Administration', grid: 'Grid patrol', search: 'Case search', report: 'Report a problem', track: 'Track a case', logout: 'Log out', login: 'Staff login',
     supervision: 'Supervision', notices: 'Notices to answer',
+    portal: 'Enterprise portal', enterprises: 'Enterprises', policies: 'Policies',
   },
   login: {
     title: 'Staff login', username: 'Username', password: 'Password', submit: 'Log in', demoHint: 'Demo users: operator-220106, handler-220106, grid_worker-220106 …, password demo1234',
@@ -119,6 +120,30 @@ export const en: Messages = {
   notify: { title: 'Notifications', none: 'No unread notifications', read: 'Mark read' },
   validation: { days_or_until: 'Enter the number of days' },
   photo: { add: 'Take / add photo', title: 'Photos', uploadFailed: 'The case was submitted, but the photos failed to upload: {{message}}', stage: { report: 'Reported', resolve: 'After handling', self_handle: 'Self-handled', check: 'Check' } },
+  enterprise: {
+    title: 'Enterprise services', all: 'District enterprises', mine: 'My enterprises (liaison)', name: 'Enterprise', uscc: 'USCC', industry: 'Industry', size: 'Size class',
+    liaison: 'Liaison', patron: 'Patron', tags: 'Qualifications', invented: 'Invented demo enterprise', fact: 'Fact', value: 'Value', asOf: 'As of', source: 'Source',
+    oneStop: 'One-stop · my policies', demands: 'Demands', profile: 'Profile', pushes: 'Policy pushes', noPushes: 'No pushes yet', read: 'Read', unread: 'Unread',
+    grants: 'Auto-grants · to confirm and paid', pendingGrants: '{{count}} auto-grant(s) are waiting for your confirmation', notBound: 'This account is not bound to an enterprise yet; ask your liaison',
+    demandCategory: 'Demand category', demandDescription: 'What you need', fileDemand: 'File the demand', demandFiled: 'Demand filed as case {{number}}', myDemands: 'Demands filed', noDemands: 'No demands yet',
+    match: { met: 'Met', almost: 'Almost met', not: 'Not met' },
+    mode: { auto_grant: 'Auto-grant (免申即享)', application: 'Application (申报)' },
+    sizeClass: { large: 'Large', medium: 'Medium', small: 'Small', micro: 'Micro' },
+    tag: { four_above: 'Above-threshold unit', high_tech: 'High-tech enterprise', tech_sme: 'Technology-based SME', innovative_sme: 'Innovative SME', specialized_sme: 'Specialised SME', little_giant: '“Little giant”' },
+    factKey: {
+      employees: 'Employees', revenue: 'Revenue (¥)', assets: 'Total assets (¥)', insured_headcount: 'Insured headcount', insured_months: 'Months paid in full',
+      unemployment_insurance_paid: 'Unemployment insurance paid (¥)', layoff_rate: 'Layoff rate (%)', industrial_output: 'Industrial output (¥)', rd_expense: 'R&D expense (¥)',
+    },
+    grant: {
+      confirm: 'Confirm', decline: 'Decline', confirmDone: 'Confirmed; waiting for payout', declineDone: 'Declined', none: 'No auto-grants yet', amount: '¥{{amount}}',
+      status: { pending: 'To confirm', confirmed: 'Confirmed', declined: 'Declined', paid: 'Paid' },
+    },
+  },
+  policy: {
+    title: 'Policies for enterprises', name: 'Policy', issuer: 'Issuer', document: 'Document no.', mode: 'Mode', status: 'Match', amount: 'Amount (¥)',
+    push: 'Push to the enterprises that meet it', pushed: 'Pushed to {{count}} enterprise(s)', pushState: 'Push / read',
+    create: 'New policy', json: 'Policy definition (JSON)', badJson: 'The JSON is not valid', preview: 'Preview matching enterprises', save: 'Save the policy', saved: 'Policy saved',
+  },
   error: { network: 'Network error; try again later', unknown: 'Something went wrong' },
   calendarYear: {
     provisionalDeadline: 'Estimated from statutory holidays, to be confirmed by the State Council notice',

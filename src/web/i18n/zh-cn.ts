@@ -5,6 +5,7 @@ export const zhCN = {
   nav: {
     workbench: '受理派遣', inbox: '部门处置', map: '网格地图', cockpit: '指挥驾驶舱', admin: '系统管理', grid: '网格巡查', search: '工单查询', report: '我要反映', track: '进度查询', logout: '退出登录', login: '工作人员登录',
     supervision: '督查工作台', notices: '督办回复',
+    portal: '企业服务', enterprises: '企业服务', policies: '惠企政策',
   },
   login: {
     title: '工作人员登录', username: '用户名', password: '密码', submit: '登录', demoHint: '演示账号：operator-220106、handler-220106、grid_worker-220106 等，密码 demo1234',
@@ -117,6 +118,30 @@ export const zhCN = {
   notify: { title: '消息通知', none: '暂无未读消息', read: '标为已读' },
   validation: { days_or_until: '请填写延期天数' },
   photo: { add: '拍照/添加照片', title: '现场照片', uploadFailed: '工单已提交，但照片上传失败：{{message}}', stage: { report: '上报', resolve: '处置后', self_handle: '自行处置', check: '核查' } },
+  enterprise: {
+    title: '企业服务', all: '本区企业', mine: '我服务的企业', name: '企业名称', uscc: '统一社会信用代码', industry: '行业', size: '企业规模',
+    liaison: '助企专员', patron: '包保领导', tags: '资质', invented: '虚构演示企业', fact: '指标', value: '数值', asOf: '截至日期', source: '来源',
+    oneStop: '一站查 · 我的政策', demands: '诉求', profile: '企业档案', pushes: '政策推送', noPushes: '暂无推送', read: '已读', unread: '未读',
+    grants: '免申即享 · 待确认与已兑现', pendingGrants: '有 {{count}} 项免申即享政策等待您确认', notBound: '该账号尚未绑定企业，请联系助企专员',
+    demandCategory: '诉求类别', demandDescription: '诉求内容', fileDemand: '提交诉求', demandFiled: '诉求已提交，工单号 {{number}}', myDemands: '已提交的诉求', noDemands: '暂无诉求',
+    match: { met: '符合', almost: '接近符合', not: '不符合' },
+    mode: { auto_grant: '免申即享', application: '申报' },
+    sizeClass: { large: '大型', medium: '中型', small: '小型', micro: '微型' },
+    tag: { four_above: '四上企业', high_tech: '高新技术企业', tech_sme: '科技型中小企业', innovative_sme: '创新型中小企业', specialized_sme: '专精特新中小企业', little_giant: '专精特新“小巨人”' },
+    factKey: {
+      employees: '从业人员', revenue: '营业收入（元）', assets: '资产总额（元）', insured_headcount: '失业保险参保人数', insured_months: '足额缴费月数',
+      unemployment_insurance_paid: '实缴失业保险费（元）', layoff_rate: '裁员率（%）', industrial_output: '工业总产值（元）', rd_expense: '研发费用（元）',
+    },
+    grant: {
+      confirm: '确认享受', decline: '放弃', confirmDone: '已确认，等待拨付', declineDone: '已放弃', none: '暂无免申即享事项', amount: '{{amount}} 元',
+      status: { pending: '待确认', confirmed: '已确认', declined: '已放弃', paid: '已拨付' },
+    },
+  },
+  policy: {
+    title: '惠企政策', name: '政策名称', issuer: '发布单位', document: '文号', mode: '兑现方式', status: '匹配结果', amount: '测算金额（元）',
+    push: '推送给符合条件的企业', pushed: '已推送 {{count}} 家企业', pushState: '推送/已读',
+    create: '新建政策', json: '政策定义（JSON）', badJson: 'JSON 格式有误', preview: '预览匹配企业', save: '保存政策', saved: '政策已保存',
+  },
   error: { network: '网络错误，请稍后再试', unknown: '发生错误' },
   calendarYear: {
     provisionalDeadline: '按法定假日推算，待国务院通知公布后校准',

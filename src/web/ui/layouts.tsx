@@ -9,17 +9,19 @@ import { LangSwitch } from './lang-switch.tsx';
 import { NotificationBell } from './notification-bell.tsx';
 import { UserScope } from './user-scope.tsx';
 
-type NavKey = 'workbench' | 'inbox' | 'grid' | 'search' | 'map' | 'cockpit' | 'admin' | 'supervision' | 'notices';
+type NavKey = 'workbench' | 'inbox' | 'grid' | 'search' | 'map' | 'cockpit' | 'admin' | 'supervision' | 'notices'
+  | 'portal' | 'enterprises' | 'policies';
 
 /** Which pages each role sees in the menu. */
 const MENU: Partial<Record<Role, NavKey[]>> = {
-  operator: ['workbench', 'search', 'map', 'cockpit'],
-  shift_lead: ['workbench', 'search', 'map', 'cockpit'],
+  operator: ['workbench', 'search', 'map', 'cockpit', 'enterprises'],
+  shift_lead: ['workbench', 'search', 'map', 'cockpit', 'enterprises'],
   handler: ['inbox', 'notices', 'search'],
   grid_worker: ['grid'],
-  supervisor: ['cockpit', 'supervision', 'map', 'search'],
-  leader: ['cockpit', 'supervision', 'map', 'search'],
-  admin: ['admin', 'search'],
+  supervisor: ['cockpit', 'supervision', 'map', 'search', 'enterprises', 'policies'],
+  leader: ['cockpit', 'supervision', 'map', 'search', 'enterprises', 'policies'],
+  admin: ['admin', 'search', 'enterprises', 'policies'],
+  enterprise: ['portal'],
 };
 
 function Brand() {

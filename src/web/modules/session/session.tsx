@@ -83,6 +83,8 @@ export function homePathFor(role: string): string {
       return '/workbench';
     case 'admin':
       return '/admin';
+    case 'enterprise':
+      return '/portal';
     case 'supervisor':
     case 'leader':
       return '/cockpit';

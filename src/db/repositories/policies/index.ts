@@ -1,0 +1,3 @@
+// The public face of this area: other areas import from here, never from its files.
+export * from './grant-repository.ts';
+export * from './policy-repository.ts';

@@ -1,0 +1,255 @@
+/**
+ * Enterprises and policies through the API: the registry's bad input, 一站查 and 精准推 with
+ * explanations, a 免申即享 run that is repeatable and never pays twice, and a demand that becomes an
+ * enterprise_demand case resolved by a department. The clock is 2026-03-10; F1's 2026 version reads
+ * the 2025 figures.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { apiClient, loginAs, type ApiClient } from '../support/api-client.ts';
+import { caseScript, departmentsOf220106, type CaseScript } from '../support/case-script.ts';
+import { F1_STABLE_JOBS, F3_NEW_POST_SUBSIDY } from '../../src/domain/policies/index.ts';
+import { completeUscc } from '../../src/domain/enterprises/index.ts';
+
+let t: TestApp;
+let op: ApiClient; let leader: ApiClient; let admin: ApiClient;
+let s: CaseScript;
+let enterpriseId: number; let otherId: number;
+let boss: ApiClient; let otherBoss: ApiClient;
+let liaisonId: number;
+
+const USCC_A = completeUscc('91220106MA0000001');
+const USCC_B = completeUscc('91220106MA0000002');
+
+async function counts() {
+  const db = t.services.db;
+  const count = async (table: 'enterprises' | 'enterprise_facts' | 'policies' | 'grant_items') =>
+    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return { enterprises: await count('enterprises'), facts: await count('enterprise_facts'), policies: await count('policies'), grants: await count('grant_items') };
+}
+
+const FACTS_2025 = [
+  { key: 'employees', value: 120, asOf: '2025-12-31', source: '统计年报' },
+  { key: 'revenue', value: 50_000_000, asOf: '2025-12-31', source: '统计年报' },
+  { key: 'insured_headcount', value: 110, asOf: '2025-12-31', source: '社保' },
+  { key: 'insured_months', value: 12, asOf: '2025-12-31', source: '社保' },
+  { key: 'layoff_rate', value: 3, asOf: '2025-12-31', source: '社保' },
+  { key: 'unemployment_insurance_paid', value: 3025.14, asOf: '2025-12-31', source: '社保' },
+];
+
+beforeAll(async () => {
+  t = await startTestApp();
+  op = await loginAs(t.app, 'operator-220106');
+  leader = await loginAs(t.app, 'leader-220106');
+  admin = await loginAs(t.app, 'admin');
+  s = await caseScript(t, op);
+  liaisonId = (await t.services.db.selectFrom('users').select('id').where('username', '=', 'supervisor-220106').executeTakeFirstOrThrow()).id;
+}, 300_000);
+
+afterAll(async () => { await t?.close(); });
+
+describe('USCC check', () => {
+  it('needs no login and explains errors, warnings and the decoded parts', async () => {
+    const anonymous = apiClient(t.app);
+    const good = await anonymous.post('/api/v1/uscc/validate', { uscc: '91220101571145270j' });
+    expect(good.status).toBe(200);
+    expect(good.body).toMatchObject({ valid: true, normalised: '91220101571145270J', errors: [], decoded: { authority: { code: '9', zh: '工商' }, registrationDivision: '220101' } });
+    expect(good.body.warnings).toEqual([{ code: 'USCC_LOWER_CASE_NORMALISED' }]);
+    const bad = await anonymous.post('/api/v1/uscc/validate', { uscc: '914403001922038217' });
+    expect(bad.body).toMatchObject({ valid: false, errors: [{ code: 'USCC_CHECK_CHARACTER', expected: '6' }] });
+  });
+});
+
+describe('enterprise registry', () => {
+  it('refuses a bad USCC, an unknown industry and a second registration, changing nothing', async () => {
+    const before = await counts();
+    const base = { name: '测试企业', industryCode: '3670', districtCode: '220106' };
+    const wrongCheck = await op.post('/api/v1/enterprises', { ...base, uscc: '914403001922038217' });
+    expect(wrongCheck.status).toBe(400);
+    expect(wrongCheck.body).toMatchObject({ code: 'USCC_INVALID', message: '统一社会信用代码无效', details: { errors: [{ code: 'USCC_CHECK_CHARACTER' }] } });
+    expect((await op.post('/api/v1/enterprises', { ...base, uscc: '9144030019220382I6' })).body.code).toBe('USCC_INVALID');
+    expect((await op.post('/api/v1/enterprises', { ...base, uscc: '91440300192203821' })).body.code).toBe('USCC_INVALID');
+    const industry = await op.post('/api/v1/enterprises', { ...base, uscc: USCC_A, industryCode: '9999' });
+    expect(industry).toMatchObject({ status: 400, body: { code: 'INDUSTRY_CODE_UNKNOWN' } });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('registers enterprises (lower case normalised) and binds enterprise users', async () => {
+    const created = await op.post('/api/v1/enterprises', { name: '长春演示汽车零部件有限公司', uscc: USCC_A.toLowerCase(), industryCode: '3670', districtCode: '220106', liaisonUserId: liaisonId });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.uscc).toBe(USCC_A);
+    enterpriseId = created.body.id;
+    const again = await op.post('/api/v1/enterprises', { name: '重复', uscc: USCC_A, industryCode: '3670', districtCode: '220106' });
+    expect(again).toMatchObject({ status: 409, body: { code: 'ENTERPRISE_USCC_TAKEN' } });
+    otherId = (await op.post('/api/v1/enterprises', { name: '长春演示软件有限公司', uscc: USCC_B, industryCode: '6513', districtCode: '220106' })).body.id;
+    expect((await op.post(`/api/v1/enterprises/${enterpriseId}/contacts`, { username: 'boss-a', password: 'demo12345', displayName: '甲企业联系人' })).status).toBe(201);
+    expect((await op.post(`/api/v1/enterprises/${otherId}/contacts`, { username: 'boss-b', password: 'demo12345', displayName: '乙企业联系人' })).status).toBe(201);
+    boss = await loginAs(t.app, 'boss-a', 'demo12345');
+    otherBoss = await loginAs(t.app, 'boss-b', 'demo12345');
+    expect((await boss.get('/api/v1/enterprises')).body.items.map((row: { id: number }) => row.id)).toEqual([enterpriseId]);
+    expect((await otherBoss.get(`/api/v1/enterprises/${enterpriseId}`)).status).toBe(403);
+  });
+
+  it('refuses negative, future-dated and unknown facts, all or nothing', async () => {
+    const before = await counts();
+    const negative = await op.post(`/api/v1/enterprises/${enterpriseId}/facts`, { facts: [FACTS_2025[0], { key: 'employees', value: -1, asOf: '2025-12-31', source: '年报' }] });
+    expect(negative).toMatchObject({ status: 400, body: { code: 'ENTERPRISE_FACT_NEGATIVE', messageEn: 'An enterprise fact cannot be negative' } });
+    const future = await op.post(`/api/v1/enterprises/${enterpriseId}/facts`, { facts: [{ key: 'employees', value: 1, asOf: '2026-03-11', source: '年报' }] });
+    expect(future.body.code).toBe('ENTERPRISE_FACT_IN_FUTURE');
+    const unknown = await op.post(`/api/v1/enterprises/${enterpriseId}/facts`, { facts: [{ key: 'headcount', value: 1, asOf: '2025-12-31', source: '年报' }] });
+    expect(unknown.body.code).toBe('ENTERPRISE_FACT_UNKNOWN');
+    expect(await counts()).toEqual(before);
+    const recorded = await op.post(`/api/v1/enterprises/${enterpriseId}/facts`, { facts: FACTS_2025, tags: [{ tag: 'high_tech', validFrom: '2024-11-01', validTo: '2027-10-31', source: '高企证书' }] });
+    expect(recorded).toMatchObject({ status: 201, body: { facts: 6, tags: 1 } });
+    const page = await boss.get(`/api/v1/enterprises/${enterpriseId}`);
+    expect(page.body).toMatchObject({ sizeClass: 'small', liaison: { id: liaisonId }, industry: [{ code: 'C' }, { code: '36' }, { code: '367' }, { code: '3670' }] });
+    expect(page.body.facts).toHaveLength(6);
+  });
+});
+
+describe('policies, 一站查 and 精准推', () => {
+  it('refuses a rule over an unknown fact and saves F1 and F3', async () => {
+    const before = await counts();
+    const bad = structuredClone(F1_STABLE_JOBS);
+    bad.code = 'BAD-1';
+    bad.versions[0]!.eligibility = { type: 'fact', fact: 'profit' as never, op: '>=', value: 1 };
+    const refused = await leader.post('/api/v1/policies', bad);
+    expect(refused).toMatchObject({ status: 400, body: { code: 'POLICY_RULE_INVALID', details: [{ problem: 'UNKNOWN_FACT', value: 'profit' }] } });
+    expect((await op.post('/api/v1/policies', F1_STABLE_JOBS)).status).toBe(403);
+    expect(await counts()).toEqual(before);
+    expect((await leader.post('/api/v1/policies', F1_STABLE_JOBS)).status).toBe(201);
+    expect((await leader.post('/api/v1/policies', F3_NEW_POST_SUBSIDY)).status).toBe(201);
+    expect((await leader.post('/api/v1/policies', F3_NEW_POST_SUBSIDY)).body.code).toBe('POLICY_CODE_TAKEN');
+  });
+
+  it('previews an unsaved policy against the district, writing nothing', async () => {
+    const before = await counts();
+    const draft = { ...structuredClone(F1_STABLE_JOBS), code: 'DRAFT-1' };
+    const res = await leader.post('/api/v1/policies/preview', draft);
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((row: { enterprise: { id: number }; status: string }) => [row.enterprise.id, row.status])).toEqual([[enterpriseId, 'met'], [otherId, 'not']]);
+    expect((await leader.post('/api/v1/policies/preview', { ...draft, versions: [{ ...draft.versions[0], eligibility: { type: 'tag', tag: 'famous' } }] })).body.code).toBe('POLICY_RULE_INVALID');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('一站查 explains condition by condition, with the amount', async () => {
+    const res = await boss.get(`/api/v1/enterprises/${enterpriseId}/policies`);
+    expect(res.status).toBe(200);
+    const [f1, f3] = res.body.items;
+    expect(f1).toMatchObject({ policy: { code: 'F1-WENGANG' }, status: 'met', version: 3, amountCents: 181508, amount: 1815.08 });
+    expect(f1.explanation.children[0]).toMatchObject({ status: 'met', actual: 12 });
+    expect(f3).toMatchObject({ policy: { code: 'F3-KUOGANG' }, status: 'not', reason: { en: 'The policy is not in force on 2026-03-10' } });
+    const other = await otherBoss.get(`/api/v1/enterprises/${otherId}/policies`);
+    expect(other.body.items[0].explanation.children[0]).toMatchObject({ status: 'not', actual: null });
+    expect((await otherBoss.get(`/api/v1/enterprises/${enterpriseId}/policies`)).status).toBe(403);
+  });
+
+  it('精准推 lists the matching enterprises, pushes once and records the read receipt', async () => {
+    const policyId = (await leader.get('/api/v1/policies')).body.items[0].id;
+    const matches = await leader.get(`/api/v1/policies/${policyId}/matches`);
+    expect(matches.body.items.map((row: { enterprise: { id: number } }) => row.enterprise.id)).toEqual([enterpriseId]);
+    const pushed = await leader.post(`/api/v1/policies/${policyId}/pushes`, {});
+    expect(pushed).toMatchObject({ status: 201, body: { pushed: 1 } });
+    expect((await leader.post(`/api/v1/policies/${policyId}/pushes`, {})).body.pushed).toBe(0);
+    expect((await boss.post(`/api/v1/policies/${policyId}/pushes/read`)).body).toEqual({ read: 1 });
+    const pushes = await leader.get(`/api/v1/policies/${policyId}/pushes`);
+    expect(pushes.body.items[0]).toMatchObject({ enterpriseId, readAt: '2026-03-10T02:00:00.000Z' });
+  });
+});
+
+describe('免申即享 grant runs', () => {
+  it('lists once, lets only the enterprise confirm, pays once, and audits every step', async () => {
+    const policyId = (await leader.get('/api/v1/policies')).body.items[0].id;
+    const run = await leader.post(`/api/v1/policies/${policyId}/grant-runs`, {});
+    expect(run.status, JSON.stringify(run.body)).toBe(201);
+    expect(run.body.items).toMatchObject([{ enterpriseId, amountCents: 181508, status: 'pending' }]);
+    const rerun = await leader.post(`/api/v1/policies/${policyId}/grant-runs`, {});
+    expect(rerun.body.items).toEqual([]);
+    const itemId = run.body.items[0].id;
+    const base = `/api/v1/grant-runs/${run.body.id}/items/${itemId}`;
+    expect((await leader.post(`${base}/pay`, { reference: 'PAY-1' })).body.code).toBe('GRANT_ITEM_NOT_CONFIRMED');
+    expect((await otherBoss.post(`${base}/confirm`)).status).toBe(403);
+    expect((await boss.post(`${base}/confirm`)).body.status).toBe('confirmed');
+    expect((await boss.post(`${base}/decline`)).body.code).toBe('GRANT_ITEM_NOT_PENDING');
+    expect((await boss.post(`${base}/pay`, { reference: 'PAY-1' })).status).toBe(403);
+    expect((await admin.post(`${base}/pay`, { reference: 'PAY-1' })).body).toMatchObject({ status: 'paid', paymentReference: 'PAY-1' });
+    const twice = await leader.post(`${base}/pay`, { reference: 'PAY-2' });
+    expect(twice).toMatchObject({ status: 409, body: { code: 'GRANT_ALREADY_PAID', message: '该兑现事项已拨付，不能重复拨付' } });
+    const detail = await leader.get(`/api/v1/grant-runs/${run.body.id}`);
+    expect(detail.body.events.map((event: { action: string }) => event.action)).toEqual(['run', 'list', 'confirm', 'pay']);
+    expect(detail.body.items[0].paymentReference).toBe('PAY-1');
+    const benefits = await boss.get(`/api/v1/enterprises/${enterpriseId}/benefits`);
+    expect(benefits.body.grants).toMatchObject([{ status: 'paid', amount: 1815.08 }]);
+  });
+
+  it('refuses a run of an application-mode policy', async () => {
+    const f3 = (await leader.get('/api/v1/policies')).body.items[1].id;
+    expect((await leader.post(`/api/v1/policies/${f3}/grant-runs`, {})).body.code).toBe('POLICY_NOT_AUTO_GRANT');
+  });
+});
+
+describe('enterprise demands', () => {
+  it('files a demand from the portal as an enterprise_demand case that a department resolves', async () => {
+    s.at('2026-03-10T10:00');
+    const filed = await boss.post(`/api/v1/enterprises/${enterpriseId}/demands`, { categoryCode: 'Q02', description: '急需招聘焊工 20 名' });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    expect(filed.body).toMatchObject({ kind: 'enterprise_demand', state: 'reported' });
+    const caseId = filed.body.caseId;
+    const { ids, handler } = await departmentsOf220106(t);
+    const rsj = await handler('rsj');
+    await s.act(op, caseId, 'file', '2026-03-10T10:10');
+    await s.act(op, caseId, 'dispatch', '2026-03-10T10:20', { departmentId: ids.rsj });
+    await s.act(rsj, caseId, 'sign', '2026-03-10T10:30');
+    await s.act(rsj, caseId, 'resolve', '2026-03-11T10:00', { note: '已对接招聘会' });
+    await s.act(op, caseId, 'check_pass', '2026-03-11T11:00');
+    const page = await boss.get(`/api/v1/enterprises/${enterpriseId}`);
+    expect(page.body.demands).toMatchObject([{ caseId, state: 'closed', categoryCode: 'Q02' }]);
+    expect(page.body.liaison).toMatchObject({ id: liaisonId });
+    expect((await otherBoss.post(`/api/v1/enterprises/${enterpriseId}/demands`, { categoryCode: 'Q02', description: '冒名' })).status).toBe(403);
+  });
+});
+
+describe('enterprise import', () => {
+  const header = '企业名称,统一社会信用代码,行业代码,区划代码,地址';
+  const c = completeUscc('91220106MA0000003');
+  const d = completeUscc('91220106MA0000004');
+
+  it('lists every row’s problems and imports nothing when one row is wrong', async () => {
+    const before = await counts();
+    const csv = `${header}\n丙企业,${c},6513,220106,青年路 1 号\n丁企业,914403001922038217,9999,220199,\n戊企业,${USCC_A},3670,220106,\n`;
+    const res = await op.post('/api/v1/enterprises/import', { format: 'csv', content: csv });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'ENTERPRISE_IMPORT_INVALID', message: '导入文件有误，未导入任何企业' });
+    expect(res.body.details.problems).toEqual([
+      { row: 3, field: 'uscc', code: 'USCC_INVALID' },
+      { row: 3, field: 'industryCode', code: 'INDUSTRY_CODE_UNKNOWN' },
+      { row: 3, field: 'districtCode', code: 'DISTRICT_UNKNOWN' },
+      { row: 4, field: 'uscc', code: 'USCC_REGISTERED' },
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('imports a CSV and an .xlsx', async () => {
+    const csv = await op.post('/api/v1/enterprises/import', { format: 'csv', content: `${header}\n丙企业,${c},6513,220106,青年路 1 号\n` });
+    expect(csv).toMatchObject({ status: 201, body: { created: 1 } });
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('企业');
+    sheet.addRow(header.split(','));
+    sheet.addRow(['丁企业', d, '5212', '220106', '']);
+    const content = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+    expect(await op.post('/api/v1/enterprises/import', { format: 'xlsx', content })).toMatchObject({ status: 201, body: { created: 1 } });
+    expect((await op.post('/api/v1/enterprises/import', { format: 'xlsx', content: 'bm90IGEgemlw' })).body.code).toBe('ENTERPRISE_IMPORT_INVALID');
+  });
+});
+
+describe('enterprise indicators', () => {
+  it('count demands solved per liaison and per department, the amount paid and the enterprises reached', async () => {
+    const res = await leader.get('/api/v1/enterprise-indicators');
+    expect(res.status).toBe(200);
+    expect(res.body.demandsByLiaison).toEqual([{ liaisonUserId: liaisonId, liaison: expect.any(String), total: 1, solved: 1 }]);
+    expect(res.body.demandsByDepartment).toMatchObject([{ total: 1, solved: 1 }]);
+    expect(res.body).toMatchObject({ paidCents: 181508, paidItems: 1, enterprisesReached: 1 });
+    expect((await boss.get('/api/v1/enterprise-indicators')).status).toBe(403);
+  });
+});
