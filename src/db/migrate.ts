@@ -7,6 +7,7 @@ import * as m0006 from './migrations/0006-performance-indexes.ts';
 import * as m0007 from './migrations/0007-case-followers.ts';
 import * as m0008 from './migrations/0008-enum-checks.ts';
 import * as m0009 from './migrations/0009-event-units-rollups.ts';
+import * as m0013 from './migrations/0013-projects-targets.ts';
 
 // Listed by hand, not read from disk: the same list works under tsx, vitest and a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-case-followers': m0007,
   '0008-enum-checks': m0008,
   '0009-event-units-rollups': m0009,
+  '0013-projects-targets': m0013,
 };
 
 /**
