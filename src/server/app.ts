@@ -28,6 +28,7 @@ import { duplicateRoutes } from './routes/case/index.ts';
 import { indicatorRoutes } from './routes/supervision/index.ts';
 import { supervisionRoutes } from './routes/supervision/index.ts';
 import { bulletinRoutes } from './routes/supervision/index.ts';
+import { projectRoutes, targetRoutes } from './routes/projects/index.ts';
 import type { RouteDeps } from './routes/route-deps.ts';
 import { webStatic } from './web-static.ts';
 
@@ -89,6 +90,8 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   await app.register(indicatorRoutes, routeDeps);
   await app.register(supervisionRoutes, routeDeps);
   await app.register(bulletinRoutes, routeDeps);
+  await app.register(projectRoutes, routeDeps);
+  await app.register(targetRoutes, routeDeps);
   // Last, so its catch-all for the single-page app never shadows an API route.
   if (deps.webDir) await app.register(webStatic, { dir: deps.webDir });
   return { app, services };

@@ -4,6 +4,7 @@ export * from './four-rates.ts';
 export * from './investment.ts';
 export * from './lifecycle.ts';
 export * from './node-rules.ts';
+export * from './project-access.ts';
 export * from './project-model.ts';
 export * from './statistical-registration.ts';
 export * from './targets.ts';
