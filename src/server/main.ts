@@ -7,6 +7,7 @@ import type { DatabaseHandle } from '../db/connect.ts';
 import { seedCalendar, seedCategories } from '../services/seed/index.ts';
 import { DEMO_PASSWORD, seedDemoOrg, seedDemoUsers } from '../services/seed/index.ts';
 import { seedDemoCases } from '../services/seed/index.ts';
+import { seedDemoProjects } from '../services/seed/index.ts';
 import { buildApp } from './app.ts';
 import { readVersion } from '../cli/version.ts';
 import { startSweepLoop } from '../services/supervision/index.ts';
@@ -35,6 +36,8 @@ async function prepareData(config: AppConfig, handle: DatabaseHandle, print: Pri
     print('正在生成演示工单 / creating demo cases …');
     const count = await seedDemoCases(handle.db, now);
     print(`已生成 ${count} 个演示工单 / ${count} demo cases created`);
+    const projects = await seedDemoProjects(handle.db, now);
+    print(`已生成 ${projects} 个演示重点项目（投资额等为示意数据）/ ${projects} demo projects created (figures are illustrative)`);
   }
   print(`\n演示模式 / DEMO MODE — 演示账号（密码均为 ${DEMO_PASSWORD}）/ demo users (password ${DEMO_PASSWORD}):`);
   for (const user of users) print(`  ${user.username.padEnd(22)} ${user.role.padEnd(12)} ${user.displayName}`);

@@ -114,8 +114,8 @@ describe('monthly reports', () => {
     expect((await file({ month: '2026-05', amount: 800 })).body.code).toBe('PROJECT_INVESTMENT_OVER_PLAN');
     const detail = await officer.get(`/api/v1/projects/${project.id}`);
     expect(detail.body.reports).toHaveLength(2);
-    // May: 240 of 800 = 30%; time progress 5/12 = 41.7%, 11.7 points behind: red.
-    expect(detail.body.investment).toMatchObject({ month: '2026-05', yearToDate: 240, sinceStart: 240, percentOfAnnualPlan: 30, timeProgress: 41.7, light: 'red' });
+    // Read at the end of April: 240 of 800 = 30%; time progress 4/12 = 33.3%, 3.3 points behind: amber.
+    expect(detail.body.investment).toMatchObject({ month: '2026-04', yearToDate: 240, sinceStart: 240, percentOfAnnualPlan: 30, timeProgress: 33.3, light: 'amber' });
     expect((await file({ month: '2026-05', amount: 800, overPlanExplanation: '概算调增，待批复' })).status).toBe(201);
   });
 });

@@ -28,6 +28,12 @@ export interface ProjectView {
   registration: RegistrationEligibility;
 }
 
+/** Reports are filed for the month just ended, so the standing is read at its end. */
+export function previousMonth(month: string): string {
+  const [year, mon] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+  return mon === 1 ? `${year - 1}-12` : `${year}-${String(mon - 1).padStart(2, '0')}`;
+}
+
 /** Builds the views of several projects with one query per related table. */
 export async function viewProjects(deps: ServiceDeps, rows: readonly ProjectRow[]): Promise<ProjectView[]> {
   const ids = rows.map((row) => row.id);
@@ -36,7 +42,7 @@ export async function viewProjects(deps: ServiceDeps, rows: readonly ProjectRow[
     findUserNames(deps.db, rows.flatMap((row) => (row.patron_user_id === null ? [] : [row.patron_user_id]))),
   ]);
   const today = shanghaiToday(deps.clock());
-  const month = today.slice(0, 7);
+  const month = previousMonth(today.slice(0, 7));
   return rows.map((row) => {
     const own = nodes.filter((node) => node.projectId === row.id);
     const ownReports = reports.filter((report) => report.project_id === row.id);

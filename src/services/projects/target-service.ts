@@ -20,6 +20,8 @@ export interface TargetInput {
   kind: TargetKind;
   target: number | null;
   actuals?: ActualEntry[] | undefined;
+  /** Demo figures the seeds do not give. */
+  illustrative?: boolean | undefined;
 }
 
 /** @throws DomainError FORBIDDEN, TARGET_INVALID (a future month, a non-positive amount target) */

@@ -38,7 +38,7 @@ function pickGoal(random: Random): Goal {
   return 'closed';
 }
 
-interface DistrictActors {
+export interface DistrictActors {
   operator: Actor;
   shiftLead: Actor;
   gridWorker: Actor;
@@ -51,7 +51,7 @@ async function actorByUsername(db: Kysely<Database>, username: string): Promise<
   return actorFromUser(user);
 }
 
-async function loadDistrictActors(db: Kysely<Database>, districtId: number, districtCode: string): Promise<DistrictActors> {
+export async function loadDistrictActors(db: Kysely<Database>, districtId: number, districtCode: string): Promise<DistrictActors> {
   const byName = (username: string) => actorByUsername(db, username);
   const handlers = new Map<number, Actor>();
   return {
