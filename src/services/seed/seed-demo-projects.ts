@@ -14,6 +14,7 @@ import { findDepartmentByCode, findUserByUsername, listDistricts } from '../../d
 import { listProjects } from '../../db/repositories/projects/index.ts';
 import { actorFromUser } from '../actor.ts';
 import { performCaseAction } from '../case/index.ts';
+import { listGridMap } from '../geo/index.ts';
 import { createCalendarCache } from '../calendar/index.ts';
 import { createProject, fileMonthlyReport, patchProject, putTarget, raiseProjectProblem, setProjectNode, shanghaiToday } from '../projects/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
@@ -61,12 +62,14 @@ export async function seedDemoProjects(db: Kysely<Database>, now: Date): Promise
     const officer = await actor(db, `project_officer-${code}`);
     const patron = await actor(db, `leader-${code}`);
     const actors = await loadDistrictActors(db, district.id, code);
+    const points = await gridCentres(db, code);
     for (const [index, fact] of (DEMO_PROJECT_FACTS[code] ?? []).entries()) {
       current = now;
       const department = await findDepartmentByCode(db, district.id, DEPARTMENT_OF_TYPE[fact.type]);
       const total = fact.investmentWan ?? Math.round((fact.type === 'industry' ? 20_000 + random.next() * 180_000 : 8_000 + random.next() * 60_000) / 100) * 100;
       const doneCount = NODES_DONE[fact.stage ?? '在建'] ?? 14;
       const view = await createProject(deps, officer, {
+        location: points.length > 0 ? points[(index * 37) % points.length] : undefined,
         name: fact.name, type: fact.type, totalInvestment: total, annualInvestment: Math.round(total * 0.35), patronUserId: patron.userId,
         departmentId: department?.id ?? null, taskForce: [`${district.name}${fact.name.slice(0, 6)}专班`],
         planLists: [...new Set([fact.year, 2025, 2026])].map((year) => ({ year, level: 'district' as const })),
@@ -87,6 +90,20 @@ export async function seedDemoProjects(db: Kysely<Database>, now: Date): Promise
     await seedTargets(deps, officer, code, today, random);
   }
   return created;
+}
+
+/** A point inside each demo grid (the mean of its outer ring), so projects land on the 挂图作战 map. */
+async function gridCentres(db: Kysely<Database>, districtCode: string): Promise<{ lat: number; lng: number }[]> {
+  const map = await listGridMap(db, districtCode);
+  return map.features.flatMap((feature) => {
+    const geometry = feature.geometry as { type?: string; coordinates?: unknown } | null;
+    const polygon = geometry?.type === 'MultiPolygon' ? (geometry.coordinates as number[][][][])[0] : (geometry?.coordinates as number[][][] | undefined);
+    const ring = polygon?.[0]?.slice(0, -1) ?? [];
+    if (ring.length === 0) return [];
+    const lng = ring.reduce((sum, point) => sum + point[0]!, 0) / ring.length;
+    const lat = ring.reduce((sum, point) => sum + point[1]!, 0) / ring.length;
+    return [{ lat: Math.round(lat * 1e6) / 1e6, lng: Math.round(lng * 1e6) / 1e6 }];
+  });
 }
 
 /** Sets the first `count` nodes done, spaced by half their usual durations from the list year on, never after today. */

@@ -7,6 +7,7 @@ export const en: Messages = {
   nav: {
     workbench: 'Intake & dispatch', inbox: 'Department inbox', map: 'Grid map', cockpit: 'Cockpit', admin: 'Administration', grid: 'Grid patrol', search: 'Case search', report: 'Report a problem', track: 'Track a case', logout: 'Log out', login: 'Staff login',
     supervision: 'Supervision', notices: 'Notices to answer',
+    projects: 'Project map', patronage: 'My patronage', kpi: 'KPI board',
   },
   login: {
     title: 'Staff login', username: 'Username', password: 'Password', submit: 'Log in', demoHint: 'Demo users: operator-220106, handler-220106, grid_worker-220106 …, password demo1234',
@@ -120,4 +121,25 @@ export const en: Messages = {
   validation: { days_or_until: 'Enter the number of days' },
   photo: { add: 'Take / add photo', title: 'Photos', uploadFailed: 'The case was submitted, but the photos failed to upload: {{message}}', stage: { report: 'Reported', resolve: 'After handling', self_handle: 'Self-handled', check: 'Check' } },
   error: { network: 'Network error; try again later', unknown: 'Something went wrong' },
+  projects: {
+    title: 'Key projects', mapTitle: 'Project map', mine: 'Projects I patronise', list: 'Projects', name: 'Project', stageLabel: 'Stage', typeLabel: 'Type', listYear: 'Plan year',
+    patron: 'Patron', total: 'Total investment (10k yuan)', annual: 'Annual plan (10k yuan)', yearToDate: 'This year (10k yuan)', timeProgress: 'Time progress', light: 'Light',
+    registration: 'Statistical registration', eligible: 'Eligible', notEligible: 'Not yet eligible', flagLabel: 'Flag', gantt: 'Node chart', planned: 'Planned', actual: 'Actual',
+    reports: 'Monthly reports', reportForm: 'Monthly report', month: 'Month', amount: 'Invested this month (10k yuan)', progressText: 'Progress', overPlan: 'Over-plan explanation', fileReport: 'File report', reportFiled: 'Report filed',
+    problems: 'Problems', problemForm: 'Raise a problem', problemCategory: 'Problem category', problemTitle: 'Problem', problemDescription: 'Description', raiseProblem: 'Raise (opens a case)', problemRaised: 'Case {{number}} opened',
+    caseNumber: 'Case', caseState: 'Case state', age: 'Age (days)', timeline: 'Project timeline', chainIntact: 'Hash chain intact', chainBroken: 'Hash chain broken',
+    illustrative: 'Demo data: investment and reports are illustrative', demoNote: 'Project names come from the districts’ reports; locations, investment and progress are illustrative demo data',
+    stage: { investment_landing: 'Investment landing', preliminary_approval: 'Preliminary approvals', construction_start: 'Construction and registration', completion_acceptance: 'Completion acceptance', operation: 'In production' },
+    type: { industry: 'Industry', infrastructure: 'Infrastructure', public: 'Public welfare' },
+    flag: { red: 'Red flag', black: 'Black flag', none: 'Not started' },
+    lights: { green: 'Green', amber: 'Amber', red: 'Red' },
+    problemCategories: { P01: 'Land use', P02: 'Utility connection', P03: 'Land acquisition and clearance', P04: 'Project approvals' },
+    actions: { create: 'Created', update: 'Changed', advance_stage: 'Stage advanced', set_node: 'Node updated', report: 'Monthly report', raise_problem: 'Problem raised' },
+  },
+  kpi: {
+    title: 'KPI board', illustrative: 'This year’s targets and monthly actuals are illustrative demo figures', chart: 'Actual vs target / time progress', actual: 'Actual', targetOrTime: 'Target (growth) / time progress (amounts)',
+    projectRace: 'Project race (four rates)', place: 'Place', district: 'District', raceScore: 'Race score', targets: 'Targets', indicator: 'Indicator', target: 'Annual target',
+    yoy: 'YoY', measure: 'Done / growth', peerRank: 'Peer rank',
+    rates: { landingRate: 'Landing rate', preparationRate: 'Preparation maturity', investmentRate: 'Investment completion', registrationRate: 'Registration rate' },
+  },
 };

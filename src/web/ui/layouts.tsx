@@ -9,7 +9,8 @@ import { LangSwitch } from './lang-switch.tsx';
 import { NotificationBell } from './notification-bell.tsx';
 import { UserScope } from './user-scope.tsx';
 
-type NavKey = 'workbench' | 'inbox' | 'grid' | 'search' | 'map' | 'cockpit' | 'admin' | 'supervision' | 'notices';
+type NavKey = 'workbench' | 'inbox' | 'grid' | 'search' | 'map' | 'cockpit' | 'admin' | 'supervision' | 'notices'
+  | 'projects' | 'patronage' | 'kpi';
 
 /** Which pages each role sees in the menu. */
 const MENU: Partial<Record<Role, NavKey[]>> = {
@@ -18,8 +19,9 @@ const MENU: Partial<Record<Role, NavKey[]>> = {
   handler: ['inbox', 'notices', 'search'],
   grid_worker: ['grid'],
   supervisor: ['cockpit', 'supervision', 'map', 'search'],
-  leader: ['cockpit', 'supervision', 'map', 'search'],
+  leader: ['cockpit', 'supervision', 'map', 'search', 'projects', 'patronage', 'kpi'],
   admin: ['admin', 'search'],
+  project_officer: ['projects', 'kpi', 'search'],
 };
 
 function Brand() {

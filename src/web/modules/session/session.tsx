@@ -86,6 +86,8 @@ export function homePathFor(role: string): string {
     case 'supervisor':
     case 'leader':
       return '/cockpit';
+    case 'project_officer':
+      return '/projects';
     default:
       return '/search';
   }
