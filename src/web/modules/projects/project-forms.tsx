@@ -61,7 +61,7 @@ export function ProblemForm({ projectId, onDone }: { projectId: number; onDone: 
   return (
     <Form form={form} layout="vertical" onFinish={submit} aria-label={t('projects.problemForm')}>
       <Form.Item name="categoryCode" label={t('projects.problemCategory')} rules={[{ required: true }]}>
-        <Select options={PROBLEM_CATEGORIES.map((code) => ({ value: code, label: t(`projects.problemCategories.${code}`) }))} />
+        <Select showSearch={{ optionFilterProp: 'label' }} options={PROBLEM_CATEGORIES.map((code) => ({ value: code, label: t(`projects.problemCategories.${code}`) }))} />
       </Form.Item>
       <Form.Item name="title" label={t('projects.problemTitle')} rules={[{ required: true, max: 80 }]}><Input /></Form.Item>
       <Form.Item name="description" label={t('projects.problemDescription')} rules={[{ required: true }]}><Input.TextArea rows={2} /></Form.Item>
