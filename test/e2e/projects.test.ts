@@ -61,7 +61,8 @@ describe.skipIf(!haveChromium)('a project in the browser (中文)', () => {
     const departments = await departmentsOf220106(env.t);
     const handler = await departments.handler('fgj');
     const found = await operator.get(`/api/v1/cases/${caseNumber}`);
-    expect(found.body.kind ?? found.body.case?.kind).toBe('project_problem');
+    expect(found.status, JSON.stringify(found.body)).toBe(200);
+    expect(JSON.stringify(found.body)).toContain('project_problem');
     const id = found.body.id ?? found.body.case?.id;
     let current = await actOk(operator, id, 'file', { version: 1 });
     current = await actOk(operator, id, 'dispatch', { version: current.version, departmentId: departments.ids.fgj });

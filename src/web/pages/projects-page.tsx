@@ -3,17 +3,20 @@ import { Alert, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiGet } from '../api/client.ts';
-import { loadOrgTree, orgNames, useLoaded } from '../modules/reference/index.ts';
 import { useSession } from '../modules/session/index.ts';
 import { LIGHT_COLORS, ProjectDrawer, ProjectMap, STAGES, STAGE_COLORS, type Project } from '../modules/projects/index.ts';
 import { useErrorText } from '../ui/errors.ts';
+
+/** The base map needs grid geometry; without it (no grids imported) only the list shows. */
+function hasGeometry(map: unknown): boolean {
+  return ((map as { features?: unknown[] } | null)?.features?.length ?? 0) > 0;
+}
 
 export function ProjectsPage({ mine = false }: { mine?: boolean }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const errorText = useErrorText();
-  const tree = useLoaded(loadOrgTree);
-  const districtCode = orgNames(tree).districtCode(user?.districtId ?? null);
+  const [districtCode, setDistrictCode] = useState<string | null>(null);
   const [projects, setProjects] = useState<Project[] | null>(null);
   const [gridMap, setGridMap] = useState<unknown>(null);
   const [error, setError] = useState<unknown>(null);
@@ -24,14 +27,19 @@ export function ProjectsPage({ mine = false }: { mine?: boolean }) {
   const [picked, setPicked] = useState<number | null>(null);
 
   useEffect(() => {
-    if (!districtCode) return;
     let alive = true;
-    Promise.all([
-      apiGet<{ items: Project[] }>('/api/v1/projects', { district: districtCode, ...(mine ? { patron: 'me' } : {}) }),
-      apiGet<unknown>('/api/v1/grids/map', { district: districtCode }),
-    ]).then(([list, map]) => { if (alive) { setProjects(list.items); setGridMap(map); } }, (failure: unknown) => alive && setError(failure));
+    // The server scopes the list to the caller's district; the base map follows the district it names.
+    apiGet<{ district: { code: string }; items: Project[] }>('/api/v1/projects', mine ? { patron: 'me' } : {})
+      .then(async (list) => {
+        if (!alive) return;
+        setProjects(list.items);
+        setDistrictCode(list.district.code);
+        const map = await apiGet<unknown>('/api/v1/grids/map', { district: list.district.code });
+        if (alive) setGridMap(map);
+      })
+      .catch((failure: unknown) => alive && setError(failure));
     return () => { alive = false; };
-  }, [districtCode, mine]);
+  }, [mine]);
 
   const shown = useMemo(() => (projects ?? []).filter((project) =>
     (!stage || project.stageCode === stage) && (!type || project.type === type) && (!patron || project.patron?.id === patron)
@@ -50,7 +58,7 @@ export function ProjectsPage({ mine = false }: { mine?: boolean }) {
         <Select allowClear placeholder={t('projects.listYear')} style={{ width: 120 }} value={year} onChange={setYear} options={years.map((value) => ({ value, label: String(value) }))} />
         {!mine && <Select allowClear placeholder={t('projects.patron')} style={{ width: 160 }} value={patron} onChange={setPatron} options={patrons.map((item) => ({ value: item.id, label: item.displayName }))} />}
       </Space>
-      {gridMap && districtCode ? <Card size="small" title={t('projects.mapTitle')}><ProjectMap projects={shown} gridMap={gridMap} mapName={`projects-${districtCode}`} onPick={setPicked} /></Card> : null}
+      {hasGeometry(gridMap) && districtCode ? <Card size="small" title={t('projects.mapTitle')}><ProjectMap projects={shown} gridMap={gridMap} mapName={`projects-${districtCode}`} onPick={setPicked} /></Card> : null}
       <Card size="small" title={t('projects.list')}>
         <Table<Project> rowKey="id" size="small" loading={!projects && !error} dataSource={shown} pagination={{ pageSize: 20 }} locale={{ emptyText: t('common.empty') }}
           onRow={(row) => ({ onClick: () => setPicked(row.id), style: { cursor: 'pointer' } })}
