@@ -137,6 +137,15 @@ describe('problems become cases', () => {
   });
 });
 
+describe('export', () => {
+  it('exports the district\'s projects as .xlsx', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/projects/export', headers: { authorization: `Bearer ${officer.token}` } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
 describe('four rates and targets', () => {
   it('computes the rates of the year list and ranks the district among peers', async () => {
     const res = await leader.get('/api/v1/projects/rates?month=2026-04');

@@ -122,7 +122,7 @@ export const en: Messages = {
   photo: { add: 'Take / add photo', title: 'Photos', uploadFailed: 'The case was submitted, but the photos failed to upload: {{message}}', stage: { report: 'Reported', resolve: 'After handling', self_handle: 'Self-handled', check: 'Check' } },
   error: { network: 'Network error; try again later', unknown: 'Something went wrong' },
   projects: {
-    title: 'Key projects', mapTitle: 'Project map', mine: 'Projects I patronise', list: 'Projects', name: 'Project', stageLabel: 'Stage', typeLabel: 'Type', listYear: 'Plan year',
+    title: 'Key projects', export: 'Export Excel', mapTitle: 'Project map', mine: 'Projects I patronise', list: 'Projects', name: 'Project', stageLabel: 'Stage', typeLabel: 'Type', listYear: 'Plan year',
     patron: 'Patron', total: 'Total investment (10k yuan)', annual: 'Annual plan (10k yuan)', yearToDate: 'This year (10k yuan)', timeProgress: 'Time progress', light: 'Light',
     registration: 'Statistical registration', eligible: 'Eligible', notEligible: 'Not yet eligible', flagLabel: 'Flag', gantt: 'Node chart', planned: 'Planned', actual: 'Actual',
     reports: 'Monthly reports', reportForm: 'Monthly report', month: 'Month', amount: 'Invested this month (10k yuan)', progressText: 'Progress', overPlan: 'Over-plan explanation', fileReport: 'File report', reportFiled: 'Report filed',

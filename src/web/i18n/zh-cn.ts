@@ -120,7 +120,7 @@ export const zhCN = {
   photo: { add: '拍照/添加照片', title: '现场照片', uploadFailed: '工单已提交，但照片上传失败：{{message}}', stage: { report: '上报', resolve: '处置后', self_handle: '自行处置', check: '核查' } },
   error: { network: '网络错误，请稍后再试', unknown: '发生错误' },
   projects: {
-    title: '重点项目', mapTitle: '挂图作战', mine: '我包保的项目', list: '项目清单', name: '项目名称', stageLabel: '阶段', typeLabel: '类型', listYear: '计划年度',
+    title: '重点项目', export: '导出 Excel', mapTitle: '挂图作战', mine: '我包保的项目', list: '项目清单', name: '项目名称', stageLabel: '阶段', typeLabel: '类型', listYear: '计划年度',
     patron: '包保领导', total: '总投资（万元）', annual: '年度计划投资（万元）', yearToDate: '本年累计（万元）', timeProgress: '序时进度', light: '进度灯',
     registration: '入库纳统', eligible: '符合条件', notEligible: '暂不符合', flagLabel: '旗帜', gantt: '节点进度图', planned: '计划', actual: '实际',
     reports: '月报', reportForm: '月报填报', month: '月份', amount: '本月完成投资（万元）', progressText: '形象进度', overPlan: '超概算说明', fileReport: '提交月报', reportFiled: '月报已提交',

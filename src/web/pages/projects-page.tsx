@@ -1,5 +1,5 @@
 /** /projects — 挂图作战: projects on the district map and in a list, filtered; /patronage is the patron's "我包保的项目". */
-import { Alert, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiGet } from '../api/client.ts';
@@ -56,6 +56,7 @@ export function ProjectsPage({ mine = false }: { mine?: boolean }) {
         <Select allowClear placeholder={t('projects.stageLabel')} style={{ width: 160 }} value={stage} onChange={setStage} options={STAGES.map((code) => ({ value: code, label: t(`projects.stage.${code}`) }))} />
         <Select allowClear placeholder={t('projects.typeLabel')} style={{ width: 140 }} value={type} onChange={setType} options={['industry', 'infrastructure', 'public'].map((code) => ({ value: code, label: t(`projects.type.${code}`) }))} />
         <Select allowClear placeholder={t('projects.listYear')} style={{ width: 120 }} value={year} onChange={setYear} options={years.map((value) => ({ value, label: String(value) }))} />
+        <Button href="/api/v1/projects/export">{t('projects.export')}</Button>
         {!mine && <Select allowClear placeholder={t('projects.patron')} style={{ width: 160 }} value={patron} onChange={setPatron} options={patrons.map((item) => ({ value: item.id, label: item.displayName }))} />}
       </Space>
       {hasGeometry(gridMap) && districtCode ? <Card size="small" title={t('projects.mapTitle')}><ProjectMap projects={shown} gridMap={gridMap} mapName={`projects-${districtCode}`} onPick={setPicked} /></Card> : null}

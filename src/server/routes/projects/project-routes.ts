@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { PLAN_LEVELS, PROJECT_TYPES } from '../../../domain/projects/index.ts';
 import { IdParams, LocationSchema, plainText } from '../../../shared/api-schemas.ts';
 import {
-  computeProjectRates, createProject, fileMonthlyReport, getProjectDetail, listProjectsFor, patchProject, raiseProjectProblem, setProjectNode,
+  computeProjectRates, createProject, exportProjectsXlsx, fileMonthlyReport, getProjectDetail, listProjectsFor, patchProject, raiseProjectProblem, setProjectNode,
 } from '../../../services/projects/index.ts';
 import { presentProject, presentProjectDetail, presentReport } from './project-presenter.ts';
 import type { RouteDeps } from '../route-deps.ts';
@@ -67,6 +67,14 @@ export async function projectRoutes(app: FastifyInstance, { services }: RouteDep
 
   typed.get('/api/v1/projects/rates', { schema: { tags, summary: '四率与赛马 / Four rates and ranking', querystring: RatesQuery } }, async (request) => {
     return computeProjectRates(services, request.actor, request.query.district, request.query.month);
+  });
+
+  typed.get('/api/v1/projects/export', { schema: { tags, summary: '导出项目清单 / Export projects (.xlsx)', querystring: z.strictObject({ district: district.optional() }) } }, async (request, reply) => {
+    const file = await exportProjectsXlsx(services, request.actor, request.query.district);
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="projects.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .send(file.body);
   });
 
   typed.get('/api/v1/projects/:id', { schema: { tags, summary: '项目详情 / One project', params: IdParams } }, async (request) => {
