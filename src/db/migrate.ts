@@ -10,6 +10,7 @@ import * as m0009 from './migrations/0009-event-units-rollups.ts';
 import * as m0010 from './migrations/0010-write-path.ts';
 import * as m0011 from './migrations/0011-warning-instants.ts';
 import * as m0012 from './migrations/0012-admin-audit.ts';
+import * as m0013 from './migrations/0013-projects-targets.ts';
 import * as m0014 from './migrations/0014-enterprises-policies.ts';
 
 // Listed by hand, not read from disk: the same list works under tsx, vitest and a bundle.
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-write-path': m0010,
   '0011-warning-instants': m0011,
   '0012-admin-audit': m0012,
+  '0013-projects-targets': m0013,
   '0014-enterprises-policies': m0014,
 };
 

@@ -8,6 +8,7 @@ import { seedCalendar, seedCategories } from '../services/seed/index.ts';
 import { DEMO_PASSWORD, seedDemoOrg, seedDemoUsers } from '../services/seed/index.ts';
 import { seedDemoCases } from '../services/seed/index.ts';
 import { ENTERPRISE_DEMO_USER, seedDemoEnterprises } from '../services/seed/index.ts';
+import { seedDemoProjects } from '../services/seed/index.ts';
 import { buildApp } from './app.ts';
 import { readVersion } from '../cli/version.ts';
 import { startSweepLoop } from '../services/supervision/index.ts';
@@ -38,6 +39,8 @@ async function prepareData(config: AppConfig, handle: DatabaseHandle, print: Pri
     print('正在生成演示工单 / creating demo cases …');
     const count = await seedDemoCases(handle.db, now);
     print(`已生成 ${count} 个演示工单 / ${count} demo cases created`);
+    const projects = await seedDemoProjects(handle.db, now);
+    print(`已生成 ${projects} 个演示重点项目（投资额等为示意数据）/ ${projects} demo projects created (figures are illustrative)`);
   }
   // Its own check (no enterprise yet), so a demo database made before enterprises existed gains them too.
   const enterprises = await seedDemoEnterprises(handle.db, now);

@@ -24,6 +24,8 @@ const CockpitPage = lazy(() => import('./pages/cockpit-page.tsx').then((m) => ({
 const AdminPage = lazy(() => import('./pages/admin-page.tsx').then((m) => ({ default: m.AdminPage })));
 const SupervisionPage = lazy(() => import('./pages/supervision-page.tsx').then((m) => ({ default: m.SupervisionPage })));
 const NoticesPage = lazy(() => import('./pages/notices-page.tsx').then((m) => ({ default: m.NoticesPage })));
+const ProjectsPage = lazy(() => import('./pages/projects-page.tsx').then((m) => ({ default: m.ProjectsPage })));
+const KpiPage = lazy(() => import('./pages/kpi-page.tsx').then((m) => ({ default: m.KpiPage })));
 const SearchPage = lazy(() => import('./pages/search-page.tsx').then((m) => ({ default: m.SearchPage })));
 const EnterprisePortalPage = lazy(() => import('./pages/enterprise-portal-page.tsx').then((m) => ({ default: m.EnterprisePortalPage })));
 const EnterprisesPage = lazy(() => import('./pages/enterprises-page.tsx').then((m) => ({ default: m.EnterprisesPage })));
@@ -65,6 +67,9 @@ export function App() {
                   <Route path="/portal" element={<EnterprisePortalPage />} />
                   <Route path="/enterprises" element={<EnterprisesPage />} />
                   <Route path="/policies" element={<PoliciesPage />} />
+                  <Route path="/projects" element={<ProjectsPage />} />
+                  <Route path="/patronage" element={<ProjectsPage mine />} />
+                  <Route path="/kpi" element={<KpiPage />} />
                 </Route>
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Routes>

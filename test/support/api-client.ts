@@ -11,12 +11,13 @@ export interface ApiClient {
   token: string | null;
   get<T = any>(url: string): Promise<ApiResponse<T>>;
   post<T = any>(url: string, body?: unknown): Promise<ApiResponse<T>>;
+  patch<T = any>(url: string, body?: unknown): Promise<ApiResponse<T>>;
   put<T = any>(url: string, body?: unknown): Promise<ApiResponse<T>>;
 }
 
 export function apiClient(app: FastifyInstance, token: string | null = null): ApiClient {
   const headers = () => (token ? { authorization: `Bearer ${token}` } : {});
-  const call = async (method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown) => {
+  const call = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, body?: unknown) => {
     const response = await app.inject({ method, url, headers: headers(), ...(body === undefined ? {} : { payload: body as object }) });
     const text = response.body;
     return { status: response.statusCode, body: text ? JSON.parse(text) : null, headers: response.headers };
@@ -25,6 +26,7 @@ export function apiClient(app: FastifyInstance, token: string | null = null): Ap
     token,
     get: (url) => call('GET', url),
     post: (url, body) => call('POST', url, body ?? {}),
+    patch: (url, body) => call('PATCH', url, body ?? {}),
     put: (url, body) => call('PUT', url, body ?? {}),
   };
 }

@@ -2,5 +2,7 @@
 export * from './seed-demo-cases.ts';
 export * from './seed-demo-enterprises.ts';
 export * from './seed-demo-org.ts';
+export * from './seed-demo-projects.ts';
 export * from './seed-reference.ts';
+export * from './seed-service-deps.ts';
 export * from './seeded-random.ts';

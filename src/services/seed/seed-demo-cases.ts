@@ -9,13 +9,11 @@ import type { Actor, CaseAction, RatingLevel } from '../../domain/case/index.ts'
 import { addUser } from '../auth/index.ts';
 import { actorFromUser } from '../actor.ts';
 import { reportCase, performCaseAction } from '../case/index.ts';
-import { createCalendarCache } from '../calendar/index.ts';
-import type { ServiceDeps } from '../service-deps.ts';
+import { seedServiceDeps } from './seed-service-deps.ts';
 import { DEMO_PASSWORD } from './seed-demo-org.ts';
 import { createRandom, type Random } from './seeded-random.ts';
 import { anyCaseExists, listCategoriesOfKinds, listGridCodes } from '../../db/seed/seed-repository.ts';
 import { findDepartment, findUserByUsername, listDistricts } from '../../db/repositories/org/index.ts';
-import { withAfterCommit } from '../case/index.ts';
 
 type Goal = 'reported' | 'filed' | 'dispatched' | 'signed' | 'suspended' | 'resolved' | 'closed' | 'rework' | 'declined' | 'merged' | 'extended';
 const GOALS: [Goal, number][] = [
@@ -39,7 +37,7 @@ function pickGoal(random: Random): Goal {
   return 'closed';
 }
 
-interface DistrictActors {
+export interface DistrictActors {
   operator: Actor;
   shiftLead: Actor;
   gridWorker: Actor;
@@ -52,7 +50,7 @@ async function actorByUsername(db: Kysely<Database>, username: string): Promise<
   return actorFromUser(user);
 }
 
-async function loadDistrictActors(db: Kysely<Database>, districtId: number, districtCode: string): Promise<DistrictActors> {
+export async function loadDistrictActors(db: Kysely<Database>, districtId: number, districtCode: string): Promise<DistrictActors> {
   const byName = (username: string) => actorByUsername(db, username);
   const handlers = new Map<number, Actor>();
   return {
@@ -89,7 +87,7 @@ export async function seedDemoCases(db: Kysely<Database>, now: Date, perDistrict
   if (await anyCaseExists(db)) return 0;
   const random = createRandom(20_260_123);
   let current = now;
-  const deps: ServiceDeps = withAfterCommit({ db, clock: () => current, calendar: createCalendarCache(db), settings: { sessionHours: 12, reopenWindowDays: 30 } });
+  const deps = seedServiceDeps(db, () => current);
   const categories = await listCategoriesOfKinds(db, ['event', 'component', 'citizen_request']);
   const citizen = await actorByUsername(db, 'citizen-demo');
   const districts = await listDistricts(db);

@@ -7,7 +7,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/case/index.ts';
-import { withAfterCommit } from '../case/index.ts';
 import { completeUscc, orgCodeCheckCharacter, type FactKey } from '../../domain/enterprises/index.ts';
 import { F1_STABLE_JOBS, REFERENCE_POLICIES, versionOn } from '../../domain/policies/index.ts';
 import { INVENTED_INDUSTRIES, INVENTED_PER_DISTRICT, NAMED_ENTERPRISES, type DemoEnterpriseSeed } from '../../db/seed/demo-enterprises.ts';
@@ -15,10 +14,10 @@ import { countEnterprises } from '../../db/repositories/enterprises/index.ts';
 import { findUserByUsername, listDistricts } from '../../db/repositories/org/index.ts';
 import { actorFromUser } from '../actor.ts';
 import { addUser } from '../auth/index.ts';
-import { createCalendarCache } from '../calendar/index.ts';
 import { addEnterpriseContact, recordFacts, registerEnterprise, todayOf } from '../enterprises/index.ts';
 import { decideGrant, payGrant, savePolicy, startGrantRun } from '../policies/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
+import { seedServiceDeps } from './seed-service-deps.ts';
 import { DEMO_PASSWORD } from './seed-demo-org.ts';
 import { createRandom, type Random } from './seeded-random.ts';
 
@@ -104,7 +103,7 @@ async function seedContacts(deps: ServiceDeps, admin: Actor, ids: number[], demo
 export async function seedDemoEnterprises(db: Kysely<Database>, now: Date): Promise<number> {
   if ((await countEnterprises(db)) > 0) return 0;
   let current = now;
-  const deps: ServiceDeps = withAfterCommit({ db, clock: () => current, calendar: createCalendarCache(db), settings: { sessionHours: 12, reopenWindowDays: 30 } });
+  const deps = seedServiceDeps(db, () => current);
   const adminUser = await findUserByUsername(db, 'admin');
   if (!adminUser) throw new Error('demo user admin is missing: seed the demo users first');
   const admin = actorFromUser(adminUser);

@@ -33,6 +33,7 @@ const DISTRICT_ROLES: { role: Role; zh: string }[] = [
   { role: 'grid_worker', zh: '网格员' },
   { role: 'supervisor', zh: '督查员' },
   { role: 'leader', zh: '区领导' },
+  { role: 'project_officer', zh: '项目服务专员' },
 ];
 
 /** Creates the demo users that are missing and lists them all. */

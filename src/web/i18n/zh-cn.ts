@@ -6,6 +6,7 @@ export const zhCN = {
     workbench: '受理派遣', inbox: '部门处置', map: '网格地图', cockpit: '指挥驾驶舱', admin: '系统管理', grid: '网格巡查', search: '工单查询', report: '我要反映', track: '进度查询', logout: '退出登录', login: '工作人员登录',
     supervision: '督查工作台', notices: '督办回复',
     portal: '企业服务', enterprises: '企业服务', policies: '惠企政策',
+    projects: '挂图作战', patronage: '我包保的项目', kpi: '目标看板',
   },
   login: {
     title: '工作人员登录', username: '用户名', password: '密码', submit: '登录', demoHint: '演示账号：operator-220106、handler-220106、grid_worker-220106 等，密码 demo1234',
@@ -154,6 +155,27 @@ export const zhCN = {
     title: '区级配置', district: '区划代码', load: '读取', inForce: '当前生效（{{period}}）', pending: '待生效（自 {{period}} 起）',
     patch: '修改内容（JSON，只写要改的项）', hint: '可改：workingHours、indicatorWeights（合计 100）、rankingListSize、rectificationDays、longSuspendedDays、ratingDefaultDays、duplicateRadiusMeters。修改自下一统计周期（下月）起生效，已过去的周期不变。',
     save: '保存', saved: '已保存，自 {{period}} 起生效', badJson: '内容不是有效的 JSON',
+  },
+  projects: {
+    title: '重点项目', export: '导出 Excel', mapTitle: '挂图作战', mine: '我包保的项目', list: '项目清单', name: '项目名称', stageLabel: '阶段', typeLabel: '类型', listYear: '计划年度',
+    patron: '包保领导', total: '总投资（万元）', annual: '年度计划投资（万元）', yearToDate: '本年累计（万元）', timeProgress: '序时进度', light: '进度灯',
+    registration: '入库纳统', eligible: '符合条件', notEligible: '暂不符合', flagLabel: '旗帜', gantt: '节点进度图', planned: '计划', actual: '实际',
+    reports: '月报', reportForm: '月报填报', month: '月份', amount: '本月完成投资（万元）', progressText: '形象进度', overPlan: '超概算说明', fileReport: '提交月报', reportFiled: '月报已提交',
+    problems: '问题清单', problemForm: '提出问题', problemCategory: '问题类别', problemTitle: '问题', problemDescription: '问题描述', raiseProblem: '提交问题（生成工单）', problemRaised: '已生成工单 {{number}}',
+    caseNumber: '工单号', caseState: '工单状态', age: '已历天数', timeline: '项目时间线', chainIntact: '哈希链完整', chainBroken: '哈希链异常',
+    illustrative: '演示数据：投资额、月报等为示意数字', demoNote: '项目名称来自各区工作报告；位置、投资额与进度为演示用示意数据',
+    stage: { investment_landing: '招商落地', preliminary_approval: '前期审批', construction_start: '开工入统', completion_acceptance: '竣工验收', operation: '投产达效' },
+    type: { industry: '产业项目', infrastructure: '基础设施', public: '社会事业' },
+    flag: { red: '红旗', black: '黑旗', none: '未开始' },
+    lights: { green: '绿灯', amber: '黄灯', red: '红灯' },
+    problemCategories: { P01: '用地问题', P02: '水电气热接入', P03: '征收拆迁', P04: '审批手续' },
+    actions: { create: '建档', update: '修改', advance_stage: '推进阶段', set_node: '更新节点', report: '填报月报', raise_problem: '提出问题' },
+  },
+  kpi: {
+    title: '目标看板', illustrative: '本年度目标与月度实际为演示示意数据', chart: '实际与目标/序时进度', actual: '实际', targetOrTime: '目标（增速）/序时进度（总量）',
+    projectRace: '项目赛马（四率）', place: '名次', district: '区', raceScore: '赛马得分', targets: '目标完成情况', indicator: '指标', target: '年度目标',
+    yoy: '同比', measure: '完成度 / 增速', peerRank: '同级排名',
+    rates: { landingRate: '招商落地率', preparationRate: '前期工作成熟率', investmentRate: '投资完成率', registrationRate: '项目入统率' },
   },
 } as const;
 

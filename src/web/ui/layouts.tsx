@@ -10,7 +10,8 @@ import { NotificationBell } from './notification-bell.tsx';
 import { UserScope } from './user-scope.tsx';
 
 type NavKey = 'workbench' | 'inbox' | 'grid' | 'search' | 'map' | 'cockpit' | 'admin' | 'supervision' | 'notices'
-  | 'portal' | 'enterprises' | 'policies';
+  | 'portal' | 'enterprises' | 'policies'
+  | 'projects' | 'patronage' | 'kpi';
 
 /** Which pages each role sees in the menu. */
 const MENU: Partial<Record<Role, NavKey[]>> = {
@@ -19,9 +20,10 @@ const MENU: Partial<Record<Role, NavKey[]>> = {
   handler: ['inbox', 'notices', 'search'],
   grid_worker: ['grid'],
   supervisor: ['cockpit', 'supervision', 'map', 'search', 'enterprises', 'policies'],
-  leader: ['cockpit', 'supervision', 'map', 'search', 'enterprises', 'policies'],
+  leader: ['cockpit', 'supervision', 'map', 'search', 'projects', 'patronage', 'kpi', 'enterprises', 'policies'],
   admin: ['admin', 'search', 'enterprises', 'policies'],
   enterprise: ['portal'],
+  project_officer: ['projects', 'kpi', 'search'],
 };
 
 function Brand() {

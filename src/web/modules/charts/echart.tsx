@@ -1,14 +1,14 @@
 /**
- * An ECharts canvas (tree-shaken: bar, map, pie), imported only by lazily loaded pages so the
+ * An ECharts canvas (tree-shaken: bar, line, map, pie, scatter), imported only by lazily loaded pages so the
  * charting code stays out of the first bundle. Maps are drawn from GeoJSON we pass in: no tiles.
  */
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart, MapChart, PieChart } from 'echarts/charts';
+import { BarChart, LineChart, MapChart, PieChart, ScatterChart } from 'echarts/charts';
 import { GeoComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, MapChart, PieChart, GeoComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, MapChart, PieChart, ScatterChart, GeoComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
 export interface EChartProps {
   option: Record<string, unknown>;

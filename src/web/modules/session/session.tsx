@@ -88,6 +88,8 @@ export function homePathFor(role: string): string {
     case 'supervisor':
     case 'leader':
       return '/cockpit';
+    case 'project_officer':
+      return '/projects';
     default:
       return '/search';
   }

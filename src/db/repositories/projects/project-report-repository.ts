@@ -1,0 +1,65 @@
+/** Monthly investment reports (月报) and the problems (问题清单) raised on projects. */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, ProjectReportRow } from '../../schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface NewReport {
+  projectId: number;
+  districtId: number;
+  month: string;
+  amount: number;
+  progressText: string | null;
+  overPlanExplanation: string | null;
+  reportedBy: number | null;
+  reportedAt: Date;
+}
+
+export async function insertReport(db: Transaction<Database>, report: NewReport): Promise<ProjectReportRow> {
+  return db.insertInto('project_reports').values({
+    project_id: report.projectId, district_id: report.districtId, month: report.month, amount: report.amount,
+    progress_text: report.progressText, over_plan_explanation: report.overPlanExplanation, reported_by: report.reportedBy, reported_at: report.reportedAt,
+  }).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function listReports(db: Db, projectIds: readonly number[]): Promise<ProjectReportRow[]> {
+  if (projectIds.length === 0) return [];
+  return db.selectFrom('project_reports').selectAll().where('project_id', 'in', projectIds).orderBy('month').execute();
+}
+
+export async function insertProblemLink(db: Transaction<Database>, link: { projectId: number; districtId: number; caseId: number; raisedBy: number | null; at: Date }): Promise<void> {
+  await db.insertInto('project_problems').values({
+    project_id: link.projectId, district_id: link.districtId, case_id: link.caseId, raised_by: link.raisedBy, created_at: link.at,
+  }).execute();
+}
+
+export interface ProblemCase {
+  caseId: number;
+  number: string;
+  title: string;
+  state: string;
+  departmentId: number | null;
+  resolveDeadline: Date | null;
+  raisedAt: Date;
+  closedAt: Date | null;
+}
+
+/** The project's problems with their cases as they stand now. */
+export async function listProblemCases(db: Db, projectId: number): Promise<ProblemCase[]> {
+  const rows = await db.selectFrom('project_problems as p')
+    .innerJoin('cases as c', 'c.id', 'p.case_id')
+    .select(['c.id', 'c.number', 'c.title', 'c.state', 'c.department_id', 'c.resolve_deadline', 'p.created_at', 'c.closed_at'])
+    .where('p.project_id', '=', projectId)
+    .orderBy('p.id')
+    .execute();
+  return rows.map((row) => ({
+    caseId: row.id, number: row.number, title: row.title, state: row.state, departmentId: row.department_id,
+    resolveDeadline: row.resolve_deadline, raisedAt: row.created_at, closedAt: row.closed_at,
+  }));
+}
+
+/** The project a case was raised on, if any. */
+export async function findProjectOfCase(db: Db, caseId: number): Promise<number | undefined> {
+  const row = await db.selectFrom('project_problems').select('project_id').where('case_id', '=', caseId).executeTakeFirst();
+  return row?.project_id;
+}

@@ -1,0 +1,50 @@
+/** Projects and reports as the API shows them: camelCase, dates as ISO strings. */
+import type { ProjectDetail, ProjectView } from '../../../services/projects/index.ts';
+import type { ProjectEventRow, ProjectReportRow } from '../../../db/schema.ts';
+
+export function presentReport(report: ProjectReportRow) {
+  return {
+    id: report.id, month: report.month, amount: report.amount, progressText: report.progress_text,
+    overPlanExplanation: report.over_plan_explanation, reportedBy: report.reported_by, reportedAt: report.reported_at.toISOString(),
+  };
+}
+
+export function presentProject(view: ProjectView) {
+  const { row } = view;
+  return {
+    id: row.id, name: row.name, type: row.type, districtId: row.district_id,
+    totalInvestment: row.total_investment, annualInvestment: row.annual_investment,
+    location: row.lat !== null && row.lng !== null ? { lat: row.lat, lng: row.lng } : null,
+    address: row.address, streetId: row.street_id, ownerEnterprise: row.owner_enterprise,
+    patron: view.patron ? { id: view.patron.id, displayName: view.patron.displayName } : null,
+    departmentId: row.department_id, taskForce: row.task_force, stageCode: row.stage_code,
+    plannedStart: row.planned_start, plannedEnd: row.planned_end, parentId: row.parent_id,
+    illustrative: row.illustrative, version: row.version, flag: view.flag, planLists: view.planLists,
+    investment: view.investment, registration: view.registration,
+    nodes: view.nodes.map((node) => ({
+      id: node.id, code: node.nodeCode, stageCode: node.stageCode, name: node.name, nameEn: node.nameEn, required: node.required,
+      plannedDate: node.plannedDate, actualDate: node.actualDate, flag: node.flag,
+    })),
+    reports: view.reports.map(presentReport),
+  };
+}
+
+function presentEvent(event: ProjectEventRow) {
+  return {
+    id: event.id, at: event.at.toISOString(), actorUserId: event.actor_user_id, actorRole: event.actor_role,
+    action: event.action, data: JSON.parse(event.data) as unknown, hash: event.hash,
+  };
+}
+
+export function presentProjectDetail(detail: ProjectDetail) {
+  return {
+    ...presentProject(detail),
+    problems: detail.problems.map((problem) => ({
+      caseId: problem.caseId, number: problem.number, title: problem.title, state: problem.state, departmentId: problem.departmentId,
+      resolveDeadline: problem.resolveDeadline?.toISOString() ?? null, raisedAt: problem.raisedAt.toISOString(),
+      open: problem.open, ageDays: problem.ageDays,
+    })),
+    timeline: detail.timeline.map(presentEvent),
+    timelineIntact: detail.timelineIntact,
+  };
+}
