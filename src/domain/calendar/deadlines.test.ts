@@ -4,7 +4,6 @@ import {
   computeDeadline,
   countWorkingMinutes,
   extendDeadlineByWorkingDays,
-  fractionOfLimitUsed,
   shiftDeadlineForSuspension,
   type TimeLimit,
 } from './deadlines.ts';
@@ -332,57 +331,5 @@ describe('extendDeadlineByWorkingDays', () => {
     const dl = at('2025-09-30T17:30');
     extendDeadlineByWorkingDays(dl, 1, calendar, hours);
     expect(dl).toEqual(at('2025-09-30T17:30'));
-  });
-});
-
-describe('fractionOfLimitUsed', () => {
-  const used = (start: string, dl: string, now: string, unit: TimeLimit['unit']) =>
-    fractionOfLimitUsed(at(start), at(dl), at(now), unit, calendar, hours);
-
-  it('is 0 at the start, 0.8 at 80 % of the working time and 1 at the deadline', () => {
-    // 4 working hours from 08:30: deadline 13:30; 80 % is 192 minutes, at 11:42.
-    expect(used('2025-09-22T08:30', '2025-09-22T13:30', '2025-09-22T08:30', 'working_hours')).toBe(0);
-    expect(used('2025-09-22T08:30', '2025-09-22T13:30', '2025-09-22T11:41', 'working_hours')).toBeLessThan(0.8);
-    expect(used('2025-09-22T08:30', '2025-09-22T13:30', '2025-09-22T11:42', 'working_hours')).toBe(0.8);
-    expect(used('2025-09-22T08:30', '2025-09-22T13:30', '2025-09-22T13:30', 'working_hours')).toBe(1);
-  });
-
-  it('stands still over lunch', () => {
-    expect(used('2025-09-22T08:30', '2025-09-22T13:30', '2025-09-22T12:30', 'working_hours')).toBe(0.875);
-    expect(used('2025-09-22T08:30', '2025-09-22T13:30', '2025-09-22T13:00', 'working_hours')).toBe(0.875);
-  });
-
-  it('goes above 1 once working time passes the deadline', () => {
-    expect(used('2025-09-22T08:30', '2025-09-22T13:30', '2025-09-22T14:30', 'working_hours')).toBe(1.25);
-  });
-
-  it('is above 1 right after a 17:30 deadline and through the following holiday', () => {
-    expect(used('2025-09-29T10:00', '2025-09-30T17:30', '2025-09-30T17:30', 'working_days')).toBe(1);
-    expect(used('2025-09-29T10:00', '2025-09-30T17:30', '2025-09-30T17:31', 'working_days')).toBeGreaterThan(1);
-    expect(used('2025-09-29T10:00', '2025-09-30T17:30', '2025-10-03T10:00', 'working_days')).toBeGreaterThan(1);
-  });
-
-  it('reaches 0.8 of a working-days limit on the make-up Sunday', () => {
-    // Reported Friday 17:31, 1 working day: the only working time is Sunday 09-28 (480 minutes).
-    expect(used('2025-09-26T17:31', '2025-09-28T17:30', '2025-09-27T12:00', 'working_days')).toBe(0);
-    expect(used('2025-09-26T17:31', '2025-09-28T17:30', '2025-09-28T15:54', 'working_days')).toBe(0.8);
-  });
-
-  it('counts clock minutes for clock-hours limits, holidays included', () => {
-    expect(used('2025-10-01T10:00', '2025-10-01T12:00', '2025-10-01T11:36', 'clock_hours')).toBe(0.8);
-    expect(used('2025-10-01T10:00', '2025-10-01T12:00', '2025-10-01T13:00', 'clock_hours')).toBe(1.5);
-  });
-
-  it('is 0 before the start', () => {
-    expect(used('2025-09-22T10:00', '2025-09-22T13:30', '2025-09-22T09:00', 'working_hours')).toBe(0);
-    expect(used('2025-09-22T10:00', '2025-09-22T12:00', '2025-09-22T09:00', 'clock_hours')).toBe(0);
-  });
-
-  it('does not mutate its inputs', () => {
-    const start = at('2025-09-22T08:30');
-    const dl = at('2025-09-22T13:30');
-    const now = at('2025-09-22T11:42');
-    fractionOfLimitUsed(start, dl, now, 'working_hours', calendar, hours);
-    expect([start, dl, now]).toEqual([at('2025-09-22T08:30'), at('2025-09-22T13:30'), at('2025-09-22T11:42')]);
   });
 });

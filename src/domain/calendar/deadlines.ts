@@ -28,8 +28,6 @@ export interface TimeLimit {
 export const MAX_LIMIT_WORKING_DAYS = 366;
 
 const MS_PER_HOUR = 60 * MS_PER_MINUTE;
-/** The smallest number above 1: an instant past the deadline is overdue even when no working time has passed since. */
-const JUST_OVERDUE = 1 + Number.EPSILON;
 
 function assertUnit(unit: TimeLimitUnit): void {
   if (unit !== 'working_hours' && unit !== 'working_days' && unit !== 'clock_hours') {
@@ -203,50 +201,4 @@ export function extendDeadlineByWorkingDays(deadline: Date, days: number, calend
   assertWorkingDayCount(days, 'extension');
   const ranges = toMinuteRanges(hours);
   return closeOfNthWorkingDayAfter(toShanghaiDayNumber(deadlineMs), days, calendar, ranges);
-}
-
-/**
- * Returns the share of the time limit used at `now`: 0 at the start, 1 at the deadline, above 1 when overdue.
- *
- * Measured in the limit's own unit between `start` and `deadline`: working minutes for
- * `working_hours` and `working_days`, clock minutes for `clock_hours`. Any instant after the
- * deadline returns more than 1, even when no working time has passed since it (a deadline of
- * 17:30 is overdue at 18:00 the same evening). Before `start` the share is 0.
- * Amber warnings use `>= 0.8`, red warnings `> 1`.
- *
- * @param start - when the clock started
- * @param deadline - the deadline (after any suspension or extension)
- * @param now - the instant to evaluate
- * @param unit - the unit of the time limit
- * @param calendar - the working calendar
- * @param hours - the district's working hours
- * @returns the share used, 0 or more
- * @throws Error on an unknown unit, invalid working hours or an invalid Date
- * @example
- * // 4 working hours from Mon 2025-09-22 08:30, deadline 13:30
- * fractionOfLimitUsed(new Date('2025-09-22T08:30+08:00'), new Date('2025-09-22T13:30+08:00'),
- *   new Date('2025-09-22T11:42+08:00'), 'working_hours', calendar, hours); //=> 0.8
- * fractionOfLimitUsed(new Date('2025-09-22T08:30+08:00'), new Date('2025-09-22T13:30+08:00'),
- *   new Date('2025-09-22T14:30+08:00'), 'working_hours', calendar, hours); //=> 1.25
- */
-export function fractionOfLimitUsed(
-  start: Date,
-  deadline: Date,
-  now: Date,
-  unit: TimeLimitUnit,
-  calendar: WorkingCalendar,
-  hours: WorkingHours,
-): number {
-  const startMs = toEpochMs(start, 'start');
-  const deadlineMs = toEpochMs(deadline, 'deadline');
-  const nowMs = toEpochMs(now, 'now');
-  assertUnit(unit);
-  const ranges = toMinuteRanges(hours);
-  const measure = (fromMs: number, toMs: number): number =>
-    unit === 'clock_hours' ? Math.max(0, toMs - fromMs) : countWorkingMs(fromMs, toMs, calendar, ranges);
-
-  const total = measure(startMs, deadlineMs);
-  if (nowMs > deadlineMs) return total > 0 ? Math.max(measure(startMs, nowMs) / total, JUST_OVERDUE) : JUST_OVERDUE;
-  if (total <= 0) return nowMs === deadlineMs ? 1 : 0;
-  return measure(startMs, nowMs) / total;
 }
