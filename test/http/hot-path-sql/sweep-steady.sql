@@ -1,0 +1,13 @@
+select "id", "warning_level" as "previous" from "cases" where "state" in ($1, $2) and "warning_level" <> $3 and "resolve_deadline" < $4 order by "id" limit $5 for update skip locked;
+with "hit" as (select "id", "warning_level" as "previous" from "cases" where "state" in ($1, $2) and "warning_level" <> $3 and "resolve_deadline" < $4 order by "id" limit $5 for update skip locked) update "cases" as "k" set "warning_level" = $6 from "hit" where "k"."id" = "hit"."id" returning "k"."id", "k"."district_id", "k"."number", "k"."state", "k"."department_id", "k"."resolve_deadline", "k"."amber_at", "hit"."previous";
+select "id", "warning_level" as "previous" from "cases" where "state" in ($1, $2) and "warning_level" = $3 and "amber_at" <= $4 and "resolve_deadline" >= $5 order by "id" limit $6 for update skip locked;
+with "hit" as (select "id", "warning_level" as "previous" from "cases" where "state" in ($1, $2) and "warning_level" = $3 and "amber_at" <= $4 and "resolve_deadline" >= $5 order by "id" limit $6 for update skip locked) update "cases" as "k" set "warning_level" = $7 from "hit" where "k"."id" = "hit"."id" returning "k"."id", "k"."district_id", "k"."number", "k"."state", "k"."department_id", "k"."resolve_deadline", "k"."amber_at", "hit"."previous";
+update "cases" set "warning_level" = $1 where "warning_level" <> $2 and "state" not in ($3, $4, $5);
+select * from "supervision_notices" where "status" = $1 and "respond_by" < $2 order by "id" limit $3 for update skip locked;
+select "id" from "districts" order by "id";
+select day::text as "day" from "indicator_closed_days" where "district_id" = $1 and "day" >= $2 and "day" < $3;
+select min("filed_at") as "first" from "cases" where "district_id" = $1;
+select day::text as "day" from "indicator_closed_days" where "district_id" = $1 and "day" >= $2 and "day" < $3;
+select min("filed_at") as "first" from "cases" where "district_id" = $1;
+select day::text as "day" from "indicator_closed_days" where "district_id" = $1 and "day" >= $2 and "day" < $3;
+select min("filed_at") as "first" from "cases" where "district_id" = $1;
