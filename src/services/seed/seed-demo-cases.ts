@@ -5,7 +5,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Actor, CaseAction, RatingLevel } from '../../domain/case/index.ts';
+import type { Actor, CaseAction, CaseKind, RatingLevel } from '../../domain/case/index.ts';
+import type { ServiceDeps } from '../service-deps.ts';
 import { addUser } from '../auth/index.ts';
 import { actorFromUser } from '../actor.ts';
 import { reportCase, performCaseAction } from '../case/index.ts';
@@ -79,94 +80,137 @@ function later(at: Date, random: Random, minHours: number, maxHours: number): Da
   return new Date(at.getTime() + (minHours + random.next() * (maxHours - minHours)) * 3_600_000);
 }
 
+/** One seeding run: the services on a clock the run moves through the past, never beyond `now`. */
+interface DemoRun {
+  deps: ServiceDeps;
+  random: Random;
+  now: Date;
+  clock: { current: Date };
+  citizen: Actor;
+}
+
+/** One district's share of the run: its people, its grids and its cases still open (merge targets). */
+interface DistrictRun {
+  actors: DistrictActors;
+  grids: { code: string }[];
+  openIds: number[];
+}
+
+/** Moves the run's clock forward by a random number of hours within [min, max). */
+function advance(run: DemoRun, minHours: number, maxHours: number): void {
+  run.clock.current = later(run.clock.current, run.random, minHours, maxHours);
+}
+
+/** Acts on one case as each step's person; a step that would fall after `now` is not taken. */
+function caseActor(run: DemoRun, caseId: number, version: number) {
+  return async (actor: Actor, action: CaseAction, fields: Record<string, unknown> = {}): Promise<boolean> => {
+    if (run.clock.current.getTime() > run.now.getTime()) return false;
+    const updated = await performCaseAction(run.deps, actor, { caseId, action, version, fields });
+    version = updated.version;
+    return true;
+  };
+}
+
+type Act = ReturnType<typeof caseActor>;
+
+/** 立案 to 签收: merge, decline, file, dispatch and sign. @returns the signing handler, or null where the goal stops earlier */
+async function takeToSigned(run: DemoRun, district: DistrictRun, row: { id: number; department_id: number | null }, goal: Goal, act: Act) {
+  const { actors } = district;
+  if (goal === 'merged' && district.openIds.length > 0) {
+    advance(run, 0.2, 2);
+    await act(actors.operator, 'merge', { intoCaseId: run.random.pick(district.openIds) });
+    return null;
+  }
+  advance(run, 0.1, 1.5);
+  if (goal === 'declined') {
+    await act(actors.shiftLead, 'decline', { reason: '经核实不属于受理范围' });
+    return null;
+  }
+  if (!(await act(actors.operator, 'file'))) return null;
+  district.openIds.push(row.id);
+  if (goal === 'filed' || row.department_id === null) return null;
+  advance(run, 0.1, 1);
+  if (!(await act(actors.operator, 'dispatch', { departmentId: row.department_id }))) return null;
+  if (goal === 'dispatched') return null;
+  const handler = await actors.handlerFor(row.department_id);
+  advance(run, 0.1, 2);
+  if (!(await act(handler, 'sign')) || goal === 'signed') return null;
+  return handler;
+}
+
+/** 签收 to 评价: suspend, extend, resolve, rework, check and rate. */
+async function takeToRated(run: DemoRun, district: DistrictRun, caseId: number, goal: Goal, handler: Actor, reporter: Actor, act: Act) {
+  const { actors } = district;
+  if (goal === 'suspended') {
+    advance(run, 1, 24);
+    if (await act(handler, 'request_suspension', { reason: '需等待供暖季结束后施工' })) await act(actors.operator, 'approve_suspension');
+    return;
+  }
+  if (goal === 'extended') {
+    advance(run, 1, 12);
+    await act(handler, 'request_extension', { days: 3, reason: '需协调产权单位' });
+    advance(run, 0.2, 2);
+    await act(actors.operator, 'approve_extension');
+  }
+  advance(run, 2, goal === 'rework' ? 30 : 120);
+  if (!(await act(handler, 'resolve', { note: '已到场处置完毕，现场恢复正常。' })) || goal === 'resolved') return;
+  advance(run, 0.5, 6);
+  if (goal === 'rework') {
+    await act(actors.operator, 'check_fail', { reason: '核查发现处置不彻底' });
+    advance(run, 4, 40);
+    await act(handler, 'resolve', { note: '已返工处理。' });
+    advance(run, 0.5, 6);
+  }
+  if (!(await act(actors.operator, 'check_pass'))) return;
+  district.openIds.splice(district.openIds.indexOf(caseId), 1);
+  if (run.random.next() < 0.7) {
+    advance(run, 2, 48);
+    await act(reporter === run.citizen ? run.citizen : actors.operator, 'rate', { level: run.random.pick(RATINGS) });
+  }
+}
+
+/** Reports one case at a random moment of the last five months and walks it to a randomly drawn state. */
+async function seedOneCase(run: DemoRun, district: DistrictRun, categories: { code: string; kind: CaseKind }[]): Promise<void> {
+  const { random } = run;
+  const category = random.pick(categories);
+  const goal = pickGoal(random);
+  run.clock.current = new Date(run.now.getTime() - (2 + random.next() * 150) * 86_400_000);
+  const reporter = category.kind === 'citizen_request' ? (random.next() < 0.5 ? run.citizen : district.actors.operator) : district.actors.gridWorker;
+  const { row } = await reportCase(run.deps, reporter, {
+    kind: category.kind,
+    categoryCode: category.code,
+    description: random.pick(DESCRIPTIONS.default!),
+    gridCode: random.pick(district.grids).code,
+    address: `${random.pick(STREET_NAMES)}${1 + Math.floor(random.next() * 300)}号附近`,
+    reporter: reporter === run.citizen ? { name: '市民', phone: '13800000000' } : undefined,
+  });
+  if (goal === 'reported') return;
+  const act = caseActor(run, row.id, row.version);
+  const handler = await takeToSigned(run, district, row, goal, act);
+  if (handler) await takeToRated(run, district, row.id, goal, handler, reporter, act);
+}
+
 /**
  * Creates demo cases unless some exist.
- * @returns how many were created
+ * @returns how many were reported (each 差评 among them also opens its rectification case)
  */
 export async function seedDemoCases(db: Kysely<Database>, now: Date, perDistrict = 80): Promise<number> {
   if (await anyCaseExists(db)) return 0;
-  const random = createRandom(20_260_123);
-  let current = now;
-  const deps = seedServiceDeps(db, () => current);
+  const clock = { current: now };
+  const run: DemoRun = {
+    deps: seedServiceDeps(db, () => clock.current), random: createRandom(20_260_123), now, clock, citizen: await actorByUsername(db, 'citizen-demo'),
+  };
   const categories = await listCategoriesOfKinds(db, ['event', 'component', 'citizen_request']);
-  const citizen = await actorByUsername(db, 'citizen-demo');
-  const districts = await listDistricts(db);
   let created = 0;
-  for (const district of districts) {
-    const actors = await loadDistrictActors(db, district.id, district.code);
-    const grids = (await listGridCodes(db, district.id)).map((code) => ({ code }));
-    const openIds: number[] = [];
+  for (const district of await listDistricts(db)) {
+    const share: DistrictRun = {
+      actors: await loadDistrictActors(db, district.id, district.code),
+      grids: (await listGridCodes(db, district.id)).map((code) => ({ code })),
+      openIds: [],
+    };
     for (let i = 0; i < perDistrict; i += 1) {
-      const category = random.pick(categories);
-      const goal = pickGoal(random);
-      current = new Date(now.getTime() - (2 + random.next() * 150) * 86_400_000);
-      const reporter = category.kind === 'citizen_request' ? (random.next() < 0.5 ? citizen : actors.operator) : actors.gridWorker;
-      const { row } = await reportCase(deps, reporter, {
-        kind: category.kind,
-        categoryCode: category.code,
-        description: random.pick(DESCRIPTIONS.default!),
-        gridCode: random.pick(grids).code,
-        address: `${random.pick(STREET_NAMES)}${1 + Math.floor(random.next() * 300)}号附近`,
-        reporter: reporter === citizen ? { name: '市民', phone: '13800000000' } : undefined,
-      });
+      await seedOneCase(run, share, categories);
       created += 1;
-      let version = row.version;
-      const act = async (actor: Actor, action: CaseAction, fields: Record<string, unknown> = {}) => {
-        if (current.getTime() > now.getTime()) return false;
-        const updated = await performCaseAction(deps, actor, { caseId: row.id, action, version, fields });
-        version = updated.version;
-        return true;
-      };
-      if (goal === 'reported') continue;
-      if (goal === 'merged' && openIds.length > 0) {
-        current = later(current, random, 0.2, 2);
-        await act(actors.operator, 'merge', { intoCaseId: random.pick(openIds) });
-        continue;
-      }
-      current = later(current, random, 0.1, 1.5);
-      if (goal === 'declined') {
-        await act(actors.shiftLead, 'decline', { reason: '经核实不属于受理范围' });
-        continue;
-      }
-      if (!(await act(actors.operator, 'file'))) continue;
-      openIds.push(row.id);
-      if (goal === 'filed') continue;
-      const departmentId = row.department_id;
-      if (departmentId === null) continue;
-      current = later(current, random, 0.1, 1);
-      if (!(await act(actors.operator, 'dispatch', { departmentId }))) continue;
-      if (goal === 'dispatched') continue;
-      const handler = await actors.handlerFor(departmentId);
-      current = later(current, random, 0.1, 2);
-      if (!(await act(handler, 'sign'))) continue;
-      if (goal === 'signed') continue;
-      if (goal === 'suspended') {
-        current = later(current, random, 1, 24);
-        if (await act(handler, 'request_suspension', { reason: '需等待供暖季结束后施工' })) await act(actors.operator, 'approve_suspension');
-        continue;
-      }
-      if (goal === 'extended') {
-        current = later(current, random, 1, 12);
-        await act(handler, 'request_extension', { days: 3, reason: '需协调产权单位' });
-        current = later(current, random, 0.2, 2);
-        await act(actors.operator, 'approve_extension');
-      }
-      current = later(current, random, 2, goal === 'rework' ? 30 : 120);
-      if (!(await act(handler, 'resolve', { note: '已到场处置完毕，现场恢复正常。' }))) continue;
-      if (goal === 'resolved') continue;
-      current = later(current, random, 0.5, 6);
-      if (goal === 'rework') {
-        await act(actors.operator, 'check_fail', { reason: '核查发现处置不彻底' });
-        current = later(current, random, 4, 40);
-        await act(handler, 'resolve', { note: '已返工处理。' });
-        current = later(current, random, 0.5, 6);
-      }
-      if (!(await act(actors.operator, 'check_pass'))) continue;
-      openIds.splice(openIds.indexOf(row.id), 1);
-      if (random.next() < 0.7) {
-        current = later(current, random, 2, 48);
-        await act(reporter === citizen ? citizen : actors.operator, 'rate', { level: random.pick(RATINGS) });
-      }
     }
   }
   return created;
