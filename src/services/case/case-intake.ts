@@ -107,6 +107,31 @@ async function routeDepartment(deps: ServiceDeps, category: CategoryRow, placeme
  */
 export async function reportCase(deps: ServiceDeps, actor: Actor, input: ReportInput): Promise<ReportResult> {
   if (input.location && input.coordSystem === 'gcj02') input = { ...input, location: toWgs84(input.location, 'gcj02') };
+  const { category, placement, district } = await checkReport(deps, actor, input);
+  const departmentId = await routeDepartment(deps, category, placement);
+  const now = deps.clock();
+  const year = caseNumberYear(now);
+  const trackingCode = actor.userId === null ? randomBytes(6).toString('hex').toUpperCase() : null;
+  const values = await newCaseValues(deps, actor, input, { category, placement, district, departmentId, now, trackingCode });
+
+  await ensureCaseNumberSequence(deps.db, district.id, year);
+  const row = await runWrite(deps, async (trx) => {
+    const seq = await takeNextCaseSequence(trx, district.id, year);
+    const inserted = await insertCase(trx, { ...values, number: formatCaseNumber(district.abbr, year, seq) });
+    await appendEvents(trx, district.id, [
+      {
+        caseId: inserted.id, districtId: district.id, at: now, actorUserId: actor.userId, actorRole: actor.role, action: 'report',
+        fromState: null, toState: 'reported', note: null, data: { source: values.source, categoryCode: category.code, routedDepartmentId: departmentId },
+      },
+    ]);
+    if (input.onInserted) await input.onInserted(trx, inserted);
+    return inserted;
+  });
+  return { row, trackingCode };
+}
+
+/** Refuses what may not be reported, and places the report. @throws DomainError CASE_CATEGORY_UNKNOWN, CASE_CATEGORY_KIND_MISMATCH, FORBIDDEN, DISTRICT_UNKNOWN */
+async function checkReport(deps: ServiceDeps, actor: Actor, input: ReportInput) {
   const category = await findCategoryByCode(deps.db, input.categoryCode);
   if (!category) throw new DomainError('CASE_CATEGORY_UNKNOWN', { categoryCode: input.categoryCode });
   if (category.kind !== input.kind) {
@@ -114,62 +139,52 @@ export async function reportCase(deps: ServiceDeps, actor: Actor, input: ReportI
   }
   if (!canReportKind(actor.role, input.kind)) throw new DomainError('FORBIDDEN', { kind: input.kind });
   const placement = await placeReport(deps, actor, input);
-  const isStaff = !isPublicSide(actor.role);
   if (isDistrictStaff(actor.role) && actor.districtId !== placement.districtId) {
     throw new DomainError('FORBIDDEN', { reason: 'other_district' });
   }
   const district = await findDistrictById(deps.db, placement.districtId);
   if (!district) throw new DomainError('DISTRICT_UNKNOWN');
-  const departmentId = await routeDepartment(deps, category, placement);
-  const now = deps.clock();
-  const calendar = await deps.calendar.get();
-  const dispatchDeadline = computeDeadline(now, category.dispatch_limit, calendar, workingHoursOf(district, now));
-  const year = caseNumberYear(now);
-  const source = input.apiKeyId !== undefined ? 'open311' : isStaff && input.source ? input.source : (DEFAULT_SOURCE[actor.role] ?? 'web');
-  const trackingCode = actor.userId === null ? randomBytes(6).toString('hex').toUpperCase() : null;
-  const title = input.title?.trim() || `${category.minor_name}${input.address ? ` · ${input.address}` : ''}`.slice(0, 100);
+  return { category, placement, district };
+}
 
-  await ensureCaseNumberSequence(deps.db, district.id, year);
-  const row = await runWrite(deps, async (trx) => {
-    const seq = await takeNextCaseSequence(trx, district.id, year);
-    const inserted = await insertCase(trx, {
-      district_id: district.id,
-      number: formatCaseNumber(district.abbr, year, seq),
-      kind: input.kind,
-      source,
-      category_id: category.id,
-      priority: input.priority ?? (category.urgent ? 'urgent' : 'normal'),
-      title,
-      description: input.description,
-      state: 'reported',
-      version: 1,
-      lat: input.location?.lat ?? null,
-      lng: input.location?.lng ?? null,
-      address: input.address ?? null,
-      grid_id: placement.gridId,
-      community_id: placement.communityId,
-      street_id: placement.streetId,
-      department_id: departmentId,
-      reporter_user_id: actor.userId,
-      reporter_name: input.reporter?.name ?? null,
-      reporter_phone: input.reporter?.phone ?? null,
-      tracking_code_hash: trackingCode ? hashTrackingCode(trackingCode) : null,
-      api_key_id: input.apiKeyId ?? null,
-      created_by: actor.userId,
-      dispatch_deadline: dispatchDeadline,
-      created_at: now,
-      updated_at: now,
-    });
-    await appendEvents(trx, district.id, [
-      {
-        caseId: inserted.id, districtId: district.id, at: now, actorUserId: actor.userId, actorRole: actor.role, action: 'report',
-        fromState: null, toState: 'reported', note: null, data: { source, categoryCode: category.code, routedDepartmentId: departmentId },
-      },
-    ]);
-    if (input.onInserted) await input.onInserted(trx, inserted);
-    return inserted;
-  });
-  return { row, trackingCode };
+type CheckedReport = Awaited<ReturnType<typeof checkReport>>;
+
+/** The new case's row but its number (taken in the write transaction): source, title, place, reporter and 派遣 deadline. */
+async function newCaseValues(
+  deps: ServiceDeps, actor: Actor, input: ReportInput,
+  report: CheckedReport & { departmentId: number | null; now: Date; trackingCode: string | null },
+) {
+  const { category, placement, district, departmentId, now, trackingCode } = report;
+  const calendar = await deps.calendar.get();
+  const isStaff = !isPublicSide(actor.role);
+  const source = input.apiKeyId !== undefined ? 'open311' : isStaff && input.source ? input.source : (DEFAULT_SOURCE[actor.role] ?? 'web');
+  return {
+    district_id: district.id,
+    kind: input.kind,
+    source,
+    category_id: category.id,
+    priority: input.priority ?? (category.urgent ? 'urgent' : 'normal'),
+    title: input.title?.trim() || `${category.minor_name}${input.address ? ` · ${input.address}` : ''}`.slice(0, 100),
+    description: input.description,
+    state: 'reported',
+    version: 1,
+    lat: input.location?.lat ?? null,
+    lng: input.location?.lng ?? null,
+    address: input.address ?? null,
+    grid_id: placement.gridId,
+    community_id: placement.communityId,
+    street_id: placement.streetId,
+    department_id: departmentId,
+    reporter_user_id: actor.userId,
+    reporter_name: input.reporter?.name ?? null,
+    reporter_phone: input.reporter?.phone ?? null,
+    tracking_code_hash: trackingCode ? hashTrackingCode(trackingCode) : null,
+    api_key_id: input.apiKeyId ?? null,
+    created_by: actor.userId,
+    dispatch_deadline: computeDeadline(now, category.dispatch_limit, calendar, workingHoursOf(district, now)),
+    created_at: now,
+    updated_at: now,
+  } as const;
 }
 
 export function hashTrackingCode(code: string): string {
