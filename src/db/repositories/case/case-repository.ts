@@ -79,33 +79,40 @@ export interface CaseListPage {
   totalIsEstimate: boolean;
 }
 
-export async function listCases(db: Db, filter: CaseListFilter, scope: CaseListScope): Promise<CaseListPage> {
-  let query = db
+/** The list's cases with the names it shows beside them. */
+function joinedCases(db: Db) {
+  return db
     .selectFrom('cases as k')
     .innerJoin('categories as c', 'c.id', 'k.category_id')
     .leftJoin('grids as g', 'g.id', 'k.grid_id')
     .leftJoin('departments as dep', 'dep.id', 'k.department_id')
     .leftJoin('streets as s', 's.id', 'k.street_id');
+}
+
+type JoinedCases = ReturnType<typeof joinedCases>;
+
+/** Only the cases the caller may list. */
+function withinScope(query: JoinedCases, scope: CaseListScope): JoinedCases {
   switch (scope.kind) {
     case 'all':
-      break;
+      return query;
     case 'district':
-      query = query.where('k.district_id', '=', scope.districtId);
-      break;
+      return query.where('k.district_id', '=', scope.districtId);
     case 'department':
-      query = query.where('k.department_id', '=', scope.departmentId).where('k.state', 'not in', ['reported', 'filed', 'declined', 'merged']);
-      break;
+      return query.where('k.department_id', '=', scope.departmentId).where('k.state', 'not in', ['reported', 'filed', 'declined', 'merged']);
     case 'grid':
-      query = query.where((eb) => eb.or([eb('k.grid_id', '=', scope.gridId), eb('k.reporter_user_id', '=', scope.userId)]));
-      break;
+      return query.where((eb) => eb.or([eb('k.grid_id', '=', scope.gridId), eb('k.reporter_user_id', '=', scope.userId)]));
     case 'reporter':
       // their own reports, and the cases their duplicates were merged into
-      query = query.where((eb) => eb.or([
+      return query.where((eb) => eb.or([
         eb('k.reporter_user_id', '=', scope.userId),
         eb.exists(eb.selectFrom('case_followers as f').select('f.id').whereRef('f.case_id', '=', 'k.id').where('f.user_id', '=', scope.userId)),
       ]));
-      break;
   }
+}
+
+/** The filters the caller chose. */
+function matchingFilter(query: JoinedCases, filter: CaseListFilter): JoinedCases {
   if (filter.districtIds?.length) query = query.where('k.district_id', 'in', filter.districtIds);
   if (filter.state?.length) query = query.where('k.state', 'in', filter.state);
   if (filter.kind) query = query.where('k.kind', '=', filter.kind);
@@ -122,7 +129,12 @@ export async function listCases(db: Db, filter: CaseListFilter, scope: CaseListS
       eb.or([eb(sql`k.title || ' ' || k.description`, 'like', pattern), eb('k.number', '=', filter.text ?? ''), eb('k.address', 'like', pattern)]),
     );
   }
-  const base = query;
+  return query;
+}
+
+/** One page of the caller's cases, newest first, with the total (exact up to the cap, else estimated). */
+export async function listCases(db: Db, filter: CaseListFilter, scope: CaseListScope): Promise<CaseListPage> {
+  const base = matchingFilter(withinScope(joinedCases(db), scope), filter);
   let page = base
     .selectAll('k')
     .select([
