@@ -7,7 +7,7 @@ import type { NodeFlag, ProjectNodeState, Ymd } from './project-model.ts';
 
 /**
  * Red when done, black when its planned date has passed (before `today`) and it is not done.
- * @example nodeFlag({ plannedDate: '2026-03-01', actualDate: null, ... }, '2026-03-02') // 'black'
+ * @example nodeFlag({ plannedDate: '2026-03-01', actualDate: null }, '2026-03-02') // 'black'
  */
 export function nodeFlag(node: Pick<ProjectNodeState, 'plannedDate' | 'actualDate'>, today: Ymd): NodeFlag {
   if (node.actualDate !== null) return 'red';
