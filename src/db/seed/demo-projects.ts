@@ -83,7 +83,8 @@ const fact = (indicator: string, name: string, unit: string, kind: 'amount' | 'g
 /** The seeds' indicators in the years they report; a stated plan is the target of its year. */
 export const DEMO_INDICATOR_FACTS: Record<string, DemoIndicatorFact[]> = {
   '220106': [
-    fact('fixed_asset_investment_growth', '固定资产投资增速', '%', 'growth', 2022, 10, 81.4, 8),
+    // The report gives 81.4 亿元 of investment, 8.0% up: the growth indicator's value is the 8.0.
+    fact('fixed_asset_investment_growth', '固定资产投资增速', '%', 'growth', 2022, 10, 8, null),
     fact('fixed_asset_investment_growth', '固定资产投资增速', '%', 'growth', 2023, 12, null, null, 5.5),
     fact('gdp_growth', '地区生产总值增速', '%', 'growth', 2023, 12, null, 7),
     fact('industrial_output', '规上工业总产值', '亿元', 'amount', 2023, 12, 500, 10),
