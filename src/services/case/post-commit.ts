@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { districtsWithUnlinkedEvents, hasDueOutbox } from '../../db/repositories/case/index.ts';
 import type { AfterCommit, ServiceDeps } from '../service-deps.ts';
+import { repeatEvery, type RepeatingWork } from '../repeat-every.ts';
 import { LINKER_LEASE_MS, linkPendingEvents } from './timeline-linker.ts';
 import { drainOutbox, MAX_ATTEMPTS } from './outbox-drain.ts';
 
@@ -67,30 +68,12 @@ export function withAfterCommit(base: Omit<ServiceDeps, 'afterCommit'>): Service
   return deps;
 }
 
-export interface PostCommitLoop {
-  stop(): Promise<void>;
-}
+export type PostCommitLoop = RepeatingWork;
 
 /**
  * The worker's timer: drains now and then every `intervalMs`.
  * @param onError - told about a failed drain; the loop keeps going
  */
 export function startPostCommitLoop(deps: ServiceDeps, intervalMs: number, onError: (error: unknown) => void = () => {}): PostCommitLoop {
-  let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let current: Promise<void> = Promise.resolve();
-  const tick = (): void => {
-    if (stopped) return;
-    current = deps.afterCommit.drain().then(() => undefined, onError).finally(() => {
-      if (!stopped) timer = setTimeout(tick, intervalMs);
-    });
-  };
-  tick();
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await current;
-    },
-  };
+  return repeatEvery(() => deps.afterCommit.drain(), intervalMs, onError);
 }

@@ -11,6 +11,7 @@ import {
 } from '../../db/repositories/supervision/sweep-repository.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { runWrite } from '../write-transaction.ts';
+import { repeatEvery, type RepeatingWork } from '../repeat-every.ts';
 
 export interface SweepResult {
   /** Cases whose warning was raised (the sweep reads nothing else). */
@@ -124,31 +125,12 @@ export async function runSweep(deps: ServiceDeps): Promise<SweepResult> {
   return result;
 }
 
-export interface SweepLoop {
-  /** Stops scheduling and waits for a running sweep to finish. */
-  stop(): Promise<void>;
-}
+export type SweepLoop = RepeatingWork;
 
 /**
  * Runs the sweep now and then every `intervalMs` (one run at a time per process).
  * @param onError - told about a failed run; the loop keeps going
  */
 export function startSweepLoop(deps: ServiceDeps, intervalMs: number, onError: (error: unknown) => void = () => {}): SweepLoop {
-  let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let running: Promise<void> = Promise.resolve();
-  const tick = (): void => {
-    if (stopped) return;
-    running = runSweep(deps).then(() => undefined, onError).finally(() => {
-      if (!stopped) timer = setTimeout(tick, intervalMs);
-    });
-  };
-  tick();
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+  return repeatEvery(() => runSweep(deps), intervalMs, onError);
 }
