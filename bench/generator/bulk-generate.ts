@@ -14,11 +14,15 @@ import { caseNumberYear, formatCaseNumber, yearOfCaseNumber } from '../../src/do
 import { genesisHash, hashEvent, type NewCaseEvent } from '../../src/db/repositories/case/timeline-repository.ts';
 import { advanceCaseNumberSequence, loadCaseNumberPositions } from '../../src/db/repositories/case/case-number-repository.ts';
 import {
-  analyzeCaseTables, bulkInsertCases, bulkInsertEvents, loadChainHeads, nextBulkIds,
+  analyzeCaseTables, bulkAddToRollups, bulkInsertCases, bulkInsertEvents, loadChainHeads, nextBulkIds,
   saveChainHeads, syncIdSequences,
 } from './bulk-repository.ts';
+import { groupDeltas, type RollupDelta } from '../../src/domain/supervision/rollup-deltas.ts';
+import { shanghaiDay } from '../../src/db/repositories/supervision/rollup-repository.ts';
+import type { RollupRow } from './bulk-repository.ts';
 import { createCalendarCache } from '../../src/services/calendar/calendar-cache.ts';
-import { dispatchDeadlineOf, liveCase, type Life, type LifeContext } from './bulk-lifecycle.ts';
+import { dispatchDeadlineOf, liveCase, pushEvent, startLife, type LifeContext } from './bulk-lifecycle.ts';
+import type { RecordedEvent } from '../../src/domain/supervision/event-record.ts';
 import { createRandom, type Random } from '../../src/services/seed/seeded-random.ts';
 import { ensureBulkUsers, loadBulkOrg, type BulkDistrict, type BulkGrid, type BulkOrg } from './bulk-org.ts';
 
@@ -114,11 +118,16 @@ function newCase(state: BatchState, id: number, created: Date, district: BulkDis
   };
 }
 
-function buildBatch(state: BatchState, count: number, from: number, span: number): { cases: CaseRow[]; events: NewCaseEvent[] } {
+interface BatchEvent {
+  event: NewCaseEvent;
+  recorded: RecordedEvent;
+}
+
+function buildBatch(state: BatchState, count: number, from: number, span: number): { cases: CaseRow[]; events: BatchEvent[] } {
   const { random, org } = state;
   const times = Array.from({ length: count }, () => reportTime(random, from, span)).sort((a, b) => a - b);
   const cases: CaseRow[] = [];
-  const events: { event: NewCaseEvent; order: number }[] = [];
+  const events: (BatchEvent & { order: number })[] = [];
   for (const t of times) {
     const created = new Date(Math.floor(t / 1000) * 1000);
     const district = pickWeighted(random, org.districtWeights);
@@ -127,8 +136,8 @@ function buildBatch(state: BatchState, count: number, from: number, span: number
     const category = random.pick(org.categoriesByKind.get(kind) ?? org.categoriesByKind.get('event')!);
     const reporter = kind === 'citizen_request' ? (random.next() < 0.5 ? org.citizen : district.operator) : (org.gridWorkers.get(grid.id) ?? district.operator);
     const row = newCase(state, state.nextCaseId++, created, district, grid, category, reporter);
-    const life: Life = { row, events: [] };
-    life.events.push({
+    const life = startLife(row);
+    pushEvent(life, {
       caseId: row.id, districtId: district.id, at: created, actorUserId: reporter.userId, actorRole: reporter.role, action: 'report',
       fromState: null, toState: 'reported', note: null, data: { source: row.source, categoryCode: category.code, routedDepartmentId: row.department_id },
     });
@@ -142,15 +151,15 @@ function buildBatch(state: BatchState, count: number, from: number, span: number
     liveCase(life, reporter, ctx);
     cases.push(row);
     state.byState[row.state] = (state.byState[row.state] ?? 0) + 1;
-    for (const event of life.events) events.push({ event, order: events.length });
+    life.events.forEach((event, i) => events.push({ event, recorded: life.records[i]!, order: events.length }));
   }
   events.sort((a, b) => a.event.at.getTime() - b.event.at.getTime() || a.order - b.order);
-  return { cases, events: events.map((e) => e.event) };
+  return { cases, events: events.map(({ event, recorded }) => ({ event, recorded })) };
 }
 
 /** Gives events their ids and extends each district's hash chain, in id order (linked as written: no linker runs). */
-function chainEvents(state: BatchState, events: NewCaseEvent[]): Record<string, unknown>[] {
-  return events.map((event) => {
+function chainEvents(state: BatchState, events: BatchEvent[]): Record<string, unknown>[] {
+  return events.map(({ event, recorded: { units, facts, deltas } }) => {
     const head = state.heads.get(event.districtId) ?? { lastHash: genesisHash(event.districtId), lastEventId: null, lastSeq: 0 };
     const id = state.nextEventId++;
     const hash = hashEvent(head.lastHash, event);
@@ -158,10 +167,31 @@ function chainEvents(state: BatchState, events: NewCaseEvent[]): Record<string, 
       id, case_id: event.caseId, district_id: event.districtId, at: event.at, actor_user_id: event.actorUserId, actor_role: event.actorRole,
       action: event.action, from_state: event.fromState, to_state: event.toState, note: event.note, data: event.data,
       prev_hash: head.lastHash, hash, chain_seq: head.lastSeq + 1,
+      street_id: units.street, community_id: units.community, grid_id: units.grid, department_id: units.department, person_id: units.person,
+      on_time: facts.onTime, reworked: facts.reworked, responded_in_time: facts.respondedInTime, rating: facts.rating,
+      rollup_deltas: deltas.length > 0 ? deltas : null,
     };
     state.heads.set(event.districtId, { lastHash: hash, lastEventId: id, lastSeq: head.lastSeq + 1 });
     return row;
   });
+}
+
+/**
+ * The rollup counters of a batch's events, summed per district, Shanghai day, level and unit: what the
+ * linker would add for them (the generator writes its events already linked, so no linker runs).
+ */
+function rollupRowsOf(events: BatchEvent[]): RollupRow[] {
+  const byDistrictDay = new Map<string, { districtId: number; day: string; deltas: RollupDelta[] }>();
+  for (const { event, recorded } of events) {
+    if (recorded.deltas.length === 0) continue;
+    const day = shanghaiDay(event.at);
+    const key = `${event.districtId}:${day}`;
+    let entry = byDistrictDay.get(key);
+    if (!entry) byDistrictDay.set(key, (entry = { districtId: event.districtId, day, deltas: [] }));
+    entry.deltas.push(...recorded.deltas);
+  }
+  return [...byDistrictDay.values()].flatMap(({ districtId, day, deltas }) =>
+    groupDeltas(deltas).map((row) => ({ district_id: districtId, level: row.level, unit_id: row.unitId, day, ...row.counters })));
 }
 
 /**
@@ -198,6 +228,7 @@ export async function bulkGenerateCases(db: Kysely<Database>, options: GenerateO
         const [districtId, year] = key.split(':').map(Number) as [number, number];
         await advanceCaseNumberSequence(trx, districtId, year, state.counters.get(key)!);
       }
+      await bulkAddToRollups(trx, rollupRowsOf(events));
       await saveChainHeads(trx, [...state.heads].map(([districtId, head]) => ({ districtId, ...head })));
       await syncIdSequences(trx);
     });

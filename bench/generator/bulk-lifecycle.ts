@@ -14,6 +14,9 @@ import type { CaseRow, CategoryRow } from '../../src/db/schema.ts';
 import type { NewCaseEvent } from '../../src/db/repositories/case/timeline-repository.ts';
 import { guardContext, toSnapshot } from '../../src/services/case/case-snapshot.ts';
 import { rowChangesFor } from '../../src/services/case/case-row-changes.ts';
+import {
+  NO_PRIOR_EVENTS, caseAtEventOf, priorAfter, recordEvent, type PriorEvents, type RecordedEvent,
+} from '../../src/domain/supervision/event-record.ts';
 
 import type { Random } from '../../src/services/seed/seeded-random.ts';
 
@@ -44,6 +47,29 @@ export interface LifeContext {
 export interface Life {
   row: CaseRow;
   events: NewCaseEvent[];
+  /** What each event records (units, facts, rollup deltas), as appendEvents would have recorded it. */
+  records: RecordedEvent[];
+  prior: PriorEvents;
+}
+
+/** A new case's life with nothing recorded yet. */
+export function startLife(row: CaseRow): Life {
+  return { row, events: [], records: [], prior: NO_PRIOR_EVENTS };
+}
+
+/** Appends an event written after the row change it follows, recording it from the row as it now stands. */
+export function pushEvent(life: Life, event: NewCaseEvent): void {
+  const { row } = life;
+  const caseAt = caseAtEventOf({
+    districtId: row.district_id, streetId: row.street_id, communityId: row.community_id, gridId: row.grid_id, departmentId: row.department_id,
+    filedAt: row.filed_at, extensionCount: row.extension_count, rating: (row.rating as RatingLevel | null) ?? null,
+    resolvedAt: row.resolved_at, resolveDeadline: row.resolve_deadline, reworkCount: row.rework_count,
+    signedAt: row.signed_at, signDeadline: row.sign_deadline,
+  });
+  const recorded = recordEvent(event, caseAt, life.prior);
+  life.events.push(event);
+  life.records.push(recorded);
+  life.prior = priorAfter(life.prior, event.action, event.actorUserId, recorded);
 }
 
 function pickGoal(random: Random): Goal {
@@ -86,7 +112,7 @@ export function liveCase(life: Life, reporter: Actor, ctx: LifeContext): void {
     });
     const before = row.state;
     applyChanges(row, decision.changes, current);
-    life.events.push({
+    pushEvent(life, {
       caseId: row.id, districtId: row.district_id, at: current, actorUserId: actor.userId, actorRole: actor.role, action,
       fromState: before, toState: decision.changes.state, note: decision.note, data: decision.data,
     });

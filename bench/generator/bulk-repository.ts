@@ -7,6 +7,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
 import type { Role } from '../../src/domain/case/case-model.ts';
+import { ROLLUP_COUNTERS, type RollupCounter } from '../../src/domain/supervision/rollup-deltas.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -41,6 +42,21 @@ export async function bulkInsertCases(trx: Transaction<Database>, rows: Record<s
 export async function bulkInsertEvents(trx: Transaction<Database>, rows: Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
   await bulkInsert(trx, 'case_events', rows);
+}
+
+/** One rollup row: a district, level, unit and day with its counters. */
+export type RollupRow = { district_id: number; level: string; unit_id: number; day: string } & Record<RollupCounter, number>;
+
+/** Adds rollup rows (one per key, already summed) to the stored counters in one upsert. */
+export async function bulkAddToRollups(trx: Transaction<Database>, rows: RollupRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 5000) {
+    const slice = rows.slice(i, i + 5000);
+    const columns = sql.join(Object.keys(slice[0]!).map((column) => sql.ref(column)));
+    await sql`insert into indicator_rollups (${columns})
+      select ${columns} from json_populate_recordset(null::indicator_rollups, ${JSON.stringify(slice)}::json)
+      on conflict (district_id, level, day, unit_id) do update set
+      ${sql.join(ROLLUP_COUNTERS.map((c) => sql`${sql.ref(c)} = indicator_rollups.${sql.ref(c)} + excluded.${sql.ref(c)}`))}`.execute(trx);
+  }
 }
 
 /** Moves the chain heads to the last event a batch wrote. */

@@ -5,6 +5,7 @@ import { loginAs } from '../support/api-client.ts';
 import { bulkGenerateCases } from '../../bench/generator/bulk-generate.ts';
 import { verifyTimelineChains } from '../../src/db/repositories/case/timeline-repository.ts';
 import { loadCaseNumberPositions } from '../../src/db/repositories/case/index.ts';
+import { compareRollupsWithOracle, districtRef } from '../support/rollup-oracle.ts';
 
 // The benchmark data generator writes through its own bulk path, not the services. These tests check
 // what the rows must satisfy for the real product to work on them: well-formed unique numbers with
@@ -33,6 +34,17 @@ describe('bulk data generator', () => {
     const versions = await sql<{ bad: number }>`
       select count(*)::int as bad from cases k where k.version <> (select count(*) from case_events e where e.case_id = k.id)`.execute(t.services.db);
     expect(versions.rows[0]!.bad).toBe(0);
+  });
+
+  it('keeps the rollups the linker would have kept: each district\'s February equals the fact-based oracle', async () => {
+    for (const code of ['220106', '220105', '220103']) {
+      const { mismatches, nonZero } = await compareRollupsWithOracle(t.services, await districtRef(t.services, code), '2026-02');
+      expect(mismatches).toEqual([]);
+      expect(nonZero).toBeGreaterThan(0);
+    }
+    const recorded = await sql<{ n: number }>`
+      select count(*)::int as n from case_events where action = 'dispatch' and department_id is null`.execute(t.services.db);
+    expect(recorded.rows[0]!.n).toBe(0);
   });
 
   it('leaves cases the real API can keep working on, extending the same chain', async () => {

@@ -6,12 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { scriptOctober2026 } from '../support/october-2026.ts';
-import { computeFactTable, type DistrictRef } from '../../src/services/supervision/indicator-service.ts';
-import { sumRollups, shanghaiDay } from '../../src/db/repositories/supervision/rollup-repository.ts';
-import { parsePeriod } from '../../src/domain/supervision/period.ts';
-import { UNIT_LEVELS } from '../../src/db/repositories/supervision/indicator-repository.ts';
-import type { IndicatorCounts } from '../../src/domain/supervision/indicator-compute.ts';
-import type { RollupCounter } from '../../src/domain/supervision/rollup-deltas.ts';
+import { compareRollupsWithOracle, districtRef } from '../support/rollup-oracle.ts';
+import type { DistrictRef } from '../../src/services/supervision/indicator-service.ts';
 
 let t: TestApp;
 let district: DistrictRef;
@@ -19,43 +15,12 @@ let district: DistrictRef;
 beforeAll(async () => {
   t = await startTestApp();
   await scriptOctober2026(t);
-  const row = await t.services.db.selectFrom('districts').selectAll().where('code', '=', '220106').executeTakeFirstOrThrow();
-  district = { id: row.id, code: row.code.trim(), name: row.name, settings: (row.settings as Record<string, unknown> | null) ?? {} };
+  district = await districtRef(t.services, '220106');
 }, 600_000);
 
 afterAll(async () => { await t?.close(); });
 
-/** Rollup counter → the oracle's count it must equal (case-event counters; service ratings and notices to a department are not case events). */
-const SAME: [RollupCounter, keyof IndicatorCounts][] = [
-  ['filed', 'filed'], ['dispatched', 'dispatched'], ['returned', 'returned'], ['extended', 'extended'], ['closed', 'closed'],
-  ['closed_on_time', 'closedOnTime'], ['resolved_on_time', 'resolvedOnTime'], ['followed_up', 'followedUp'],
-  ['responded_in_time', 'respondedInTime'], ['solved', 'solved'],
-];
-/** Rating levels: equal where service ratings are never credited (they have no community, grid or person). */
-const LEVELS: [RollupCounter, keyof IndicatorCounts][] = [
-  ['very_satisfied', 'veryS'], ['satisfied', 'satisfied'], ['basically_satisfied', 'basicallyS'], ['dissatisfied', 'dissatisfied'],
-  ['very_dissatisfied', 'veryD'],
-];
-
-async function compare(periodKey: string) {
-  const period = parsePeriod(periodKey);
-  const mismatches: string[] = [];
-  let nonZero = 0;
-  for (const level of UNIT_LEVELS) {
-    const oracle = await computeFactTable(t.services, district, level, period);
-    const sums = await sumRollups(t.services.db, district.id, level, shanghaiDay(period.start), shanghaiDay(period.end));
-    const pairs = ['community', 'grid', 'person'].includes(level) ? [...SAME, ...LEVELS] : SAME;
-    for (const row of oracle.units) {
-      const rollup = sums.get(row.unit.id);
-      for (const [counter, key] of pairs) {
-        const got = rollup?.[counter] ?? 0;
-        if (got !== 0) nonZero += 1;
-        if (got !== row.counts[key]) mismatches.push(`${level} ${row.unit.code} ${key}: rollup ${got}, oracle ${row.counts[key]}`);
-      }
-    }
-  }
-  return { mismatches, nonZero };
-}
+const compare = (periodKey: string) => compareRollupsWithOracle(t.services, district, periodKey);
 
 describe('rollups against the fact-based oracle', () => {
   it('agree on every counter of every unit in October, at every level', async () => {

@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CaseEventRow, Database } from '../../schema.ts';
-import { rollupDeltas } from '../../../domain/supervision/index.ts';
-import { factsFor, loadCaseAtEvent, loadPriorEvents } from '../supervision/index.ts';
+import { recordEvent } from '../../../domain/supervision/index.ts';
+import { loadCaseAtEvent, loadPriorEvents } from '../supervision/index.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -56,15 +56,10 @@ export function hashEvent(prevHash: string, event: NewCaseEvent): string {
 export async function appendEvents(db: Transaction<Database>, _districtId: number, events: NewCaseEvent[]): Promise<void> {
   for (const event of events) {
     const caseAt = await loadCaseAtEvent(db, event.caseId);
-    const prior = await loadPriorEvents(db, event.caseId);
-    const units = caseAt ? { ...caseAt.units, person: event.action === 'sign' ? event.actorUserId : prior.lastSign?.actorUserId ?? null } : null;
-    const facts = caseAt ? factsFor(event.action, caseAt) : null;
-    const deltas = caseAt && units && facts
-      ? rollupDeltas({
-        action: event.action, fromState: event.fromState, toState: event.toState, actorUserId: event.actorUserId, data: event.data,
-        units, facts, caseFiled: caseAt.filed, extensionCount: caseAt.extensionCount, ...prior,
-      })
-      : [];
+    const recorded = caseAt ? recordEvent(event, caseAt, await loadPriorEvents(db, event.caseId)) : null;
+    const units = recorded?.units;
+    const facts = recorded?.facts;
+    const deltas = recorded?.deltas ?? [];
     await db
       .insertInto('case_events')
       .values({

@@ -48,14 +48,17 @@ export async function listUnits(db: Db, districtId: number, level: UnitLevel): P
   }
 }
 
-/** The unit a case belongs to at a level; for persons, whoever last signed for it. */
+/**
+ * The unit a case belongs to at a level; for persons, whoever last signed for it. A department holds a case
+ * once it is dispatched to it (the routing at intake only proposes one), as the rollups credit it.
+ */
 export function caseUnit(level: UnitLevel): RawBuilder<number | null> {
   switch (level) {
     case 'district': return sql`k.district_id`;
     case 'street': return sql`k.street_id`;
     case 'community': return sql`k.community_id`;
     case 'grid': return sql`k.grid_id`;
-    case 'department': return sql`k.department_id`;
+    case 'department': return sql`case when k.dispatched_at is not null then k.department_id end`;
     case 'person':
       return sql`(select e.actor_user_id from case_events e where e.case_id = k.id and e.action = 'sign' order by e.id desc limit 1)`;
   }

@@ -7,51 +7,30 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../schema.ts';
 import type { RatingLevel } from '../../../domain/case/index.ts';
 import {
-  ROLLUP_COUNTERS, groupDeltas, type EventFacts, type EventUnits, type PriorEvent, type RollupCounter, type RollupDelta, type RollupLevel,
+  ROLLUP_COUNTERS, groupDeltas, type PriorEvent, type RollupCounter, type RollupDelta, type RollupLevel,
 } from '../../../domain/supervision/rollup-deltas.ts';
+import { caseAtEventOf, type CaseAtEvent, type PriorEvents } from '../../../domain/supervision/event-record.ts';
 import { formatDayNumber, toShanghaiDayNumber } from '../../../domain/calendar/index.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export interface CaseAtEvent {
-  units: EventUnits;
-  filed: boolean;
-  extensionCount: number;
-  resolvedOnTime: boolean;
-  reworked: boolean;
-  respondedInTime: boolean;
-  rating: RatingLevel | null;
-}
-
-export interface PriorEvents {
-  lastSign: PriorEvent | null;
-  lastResolve: PriorEvent | null;
-  lastClose: PriorEvent | null;
-  lastRate: PriorEvent | null;
-}
-
 /** The case as it stands inside the writing transaction (its units before `person` is decided). */
 export async function loadCaseAtEvent(db: Transaction<Database>, caseId: number): Promise<CaseAtEvent | undefined> {
   const row = await db
-    .selectFrom('cases as k')
+    .selectFrom('cases')
     .select([
-      'k.district_id', 'k.street_id', 'k.community_id', 'k.grid_id', 'k.department_id', 'k.filed_at', 'k.extension_count', 'k.rating',
-      sql<boolean>`k.resolved_at is not null and (k.resolve_deadline is null or k.resolved_at <= k.resolve_deadline)`.as('resolved_on_time'),
-      sql<boolean>`k.rework_count > 0`.as('reworked'),
-      sql<boolean>`coalesce(k.signed_at <= k.sign_deadline, false)`.as('responded_in_time'),
+      'district_id', 'street_id', 'community_id', 'grid_id', 'department_id', 'filed_at', 'extension_count', 'rating',
+      'resolved_at', 'resolve_deadline', 'rework_count', 'signed_at', 'sign_deadline',
     ])
-    .where('k.id', '=', caseId)
+    .where('id', '=', caseId)
     .executeTakeFirst();
   if (!row) return undefined;
-  return {
-    units: { district: row.district_id, street: row.street_id, community: row.community_id, grid: row.grid_id, department: row.department_id, person: null },
-    filed: row.filed_at !== null,
-    extensionCount: row.extension_count,
-    resolvedOnTime: Boolean(row.resolved_on_time),
-    reworked: Boolean(row.reworked),
-    respondedInTime: Boolean(row.responded_in_time),
-    rating: (row.rating as RatingLevel | null) ?? null,
-  };
+  return caseAtEventOf({
+    districtId: row.district_id, streetId: row.street_id, communityId: row.community_id, gridId: row.grid_id, departmentId: row.department_id,
+    filedAt: row.filed_at, extensionCount: row.extension_count, rating: (row.rating as RatingLevel | null) ?? null,
+    resolvedAt: row.resolved_at, resolveDeadline: row.resolve_deadline, reworkCount: row.rework_count,
+    signedAt: row.signed_at, signDeadline: row.sign_deadline,
+  });
 }
 
 /** The latest sign, resolve, close and rate events of a case, with the units and facts they carried. */
@@ -81,16 +60,6 @@ export async function loadPriorEvents(db: Transaction<Database>, caseId: number)
     };
   };
   return { lastSign: of('sign'), lastResolve: of('resolve'), lastClose: of('check_pass'), lastRate: of('rate') };
-}
-
-/** The facts an action's event records (null where they do not apply). */
-export function factsFor(action: string, at: CaseAtEvent): EventFacts {
-  return {
-    onTime: action === 'resolve' || action === 'check_pass' ? at.resolvedOnTime : null,
-    reworked: action === 'check_pass' ? at.reworked : null,
-    respondedInTime: action === 'rate' ? at.respondedInTime : null,
-    rating: action === 'rate' ? at.rating : null,
-  };
 }
 
 /** 'YYYY-MM-DD' of an instant in Asia/Shanghai. */
