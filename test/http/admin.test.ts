@@ -81,6 +81,18 @@ describe('categories as data', () => {
     expect(listed.limits.resolve).toEqual({ amount: 3, unit: 'working_days' });
   });
 
+  it('routes the next report by the new default department at once, though intake keeps categories in memory', async () => {
+    const report = () => operator.post('/api/v1/cases', { kind: 'citizen_request', categoryCode: 'H02', description: '自来水管漏水，请尽快维修。', districtCode: '220106' });
+    const before = await report();
+    expect(before.status).toBe(201);
+    expect(before.body.departmentName).toBe('水务局');
+    const patched = await admin.patch('/api/v1/admin/categories/H02', { departmentCode: 'zjj' });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    const after = await report();
+    expect(after.status).toBe(201);
+    expect(after.body.departmentName).toBe('住房和城乡建设局');
+  });
+
   it('refuses fractional working days, unknown departments and unknown categories', async () => {
     const patch = (code: string, payload: unknown) =>
       t.app.inject({ method: 'PATCH', url: `/api/v1/admin/categories/${code}`, headers: { authorization: `Bearer ${admin.token}` }, payload: payload as object });

@@ -1,4 +1,5 @@
 /** An admin edits a category's default department, time limits and flags; the change applies to new deadlines. */
+import { invalidateReferenceData } from '../org/index.ts';
 import type { CategoriesTable } from '../../db/schema.ts';
 import type { Updateable } from 'kysely';
 import { DomainError } from '../../domain/errors.ts';
@@ -26,6 +27,7 @@ export async function editCategory(deps: ServiceDeps, code: string, body: Catego
   if (body.urgent !== undefined) changes.urgent = body.urgent;
   if (body.active !== undefined) changes.active = body.active;
   const row = await updateCategory(deps.db, code, changes);
+  invalidateReferenceData(deps.db);
   if (!row) throw new DomainError('CASE_CATEGORY_UNKNOWN', { categoryCode: code });
   return row;
 }

@@ -9,8 +9,8 @@ import { decideTransition, type ActionFields } from '../../domain/case/case-deci
 import { canViewCase } from '../../domain/case/case-access.ts';
 import { OPEN_STATES, type Actor, type CaseAction } from '../../domain/case/case-model.ts';
 import { findCase, lockCase, updateCaseIfVersion } from '../../db/repositories/case/case-repository.ts';
-import { findCategoryById } from '../../db/repositories/case/category-repository.ts';
-import { findDepartment, findDistrictById } from '../../db/repositories/org/index.ts';
+import { findDepartment } from '../../db/repositories/org/index.ts';
+import { referenceData } from '../org/index.ts';
 import { appendEvents } from '../../db/repositories/case/timeline-repository.ts';
 import type { Transaction } from 'kysely';
 import type { CaseRow, CaseUpdate, Database } from '../../db/schema.ts';
@@ -97,8 +97,8 @@ export async function actOnLockedCase(input: {
     if (row.version !== request.version) {
       throw new DomainError('CASE_VERSION_CONFLICT', { currentVersion: row.version, yourVersion: request.version });
     }
-    const category = await findCategoryById(trx, row.category_id);
-    const district = await findDistrictById(trx, row.district_id);
+    const category = await referenceData.categoryById(deps.db, row.category_id, trx);
+    const district = await referenceData.districtById(deps.db, row.district_id, trx);
     if (!category || !district) throw new DomainError('NOT_FOUND');
     const effectiveActor: Actor = actor.role === 'anonymous' && isReporter ? { ...actor, role: 'citizen' } : actor;
     const snapshot = toSnapshot(row);
@@ -121,7 +121,7 @@ export async function actOnLockedCase(input: {
         action: request.action, fromState: row.state, toState: decision.changes.state, note: decision.note,
         data: { ...decision.data, ...input.eventData },
       },
-    ]);
+    ], { row: updated });
     await enqueueFollowUps(trx, { actor: effectiveActor, action: request.action, before: row, after: updated, now });
     return updated;
   }

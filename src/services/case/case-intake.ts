@@ -10,13 +10,11 @@ import { computeDeadline } from '../../domain/calendar/index.ts';
 import { routingCandidates } from '../../domain/org/index.ts';
 import { caseNumberYear, formatCaseNumber } from '../../domain/case/case-number.ts';
 import type { Actor, CaseKind, CasePriority, CaseSource } from '../../domain/case/case-model.ts';
-import { findCategoryByCode } from '../../db/repositories/case/category-repository.ts';
-import {
-  findDepartmentByCode, findDistrictByCode, findDistrictById, findGridPlacement, findStreetDepartment,
-} from '../../db/repositories/org/index.ts';
+import { referenceData } from '../org/index.ts';
 import { insertCase } from '../../db/repositories/case/case-repository.ts';
 import { ensureCaseNumberSequence, takeNextCaseSequence } from '../../db/repositories/case/case-number-repository.ts';
 import { runWrite } from '../write-transaction.ts';
+import { NO_PRIOR_EVENTS } from '../../domain/supervision/index.ts';
 import { appendEvents } from '../../db/repositories/case/timeline-repository.ts';
 import type { CaseRow, CategoryRow, Database } from '../../db/schema.ts';
 import type { ServiceDeps } from '../service-deps.ts';
@@ -66,7 +64,7 @@ interface Placement {
 
 async function placeReport(deps: ServiceDeps, actor: Actor, input: ReportInput): Promise<Placement> {
   if (input.gridCode) {
-    const grid = await findGridPlacement(deps.db, input.gridCode);
+    const grid = await referenceData.gridPlacement(deps.db, input.gridCode);
     if (!grid) throw new DomainError('GRID_UNKNOWN', { gridCode: input.gridCode });
     return {
       districtId: grid.districtId, streetId: grid.streetId, communityId: grid.communityId, gridId: grid.gridId,
@@ -78,7 +76,7 @@ async function placeReport(deps: ServiceDeps, actor: Actor, input: ReportInput):
     if (located) return located;
   }
   if (input.districtCode) {
-    const district = await findDistrictByCode(deps.db, input.districtCode);
+    const district = await referenceData.districtByCode(deps.db, input.districtCode);
     if (!district) throw new DomainError('DISTRICT_UNKNOWN', { districtCode: input.districtCode });
     return { districtId: district.id, streetId: null, communityId: null, gridId: null, responsibleDepartmentId: null };
   }
@@ -94,8 +92,8 @@ async function routeDepartment(deps: ServiceDeps, category: CategoryRow, placeme
   for (const candidate of candidates) {
     if (candidate.kind === 'unit') return candidate.departmentId;
     const found = candidate.kind === 'street_unit'
-      ? await findStreetDepartment(deps.db, candidate.streetId)
-      : await findDepartmentByCode(deps.db, placement.districtId, candidate.code);
+      ? await referenceData.streetDepartment(deps.db, candidate.streetId)
+      : await referenceData.departmentByCode(deps.db, placement.districtId, candidate.code);
     if (found) return found.id;
   }
   return null;
@@ -114,16 +112,18 @@ export async function reportCase(deps: ServiceDeps, actor: Actor, input: ReportI
   const trackingCode = actor.userId === null ? randomBytes(6).toString('hex').toUpperCase() : null;
   const values = await newCaseValues(deps, actor, input, { category, placement, district, departmentId, now, trackingCode });
 
+  // The number is taken before the transaction (ADR 0006): it locks nothing either way, and the
+  // transaction is then the case and its event only. A failed or retried write leaves the same gap.
   await ensureCaseNumberSequence(deps.db, district.id, year);
+  const number = formatCaseNumber(district.abbr, year, await takeNextCaseSequence(deps.db, district.id, year));
   const row = await runWrite(deps, async (trx) => {
-    const seq = await takeNextCaseSequence(trx, district.id, year);
-    const inserted = await insertCase(trx, { ...values, number: formatCaseNumber(district.abbr, year, seq) });
+    const inserted = await insertCase(trx, { ...values, number });
     await appendEvents(trx, district.id, [
       {
         caseId: inserted.id, districtId: district.id, at: now, actorUserId: actor.userId, actorRole: actor.role, action: 'report',
         fromState: null, toState: 'reported', note: null, data: { source: values.source, categoryCode: category.code, routedDepartmentId: departmentId },
       },
-    ]);
+    ], { row: inserted, prior: NO_PRIOR_EVENTS });
     if (input.onInserted) await input.onInserted(trx, inserted);
     return inserted;
   });
@@ -132,7 +132,7 @@ export async function reportCase(deps: ServiceDeps, actor: Actor, input: ReportI
 
 /** Refuses what may not be reported, and places the report. @throws DomainError CASE_CATEGORY_UNKNOWN, CASE_CATEGORY_KIND_MISMATCH, FORBIDDEN, DISTRICT_UNKNOWN */
 async function checkReport(deps: ServiceDeps, actor: Actor, input: ReportInput) {
-  const category = await findCategoryByCode(deps.db, input.categoryCode);
+  const category = await referenceData.categoryByCode(deps.db, input.categoryCode);
   if (!category) throw new DomainError('CASE_CATEGORY_UNKNOWN', { categoryCode: input.categoryCode });
   if (category.kind !== input.kind) {
     throw new DomainError('CASE_CATEGORY_KIND_MISMATCH', { kind: input.kind, categoryKind: category.kind });
@@ -142,7 +142,7 @@ async function checkReport(deps: ServiceDeps, actor: Actor, input: ReportInput) 
   if (isDistrictStaff(actor.role) && actor.districtId !== placement.districtId) {
     throw new DomainError('FORBIDDEN', { reason: 'other_district' });
   }
-  const district = await findDistrictById(deps.db, placement.districtId);
+  const district = await referenceData.districtById(deps.db, placement.districtId);
   if (!district) throw new DomainError('DISTRICT_UNKNOWN');
   return { category, placement, district };
 }

@@ -4,6 +4,7 @@
  * with no problems, in one transaction; then rebuild the spatial index.
  */
 import type { Kysely } from 'kysely';
+import { invalidateReferenceData } from '../org/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { parseGridFeatureCollection, type GridFeature, type GridImportProblem } from '../../domain/geo/grid-features.ts';
 import type { Database } from '../../db/schema.ts';
@@ -98,5 +99,6 @@ export async function importGrids(db: Kysely<Database>, input: unknown, options:
     }
   });
   invalidateGridIndex(db);
+  invalidateReferenceData(db);
   return result;
 }

@@ -2,6 +2,7 @@
  * An admin reads and changes a district's settings. A change is validated against the one settings
  * schema, recorded for the next indicator period (past periods never change) and audited.
  */
+import { invalidateReferenceData } from './reference-cache.ts';
 import { DomainError } from '../../domain/errors.ts';
 import {
   DistrictSettingsPatchSchema, nextPeriod, parseDistrictSettings, periodOf, storedChanges, withChange, type DistrictSettingsPatch,
@@ -48,7 +49,7 @@ export async function changeDistrictSettings(deps: ServiceDeps, code: string, in
   const patch = validateSettingsPatch(input);
   const now = deps.clock();
   const appliesFrom = nextPeriod(periodOf(now));
-  return runWrite(deps, async (trx) => {
+  const result = await runWrite(deps, async (trx) => {
     const row = await lockDistrictByCode(trx, code);
     if (!row) throw new DomainError('DISTRICT_UNKNOWN', { districtCode: code });
     const before = parseDistrictSettings({ settings: row.settings, workingHours: row.working_hours }, appliesFrom);
@@ -57,4 +58,6 @@ export async function changeDistrictSettings(deps: ServiceDeps, code: string, in
     await insertAudit(trx, { at: now, actorUserId, action: 'district.settings', subject: `district:${row.code.trim()}`, data: { appliesFrom, patch, before } });
     return { appliesFrom, ...viewOf({ ...row, settings }, now) };
   });
+  invalidateReferenceData(deps.db);
+  return result;
 }

@@ -34,11 +34,11 @@ export async function ensureCaseNumberSequence(db: Kysely<Database>, districtId:
 }
 
 /**
- * The next number of a district's year. Either `ensureCaseNumberSequence` ran for it before the
- * transaction, or pass `create` (a rare path such as a follow-up): the sequence is then created inside a
+ * The next number of a district's year. Either `ensureCaseNumberSequence` ran for it before, or pass
+ * `create` inside a transaction (a rare path such as a follow-up): the sequence is then created inside a
  * savepoint, and losing the race to another creator costs that savepoint only.
  */
-export async function takeNextCaseSequence(trx: Transaction<Database>, districtId: number, year: number, options: { create?: boolean } = {}): Promise<number> {
+export async function takeNextCaseSequence(trx: Db, districtId: number, year: number, options: { create?: boolean } = {}): Promise<number> {
   const name = sequenceName(districtId, year);
   if (options.create) {
     await sql`savepoint case_number_sequence`.execute(trx);

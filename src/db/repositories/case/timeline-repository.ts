@@ -5,9 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { CaseEventRow, Database } from '../../schema.ts';
-import { recordEvent } from '../../../domain/supervision/index.ts';
-import { loadCaseAtEvent, loadPriorEvents } from '../supervision/index.ts';
+import type { CaseEventRow, CaseRow, Database } from '../../schema.ts';
+import { caseAtEventOf, recordEvent, type PriorEvents } from '../../../domain/supervision/index.ts';
+import { loadCaseAtEvent, loadPriorEvents, standingOfRow } from '../supervision/index.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -53,10 +53,16 @@ export function hashEvent(prevHash: string, event: NewCaseEvent): string {
  * commit. Call it after the case row has been written: each event records the case's units and indicator
  * facts as they are now, and the rollup deltas the linker adds when it links the event (ADR 0005).
  */
-export async function appendEvents(db: Transaction<Database>, _districtId: number, events: NewCaseEvent[]): Promise<void> {
+export async function appendEvents(
+  db: Transaction<Database>, _districtId: number, events: NewCaseEvent[],
+  /** The case row the caller just wrote, and its earlier events when it knows them (a new case has none): saves the reads. */
+  known?: { row: CaseRow; prior?: PriorEvents },
+): Promise<void> {
   for (const event of events) {
-    const caseAt = await loadCaseAtEvent(db, event.caseId);
-    const recorded = caseAt ? recordEvent(event, caseAt, await loadPriorEvents(db, event.caseId)) : null;
+    const fromCaller = known && known.row.id === event.caseId && events.length === 1 ? known : undefined;
+    const caseAt = fromCaller ? caseAtEventOf(standingOfRow(fromCaller.row)) : await loadCaseAtEvent(db, event.caseId);
+    const prior = fromCaller?.prior ?? await loadPriorEvents(db, event.caseId);
+    const recorded = caseAt ? recordEvent(event, caseAt, prior) : null;
     const units = recorded?.units;
     const facts = recorded?.facts;
     const deltas = recorded?.deltas ?? [];

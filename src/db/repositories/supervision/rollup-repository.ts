@@ -4,15 +4,27 @@
  * every event, inside its transaction, so a counter moves exactly when its event is committed.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../../schema.ts';
+import type { CaseRow, Database } from '../../schema.ts';
 import type { RatingLevel } from '../../../domain/case/index.ts';
 import {
   ROLLUP_COUNTERS, groupDeltas, type PriorEvent, type RollupCounter, type RollupDelta, type RollupLevel,
 } from '../../../domain/supervision/rollup-deltas.ts';
-import { caseAtEventOf, type CaseAtEvent, type PriorEvents } from '../../../domain/supervision/event-record.ts';
+import { caseAtEventOf, type CaseAtEvent, type CaseStanding, type PriorEvents } from '../../../domain/supervision/event-record.ts';
 import { formatDayNumber, toShanghaiDayNumber } from '../../../domain/calendar/index.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/** The columns of a case row an event's record is read from. */
+export function standingOfRow(row: Pick<CaseRow,
+  'district_id' | 'street_id' | 'community_id' | 'grid_id' | 'department_id' | 'filed_at' | 'extension_count' | 'rating'
+  | 'resolved_at' | 'resolve_deadline' | 'rework_count' | 'signed_at' | 'sign_deadline'>): CaseStanding {
+  return {
+    districtId: row.district_id, streetId: row.street_id, communityId: row.community_id, gridId: row.grid_id, departmentId: row.department_id,
+    filedAt: row.filed_at, extensionCount: row.extension_count, rating: (row.rating as RatingLevel | null) ?? null,
+    resolvedAt: row.resolved_at, resolveDeadline: row.resolve_deadline, reworkCount: row.rework_count,
+    signedAt: row.signed_at, signDeadline: row.sign_deadline,
+  };
+}
 
 /** The case as it stands inside the writing transaction (its units before `person` is decided). */
 export async function loadCaseAtEvent(db: Transaction<Database>, caseId: number): Promise<CaseAtEvent | undefined> {
@@ -24,13 +36,7 @@ export async function loadCaseAtEvent(db: Transaction<Database>, caseId: number)
     ])
     .where('id', '=', caseId)
     .executeTakeFirst();
-  if (!row) return undefined;
-  return caseAtEventOf({
-    districtId: row.district_id, streetId: row.street_id, communityId: row.community_id, gridId: row.grid_id, departmentId: row.department_id,
-    filedAt: row.filed_at, extensionCount: row.extension_count, rating: (row.rating as RatingLevel | null) ?? null,
-    resolvedAt: row.resolved_at, resolveDeadline: row.resolve_deadline, reworkCount: row.rework_count,
-    signedAt: row.signed_at, signDeadline: row.sign_deadline,
-  });
+  return row ? caseAtEventOf(standingOfRow(row)) : undefined;
 }
 
 /** The latest sign, resolve, close and rate events of a case, with the units and facts they carried. */
