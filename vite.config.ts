@@ -1,6 +1,7 @@
 /** Vite build of the web UI: sources in src/web, output in dist/web (served by src/server/web-static.ts). */
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompressPlugin } from './src/server/web-precompress.ts';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('./src/web', import.meta.url));
@@ -8,7 +9,7 @@ const root = fileURLToPath(new URL('./src/web', import.meta.url));
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react()],
+  plugins: [react(), precompressPlugin()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

@@ -33,6 +33,8 @@ import { policyRoutes } from './routes/policies/index.ts';
 import { projectRoutes, targetRoutes } from './routes/projects/index.ts';
 import type { RouteDeps } from './routes/route-deps.ts';
 import { webStatic } from './web-static.ts';
+import { OneLineRequestLog } from './plugins/request-log.ts';
+import { loggerOptions } from './logger-options.ts';
 
 export interface AppDeps {
   handle: DatabaseHandle;
@@ -54,7 +56,8 @@ const JSON_BODY_LIMIT = 256 * 1024;
 
 export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   const app = Fastify({
-    logger: deps.logger === false ? false : { level: deps.config.logLevel },
+    logger: deps.logger === false ? false : loggerOptions(deps.config),
+    logController: new OneLineRequestLog(),
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: true,
   });
