@@ -18,6 +18,7 @@ import { healthRoutes } from './routes/health-routes.ts';
 import { authRoutes } from './routes/auth/index.ts';
 import { orgRoutes } from './routes/org/index.ts';
 import { caseRoutes } from './routes/case/index.ts';
+import { trackingRoutes } from './routes/tracking/index.ts';
 import { calendarRoutes } from './routes/calendar/index.ts';
 import { userRoutes } from './routes/admin/index.ts';
 import { gridRoutes } from './routes/geo/index.ts';
@@ -85,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   await app.register(authRoutes, routeDeps);
   await app.register(orgRoutes, routeDeps);
   await app.register(caseRoutes, routeDeps);
+  await app.register(trackingRoutes, routeDeps);
   await app.register(calendarRoutes, routeDeps);
   await app.register(userRoutes, routeDeps);
   await app.register(gridRoutes, routeDeps);
