@@ -32,7 +32,7 @@ const STEP_OF_ACTION: Partial<Record<CaseAction | 'report', CitizenStep>> = {
 /**
  * The reporter's view of a timeline, oldest first; a step repeated in a row (a second dispatch after a
  * return) is shown once, at its latest time.
- * @example citizenSteps([{ action: 'report', at: t0 }, { action: 'sign', at: t1 }]) // [{ step: 'reported', at: t0 }]
+ * @example citizenSteps([{ action: 'report', at: new Date(0) }, { action: 'sign', at: new Date(1) }]) // [{ step: 'reported', at: new Date(0) }]
  */
 export function citizenSteps(events: readonly { action: string; at: Date }[]): { step: CitizenStep; at: Date }[] {
   const steps: { step: CitizenStep; at: Date }[] = [];
