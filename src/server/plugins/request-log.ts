@@ -12,6 +12,10 @@ export class OneLineRequestLog extends LogController {
     // The completed line says everything; a request that never completes is in the error or stream lines.
   }
 
+  override routeNotFound(): void {
+    // The completed line already says 404.
+  }
+
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
     const path = request.url.split('?')[0] ?? request.url;
     const line = `${request.method} ${path} ${reply.statusCode} ${Math.round(reply.elapsedTime)} ms`;
