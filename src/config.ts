@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   CIVICLOOP_SECURE_COOKIES: booleanFlag.default(false),
   /** Log level for the server. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** pretty: one readable line per entry; json: one JSON object per line; unset: pretty on a terminal. */
+  CIVICLOOP_LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   /** Seconds between warning sweeps inside the server; 0 turns the in-process sweep off. */
   CIVICLOOP_SWEEP_SECONDS: z.coerce.number().int().min(0).default(60),
   /** Days after closing during which a supervisor may reopen a case. */
@@ -46,6 +48,7 @@ const ConfigSchema = EnvSchema.transform((value) => ({
   open311WritesPerMinute: value.CIVICLOOP_OPEN311_WRITES_PER_MINUTE,
   secureCookies: value.CIVICLOOP_SECURE_COOKIES,
   logLevel: value.LOG_LEVEL,
+  logFormat: value.CIVICLOOP_LOG_FORMAT,
   reopenWindowDays: value.CIVICLOOP_REOPEN_WINDOW_DAYS,
   sweepSeconds: value.CIVICLOOP_SWEEP_SECONDS,
 }));

@@ -18,6 +18,7 @@ import { healthRoutes } from './routes/health-routes.ts';
 import { authRoutes } from './routes/auth/index.ts';
 import { orgRoutes } from './routes/org/index.ts';
 import { caseRoutes } from './routes/case/index.ts';
+import { trackingRoutes } from './routes/tracking/index.ts';
 import { calendarRoutes } from './routes/calendar/index.ts';
 import { userRoutes } from './routes/admin/index.ts';
 import { gridRoutes } from './routes/geo/index.ts';
@@ -33,6 +34,8 @@ import { policyRoutes } from './routes/policies/index.ts';
 import { projectRoutes, targetRoutes } from './routes/projects/index.ts';
 import type { RouteDeps } from './routes/route-deps.ts';
 import { webStatic } from './web-static.ts';
+import { OneLineRequestLog } from './plugins/request-log.ts';
+import { loggerOptions } from './logger-options.ts';
 
 export interface AppDeps {
   handle: DatabaseHandle;
@@ -54,7 +57,8 @@ const JSON_BODY_LIMIT = 256 * 1024;
 
 export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   const app = Fastify({
-    logger: deps.logger === false ? false : { level: deps.config.logLevel },
+    logger: deps.logger === false ? false : loggerOptions(deps.config),
+    logController: new OneLineRequestLog(),
     bodyLimit: JSON_BODY_LIMIT,
     trustProxy: true,
   });
@@ -82,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   await app.register(authRoutes, routeDeps);
   await app.register(orgRoutes, routeDeps);
   await app.register(caseRoutes, routeDeps);
+  await app.register(trackingRoutes, routeDeps);
   await app.register(calendarRoutes, routeDeps);
   await app.register(userRoutes, routeDeps);
   await app.register(gridRoutes, routeDeps);

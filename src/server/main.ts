@@ -25,36 +25,44 @@ const POST_COMMIT_INTERVAL_MS = 5_000;
 /** Lines for the person who started the server (demo accounts, address); the CLI prints them. */
 export type Print = (line: string) => void;
 
-/** Seeds reference and demo data. @returns the years whose calendar is only estimated */
-async function prepareData(config: AppConfig, handle: DatabaseHandle, print: Print): Promise<number[]> {
+/** Seeds reference data and the demo's districts, grids and accounts (seconds). @returns the years whose calendar is only estimated */
+async function prepareData(config: AppConfig, handle: DatabaseHandle, print: Print): Promise<{ provisionalYears: number[]; firstStart: boolean }> {
   const now = new Date();
   await seedCategories(handle.db);
   const { provisionalYears } = await seedCalendar(handle.db, now);
-  if (!config.demo) return provisionalYears;
+  if (!config.demo) return { provisionalYears, firstStart: false };
   const firstStart = await seedDemoOrg(handle.db);
   // Synthetic grid polygons (绿园区 filled to its 700 grids); before the server routes any point.
   await seedDemoGeometry(handle.db);
   const users = await seedDemoUsers(handle.db);
-  if (firstStart) {
-    print('正在生成演示工单 / creating demo cases …');
-    const count = await seedDemoCases(handle.db, now);
-    print(`已生成 ${count} 个演示工单 / ${count} demo cases created`);
-    const projects = await seedDemoProjects(handle.db, now);
-    print(`已生成 ${projects} 个演示重点项目（投资额等为示意数据）/ ${projects} demo projects created (figures are illustrative)`);
-  }
-  // Its own check (no enterprise yet), so a demo database made before enterprises existed gains them too.
-  const enterprises = await seedDemoEnterprises(handle.db, now);
-  if (enterprises > 0) print(`已生成 ${enterprises} 家演示企业及惠企政策 / ${enterprises} demo enterprises and policies created`);
   print(`\n演示模式 / DEMO MODE — 演示账号（密码均为 ${DEMO_PASSWORD}）/ demo users (password ${DEMO_PASSWORD}):`);
   for (const user of users) print(`  ${user.username.padEnd(22)} ${user.role.padEnd(12)} ${user.displayName}`);
   print(`  ${ENTERPRISE_DEMO_USER.padEnd(22)} ${'enterprise'.padEnd(12)} 企业演示账号（长春万华汽车实业）/ enterprise portal`);
   print('');
-  return provisionalYears;
+  return { provisionalYears, firstStart };
+}
+
+/**
+ * The demo's cases, projects and enterprises, made after the server listens: on a first start they take
+ * longer than the whole start may (they run the real case loop, hundreds of transitions), and nothing
+ * needs them to sign in or to report a case. The lists fill while the newcomer opens the first page.
+ */
+async function seedDemoContent(handle: DatabaseHandle, firstStart: boolean, print: Print): Promise<void> {
+  const now = new Date();
+  if (firstStart) {
+    print('正在后台生成演示工单与项目（约一分钟，可先登录）/ creating demo cases and projects in the background (about a minute; sign in meanwhile) …');
+    const count = await seedDemoCases(handle.db, now);
+    const projects = await seedDemoProjects(handle.db, now);
+    print(`已生成 ${count} 个演示工单、${projects} 个演示重点项目（投资额等为示意数据）/ ${count} demo cases and ${projects} demo projects created (figures are illustrative)`);
+  }
+  // Its own check (no enterprise yet), so a demo database made before enterprises existed gains them too.
+  const enterprises = await seedDemoEnterprises(handle.db, now);
+  if (enterprises > 0) print(`已生成 ${enterprises} 家演示企业及惠企政策 / ${enterprises} demo enterprises and policies created`);
 }
 
 /** Seeds what is needed, listens, and closes everything on SIGINT/SIGTERM. */
 export async function startServer(config: AppConfig, handle: DatabaseHandle, print: Print): Promise<void> {
-  const provisionalYears = await prepareData(config, handle, print);
+  const { provisionalYears, firstStart } = await prepareData(config, handle, print);
   await ensureWebBuild(REPO_ROOT, { log: print });
   const { app, services } = await buildApp({ handle, config, version: readVersion(), webDir: join(REPO_ROOT, 'dist', 'web') });
   handle.setLog?.({ error: (message) => app.log.error(message) });
@@ -70,8 +78,10 @@ export async function startServer(config: AppConfig, handle: DatabaseHandle, pri
   // Before listening: what a previous process committed but did not link or drain (a crash) is done first.
   await services.afterCommit.drain().catch((error: unknown) => app.log.error({ err: error }, 'timeline link / outbox drain failed'));
   const postCommit = startPostCommitLoop(services, POST_COMMIT_INTERVAL_MS, (error) => app.log.error({ err: error }, 'timeline link / outbox drain failed'));
+  let demoContent: Promise<void> = Promise.resolve();
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    await demoContent;
     await sweep?.stop();
     await postCommit.stop();
     await app.close();
@@ -80,7 +90,12 @@ export async function startServer(config: AppConfig, handle: DatabaseHandle, pri
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  const address = await app.listen({ port: config.port, host: config.host });
-  print(`civicloop 已启动 / is running: ${address.replace('127.0.0.1', 'localhost')}  (数据库 / database: ${handle.kind})`);
-  print(`API 文档 / API docs: ${address}/api/docs`);
+  // The address is printed once, by us, with the docs path; Fastify's own line would repeat it.
+  const address = await app.listen({ port: config.port, host: config.host, listenTextResolver: () => 'listening' });
+  const url = address.replace('127.0.0.1', 'localhost');
+  print(`civicloop 已启动 / is running: ${url}  (API 文档 / API docs: /api/docs, 数据库 / database: ${handle.kind})`);
+  if (config.demo) {
+    demoContent = seedDemoContent(handle, firstStart, print)
+      .catch((error: unknown) => app.log.error({ err: error }, 'demo data failed'));
+  }
 }

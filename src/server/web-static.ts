@@ -33,6 +33,8 @@ export const webStatic = fp<WebStaticOptions>(async (app, options) => {
     prefix: '/',
     wildcard: false,
     index: ['index.html'],
+    // The build writes .br and .gz beside each asset (web-precompress.ts); the browser's Accept-Encoding picks one.
+    preCompressed: true,
     // Hashed assets may be cached for long; index.html must always be revalidated.
     setHeaders: (reply, path) => {
       reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -91,6 +91,7 @@ export const ERROR_CATALOG = {
   TARGET_INVALID: { status: 400, zh: '目标或实际值无效', en: 'The target or actual value is not valid' },
   INTERNAL_ERROR: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
   WRITE_CONFLICT: { status: 503, zh: '系统繁忙，请稍后重试', en: 'The system is busy; try again shortly' },
+  TRACKING_NOT_FOUND: { status: 404, zh: '未找到该工单，请核对工单编号和查询码', en: 'No case matches this number and tracking code; check both' },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

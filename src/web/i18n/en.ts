@@ -62,6 +62,11 @@ export const en: Messages = {
     reportedBody: 'Please keep:', numberLabel: 'Case number', codeLabel: 'Tracking code', goTrack: 'Track progress', rateTitle: 'Rate the result', rated: 'Rated: {{level}}', thanks: 'Thank you for your rating',
     anotherReport: 'Report another problem', whereLabel: 'District of the problem',
   },
+  track: {
+    comment: 'Comment (optional)', submitRating: 'Submit rating', promisedBy: 'Promised by: {{time}}', mergedInto: 'Someone reported the same problem; this report is handled together with case {{number}}', followKept: 'Open that case', rectificationPromised: 'Your rating opened rectification case {{number}}; it is promised to be fixed, with a follow-up call, by {{time}}', rectificationDone: 'Rectification case {{number}} is done',
+    stage: { received: 'Received, being registered', handling: 'Being handled', resolved: 'Handled, being checked', closed: 'Done', declined: 'Not accepted', merged: 'Handled together with the same problem' },
+    step: { reported: 'You reported it', accepted: 'Registered', assigned: 'Passed to the responsible unit', resolved: 'Handled', closed: 'Done', declined: 'Not accepted', merged: 'Merged with the same problem', rated: 'You rated it', reopened: 'Reopened' },
+  },
   search: { title: 'Case search', exportHint: 'Exports the current filter' },
   map: {
     title: 'Grid map', open: 'Open cases', overdue: 'Overdue cases', legend: 'Coloured by grid', top: 'Grids with the most cases',

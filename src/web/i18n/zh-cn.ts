@@ -60,6 +60,11 @@ export const zhCN = {
     reportedBody: '请保存以下信息：', numberLabel: '工单号', codeLabel: '查询码', goTrack: '查询进度', rateTitle: '对办理结果评价', rated: '已评价：{{level}}', thanks: '感谢您的评价',
     anotherReport: '再反映一个问题', whereLabel: '问题所在区',
   },
+  track: {
+    comment: '补充说明（可不填）', submitRating: '提交评价', promisedBy: '承诺办结时间：{{time}}', mergedInto: '同一问题已有市民反映，已并入工单 {{number}} 一并办理', followKept: '查看该工单', rectificationPromised: '您的不满意评价已转为整改工单 {{number}}，承诺于 {{time}} 前整改完毕并回访', rectificationDone: '整改工单 {{number}} 已整改完毕',
+    stage: { received: '已收到，正在受理', handling: '正在处理', resolved: '已处理，正在核查', closed: '已办结', declined: '不予受理', merged: '已与同一问题合并办理' },
+    step: { reported: '您反映了问题', accepted: '已受理', assigned: '已交办理单位', resolved: '已处理', closed: '已办结', declined: '不予受理', merged: '已合并办理', rated: '您已评价', reopened: '重新办理' },
+  },
   search: { title: '工单查询', exportHint: '按当前筛选条件导出' },
   map: {
     title: '网格地图', open: '未结案件', overdue: '超期案件', legend: '按网格着色', top: '案件最多的网格',

@@ -1,7 +1,7 @@
 /** /report — a resident reports a problem without logging in and receives number + tracking code. */
 import { Button, Card, Result, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { REPORTABLE_KINDS } from '../../domain/case/index.ts';
 import type { CaseDetailView } from '../api/types.ts';
@@ -10,6 +10,7 @@ import { ReportForm } from '../modules/case/index.ts';
 export function CitizenReportPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
+  const navigate = useNavigate();
   // A grid's QR code poster links here with ?grid=<15-digit code> (扫码反映).
   const grid = /^\d{15}$/.test(params.get('grid') ?? '') ? (params.get('grid') as string) : undefined;
   const [reported, setReported] = useState<CaseDetailView | null>(null);
@@ -23,9 +24,10 @@ export function CitizenReportPage() {
           title={t('citizen.reportedTitle')}
           subTitle={t('citizen.reportedBody')}
           extra={[
-            <Link key="track" to={`/track?number=${encodeURIComponent(reported.number)}&code=${encodeURIComponent(code)}`}>
-              <Button type="primary" size="large">{t('citizen.goTrack')}</Button>
-            </Link>,
+            // The code rides in the fragment, which never reaches a server or its logs.
+            <Button key="track" type="primary" size="large" onClick={() => navigate(`/track#number=${encodeURIComponent(reported.number)}&code=${encodeURIComponent(code)}`)}>
+              {t('citizen.goTrack')}
+            </Button>,
             <Button key="again" size="large" onClick={() => setReported(null)}>{t('citizen.anotherReport')}</Button>,
           ]}
         >

@@ -13,6 +13,29 @@ export interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
+/**
+ * Set at login, cleared at logout or when the server no longer knows the session: a visitor who never
+ * signed in is not asked /api/v1/me, whose 401 would be a console error on every public page.
+ */
+const SIGNED_IN_HINT = 'civicloop.signedIn';
+
+function hasSignedInHint(): boolean {
+  try {
+    return localStorage.getItem(SIGNED_IN_HINT) === '1';
+  } catch {
+    return true; // storage blocked: ask the server, as before
+  }
+}
+
+function setSignedInHint(signedIn: boolean): void {
+  try {
+    if (signedIn) localStorage.setItem(SIGNED_IN_HINT, '1');
+    else localStorage.removeItem(SIGNED_IN_HINT);
+  } catch {
+    // storage blocked: nothing to remember
+  }
+}
+
 /** Provides the session to the app; children render once /api/v1/me has answered. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<SessionUser | null>(null);
@@ -20,17 +43,25 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [loading, setLoading] = useState(true);
 
   const loadMe = useCallback(async () => {
+    const signedOut = async () => {
+      setCsrfToken(null);
+      setUser(null);
+      // signed out: the public health check still tells whether this is a demo installation
+      await apiGet<{ demo?: boolean }>('/api/v1/health').then((health) => setDemo(health.demo === true), () => undefined);
+    };
     try {
+      if (!hasSignedInHint()) {
+        await signedOut();
+        return;
+      }
       const me = await apiGet<MeResponse>('/api/v1/me');
       setCsrfToken(me.csrfToken);
       setUser(me.user);
       setDemo(me.demo);
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 401) console.warn(error);
-      setCsrfToken(null);
-      setUser(null);
-      // signed out: the public health check still tells whether this is a demo installation
-      await apiGet<{ demo?: boolean }>('/api/v1/health').then((health) => setDemo(health.demo === true), () => undefined);
+      else setSignedInHint(false);
+      await signedOut();
     } finally {
       setLoading(false);
     }
@@ -45,6 +76,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const result = await apiPost<LoginResponse>('/api/v1/auth/login', { username, password });
       setCsrfToken(result.csrfToken);
       setUser(result.user);
+      setSignedInHint(true);
       await loadMe(); // learns the demo flag
       return result.user;
     },
@@ -55,6 +87,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await apiPost('/api/v1/auth/logout');
     } finally {
+      setSignedInHint(false);
       setCsrfToken(null);
       setUser(null);
     }
