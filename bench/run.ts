@@ -93,11 +93,18 @@ async function runDatabase(bench: BenchDatabase, cases: number, result: BenchRes
   }
 
   log(`${bench.kind}: cold start`);
-  const cold = await coldStart(bench.url ? { DATABASE_URL: bench.url } : { CIVICLOOP_DATA_DIR: bench.dataDir }, 3);
+  let cold: DbResult['coldStart'];
+  let coldStartError: string | undefined;
+  try {
+    cold = await coldStart(bench.url ? { DATABASE_URL: bench.url } : { CIVICLOOP_DATA_DIR: bench.dataDir }, 3);
+  } catch (error) {
+    coldStartError = (error as Error).message;
+    log(`${bench.kind}: cold start failed: ${coldStartError}`);
+  }
   return {
     kind: bench.kind, size: cases, note,
     generation: { cases: report.cases, events: report.events, seconds: report.elapsedMs / 1000, casesPerSecond: report.cases / (report.elapsedMs / 1000) },
-    ...http, ...local, coldStart: cold, plans,
+    ...http, ...local, coldStart: cold, coldStartError, plans,
   } as DbResult;
 }
 

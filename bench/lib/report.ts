@@ -20,7 +20,9 @@ export interface DbResult {
   indicatorCeilingMs: number;
   sweep: { ms: number; result: Record<string, number> }[];
   sweepCeilingMs: number;
-  coldStart: { serveMs: number; bareMs: number; serveRuns: number[]; bareRuns: number[] };
+  /** Absent when the start failed (`coldStartError` says why): a failed scenario must not lose the others' figures. */
+  coldStart?: { serveMs: number; bareMs: number; serveRuns: number[]; bareRuns: number[] };
+  coldStartError?: string;
   plans?: { name: string; sql: string; plan: string; executionMs: number | null }[];
 }
 
@@ -79,7 +81,8 @@ export function renderMarkdown(result: BenchResult): string {
     const [first, steady] = d.sweep;
     lines.push(`| sweep, first run (writes warnings) | ${d.kind} | ${size} | ${ms(first!.ms)} over ${int(d.counts.warned)} worked-on of ${int(d.counts.open)} open cases (${JSON.stringify(first!.result)}) | read of the same rows ${ms(d.sweepCeilingMs)} | ${ratio(d.sweepCeilingMs / first!.ms)} | — | — |`);
     lines.push(`| sweep, steady state | ${d.kind} | ${size} | ${ms(steady!.ms)} | read of the same rows ${ms(d.sweepCeilingMs)} | ${ratio(d.sweepCeilingMs / steady!.ms)} | ≤2 s over 1M open | ${verdict(d.counts.open >= 1_000_000 ? steady!.ms <= 2000 : null)} |`);
-    lines.push(`| cold start of serve until /api/v1/health | ${d.kind} | ${size} | ${ms(d.coldStart.serveMs)} (median of ${d.coldStart.serveRuns.length}) | bare Fastify under tsx ${ms(d.coldStart.bareMs)} | ${ratio(d.coldStart.bareMs / d.coldStart.serveMs)} | — | — |`);
+    if (d.coldStart) lines.push(`| cold start of serve until /api/v1/health | ${d.kind} | ${size} | ${ms(d.coldStart.serveMs)} (median of ${d.coldStart.serveRuns.length}) | bare Fastify under tsx ${ms(d.coldStart.bareMs)} | ${ratio(d.coldStart.bareMs / d.coldStart.serveMs)} | — | — |`);
+    else lines.push(`| cold start of serve until /api/v1/health | ${d.kind} | ${size} | failed: ${d.coldStartError ?? 'unknown'} | — | — | — | — |`);
     lines.push(`| data generation (bulk path) | ${d.kind} | ${size} | ${int(d.generation.casesPerSecond)} cases/s (${int(d.generation.events)} events, ${d.generation.seconds.toFixed(1)} s) | — | — | — | — |`);
   }
   const r = result.routing;
