@@ -30,6 +30,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Seconds between warning sweeps inside the server; 0 turns the in-process sweep off. */
   CIVICLOOP_SWEEP_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** Minutes between retrainings of the dispatch suggestion model inside the server; 0 turns it off. */
+  CIVICLOOP_DISPATCH_RETRAIN_MINUTES: z.coerce.number().int().min(0).default(60),
   /** Days after closing during which a supervisor may reopen a case. */
   CIVICLOOP_REOPEN_WINDOW_DAYS: z.coerce.number().int().positive().default(30),
 });
@@ -48,6 +50,7 @@ const ConfigSchema = EnvSchema.transform((value) => ({
   logLevel: value.LOG_LEVEL,
   reopenWindowDays: value.CIVICLOOP_REOPEN_WINDOW_DAYS,
   sweepSeconds: value.CIVICLOOP_SWEEP_SECONDS,
+  dispatchRetrainMinutes: value.CIVICLOOP_DISPATCH_RETRAIN_MINUTES,
 }));
 
 /** The app's settings: inferred from the schema, so a new setting is declared once. */
