@@ -690,6 +690,7 @@ export interface Database {
   dispatch_models: DispatchModelsTable;
   dispatch_suggestion_feedback: DispatchSuggestionFeedbackTable;
   dispatch_auto_rules: DispatchAutoRulesTable;
+  case_search_terms: CaseSearchTermsTable;
 }
 
 // ── Smart dispatch (migration 0017, issue 14) ─────────────────────────────────────────
@@ -725,6 +726,12 @@ export interface DispatchAutoRulesTable {
 }
 
 export type DispatchModelRow = Selectable<DispatchModelsTable>;
+
+/** A case's character bigrams for Chinese search (migration 0018), kept by a trigger on cases. */
+export interface CaseSearchTermsTable {
+  case_id: number;
+  terms: string[];
+}
 
 export type CaseRow = Selectable<CasesTable>;
 export type NewCase = Insertable<CasesTable>;
