@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startE2eApp, type E2eApp } from './support/e2e-app.ts';
 import { chromiumAvailable, closeBrowserSuite, launchBrowser, loginThroughUi, newPerson, PHONE, snap } from './support/browser.ts';
-import { pickOption } from './support/antd.ts';
 import { loginAs } from '../support/api-client.ts';
 import { LY_GRID } from '../support/case-helpers.ts';
 
@@ -27,8 +26,8 @@ describe.skipIf(!haveChromium)('dispatch suggestions in the browser', () => {
   it('a citizen gets a category suggestion while typing and takes it with one click', async () => {
     const citizen = await newPerson(browser, env.baseUrl, PHONE, 'zh-CN');
     const page = await citizen.newPage();
-    await page.goto('/report');
-    await pickOption(page, '问题所在区', '绿园区');
+    // Through a grid's QR code (扫码反映): the grid names the district the suggestions come from.
+    await page.goto(`/report?grid=${LY_GRID}`);
     await page.getByLabel('问题描述').fill('喂，我跟你说，小区门口垃圾桶满了溢出来了');
     const suggestions = page.getByTestId('dispatch-suggestions');
     await suggestions.locator('[data-category="E0111"]').click();
@@ -71,6 +70,20 @@ describe.skipIf(!haveChromium)('dispatch suggestions in the browser', () => {
     await page.getByRole('dialog').getByText('已派遣').first().waitFor();
     const recorded = await env.t.handle.db.selectFrom('dispatch_suggestion_feedback').selectAll().where('case_id', '=', created.body.id).executeTakeFirst();
     expect(recorded).toMatchObject({ suggested_category_code: 'C0107' });
+    await context.close();
+  });
+
+  it('finds a case by a two-character term and marks the term in the results', async () => {
+    const context = await newPerson(browser, env.baseUrl);
+    const page = await context.newPage();
+    await loginThroughUi(page, 'operator-220106');
+    await page.goto('/search');
+    await page.getByLabel('关键词').fill('路灯');
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    const hit = page.getByTestId('search-hit').first();
+    await hit.waitFor();
+    await expect(hit.textContent()).resolves.toBe('路灯');
+    await snap(page, 'dispatch-03-search-highlight');
     await context.close();
   });
 });

@@ -11,7 +11,7 @@ import { reportEvent } from '../support/case-helpers.ts';
 
 let t: TestApp;
 let operator: ApiClient;
-const ids: Record<string, number> = {};
+const ids = { cover: 0, lamp: 0, mixed: 0, decoy: 0 };
 let lampNumber = '';
 
 beforeAll(async () => {
