@@ -32,6 +32,8 @@ const EnvSchema = z.object({
   CIVICLOOP_LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
   /** Seconds between warning sweeps inside the server; 0 turns the in-process sweep off. */
   CIVICLOOP_SWEEP_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** Minutes between retrainings of the dispatch suggestion model inside the server; 0 turns it off. */
+  CIVICLOOP_DISPATCH_RETRAIN_MINUTES: z.coerce.number().int().min(0).default(60),
   /** Days after closing during which a supervisor may reopen a case. */
   CIVICLOOP_REOPEN_WINDOW_DAYS: z.coerce.number().int().positive().default(30),
 });
@@ -51,6 +53,7 @@ const ConfigSchema = EnvSchema.transform((value) => ({
   logFormat: value.CIVICLOOP_LOG_FORMAT,
   reopenWindowDays: value.CIVICLOOP_REOPEN_WINDOW_DAYS,
   sweepSeconds: value.CIVICLOOP_SWEEP_SECONDS,
+  dispatchRetrainMinutes: value.CIVICLOOP_DISPATCH_RETRAIN_MINUTES,
 }));
 
 /** The app's settings: inferred from the schema, so a new setting is declared once. */

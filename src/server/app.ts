@@ -32,6 +32,7 @@ import { bulletinRoutes } from './routes/supervision/index.ts';
 import { enterpriseRoutes } from './routes/enterprises/index.ts';
 import { policyRoutes } from './routes/policies/index.ts';
 import { projectRoutes, targetRoutes } from './routes/projects/index.ts';
+import { dispatchRoutes } from './routes/dispatch/index.ts';
 import type { RouteDeps } from './routes/route-deps.ts';
 import { webStatic } from './web-static.ts';
 import { OneLineRequestLog } from './plugins/request-log.ts';
@@ -101,6 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   await app.register(policyRoutes, routeDeps);
   await app.register(projectRoutes, routeDeps);
   await app.register(targetRoutes, routeDeps);
+  await app.register(dispatchRoutes, routeDeps);
   // Last, so its catch-all for the single-page app never shadows an API route.
   if (deps.webDir) await app.register(webStatic, { dir: deps.webDir });
   return { app, services };

@@ -13,6 +13,8 @@ import { buildApp } from './app.ts';
 import { readVersion } from '../cli/version.ts';
 import { startSweepLoop } from '../services/supervision/index.ts';
 import { startPostCommitLoop } from '../services/case/index.ts';
+import { startRetrainLoop } from '../services/dispatch/index.ts';
+import { hostname } from 'node:os';
 import { seedDemoGeometry } from '../db/seed/demo-geometry.ts';
 import { ensureWebBuild } from './web-build.ts';
 import { fileURLToPath } from 'node:url';
@@ -75,6 +77,11 @@ export async function startServer(config: AppConfig, handle: DatabaseHandle, pri
   const sweep = config.sweepSeconds > 0
     ? startSweepLoop(services, config.sweepSeconds * 1000, (error) => app.log.error({ err: error }, 'warning sweep failed'))
     : null;
+  // One instance at a time retrains (lease in worker_leases); the others pick the new version up on their next suggestion.
+  const retrain = config.dispatchRetrainMinutes > 0
+    ? startRetrainLoop(services, `${hostname()}:${process.pid}`, config.dispatchRetrainMinutes * 60_000,
+      (error) => app.log.error({ err: error }, 'dispatch model retraining failed'))
+    : null;
   // Before listening: what a previous process committed but did not link or drain (a crash) is done first.
   await services.afterCommit.drain().catch((error: unknown) => app.log.error({ err: error }, 'timeline link / outbox drain failed'));
   const postCommit = startPostCommitLoop(services, POST_COMMIT_INTERVAL_MS, (error) => app.log.error({ err: error }, 'timeline link / outbox drain failed'));
@@ -83,6 +90,7 @@ export async function startServer(config: AppConfig, handle: DatabaseHandle, pri
     app.log.info({ signal }, 'shutting down');
     await demoContent;
     await sweep?.stop();
+    await retrain?.stop();
     await postCommit.stop();
     await app.close();
     await handle.close();

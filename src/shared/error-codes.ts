@@ -89,6 +89,8 @@ export const ERROR_CATALOG = {
   PROJECT_PATRON_INVALID: { status: 400, zh: '包保领导须为本区的领导用户', en: 'The patron must be a leader of this district' },
   PROJECT_VERSION_CONFLICT: { status: 409, zh: '项目已被他人修改，请刷新后重试', en: 'The project was changed by someone else; reload and try again' },
   TARGET_INVALID: { status: 400, zh: '目标或实际值无效', en: 'The target or actual value is not valid' },
+  DISPATCH_DISTRICT_UNRESOLVED: { status: 400, zh: '无法确定所属行政区：请提供区划代码或区内的位置', en: 'No district could be determined: give a district code or a location inside one' },
+  DISPATCH_FEEDBACK_CATEGORY_UNKNOWN: { status: 400, zh: '建议的事项类别不存在', en: 'The suggested category does not exist' },
   INTERNAL_ERROR: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
   WRITE_CONFLICT: { status: 503, zh: '系统繁忙，请稍后重试', en: 'The system is busy; try again shortly' },
   TRACKING_NOT_FOUND: { status: 404, zh: '未找到该工单，请核对工单编号和查询码', en: 'No case matches this number and tracking code; check both' },

@@ -84,12 +84,18 @@ const EVENTS: CategorySeed[] = [
     { minorCode: '06', minorName: '绿地脏乱', minorNameEn: 'Littered green space', departmentCode: 'ylj', resolveLimit: wh(4), selfHandleAllowed: true },
     // Our choice: same limit as 渣土.
     { minorCode: '07', minorName: '乱堆物堆料', minorNameEn: 'Piled goods and materials', departmentCode: 'cgj', resolveLimit: wd(2), handledByStreet: true },
+    // Issue 14 extension (GB/T 30428.2 lineage 市容环境 小类); limits are our choice unless noted.
+    { minorCode: '08', minorName: '乱涂乱画', minorNameEn: 'Graffiti', departmentCode: 'cgj', resolveLimit: wd(1), handledByStreet: true, selfHandleAllowed: true },
+    { minorCode: '09', minorName: '焚烧垃圾树叶', minorNameEn: 'Burning rubbish or leaves', departmentCode: 'sthj', resolveLimit: wh(4) },
+    { minorCode: '10', minorName: '动物尸体', minorNameEn: 'Dead animal', departmentCode: 'cgj', resolveLimit: wh(4), selfHandleAllowed: true },
+    { minorCode: '11', minorName: '垃圾满溢', minorNameEn: 'Overflowing bins', departmentCode: 'cgj', resolveLimit: wh(4) },
   ]),
   ...defineMinors(ev('02', '宣传广告', 'Publicity and advertising'), 'E', [
     // Our choice: 1 working day; the street's cleaners remove them, a grid worker may on the spot.
     { minorCode: '01', minorName: '非法小广告', minorNameEn: 'Illegal flyers and stickers', departmentCode: 'cgj', resolveLimit: wd(1), handledByStreet: true, selfHandleAllowed: true },
     { minorCode: '02', minorName: '违规户外广告', minorNameEn: 'Non-compliant outdoor advertising', departmentCode: 'cgj', resolveLimit: wd(5) },
     { minorCode: '03', minorName: '违规悬挂横幅', minorNameEn: 'Unauthorised banner', departmentCode: 'cgj', resolveLimit: wh(4), selfHandleAllowed: true },
+    { minorCode: '04', minorName: '流动广告车', minorNameEn: 'Mobile advertising vehicle', departmentCode: 'cgj', resolveLimit: wh(4) },
   ]),
   ...defineMinors(ev('03', '施工管理', 'Construction management'), 'E', [
     // A building site is large: 200 m covers one site's complaints.
@@ -97,6 +103,9 @@ const EVENTS: CategorySeed[] = [
     { minorCode: '02', minorName: '工地扬尘', minorNameEn: 'Construction-site dust', departmentCode: 'zjj', resolveLimit: wd(1), duplicateRadiusMeters: 200 },
     { minorCode: '03', minorName: '施工占道', minorNameEn: 'Construction occupying the road', departmentCode: 'cgj', resolveLimit: wd(1), duplicateRadiusMeters: 100 },
     { minorCode: '04', minorName: '道路遗撒', minorNameEn: 'Spillage from vehicles', departmentCode: 'cgj', resolveLimit: wh(4), duplicateRadiusMeters: 100 },
+    // Night work without a permit: the site must stop the same night, hence 4 working hours at the latest.
+    { minorCode: '05', minorName: '夜间违规施工', minorNameEn: 'Night-time construction without permit', departmentCode: 'zjj', resolveLimit: wh(4), duplicateRadiusMeters: 200 },
+    { minorCode: '06', minorName: '工地围挡破损', minorNameEn: 'Damaged site hoarding', departmentCode: 'zjj', resolveLimit: wd(2), duplicateRadiusMeters: 200 },
   ]),
   ...defineMinors(ev('04', '街面秩序', 'Street order'), 'E', [
     { minorCode: '01', minorName: '占道经营', minorNameEn: 'Street vending on the road', departmentCode: 'cgj', resolveLimit: wd(1) },
@@ -106,6 +115,10 @@ const EVENTS: CategorySeed[] = [
     { minorCode: '05', minorName: '露天烧烤', minorNameEn: 'Open-air barbecue', departmentCode: 'cgj', resolveLimit: wh(4) },
     { minorCode: '06', minorName: '非机动车乱停放', minorNameEn: 'Badly parked bicycles', departmentCode: 'cgj', resolveLimit: wh(4), selfHandleAllowed: true },
     { minorCode: '07', minorName: '餐饮油烟', minorNameEn: 'Restaurant cooking fumes', departmentCode: 'sthj', resolveLimit: wd(5) },
+    // Parking on the road is enforced by the traffic police (交警, part of 公安).
+    { minorCode: '08', minorName: '机动车乱停放', minorNameEn: 'Badly parked motor vehicles', departmentCode: 'gaj', resolveLimit: wh(4) },
+    { minorCode: '09', minorName: '占道洗车修车', minorNameEn: 'Car washing or repair on the road', departmentCode: 'cgj', resolveLimit: wd(1) },
+    { minorCode: '10', minorName: '不文明养犬', minorNameEn: 'Uncontrolled dogs', departmentCode: 'gaj', resolveLimit: wd(3) },
   ]),
   ...defineMinors(ev('05', '突发事件', 'Emergencies'), 'E', [
     // DESIGN §4.3: 4 working hours (not urgent: it is usually pumped by the next shift).
@@ -119,6 +132,7 @@ const EVENTS: CategorySeed[] = [
     { minorCode: '05', minorName: '树木倒伏', minorNameEn: 'Fallen tree', departmentCode: 'ylj', resolveLimit: ch(4), urgent: true },
     // 长春 winters: our choice of 1 working day after snowfall for a cleared, gritted road.
     { minorCode: '06', minorName: '道路积雪结冰', minorNameEn: 'Snow and ice on the road', departmentCode: 'cgj', resolveLimit: wd(1), duplicateRadiusMeters: 100 },
+    { minorCode: '07', minorName: '排水管道堵塞', minorNameEn: 'Blocked or overflowing drain', departmentCode: 'swj', resolveLimit: ch(24), duplicateRadiusMeters: 100 },
   ]),
   ...defineMinors(ev('06', '其他事件', 'Other events'), 'E', [
     { minorCode: '01', minorName: '其他事件', minorNameEn: 'Other event', departmentCode: 'zhzx', resolveLimit: wd(5) },
@@ -142,6 +156,9 @@ const COMPONENTS: CategorySeed[] = [
     { minorCode: '06', minorName: '热力井盖', minorNameEn: 'District-heating manhole cover', departmentCode: 'grb', resolveLimit: wd(1) },
     { minorCode: '07', minorName: '路灯', minorNameEn: 'Street lamp', departmentCode: 'cgj', resolveLimit: wd(3) },
     { minorCode: '08', minorName: '变压器', minorNameEn: 'Transformer', departmentCode: 'fgj', resolveLimit: wd(3) },
+    { minorCode: '09', minorName: '消防栓', minorNameEn: 'Fire hydrant', departmentCode: 'yjj', resolveLimit: wd(3) },
+    { minorCode: '10', minorName: '通信井盖', minorNameEn: 'Telecom manhole cover', departmentCode: 'fgj', resolveLimit: wd(1) },
+    { minorCode: '11', minorName: '报刊亭', minorNameEn: 'News kiosk', departmentCode: 'cgj', resolveLimit: wd(3) },
   ]),
   ...defineMinors(co('02', '道路交通', 'Roads and traffic'), 'C', [
     { minorCode: '01', minorName: '护栏', minorNameEn: 'Guardrail', departmentCode: 'jtj', resolveLimit: wd(3) },
@@ -151,16 +168,21 @@ const COMPONENTS: CategorySeed[] = [
     // Place names (地名) are 民政's remit.
     { minorCode: '04', minorName: '路名牌', minorNameEn: 'Street-name sign', departmentCode: 'mzj', resolveLimit: wd(5) },
     { minorCode: '05', minorName: '交通信号灯', minorNameEn: 'Traffic light', departmentCode: 'gaj', resolveLimit: wd(1) },
+    { minorCode: '06', minorName: '过街天桥', minorNameEn: 'Pedestrian bridge', departmentCode: 'jtj', resolveLimit: wd(5) },
+    { minorCode: '07', minorName: '人行道板', minorNameEn: 'Pavement slabs', departmentCode: 'cgj', resolveLimit: wd(3) },
+    { minorCode: '08', minorName: '道路路面', minorNameEn: 'Road surface (potholes)', departmentCode: 'jtj', resolveLimit: wd(5) },
   ]),
   ...defineMinors(co('03', '市容环境', 'Urban appearance'), 'C', [
     { minorCode: '01', minorName: '公厕', minorNameEn: 'Public toilet', departmentCode: 'cgj', resolveLimit: wd(1) },
     { minorCode: '02', minorName: '垃圾箱/果皮箱', minorNameEn: 'Litter bin', departmentCode: 'cgj', resolveLimit: wd(1) },
     { minorCode: '03', minorName: '广告牌匾', minorNameEn: 'Shop signboard', departmentCode: 'cgj', resolveLimit: wd(3) },
+    { minorCode: '04', minorName: '垃圾楼', minorNameEn: 'Refuse transfer station', departmentCode: 'cgj', resolveLimit: wd(1) },
   ]),
   ...defineMinors(co('04', '园林绿化', 'Landscaping and greening'), 'C', [
     { minorCode: '01', minorName: '行道树', minorNameEn: 'Street tree', departmentCode: 'ylj', resolveLimit: wd(3) },
     // 绿地养护 5 working days (domain.md §1d).
     { minorCode: '02', minorName: '绿地', minorNameEn: 'Green space', departmentCode: 'ylj', resolveLimit: wd(5) },
+    { minorCode: '03', minorName: '古树名木', minorNameEn: 'Heritage tree', departmentCode: 'ylj', resolveLimit: wd(3) },
   ]),
   ...defineMinors(co('05', '房屋土地', 'Buildings and land'), 'C', [
     { minorCode: '01', minorName: '危房', minorNameEn: 'Dangerous building', departmentCode: 'zjj', resolveLimit: wd(3) },
@@ -208,6 +230,37 @@ const HOTLINE: CategorySeed[] = [
   ]),
   ...defineMinors(hl('07', '意见建议', 'Suggestion'), null, [
     { code: 'H11', minorCode: '01', minorName: '意见建议', minorNameEn: 'Suggestion', departmentCode: 'zhzx', resolveLimit: wd(13), duplicateRadiusMeters: 0 },
+  ]),
+  // Issue 14: the common 12345 request types, each with the unit that answers it. Complaints keep the
+  // 13-working-day complaint limit unless the matter cannot wait (wages, elevators, noise at night).
+  ...defineMinors(hl('08', '市场监管', 'Market regulation'), null, [
+    { code: 'H12', minorCode: '01', minorName: '消费纠纷', minorNameEn: 'Consumer dispute', departmentCode: 'scjg', resolveLimit: wd(13), duplicateRadiusMeters: 0 },
+    { code: 'H13', minorCode: '02', minorName: '食品安全', minorNameEn: 'Food safety', departmentCode: 'scjg', resolveLimit: wd(5) },
+    { code: 'H14', minorCode: '03', minorName: '价格投诉', minorNameEn: 'Pricing complaint', departmentCode: 'scjg', resolveLimit: wd(13), duplicateRadiusMeters: 0 },
+    // Elevators are special equipment (特种设备), supervised by 市场监管; people may be stuck: clock time.
+    { code: 'H15', minorCode: '04', minorName: '电梯故障', minorNameEn: 'Broken elevator', departmentCode: 'scjg', resolveLimit: ch(24), clockDispatchAndSign: true },
+  ]),
+  ...defineMinors(hl('09', '劳动保障', 'Labour and social security'), null, [
+    { code: 'H16', minorCode: '01', minorName: '拖欠工资', minorNameEn: 'Unpaid wages', departmentCode: 'rsj', resolveLimit: wd(5), duplicateRadiusMeters: 0 },
+    { code: 'H17', minorCode: '02', minorName: '社保医保咨询', minorNameEn: 'Social and medical insurance enquiry', departmentCode: 'rsj', resolveLimit: wd(3), duplicateRadiusMeters: 0 },
+  ]),
+  ...defineMinors(hl('10', '住房物业', 'Housing and property management'), null, [
+    { code: 'H18', minorCode: '01', minorName: '物业服务', minorNameEn: 'Property-management service', departmentCode: 'zjj', resolveLimit: wd(7), handledByStreet: true },
+    { code: 'H19', minorCode: '02', minorName: '房屋漏水', minorNameEn: 'Leaking building', departmentCode: 'zjj', resolveLimit: wd(7) },
+  ]),
+  // Noise by source: each source has its own enforcer. Construction noise is the event E0301.
+  ...defineMinors(hl('11', '噪声污染', 'Noise'), null, [
+    { code: 'H20', minorCode: '01', minorName: '社会生活噪声', minorNameEn: 'Noise from shops, squares and neighbours', departmentCode: 'gaj', resolveLimit: wd(1), duplicateRadiusMeters: 100 },
+    { code: 'H21', minorCode: '02', minorName: '交通噪声', minorNameEn: 'Traffic noise', departmentCode: 'jtj', resolveLimit: wd(13), duplicateRadiusMeters: 200 },
+    { code: 'H22', minorCode: '03', minorName: '工业噪声', minorNameEn: 'Industrial noise', departmentCode: 'sthj', resolveLimit: wd(5), duplicateRadiusMeters: 200 },
+  ]),
+  ...defineMinors(hl('12', '环境污染', 'Pollution'), null, [
+    { code: 'H23', minorCode: '01', minorName: '异味废气', minorNameEn: 'Odour and exhaust fumes', departmentCode: 'sthj', resolveLimit: wd(5), duplicateRadiusMeters: 200 },
+    { code: 'H24', minorCode: '02', minorName: '污水排放', minorNameEn: 'Sewage discharge', departmentCode: 'sthj', resolveLimit: wd(5), duplicateRadiusMeters: 200 },
+  ]),
+  ...defineMinors(hl('13', '交通出行', 'Transport'), null, [
+    { code: 'H25', minorCode: '01', minorName: '公交线路', minorNameEn: 'Bus routes and service', departmentCode: 'jtj', resolveLimit: wd(13), duplicateRadiusMeters: 0 },
+    { code: 'H26', minorCode: '02', minorName: '出租车网约车', minorNameEn: 'Taxi and ride-hailing', departmentCode: 'jtj', resolveLimit: wd(13), duplicateRadiusMeters: 0 },
   ]),
 ];
 

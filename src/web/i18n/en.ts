@@ -184,4 +184,8 @@ export const en: Messages = {
     yoy: 'YoY', measure: 'Done / growth', peerRank: 'Peer rank',
     rates: { landingRate: 'Landing rate', preparationRate: 'Preparation maturity', investmentRate: 'Investment completion', registrationRate: 'Registration rate' },
   },
+  dispatch: {
+    suggestions: 'Suggested dispatch', pick: 'Use: {{category}} → {{department}} ({{percent}}% confidence)', none: 'No suggestion; choose by hand',
+    seedOnly: 'No dispatched cases in this district yet: suggestions come from the built-in corpus only', model: 'model v{{version}}',
+  },
 };

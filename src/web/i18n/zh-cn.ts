@@ -182,6 +182,10 @@ export const zhCN = {
     yoy: '同比', measure: '完成度 / 增速', peerRank: '同级排名',
     rates: { landingRate: '招商落地率', preparationRate: '前期工作成熟率', investmentRate: '投资完成率', registrationRate: '项目入统率' },
   },
+  dispatch: {
+    suggestions: '智能派单建议', pick: '采用：{{category}} → {{department}}（置信度 {{percent}}%）', none: '暂无建议，请手动选择',
+    seedOnly: '本区尚无已派遣工单，建议仅基于内置语料', model: '模型 v{{version}}',
+  },
 } as const;
 
 /** The shape every other language must have. */

@@ -60,6 +60,7 @@ export function SearchPage() {
         <CaseTable
           items={list.items}
           loading={list.loading}
+          highlight={filters.q}
           onOpen={(item) => setOpenId(item.id)}
           pagination={{
             current: page, pageSize, total: list.total, showSizeChanger: true,

@@ -125,9 +125,17 @@ function matchingFilter(query: JoinedCases, filter: CaseListFilter): JoinedCases
   }
   if (filter.text) {
     const pattern = `%${filter.text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    query = query.where((eb) =>
-      eb.or([eb(sql`k.title || ' ' || k.description`, 'like', pattern), eb('k.number', '=', filter.text ?? ''), eb('k.address', 'like', pattern)]),
-    );
+    const text = filter.text;
+    // The bigram index finds the candidates for terms of two characters and more (migration 0018); the
+    // like then checks the term itself, since holding all bigrams of a term does not mean holding the term.
+    query = query.where((eb) => eb.or([
+      eb('k.number', '=', text),
+      eb.and([
+        eb.exists(eb.selectFrom('case_search_terms as st').select('st.case_id').whereRef('st.case_id', '=', 'k.id')
+          .where(sql<SqlBool>`st.terms @> civicloop_bigrams(${text})`)),
+        eb.or([eb(sql`k.title || ' ' || k.description`, 'ilike', pattern), eb('k.address', 'ilike', pattern)]),
+      ]),
+    ]));
   }
   return query;
 }

@@ -15,6 +15,7 @@ import { clearErrorsOnChange, compact, issuesToFields, useErrorText } from '../.
 import { loadCategories, loadDepartments, useLoaded } from '../reference/index.ts';
 import { limitText } from './case-format.ts';
 import { PhotoPicker, photoStageOf, uploadPhotos } from './case-photos.tsx';
+import { DispatchSuggestions, offeredSuggestions, useDispatchSuggestions } from '../dispatch/index.ts';
 
 
 export interface ActionModalProps {
@@ -50,6 +51,8 @@ export function ActionModal({ item, action, districtCode, trackingCode, onDone, 
   const departments = useLoaded(fields.includes('departmentId') && districtCode ? () => loadDepartments(districtCode) : null, [districtCode]);
   const categories = useLoaded(fields.includes('departmentId') ? loadCategories : null);
   const category = categories?.find((c) => c.code === item.categoryCode);
+  const choosesDepartment = fields.includes('departmentId');
+  const suggestions = useDispatchSuggestions({ text: choosesDepartment ? `${item.title ?? ''} ${item.description}` : '', districtCode });
   const photoStage = photoStageOf(action);
   const [photos, setPhotos] = useState<File[]>([]);
   const [photosSent, setPhotosSent] = useState(false);
@@ -79,6 +82,14 @@ export function ActionModal({ item, action, districtCode, trackingCode, onDone, 
         await uploadPhotos(item.id, photoStage, photos, trackingCode);
         setPhotosSent(true); // a retry after a failed action must not upload them twice
       }
+      const shown = offeredSuggestions(suggestions, undefined, 1)[0];
+      if (choosesDepartment && shown && suggestions) {
+        // What the operator was shown teaches the next training; losing it must not stop the dispatch.
+        await apiPost('/api/v1/dispatch/feedback', {
+          caseId: item.id, suggestedCategoryCode: shown.categoryCode, suggestedDepartmentId: shown.departmentId,
+          confidence: shown.confidence, modelVersion: suggestions.model.version,
+        }).catch(() => undefined);
+      }
       const updated = await apiPost<CaseDetailView>(`/api/v1/cases/${item.id}/actions/${action}`, body);
       void message.success(t('common.saved'));
       onDone(updated);
@@ -105,6 +116,10 @@ export function ActionModal({ item, action, districtCode, trackingCode, onDone, 
         {action === 'request_suspension' && <Alert type="info" showIcon title={t('actionHint.suspendRequest')} style={{ marginBottom: 12 }} />}
         {fields.includes('departmentId') && (
           <>
+            <DispatchSuggestions
+              answer={suggestions}
+              onPick={(suggestion) => { if (suggestion.departmentId !== null) form.setFieldValue('departmentId', suggestion.departmentId); }}
+            />
             <Form.Item name="departmentId" label={label('department')} required>
               <Select
                 aria-label={label('department')}

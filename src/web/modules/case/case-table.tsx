@@ -7,15 +7,18 @@ import { isEnglish } from '../../i18n/setup.ts';
 import { categoryLabel, departmentLabel, formatTime } from './case-format.ts';
 import { DeadlineBadge, useNow } from './deadline-badge.tsx';
 import { StateTag } from './state-tag.tsx';
+import { HighlightText } from './highlight-text.tsx';
 
 export interface CaseTableProps {
   items: CaseView[];
   loading: boolean;
   pagination?: TablePaginationConfig | false;
   onOpen(item: CaseView): void;
+  /** The searched term, marked in the description. */
+  highlight?: string | undefined;
 }
 
-export function CaseTable({ items, loading, pagination = false, onOpen }: CaseTableProps) {
+export function CaseTable({ items, loading, pagination = false, onOpen, highlight }: CaseTableProps) {
   const { t, i18n } = useTranslation();
   const english = isEnglish(i18n.language);
   const now = useNow(1000);
@@ -49,7 +52,10 @@ export function CaseTable({ items, loading, pagination = false, onOpen }: CaseTa
             </>
           ),
         },
-        { title: t('field.description'), dataIndex: 'description', ellipsis: true },
+        {
+          title: t('field.description'), dataIndex: 'description', ellipsis: true,
+          render: (value: string) => <HighlightText text={value} term={highlight} />,
+        },
         { title: t('field.street'), dataIndex: 'streetName', render: (value: string | null) => value ?? '—' },
         { title: t('field.department'), dataIndex: 'departmentName', render: (_v, item) => departmentLabel(item, english) },
         { title: t('field.createdAt'), dataIndex: 'createdAt', render: (value: string) => formatTime(value, english) },

@@ -8,6 +8,7 @@ export * from './case-format.ts';
 export * from './case-photos.tsx';
 export * from './case-table.tsx';
 export * from './deadline-badge.tsx';
+export * from './highlight-text.tsx';
 export * from './report-form.tsx';
 export * from './state-tag.tsx';
 export * from './use-case-list.ts';

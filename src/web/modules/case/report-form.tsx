@@ -17,6 +17,7 @@ import { CategorySelect } from '../reference/index.ts';
 import { loadCategories, loadOrgTree, useLoaded } from '../reference/index.ts';
 import { useGeolocation } from '../reference/index.ts';
 import { PhotoPicker, uploadPhotos } from './case-photos.tsx';
+import { DispatchSuggestions, useDispatchSuggestions } from '../dispatch/index.ts';
 
 export interface ReportFormProps {
   kinds: readonly CaseKind[];
@@ -39,6 +40,11 @@ export function ReportForm({ kinds, gridCode, gridLabel, withContact, onReported
   const geo = useGeolocation();
   const { message } = App.useApp();
   const [photos, setPhotos] = useState<File[]>([]);
+  const description = (Form.useWatch('description', form) as string | undefined) ?? '';
+  const chosenDistrict = Form.useWatch('districtCode', form) as string | undefined;
+  const suggestions = useDispatchSuggestions({
+    text: description, districtCode: gridCode ? gridCode.slice(0, 6) : chosenDistrict, location: geo.position ?? undefined,
+  });
 
   const submit = async () => {
     setError(null);
@@ -87,6 +93,12 @@ export function ReportForm({ kinds, gridCode, gridLabel, withContact, onReported
       <Form.Item name="description" label={t('field.description')} required>
         <Input.TextArea rows={4} maxLength={2000} showCount />
       </Form.Item>
+      <DispatchSuggestions
+        answer={suggestions}
+        kinds={kinds}
+        showDepartment={false}
+        onPick={(suggestion) => form.setFieldValue('categoryCode', suggestion.categoryCode)}
+      />
       {gridCode ? (
         <Form.Item label={t('field.grid')}>
           <Typography.Text>{gridLabel ?? gridCode}</Typography.Text>

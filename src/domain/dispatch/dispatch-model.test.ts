@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { buildDispatchModel, CORRECTION_WEIGHT, suggestCategories, type DispatchedCaseLabel } from './dispatch-model.ts';
+import { rankLabels, trainNaiveBayes } from './naive-bayes.ts';
+import { placeNameVariants } from './place-names.ts';
+import { SEED_PHRASINGS } from './seed-phrasings.ts';
+
+// Splitting at punctuation only (the features are then mostly bigrams): the domain tests need no native segmenter.
+const features = { segment: (text: string) => text.split(/([\p{P}\s]+)/u) };
+const ALL = new Set(Object.keys(SEED_PHRASINGS));
+
+describe('naive Bayes', () => {
+  it('ranks the label whose examples share the features first, confidences summing to at most 1', () => {
+    const model = trainNaiveBayes([
+      { features: ['b:路灯', 'b:不亮'], label: 'lamp', weight: 1 },
+      { features: ['b:垃圾', 'b:满了'], label: 'bin', weight: 1 },
+    ]);
+    const ranked = rankLabels(model, ['b:路灯'], 5);
+    expect(ranked.map((entry) => entry.label)).toEqual(['lamp', 'bin']);
+    expect(ranked[0]!.confidence).toBeGreaterThan(0.5);
+    expect(ranked.reduce((sum, entry) => sum + entry.confidence, 0)).toBeCloseTo(1, 6);
+  });
+
+  it('answers nothing for features it never saw', () => {
+    const model = trainNaiveBayes([{ features: ['b:路灯'], label: 'lamp', weight: 1 }]);
+    expect(rankLabels(model, ['b:天气'], 5)).toEqual([]);
+  });
+});
+
+describe('the dispatch model', () => {
+  it('suggests the right category for typical reports from the seed corpus alone', () => {
+    const model = buildDispatchModel({ history: [], activeCategoryCodes: ALL, features });
+    expect(model.trainedOn.cases).toBe(0);
+    expect(suggestCategories(model, '路灯不亮了，晚上黑乎乎的', features, 3)[0]?.categoryCode).toBe('C0107');
+    expect(suggestCategories(model, '喂，我跟你说，我们家暖气不热', features, 3)[0]?.categoryCode).toBe('H05');
+    expect(suggestCategories(model, '老板拖欠工资三个月不给', features, 3)[0]?.categoryCode).toBe('H16');
+  });
+
+  it('leaves out categories that are not active', () => {
+    const model = buildDispatchModel({ history: [], activeCategoryCodes: new Set(['E0102', 'E0111']), features });
+    const codes = suggestCategories(model, '路灯不亮垃圾满了', features, 5).map((entry) => entry.categoryCode);
+    expect(codes.every((code) => code === 'E0102' || code === 'E0111')).toBe(true);
+  });
+
+  it('learns the department the district really sends a category to', () => {
+    const history: DispatchedCaseLabel[] = [
+      { text: '路灯不亮', categoryCode: 'C0107', departmentId: 42, corrected: false },
+      { text: '路灯坏了', categoryCode: 'C0107', departmentId: 42, corrected: false },
+      { text: '路灯一闪一闪', categoryCode: 'C0107', departmentId: 7, corrected: false },
+    ];
+    const model = buildDispatchModel({ history, activeCategoryCodes: ALL, features });
+    expect(suggestCategories(model, '路灯不亮', features, 1)[0]).toMatchObject({ categoryCode: 'C0107', historyDepartmentId: 42 });
+  });
+
+  it('weighs an operator correction more than a case that went the suggested way', () => {
+    // The same unusual wording, labelled once each way: the corrected label must win.
+    const text = '小区里的那个铁疙瘩又坏了';
+    const history = (corrected: boolean): DispatchedCaseLabel[] => [
+      { text, categoryCode: 'C0602', departmentId: null, corrected: false },
+      { text, categoryCode: 'C0108', departmentId: null, corrected },
+    ];
+    const plain = buildDispatchModel({ history: history(false), activeCategoryCodes: ALL, features });
+    const withCorrection = buildDispatchModel({ history: history(true), activeCategoryCodes: ALL, features });
+    expect(withCorrection.trainedOn.corrections).toBe(1);
+    const scoreOf = (model: typeof plain, code: string) =>
+      suggestCategories(model, text, features, 5).find((entry) => entry.categoryCode === code)?.confidence ?? 0;
+    expect(scoreOf(withCorrection, 'C0108')).toBeGreaterThan(scoreOf(plain, 'C0108'));
+    expect(suggestCategories(withCorrection, text, features, 1)[0]?.categoryCode).toBe('C0108');
+    expect(CORRECTION_WEIGHT).toBeGreaterThan(1);
+  });
+});
+
+describe('place names', () => {
+  it('adds the short form without the administrative suffix', () => {
+    expect(placeNameVariants(['正阳街道', '绿园经济开发区', '合心镇', '区'])).toEqual(['正阳街道', '正阳', '绿园经济开发区', '绿园', '合心镇', '合心']);
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * What the operator was shown: recorded against the case right after it is reported, so the next training
+ * knows which dispatched cases correct a suggestion (they weigh more) and which confirm it. Also the admin's
+ * per-category auto-dispatch thresholds.
+ */
+import type { Actor } from '../../domain/case/index.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { findCase, findCategoryByCode } from '../../db/repositories/case/index.ts';
+import { listAutoDispatchRules, setAutoDispatchRule, upsertSuggestionFeedback, type AutoDispatchRule } from '../../db/repositories/dispatch/index.ts';
+import { findDistrictByCode } from '../../db/repositories/org/index.ts';
+import type { ServiceDeps } from '../service-deps.ts';
+import { runWrite } from '../write-transaction.ts';
+
+/** Who takes reports and dispatches them: the roles whose choices teach the model. */
+const DISPATCHING_ROLES: readonly string[] = ['operator', 'shift_lead', 'admin'];
+
+export interface SuggestionFeedbackInput {
+  caseId: number;
+  suggestedCategoryCode: string;
+  suggestedDepartmentId?: number | null | undefined;
+  confidence: number;
+  modelVersion?: number | null | undefined;
+}
+
+/** @throws DomainError FORBIDDEN, NOT_FOUND, DISPATCH_FEEDBACK_CATEGORY_UNKNOWN */
+export async function recordSuggestionFeedback(deps: ServiceDeps, actor: Actor, input: SuggestionFeedbackInput): Promise<void> {
+  if (!DISPATCHING_ROLES.includes(actor.role)) throw new DomainError('FORBIDDEN');
+  const row = await findCase(deps.db, input.caseId);
+  if (!row) throw new DomainError('NOT_FOUND');
+  if (actor.role !== 'admin' && actor.districtId !== row.district_id) throw new DomainError('FORBIDDEN');
+  if (!(await findCategoryByCode(deps.db, input.suggestedCategoryCode))) {
+    throw new DomainError('DISPATCH_FEEDBACK_CATEGORY_UNKNOWN', { categoryCode: input.suggestedCategoryCode });
+  }
+  await runWrite(deps, (trx) => upsertSuggestionFeedback(trx, {
+    caseId: row.id, districtId: row.district_id, suggestedCategoryCode: input.suggestedCategoryCode,
+    suggestedDepartmentId: input.suggestedDepartmentId ?? null, confidence: input.confidence,
+    modelVersion: input.modelVersion ?? null, recordedBy: actor.userId, recordedAt: deps.clock(),
+  }));
+}
+
+async function districtForAdmin(deps: ServiceDeps, actor: Actor, districtCode: string) {
+  const district = await findDistrictByCode(deps.db, districtCode);
+  if (!district) throw new DomainError('DISTRICT_UNKNOWN', { districtCode });
+  if (actor.role !== 'admin' && !(actor.role === 'shift_lead' && actor.districtId === district.id)) throw new DomainError('FORBIDDEN');
+  return district;
+}
+
+/** The district's auto-dispatch thresholds (admins and the district's shift leads). */
+export async function getAutoDispatchRules(deps: ServiceDeps, actor: Actor, districtCode: string): Promise<AutoDispatchRule[]> {
+  const district = await districtForAdmin(deps, actor, districtCode);
+  return listAutoDispatchRules(deps.db, district.id);
+}
+
+/** Sets or (null) clears one category's threshold. @throws DomainError FORBIDDEN, DISTRICT_UNKNOWN, CASE_CATEGORY_UNKNOWN */
+export async function updateAutoDispatchRule(
+  deps: ServiceDeps, actor: Actor, districtCode: string, categoryCode: string, minConfidence: number | null,
+): Promise<AutoDispatchRule[]> {
+  if (actor.role !== 'admin') throw new DomainError('FORBIDDEN');
+  const district = await districtForAdmin(deps, actor, districtCode);
+  if (!(await findCategoryByCode(deps.db, categoryCode))) throw new DomainError('CASE_CATEGORY_UNKNOWN', { categoryCode });
+  await runWrite(deps, (trx) => setAutoDispatchRule(trx, district.id, categoryCode, minConfidence, actor.userId, deps.clock()));
+  return listAutoDispatchRules(deps.db, district.id);
+}
