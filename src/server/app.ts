@@ -31,6 +31,7 @@ import { bulletinRoutes } from './routes/supervision/index.ts';
 import { enterpriseRoutes } from './routes/enterprises/index.ts';
 import { policyRoutes } from './routes/policies/index.ts';
 import { projectRoutes, targetRoutes } from './routes/projects/index.ts';
+import { subscriptionRoutes, webhookRoutes } from './routes/integrations/index.ts';
 import type { RouteDeps } from './routes/route-deps.ts';
 import { webStatic } from './web-static.ts';
 
@@ -56,7 +57,8 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   const app = Fastify({
     logger: deps.logger === false ? false : { level: deps.config.logLevel },
     bodyLimit: JSON_BODY_LIMIT,
-    trustProxy: true,
+    // Host and X-Forwarded-* only from the configured proxies (issue 16; CIVICLOOP_TRUST_PROXY).
+    trustProxy: deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -96,6 +98,8 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   await app.register(policyRoutes, routeDeps);
   await app.register(projectRoutes, routeDeps);
   await app.register(targetRoutes, routeDeps);
+  await app.register(webhookRoutes, routeDeps);
+  await app.register(subscriptionRoutes, routeDeps);
   // Last, so its catch-all for the single-page app never shadows an API route.
   if (deps.webDir) await app.register(webStatic, { dir: deps.webDir });
   return { app, services };

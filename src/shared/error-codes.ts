@@ -89,6 +89,10 @@ export const ERROR_CATALOG = {
   PROJECT_PATRON_INVALID: { status: 400, zh: '包保领导须为本区的领导用户', en: 'The patron must be a leader of this district' },
   PROJECT_VERSION_CONFLICT: { status: 409, zh: '项目已被他人修改，请刷新后重试', en: 'The project was changed by someone else; reload and try again' },
   TARGET_INVALID: { status: 400, zh: '目标或实际值无效', en: 'The target or actual value is not valid' },
+  WEBHOOK_URL_REFUSED: { status: 400, zh: 'Webhook 地址不可用：须为 http(s)，且不能指向本系统或内网地址', en: 'The webhook URL is refused: it must be http(s) and not point at this server or a private address' },
+  WEBHOOK_DELIVERY_NOT_DEAD: { status: 409, zh: '只有已转入死信列表的投递可以重发', en: 'Only a delivery on the dead-letter list can be replayed' },
+  SUBSCRIPTION_POLYGON_INVALID: { status: 400, zh: '订阅区域的多边形无效（例如边线自相交）', en: 'The subscription polygon is not valid (e.g. it intersects itself)' },
+  SUBSCRIPTION_LINK_INVALID: { status: 400, zh: '退订链接无效或已被篡改', en: 'The unsubscribe link is not valid or was altered' },
   INTERNAL_ERROR: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
   WRITE_CONFLICT: { status: 503, zh: '系统繁忙，请稍后重试', en: 'The system is busy; try again shortly' },
 } as const satisfies Record<string, ErrorDefinition>;
