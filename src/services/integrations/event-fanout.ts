@@ -7,7 +7,7 @@
  */
 import { enqueueOutbox } from '../../db/repositories/case/index.ts';
 import {
-  carryCaseSubscriptions, districtsWithNewEvents, findMergedInto, insertDelivery, insertMessage, listActiveSubscriptions, listActiveWebhooks, listEventsAfter,
+  carryCaseSubscriptions, districtsWithNewEvents, findMergedInto, hasActiveSubscriptions, insertDelivery, insertMessage, listActiveSubscriptions, listActiveWebhooks, listEventsAfter,
   lockCursor, moveCursor, setDeliveryOutbox, type FannedEvent,
 } from '../../db/repositories/integrations/index.ts';
 import {
@@ -47,19 +47,24 @@ export function unsubscribeUrl(deps: ServiceDeps, subscriptionId: number): strin
   return `${publicUrl}/api/v1/subscriptions/${subscriptionId}/unsubscribe?sig=${unsubscribeSignature(linkSecret, subscriptionId)}`;
 }
 
-async function fanOutDistrict(deps: ServiceDeps, districtId: number): Promise<boolean> {
+async function fanOutDistrict(deps: ServiceDeps, districtId: number, headSeq: number): Promise<boolean> {
   return deps.db.transaction().execute(async (trx) => {
     const after = await lockCursor(trx, districtId);
+    const webhooks = await listActiveWebhooks(trx);
+    // Nobody listens: skip to the head. Webhooks and subscriptions made later ignore older events anyway.
+    if (webhooks.length === 0 && !(await hasActiveSubscriptions(trx))) {
+      if (headSeq > after) await moveCursor(trx, districtId, headSeq);
+      return false;
+    }
     const events = await listEventsAfter(trx, districtId, after, BATCH);
     if (events.length === 0) return false;
     const now = deps.clock();
-    const webhooks = await listActiveWebhooks(trx);
     const subscriptions = await listActiveSubscriptions(trx, [...new Set(events.map((e) => e.case_id))]);
     for (const event of events) {
       const kind = webhookEventKind(event.action);
       for (const webhook of webhooks) {
         // A webhook hears what happens after it was registered, not the history before it.
-        if (!wantsEvent(webhook.event_kinds, kind) || event.recorded_at < webhook.created_at) continue;
+        if (!wantsEvent(webhook.event_kinds, kind) || event.at < webhook.created_at) continue;
         const id = await insertDelivery(trx, { id: newDeliveryId(), webhookId: webhook.id, eventId: Number(event.id), eventKind: kind, payload: webhookPayload(event), now });
         if (id) await setDeliveryOutbox(trx, id, await enqueueOutbox(trx, WEBHOOK_DELIVERY_KIND, { deliveryId: id }));
       }
@@ -76,7 +81,7 @@ async function messageSubscribers(
 ): Promise<void> {
   const facts = { caseId: event.case_id, kind: event.kind, streetId: event.street_id, gridId: event.grid_id, lat: event.lat, lng: event.lng, categoryCode: event.category_code };
   for (const subscription of subscriptions) {
-    if (subscription.created_at > event.recorded_at || !subscriptionCovers(subscription as SubscriptionScope, facts)) continue;
+    if (subscription.created_at > event.at || !subscriptionCovers(subscription as SubscriptionScope, facts)) continue;
     const text = subscriberMessage(
       { action: event.action, number: event.number, title: event.title, at: localTime(event.at) },
       { caseUrl: `${deps.settings.integrations.publicUrl}/track?number=${encodeURIComponent(event.number)}`, unsubscribeUrl: unsubscribeUrl(deps, Number(subscription.id)) },
@@ -97,8 +102,8 @@ async function carryOnMerge(trx: Transaction<Database>, event: FannedEvent, now:
 /** Fans out every district's new linked events. @returns how many districts had some */
 export async function fanOutCaseEvents(deps: ServiceDeps): Promise<number> {
   const districts = await districtsWithNewEvents(deps.db);
-  for (const districtId of districts) {
-    while (await fanOutDistrict(deps, districtId)) { /* a full batch: there may be more */ }
+  for (const { districtId, headSeq } of districts) {
+    while (await fanOutDistrict(deps, districtId, headSeq)) { /* a full batch: there may be more */ }
   }
   return districts.length;
 }

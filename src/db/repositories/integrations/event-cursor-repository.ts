@@ -18,11 +18,11 @@ export async function moveCursor(trx: Transaction<Database>, districtId: number,
   await trx.updateTable('integration_cursors').set({ last_seq: lastSeq }).where('district_id', '=', districtId).execute();
 }
 
-/** Districts with linked events past their cursor. */
-export async function districtsWithNewEvents(db: Db): Promise<number[]> {
+/** Districts with linked events past their cursor, with the chain's head position. */
+export async function districtsWithNewEvents(db: Db): Promise<{ districtId: number; headSeq: number }[]> {
   const rows = await db.selectFrom('timeline_chain_heads as h').leftJoin('integration_cursors as c', 'c.district_id', 'h.district_id')
-    .select('h.district_id').where(sql<boolean>`h.last_seq > coalesce(c.last_seq, 0)`).execute();
-  return rows.map((row) => Number(row.district_id));
+    .select(['h.district_id', 'h.last_seq']).where(sql<boolean>`h.last_seq > coalesce(c.last_seq, 0)`).execute();
+  return rows.map((row) => ({ districtId: Number(row.district_id), headSeq: Number(row.last_seq) }));
 }
 
 /** Linked events after the cursor, in chain order, with the case facts subscribers and partners need. */

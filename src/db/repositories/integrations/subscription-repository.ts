@@ -45,6 +45,11 @@ export async function findMergedInto(db: Db, caseId: number): Promise<number | n
   return row?.merged_into_id ?? null;
 }
 
+/** True when any subscription is active (else the fan-out only moves its cursor). */
+export async function hasActiveSubscriptions(db: Db): Promise<boolean> {
+  return (await db.selectFrom('subscriptions').select('id').where('unsubscribed_at', 'is', null).limit(1).executeTakeFirst()) !== undefined;
+}
+
 /** A merged case's subscribers follow the kept case from now on. */
 export async function carryCaseSubscriptions(trx: Transaction<Database>, fromCaseId: number, toCaseId: number, now: Date): Promise<void> {
   const rows = await trx.selectFrom('subscriptions').select(['channel', 'address']).where('case_id', '=', fromCaseId).where('unsubscribed_at', 'is', null).execute();
