@@ -11,6 +11,7 @@ import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-r
 import { startSmtpReceiver, type SmtpReceiver } from '../support/smtp-receiver.ts';
 import { verifyWebhookSignature } from '../../src/services/integrations/index.ts';
 import { countRows } from '../support/grid-fixtures.ts';
+import { createKey, open311Post } from '../support/open311-client.ts';
 
 let t: TestApp;
 let admin: ApiClient;
@@ -51,12 +52,12 @@ async function switchOff(id: number) {
   expect(res.statusCode).toBe(200);
 }
 
-async function closeCase(id: number) {
+async function closeCase(id: number, checker: () => ApiClient = () => gridWorker) {
   let c = await actOk(operator, id, 'file', { version: 1 });
   c = await actOk(operator, id, 'dispatch', { version: c.version, departmentId: cgj });
   c = await actOk(handler, id, 'sign', { version: c.version });
   c = await actOk(handler, id, 'resolve', { version: c.version, note: '已清理' });
-  return actOk(gridWorker, id, 'check_pass', { version: c.version });
+  return actOk(checker(), id, 'check_pass', { version: c.version });
 }
 
 describe('webhooks', () => {
@@ -146,6 +147,21 @@ describe('subscriptions', () => {
     await reportEvent(operator, { description: '又有垃圾' });
     await t.services.afterCommit.drain();
     expect(smtp.mails.slice(before).filter((m) => m.to.includes('resident@example.org'))).toEqual([]);
+  });
+
+  it('e-mails an Open311 reporter who gave an address the public steps of their case', async () => {
+    const { key } = await createKey(t.app, admin.token!);
+    const posted = await open311Post(t.app, '/requests.json', {
+      api_key: key, service_code: 'E0104', address_string: '春城大街 1 号', jurisdiction_id: LY, description: '人行道落叶', email: 'Ann <ann@example.org>',
+    });
+    expect(posted.status, posted.raw).toBe(200);
+    const number = posted.body[0].service_request_id;
+    const row = await t.handle.db.selectFrom('cases').select('id').where('number', '=', number).executeTakeFirstOrThrow();
+    await closeCase(row.id, () => operator);
+    await t.services.afterCommit.drain();
+    const toAnn = smtp.mails.filter((m) => m.to.includes('ann@example.org'));
+    expect(toAnn.length).toBeGreaterThanOrEqual(2);
+    expect(toAnn.some((m) => m.raw.includes(number) && m.raw.includes('Checked and closed'))).toBe(true);
   });
 
   it('refuses a self-intersecting polygon and stores nothing', async () => {

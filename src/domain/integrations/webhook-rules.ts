@@ -31,7 +31,7 @@ export type WebhookUrlProblem = 'not_http' | 'credentials' | 'self';
 /**
  * What is wrong with a target URL, before any address lookup: only http(s), no user:password in it, and
  * not this server itself (a delivery to ourselves would loop).
- * @example webhookUrlProblem('ftp://partner.example/x', ['https://311.example.gov.cn']) // => 'not_http'
+ * @example webhookUrlProblem('mailto:ops@example.org', []) // => 'not_http'
  */
 export function webhookUrlProblem(url: string, ownOrigins: readonly string[]): WebhookUrlProblem | null {
   let parsed: URL;
