@@ -12,6 +12,7 @@ import { parsePeriod } from '../src/domain/supervision/period.ts';
 import { lastMonth } from './lib/fixture.ts';
 import { timeRepeated } from './lib/stats.ts';
 import { withAfterCommit } from '../src/services/case/post-commit.ts';
+import { QUIET_INTEGRATION_SETTINGS } from '../src/services/service-deps.ts';
 
 const index = process.argv.indexOf('--cases');
 const cases = parseSize(index >= 0 ? process.argv[index + 1]! : '50k');
@@ -21,7 +22,7 @@ try {
   const now = new Date();
   await prepareBulkBase(handle.db, now);
   await bulkGenerateCases(handle.db, { cases, end: now });
-  const deps = withAfterCommit({ db: handle.db, clock: () => new Date(), calendar: createCalendarCache(handle.db), settings: { sessionHours: 12, reopenWindowDays: 30 } });
+  const deps = withAfterCommit({ db: handle.db, clock: () => new Date(), calendar: createCalendarCache(handle.db), settings: { sessionHours: 12, reopenWindowDays: 30, integrations: QUIET_INTEGRATION_SETTINGS } });
   const district = await districtForReader(deps, { userId: null, role: 'admin', districtId: null, streetId: null, departmentId: null, gridId: null }, '220106');
   const period = parsePeriod(lastMonth(now));
   const sqlOnly = await timeRepeated(10, () => Promise.all([

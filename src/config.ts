@@ -36,6 +36,23 @@ const EnvSchema = z.object({
   CIVICLOOP_DISPATCH_RETRAIN_MINUTES: z.coerce.number().int().min(0).default(60),
   /** Days after closing during which a supervisor may reopen a case. */
   CIVICLOOP_REOPEN_WINDOW_DAYS: z.coerce.number().int().positive().default(30),
+  /** Proxies whose Host and X-Forwarded-* headers are believed (comma-separated addresses/CIDRs); empty: none. */
+  CIVICLOOP_TRUST_PROXY: z.string().default(''),
+  /** The address the public reaches this server at: Open311 discovery, feed and unsubscribe links. */
+  CIVICLOOP_PUBLIC_URL: z.string().url().optional(),
+  /** Which media_url hosts Open311 intake fetches: public (no loopback/private addresses), any, or off. */
+  CIVICLOOP_MEDIA_FETCH: z.enum(['public', 'any', 'off']).default('public'),
+  /** Webhook targets allowed on loopback/private addresses (a partner inside the government network). */
+  CIVICLOOP_WEBHOOK_PRIVATE_TARGETS: booleanFlag.default(false),
+  /** First webhook retry after this many milliseconds, doubling per attempt. */
+  CIVICLOOP_WEBHOOK_RETRY_MS: z.coerce.number().int().min(0).default(30_000),
+  /** A webhook delivery goes to the dead-letter list after this many failed attempts. */
+  CIVICLOOP_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(8).default(8),
+  /** Outgoing mail: SMTP server as smtp://user:pass@host:port (unset: mail is logged, not sent) and sender. */
+  CIVICLOOP_SMTP_URL: z.string().url().optional(),
+  CIVICLOOP_MAIL_FROM: z.string().default('civicloop <noreply@civicloop.local>'),
+  /** Signs unsubscribe links; set it in production so links survive restarts (default: derived per data dir). */
+  CIVICLOOP_LINK_SECRET: z.string().min(16).optional(),
 });
 
 /** The environment, read into the settings the app uses. */
@@ -54,6 +71,15 @@ const ConfigSchema = EnvSchema.transform((value) => ({
   reopenWindowDays: value.CIVICLOOP_REOPEN_WINDOW_DAYS,
   sweepSeconds: value.CIVICLOOP_SWEEP_SECONDS,
   dispatchRetrainMinutes: value.CIVICLOOP_DISPATCH_RETRAIN_MINUTES,
+  trustProxy: value.CIVICLOOP_TRUST_PROXY.split(',').map((part) => part.trim()).filter(Boolean),
+  publicUrl: (value.CIVICLOOP_PUBLIC_URL ?? `http://${value.HOST}:${value.PORT}`).replace(/\/+$/, ''),
+  mediaFetch: value.CIVICLOOP_MEDIA_FETCH,
+  webhookPrivateTargets: value.CIVICLOOP_WEBHOOK_PRIVATE_TARGETS,
+  webhookRetryMs: value.CIVICLOOP_WEBHOOK_RETRY_MS,
+  webhookMaxAttempts: value.CIVICLOOP_WEBHOOK_MAX_ATTEMPTS,
+  smtpUrl: value.CIVICLOOP_SMTP_URL,
+  mailFrom: value.CIVICLOOP_MAIL_FROM,
+  linkSecret: value.CIVICLOOP_LINK_SECRET ?? `civicloop-links:${value.CIVICLOOP_DATA_DIR}:${value.DATABASE_URL ?? ''}`,
 }));
 
 /** The app's settings: inferred from the schema, so a new setting is declared once. */

@@ -8,6 +8,7 @@ import { runSweep, type SweepResult } from '../../src/services/supervision/warni
 import { createCalendarCache } from '../../src/services/calendar/calendar-cache.ts';
 import { parsePeriod, previousPeriod } from '../../src/domain/supervision/period.ts';
 import { withAfterCommit } from '../../src/services/case/post-commit.ts';
+import { QUIET_INTEGRATION_SETTINGS } from '../../src/services/service-deps.ts';
 
 /**
  * Single-row autocommit INSERTs into a copy of `cases` (same columns, defaults and indexes) from
@@ -55,7 +56,7 @@ export async function openCounts(db: Kysely<Database>) {
 
 /** Runs the production sweep twice at the same instant: the first run may write, the second is the steady state. */
 export async function sweep(db: Kysely<Database>) {
-  const deps = withAfterCommit({ db, clock: () => new Date(), calendar: createCalendarCache(db), settings: { sessionHours: 12, reopenWindowDays: 30 } });
+  const deps = withAfterCommit({ db, clock: () => new Date(), calendar: createCalendarCache(db), settings: { sessionHours: 12, reopenWindowDays: 30, integrations: QUIET_INTEGRATION_SETTINGS } });
   await deps.calendar.get();
   const runs: { ms: number; result: SweepResult }[] = [];
   for (let i = 0; i < 2; i += 1) {

@@ -14,6 +14,8 @@ import * as m0013 from './migrations/0013-projects-targets.ts';
 import * as m0014 from './migrations/0014-enterprises-policies.ts';
 import * as m0017 from './migrations/0017-dispatch-models.ts';
 import * as m0018 from './migrations/0018-case-search-terms.ts';
+import * as m0019 from './migrations/0019-open311-losses-webhooks.ts';
+import * as m0020 from './migrations/0020-subscriptions-messages.ts';
 
 // Listed by hand, not read from disk: the same list works under tsx, vitest and a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -32,6 +34,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014-enterprises-policies': m0014,
   '0017-dispatch-models': m0017,
   '0018-case-search-terms': m0018,
+  '0019-open311-losses-webhooks': m0019,
+  '0020-subscriptions-messages': m0020,
 };
 
 /**

@@ -6,6 +6,8 @@ import type { AttachmentStage } from '../domain/case/index.ts';
 import type { PlanLevel, ProjectType, TargetKind } from '../domain/projects/index.ts';
 
 type Json<T> = ColumnType<T, string | T, string | T>;
+/** A JSON column with a database default: may be left out on insert. */
+type JsonWithDefault<T> = ColumnType<T, string | T | undefined, string | T>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface TimeLimitJson {
@@ -330,6 +332,19 @@ export interface Open311RequestsTable {
   contact: Json<Record<string, string>>;
   media_urls: Json<string[]>;
   created_at: Timestamp;
+  /** Migration 0019: the names as the client sent them, joined; what intake trimmed; each media_url's fetch. */
+  reporter_name: string | null;
+  intake_notes: JsonWithDefault<string[]>;
+  media_fetches: JsonWithDefault<MediaFetch[]>;
+  coord_system: Generated<string>;
+}
+
+/** What became of one media_url: stored as a case photo, or kept as a link with the reason. */
+export interface MediaFetch {
+  url: string;
+  outcome: 'stored' | 'failed';
+  attachmentId?: number;
+  reason?: string;
 }
 
 /** Updates posted by Open311 clients (FixMyStreet servicerequestupdates), deduplicated per key (migration 0003). */
@@ -343,6 +358,8 @@ export interface Open311UpdatesTable {
   description: string;
   updated_at: Timestamp;
   received_at: Timestamp;
+  /** Migration 0019: photos linked from the client's update. */
+  media_urls: JsonWithDefault<string[]>;
 }
 
 /** Per-category questions, shown by Open311 clients as service-definition attributes (migration 0003). */
@@ -691,6 +708,12 @@ export interface Database {
   dispatch_suggestion_feedback: DispatchSuggestionFeedbackTable;
   dispatch_auto_rules: DispatchAutoRulesTable;
   case_search_terms: CaseSearchTermsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
+  integration_cursors: IntegrationCursorsTable;
+  subscriptions: SubscriptionsTable;
+  messages: MessagesTable;
 }
 
 // ── Smart dispatch (migration 0017, issue 14) ─────────────────────────────────────────
@@ -758,3 +781,80 @@ export type ProjectUpdate = Updateable<ProjectsTable>;
 export type ProjectReportRow = Selectable<ProjectReportsTable>;
 export type ProjectEventRow = Selectable<ProjectEventsTable>;
 export type DistrictTargetRow = Selectable<DistrictTargetsTable>;
+
+// ── Integrations: webhooks and the event cursor (migration 0019) ─────────────────
+export interface WebhooksTable {
+  id: Generated<number>;
+  url: string;
+  event_kinds: Json<string[]>;
+  secret: string;
+  description: Generated<string>;
+  active: Generated<boolean>;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface WebhookDeliveriesTable {
+  /** The delivery id partners deduplicate on; the same on every attempt and replay. */
+  id: string;
+  webhook_id: number;
+  event_id: number;
+  event_kind: string;
+  payload: Json<Record<string, unknown>>;
+  status: Generated<'pending' | 'delivered' | 'dead'>;
+  attempts: Generated<number>;
+  outbox_id: number | null;
+  created_at: Timestamp;
+  delivered_at: Timestamp | null;
+}
+
+export interface WebhookAttemptsTable {
+  id: Generated<number>;
+  delivery_id: string;
+  attempted_at: Generated<Timestamp>;
+  response_status: number | null;
+  response_body: string | null;
+  error: string | null;
+}
+
+export interface IntegrationCursorsTable {
+  district_id: number;
+  last_seq: Generated<number>;
+}
+
+export type WebhookRow = Selectable<WebhooksTable>;
+export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
+
+// ── Integrations: subscriptions and messages (migration 0020) ─────────────────────
+export type MessageChannel = 'email' | 'sms' | 'wechat';
+export type SubscriptionTarget = 'case' | 'street' | 'grid' | 'polygon' | 'category';
+
+export interface SubscriptionsTable {
+  id: Generated<number>;
+  channel: MessageChannel;
+  address: string;
+  target: SubscriptionTarget;
+  case_id: number | null;
+  street_id: number | null;
+  grid_id: number | null;
+  /** GeoJSON Polygon coordinates ([lng, lat] rings), WGS84. */
+  polygon: Json<number[][][]> | null;
+  category_code: string | null;
+  created_at: Timestamp;
+  unsubscribed_at: Timestamp | null;
+}
+
+export interface MessagesTable {
+  id: Generated<number>;
+  subscription_id: number;
+  event_id: number;
+  channel: MessageChannel;
+  address: string;
+  subject: string;
+  body: string;
+  status: Generated<'pending' | 'sent' | 'failed'>;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+export type SubscriptionRow = Selectable<SubscriptionsTable>;

@@ -33,6 +33,7 @@ import { enterpriseRoutes } from './routes/enterprises/index.ts';
 import { policyRoutes } from './routes/policies/index.ts';
 import { projectRoutes, targetRoutes } from './routes/projects/index.ts';
 import { dispatchRoutes } from './routes/dispatch/index.ts';
+import { subscriptionRoutes, webhookRoutes } from './routes/integrations/index.ts';
 import type { RouteDeps } from './routes/route-deps.ts';
 import { webStatic } from './web-static.ts';
 import { OneLineRequestLog } from './plugins/request-log.ts';
@@ -61,7 +62,8 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     logger: deps.logger === false ? false : loggerOptions(deps.config),
     logController: new OneLineRequestLog(),
     bodyLimit: JSON_BODY_LIMIT,
-    trustProxy: true,
+    // Host and X-Forwarded-* only from the configured proxies (issue 16; CIVICLOOP_TRUST_PROXY).
+    trustProxy: deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -103,6 +105,8 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   await app.register(projectRoutes, routeDeps);
   await app.register(targetRoutes, routeDeps);
   await app.register(dispatchRoutes, routeDeps);
+  await app.register(webhookRoutes, routeDeps);
+  await app.register(subscriptionRoutes, routeDeps);
   // Last, so its catch-all for the single-page app never shadows an API route.
   if (deps.webDir) await app.register(webStatic, { dir: deps.webDir });
   return { app, services };

@@ -11,6 +11,12 @@ export function createServiceDeps(db: Kysely<Database>, config: AppConfig, clock
     db,
     clock,
     calendar: createCalendarCache(db),
-    settings: { sessionHours: config.sessionHours, reopenWindowDays: config.reopenWindowDays },
+    settings: {
+      sessionHours: config.sessionHours, reopenWindowDays: config.reopenWindowDays,
+      integrations: {
+        publicUrl: config.publicUrl, webhookRetryMs: config.webhookRetryMs, webhookMaxAttempts: config.webhookMaxAttempts,
+        webhookPrivateTargets: config.webhookPrivateTargets, linkSecret: config.linkSecret, smtpUrl: config.smtpUrl, mailFrom: config.mailFrom,
+      },
+    },
   });
 }

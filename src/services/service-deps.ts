@@ -22,4 +22,24 @@ export interface AfterCommit {
 export interface ServiceSettings {
   sessionHours: number;
   reopenWindowDays: number;
+  integrations: IntegrationSettings;
 }
+
+/** Webhooks, subscriptions and messages (issue 16, docs/integrations.md). */
+export interface IntegrationSettings {
+  /** Where the public reaches us: links in messages and feeds; webhooks may not point here. */
+  publicUrl: string;
+  webhookRetryMs: number;
+  webhookMaxAttempts: number;
+  webhookPrivateTargets: boolean;
+  /** Signs unsubscribe links. */
+  linkSecret: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+}
+
+/** Settings for processes that send nothing outward (seeding, benchmarks): no SMTP, default backoff. */
+export const QUIET_INTEGRATION_SETTINGS: IntegrationSettings = {
+  publicUrl: 'http://127.0.0.1:3000', webhookRetryMs: 30_000, webhookMaxAttempts: 8, webhookPrivateTargets: false,
+  linkSecret: 'civicloop-quiet-settings', smtpUrl: undefined, mailFrom: 'civicloop <noreply@civicloop.local>',
+};

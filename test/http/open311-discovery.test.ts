@@ -27,7 +27,7 @@ describe('formats', () => {
   it('answers an unknown resource with 404 in the requested format', async () => {
     const res = await open311Get(t.app, '/nothing.json');
     expect(res.status).toBe(404);
-    expect(res.body[0]).toMatchObject({ code: '404' });
+    expect(res.body[0]).toMatchObject({ code: 404 });
   });
 });
 
@@ -107,7 +107,7 @@ describe('GET services/{service_code}', () => {
       const res = await open311Get(t.app, `/services/${code}.${format}`);
       expect(res.status).toBe(404);
       const errors = format === 'xml' ? res.body.errors.error : res.body;
-      expect(errors[0].code).toBe('404');
+      expect(errors[0].code).toBe(format === 'json' ? 404 : '404');
       expect(errors[0].description).toContain('OPEN311_SERVICE_UNKNOWN');
     }
   });

@@ -32,7 +32,7 @@ export function toGcj02(point: { lat: number; lng: number }): { lat: number; lng
 }
 
 /** Counts rows of a table, to assert that a refused request stored nothing. */
-export async function countRows(t: TestApp, table: 'cases' | 'grids' | 'communities' | 'streets' | 'case_events' | 'api_keys' | 'open311_requests' | 'open311_updates'): Promise<number> {
+export async function countRows(t: TestApp, table: 'cases' | 'grids' | 'communities' | 'streets' | 'case_events' | 'api_keys' | 'open311_requests' | 'open311_updates' | 'webhooks' | 'subscriptions'): Promise<number> {
   const row = await t.handle.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }

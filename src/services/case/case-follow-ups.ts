@@ -12,6 +12,7 @@ import type { ServiceDeps } from '../service-deps.ts';
 import { enqueueOutbox } from '../../db/repositories/case/outbox-repository.ts';
 import { rectificationOnBadRating } from '../supervision/index.ts';
 import { carryFollowersOnMerge } from './merge-followers.ts';
+import { deliverWebhook, sendSubscriberMessage } from '../integrations/index.ts';
 
 export interface FollowUpContext {
   actor: Actor;
@@ -28,14 +29,23 @@ export interface FollowUp<Payload> {
   plan(context: FollowUpContext): Payload | null;
   /** @param followUpId - the outbox row's id, the same on every retry */
   run(input: { trx: Transaction<Database>; deps: ServiceDeps; payload: Payload; followUpId: number }): Promise<void>;
+  /**
+   * Told after `run` failed and its transaction rolled back (e.g. to log a webhook's answer); may say
+   * when to try again and whether to stop. Without it the drain's own backoff and limit apply.
+   * @param failures - how many attempts have failed so far, this one included
+   */
+  onFailure?(input: { deps: ServiceDeps; payload: Payload; followUpId: number; failures: number; error: unknown }): Promise<{ retryInMs: number; giveUp: boolean }>;
 }
 
 /** Registered follow-ups, planned in order after every successful action. */
 export const FOLLOW_UPS: FollowUp<never>[] = [];
 FOLLOW_UPS.push(rectificationOnBadRating as FollowUp<never>); // 差评 → rectification case (issue 5)
 FOLLOW_UPS.push(carryFollowersOnMerge as FollowUp<never>); // a duplicate's reporters follow the kept case
+// Never planned by an action: the integrations' fan-out enqueues them (issue 16), and the drain runs them.
+FOLLOW_UPS.push(deliverWebhook as FollowUp<never>);
+FOLLOW_UPS.push(sendSubscriberMessage as FollowUp<never>);
 
-const KIND_PREFIX = 'follow_up:';
+export const KIND_PREFIX = 'follow_up:';
 
 /** Writes the outbox rows of the action's follow-ups, in the action's transaction. */
 export async function enqueueFollowUps(trx: Transaction<Database>, context: FollowUpContext): Promise<void> {

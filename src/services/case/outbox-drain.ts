@@ -3,7 +3,7 @@
  * transaction, so its effect happens exactly once however many drains run; a failure rolls the effect back
  * and the entry waits, longer after each attempt, up to `MAX_ATTEMPTS`.
  */
-import { claimDueOutbox, markOutboxDone, recordOutboxFailure, type OutboxEntry } from '../../db/repositories/case/index.ts';
+import { claimDueOutbox, giveUpOutbox, markOutboxDone, recordOutboxFailure, type OutboxEntry } from '../../db/repositories/case/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { followUpForKind } from './case-follow-ups.ts';
 
@@ -35,7 +35,13 @@ export async function drainOutbox(deps: ServiceDeps): Promise<number> {
       done += 1;
     } catch (error) {
       if (!claimed) throw error;
-      await recordOutboxFailure(deps.db, claimed.id, error instanceof Error ? error.message : String(error), retryDelayMs(claimed.attempts));
+      const entry: OutboxEntry = claimed;
+      const followUp = followUpForKind(entry.kind);
+      const decision = followUp?.onFailure
+        ? await followUp.onFailure({ deps, payload: entry.payload, followUpId: entry.id, failures: entry.attempts + 1, error })
+        : { retryInMs: retryDelayMs(entry.attempts), giveUp: false };
+      await recordOutboxFailure(deps.db, entry.id, error instanceof Error ? error.message : String(error), decision.retryInMs);
+      if (decision.giveUp) await giveUpOutbox(deps.db, entry.id);
     }
   }
 }

@@ -1,5 +1,6 @@
 /**
- * After a write commits (ADR 0006): link the timeline, drain the outbox, and link what the outbox wrote.
+ * After a write commits (ADR 0006): link the timeline, fan linked events out to webhooks and subscribers
+ * (issue 16), drain the outbox, and link what the outbox wrote.
  * `kick` runs right after each commit and coalesces — a kick during a pass waits for one more pass, which
  * sees its commit; `drain` repeats until nothing waits. The worker calls `drain` on a timer, which also
  * picks up what another instance's lease or a crash left behind.
@@ -11,6 +12,7 @@ import type { AfterCommit, ServiceDeps } from '../service-deps.ts';
 import { repeatEvery, type RepeatingWork } from '../repeat-every.ts';
 import { LINKER_LEASE_MS, linkPendingEvents } from './timeline-linker.ts';
 import { drainOutbox, MAX_ATTEMPTS } from './outbox-drain.ts';
+import { fanOutCaseEvents, hasEventsToFanOut } from '../integrations/index.ts';
 
 /** How long `drain` keeps at it: past a dead holder's lease expiry, with room for a loaded machine. */
 const DRAIN_LIMIT_MS = 4 * LINKER_LEASE_MS;
@@ -19,13 +21,15 @@ const BUSY_PAUSE_MS = 100;
 
 async function onePass(deps: ServiceDeps, holder: string): Promise<{ busy: boolean }> {
   const first = await linkPendingEvents(deps.db, holder);
+  // Linked events become webhook deliveries and subscriber messages: outbox rows the drain then sends.
+  await fanOutCaseEvents(deps);
   const drained = await drainOutbox(deps);
   const second = drained > 0 ? await linkPendingEvents(deps.db, holder) : { busy: false };
   return { busy: first.busy || second.busy };
 }
 
 async function somethingWaits(deps: ServiceDeps): Promise<boolean> {
-  return (await districtsWithUnlinkedEvents(deps.db)).length > 0 || (await hasDueOutbox(deps.db, MAX_ATTEMPTS));
+  return (await districtsWithUnlinkedEvents(deps.db)).length > 0 || (await hasEventsToFanOut(deps)) || (await hasDueOutbox(deps.db, MAX_ATTEMPTS));
 }
 
 /** The after-commit work of one set of services; `holder` names its linker in the leases. */

@@ -18,7 +18,8 @@ const gcoord = ((gcoordModule as { default?: Gcoord }).default ?? gcoordModule) 
 /** How far from the nearest grid a citizen's point may be and still reach that district's command centre. */
 export const CITIZEN_FALLBACK_RADIUS_M = 5_000;
 
-export type CoordSystem = 'wgs84' | 'gcj02';
+/** WGS84 (GPS), GCJ-02 (Amap, Tencent, WeChat) and BD-09 (Baidu). */
+export type CoordSystem = 'wgs84' | 'gcj02' | 'bd09';
 
 export interface LatLng { lat: number; lng: number }
 
@@ -33,12 +34,13 @@ export interface LocatedPlacement {
 }
 
 /**
- * Converts a phone map SDK's GCJ-02 point to WGS84; WGS84 passes through.
+ * Converts a phone map SDK's GCJ-02 (or Baidu's BD-09) point to WGS84; WGS84 passes through.
  * @example toWgs84({ lat: 43.9, lng: 125.3 }, 'gcj02') // => about 580 m south-west
  */
 export function toWgs84(point: LatLng, system: CoordSystem | undefined): LatLng {
-  if (system !== 'gcj02') return point;
-  const [lng, lat] = gcoord.transform([point.lng, point.lat], gcoord.GCJ02, gcoord.WGS84) as [number, number];
+  if (system !== 'gcj02' && system !== 'bd09') return point;
+  const from = system === 'gcj02' ? gcoord.GCJ02 : gcoord.BD09;
+  const [lng, lat] = gcoord.transform([point.lng, point.lat], from, gcoord.WGS84) as [number, number];
   return { lat: Math.round(lat * 1e7) / 1e7, lng: Math.round(lng * 1e7) / 1e7 };
 }
 

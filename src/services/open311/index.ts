@@ -1,3 +1,4 @@
 // The public face of this area: other areas import from here, never from its files.
 export * from './open311-intake.ts';
+export * from './open311-media.ts';
 export * from './open311-service.ts';

@@ -6,7 +6,11 @@
 import { DomainError } from '../../domain/errors.ts';
 import { findDistrictByCode } from '../../db/repositories/org/index.ts';
 import type { CaseState } from '../../domain/case/index.ts';
+import { canViewCase, isPublicSide } from '../../domain/case/index.ts';
+import type { Actor, CaseKind } from '../../domain/case/index.ts';
+import { findCase } from '../../db/repositories/case/index.ts';
 import {
+  findOpen311Submission, listOpen311UpdatesOfCase, listPublicEventsOfCases,
   findPublicCategory, findRequestByToken, listCategoryAttributes, listPublicCategories, listPublicEvents, listPublicRequests,
   type PublicRequestRow,
 } from '../../db/repositories/open311/open311-repository.ts';
@@ -69,7 +73,12 @@ export interface RequestQuery {
   endDate?: Date | undefined;
   page: number;
   pageSize: number;
+  /** lat/long/radius (a civicloop extension, as Mark-a-Spot and SeeClickFix offer it). */
+  near?: { lat: number; lng: number; radiusM: number } | undefined;
 }
+
+/** Kinds whose place is published only coarsened; radius queries leave them out so they cannot narrow it down. */
+export const COARSE_PLACE_KINDS: CaseKind[] = ['citizen_request'];
 
 /** GET requests: service_request_id overrides every other argument. */
 export async function listOpen311Requests(deps: ServiceDeps, query: RequestQuery): Promise<PublicRequestRow[]> {
@@ -81,7 +90,7 @@ export async function listOpen311Requests(deps: ServiceDeps, query: RequestQuery
   const pageSize = Math.min(query.pageSize, OPEN311_MAX_REQUESTS);
   return listPublicRequests(deps.db, {
     districtId, serviceCodes: query.serviceCodes, states: query.states, from: window.from, to: window.to,
-    limit: pageSize, offset: (query.page - 1) * pageSize,
+    near: query.near, excludeKinds: query.near ? COARSE_PLACE_KINDS : undefined, limit: pageSize, offset: (query.page - 1) * pageSize,
   });
 }
 
@@ -112,4 +121,39 @@ export async function listOpen311Updates(
     ? resolveWindow(now, query.startDate, query.endDate)
     : { from: new Date(now.getTime() - UPDATES_DEFAULT_HOURS * 3_600_000), to: now };
   return listPublicEvents(deps.db, { districtId, from: window.from, to: window.to, actions: query.publicActions, limit: OPEN311_MAX_REQUESTS });
+}
+
+/** The public timeline steps of the listed requests, per case id (notes of `extensions=true`). */
+export async function listOpen311Notes(deps: ServiceDeps, caseIds: number[], publicActions: readonly string[]) {
+  const events = await listPublicEventsOfCases(deps.db, caseIds, publicActions);
+  const byCase = new Map<number, typeof events>();
+  for (const event of events) byCase.set(event.case_id, [...(byCase.get(event.case_id) ?? []), event]);
+  return byCase;
+}
+
+/**
+ * What an Open311 client sent with a case, for whoever may see the case: attribute answers, media and
+ * what became of each photo, the client's updates; the reporter's names and contacts only for staff.
+ * @returns null when the case did not come through Open311
+ * @throws DomainError NOT_FOUND, AUTH_REQUIRED
+ */
+export async function getOpen311Submission(deps: ServiceDeps, actor: Actor, caseId: number) {
+  const row = await findCase(deps.db, caseId);
+  if (!row) throw new DomainError('NOT_FOUND');
+  const facts = { districtId: row.district_id, departmentId: row.department_id, gridId: row.grid_id, state: row.state };
+  if (!canViewCase(actor, facts, false)) throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'NOT_FOUND');
+  const submission = await findOpen311Submission(deps.db, caseId);
+  if (!submission) return null;
+  const staff = !isPublicSide(actor.role);
+  return {
+    client: submission.api_key_name,
+    receivedAt: submission.created_at,
+    coordSystem: submission.coord_system,
+    attributes: submission.attributes,
+    mediaUrls: submission.media_urls,
+    mediaFetches: submission.media_fetches,
+    notes: submission.intake_notes,
+    reporter: staff ? { name: submission.reporter_name, ...submission.contact } : null,
+    updates: await listOpen311UpdatesOfCase(deps.db, caseId),
+  };
 }

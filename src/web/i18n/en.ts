@@ -125,6 +125,10 @@ export const en: Messages = {
   bulletin: { title: 'Monthly bulletin', month: 'Bulletin month', docx: 'Download Word (.docx)', xlsx: 'Download Excel (.xlsx)', hint: "The district's evaluation bulletin for the month (indicators, rankings, red and black lists, overdue and rectification cases)" },
   notify: { title: 'Notifications', none: 'No unread notifications', read: 'Mark read' },
   validation: { days_or_until: 'Enter the number of days' },
+  open311: {
+    title: 'Sent by the Open311 client ({{client}})', media: 'Photo', stored: 'Stored as a case photo', kept: 'Kept as a link: {{reason}}', note: 'Intake note', updates: 'Client updates',
+    contact: { name: 'Name', email: 'E-mail', phone: 'Phone', first_name: 'First name', last_name: 'Last name', device_id: 'Device', account_id: 'Account', address_id: 'Address id' },
+  },
   photo: { add: 'Take / add photo', title: 'Photos', uploadFailed: 'The case was submitted, but the photos failed to upload: {{message}}', stage: { report: 'Reported', resolve: 'After handling', self_handle: 'Self-handled', check: 'Check' } },
   enterprise: {
     title: 'Enterprise services', all: 'District enterprises', mine: 'My enterprises (liaison)', name: 'Enterprise', uscc: 'USCC', industry: 'Industry', size: 'Size class',

@@ -123,6 +123,10 @@ export const zhCN = {
   bulletin: { title: '月通报', month: '通报月份', docx: '下载 Word (.docx)', xlsx: '下载 Excel (.xlsx)', hint: '本区指定月份的考核通报（指标、赛马排名、红黑榜、超期与整改情况）' },
   notify: { title: '消息通知', none: '暂无未读消息', read: '标为已读' },
   validation: { days_or_until: '请填写延期天数' },
+  open311: {
+    title: 'Open311 客户端提交的内容（{{client}}）', media: '照片', stored: '已存为工单照片', kept: '保留为链接：{{reason}}', note: '受理说明', updates: '客户端更新',
+    contact: { name: '姓名', email: '邮箱', phone: '电话', first_name: '名', last_name: '姓', device_id: '设备号', account_id: '账号', address_id: '地址编号' },
+  },
   photo: { add: '拍照/添加照片', title: '现场照片', uploadFailed: '工单已提交，但照片上传失败：{{message}}', stage: { report: '上报', resolve: '处置后', self_handle: '自行处置', check: '核查' } },
   enterprise: {
     title: '企业服务', all: '本区企业', mine: '我服务的企业', name: '企业名称', uscc: '统一社会信用代码', industry: '行业', size: '企业规模',

@@ -44,6 +44,11 @@ export async function recordOutboxFailure(db: Db, id: number, error: string, ret
     .where('id', '=', id).where('done_at', 'is', null).execute();
 }
 
+/** Stops an entry for good (its handler moved it to a dead-letter list of its own). */
+export async function giveUpOutbox(db: Db, id: number): Promise<void> {
+  await db.updateTable('outbox').set({ done_at: sql<Date>`clock_timestamp()` }).where('id', '=', id).where('done_at', 'is', null).execute();
+}
+
 /** True while some entry is due and has attempts left. */
 export async function hasDueOutbox(db: Db, maxAttempts: number): Promise<boolean> {
   const row = await db.selectFrom('outbox').select('id').where('done_at', 'is', null).where('attempts', '<', maxAttempts)

@@ -1,7 +1,7 @@
 /** SQL behind the Open311 adapter: public services, their attributes, requests and updates. */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../schema.ts';
-import type { CaseState } from '../../../domain/case/index.ts';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database, MediaFetch } from '../../schema.ts';
+import type { CaseKind, CaseState } from '../../../domain/case/index.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -35,16 +35,37 @@ export async function listCategoryAttributes(db: Db, categoryCode: string) {
 
 export async function insertOpen311Request(
   db: Db,
-  values: { caseId: number; districtId: number; apiKeyId: number; token: string; attributes: Record<string, string | string[]>; contact: Record<string, string>; mediaUrls: string[]; now: Date },
+  values: {
+    caseId: number; districtId: number; apiKeyId: number; token: string; attributes: Record<string, string | string[]>; contact: Record<string, string>;
+    mediaUrls: string[]; now: Date; reporterName: string | null; intakeNotes: string[]; coordSystem: string;
+  },
 ): Promise<void> {
   await db
     .insertInto('open311_requests')
     .values({
       case_id: values.caseId, district_id: values.districtId, api_key_id: values.apiKeyId, token: values.token,
       attributes: JSON.stringify(values.attributes), contact: JSON.stringify(values.contact), media_urls: JSON.stringify(values.mediaUrls),
-      created_at: values.now,
+      created_at: values.now, reporter_name: values.reporterName, intake_notes: JSON.stringify(values.intakeNotes), coord_system: values.coordSystem,
     })
     .execute();
+}
+
+/** Records what became of each photo a client sent. */
+export async function setMediaFetches(db: Db, caseId: number, fetches: MediaFetch[]): Promise<void> {
+  await db.updateTable('open311_requests').set({ media_fetches: JSON.stringify(fetches) }).where('case_id', '=', caseId).execute();
+}
+
+/** Everything a client sent with a request, for staff. */
+export async function findOpen311Submission(db: Db, caseId: number) {
+  return db.selectFrom('open311_requests as o').innerJoin('api_keys as a', 'a.id', 'o.api_key_id')
+    .select(['o.case_id', 'o.attributes', 'o.contact', 'o.media_urls', 'o.media_fetches', 'o.reporter_name', 'o.intake_notes', 'o.coord_system', 'o.created_at', 'a.name as api_key_name'])
+    .where('o.case_id', '=', caseId).executeTakeFirst();
+}
+
+/** Clients' updates on a case, oldest first. */
+export async function listOpen311UpdatesOfCase(db: Db, caseId: number) {
+  return db.selectFrom('open311_updates').select(['id', 'external_update_id', 'status', 'description', 'media_urls', 'updated_at', 'received_at'])
+    .where('case_id', '=', caseId).orderBy('id').execute();
 }
 
 export async function findRequestByToken(db: Db, token: string) {
@@ -63,6 +84,10 @@ export interface RequestFilter {
   states?: CaseState[];
   from?: Date;
   to?: Date;
+  /** Within `radiusM` metres of a WGS84 point (great-circle distance). */
+  near?: { lat: number; lng: number; radiusM: number };
+  /** Leave out these kinds (radius queries skip requests whose place is published coarsened). */
+  excludeKinds?: CaseKind[];
   limit: number;
   offset: number;
 }
@@ -81,6 +106,7 @@ export async function listPublicRequests(db: Db, filter: RequestFilter) {
       'k.id', 'k.number', 'k.kind', 'k.state', 'k.description', 'k.lat', 'k.lng', 'k.address', 'k.created_at', 'k.updated_at', 'k.closed_at',
       'k.resolve_deadline', 'k.merged_into_id', 'c.code as service_code', 'c.minor_name', 'c.minor_name_en', 'd.code as district_code',
       'd.name as district_name', 'dep.name as department_name', 's.name as street_name', 'cm.name as community_name', 'o.media_urls',
+      'o.attributes', 'k.source',
     ])
     .where('k.kind', 'in', [...PUBLIC_KINDS]);
   if (filter.numbers) {
@@ -91,6 +117,16 @@ export async function listPublicRequests(db: Db, filter: RequestFilter) {
     if (filter.states?.length) query = query.where('k.state', 'in', filter.states);
     if (filter.from) query = query.where('k.created_at', '>=', filter.from);
     if (filter.to) query = query.where('k.created_at', '<=', filter.to);
+    if (filter.excludeKinds?.length) query = query.where('k.kind', 'not in', filter.excludeKinds);
+    if (filter.near) {
+      const { lat, lng, radiusM } = filter.near;
+      // A bounding box the indexes can use, then the haversine distance on what is left.
+      const dLat = radiusM / 111_320;
+      const dLng = radiusM / (111_320 * Math.max(Math.cos((lat * Math.PI) / 180), 0.01));
+      query = query
+        .where('k.lat', '>=', lat - dLat).where('k.lat', '<=', lat + dLat).where('k.lng', '>=', lng - dLng).where('k.lng', '<=', lng + dLng)
+        .where(sql<boolean>`6371008.8 * 2 * asin(sqrt(power(sin(radians(k.lat - ${lat}) / 2), 2) + cos(radians(${lat})) * cos(radians(k.lat)) * power(sin(radians(k.lng - ${lng}) / 2), 2))) <= ${radiusM}`);
+    }
   }
   return query.orderBy('k.created_at', 'desc').orderBy('k.id', 'desc').limit(filter.limit).offset(filter.offset).execute();
 }
@@ -122,13 +158,14 @@ export async function findOpen311Update(db: Db, apiKeyId: number, externalUpdate
 /** Records a client's update; returns null when this key already sent that update id. */
 export async function insertOpen311Update(
   db: Db,
-  values: { apiKeyId: number; caseId: number; districtId: number; externalUpdateId: string; status: string; description: string; updatedAt: Date; now: Date },
+  values: { apiKeyId: number; caseId: number; districtId: number; externalUpdateId: string; status: string; description: string; updatedAt: Date; now: Date; mediaUrls: string[] },
 ): Promise<number | null> {
   const row = await db
     .insertInto('open311_updates')
     .values({
       api_key_id: values.apiKeyId, case_id: values.caseId, district_id: values.districtId, external_update_id: values.externalUpdateId,
       status: values.status, description: values.description, updated_at: values.updatedAt, received_at: values.now,
+      media_urls: JSON.stringify(values.mediaUrls),
     })
     .onConflict((oc) => oc.columns(['api_key_id', 'external_update_id']).doNothing())
     .returning('id')
@@ -136,3 +173,10 @@ export async function insertOpen311Update(
   return row?.id ?? null;
 }
 
+
+/** The public timeline steps of some cases, oldest first (Open311 `extensions=true` notes). */
+export async function listPublicEventsOfCases(db: Db, caseIds: number[], actions: readonly string[]) {
+  if (caseIds.length === 0) return [];
+  return db.selectFrom('case_events').select(['id', 'case_id', 'action', 'to_state', 'at'])
+    .where('case_id', 'in', caseIds).where('action', 'in', [...actions]).orderBy('at').orderBy('id').execute();
+}

@@ -5,3 +5,4 @@ export * from './open311-params.ts';
 export * from './open311-present.ts';
 export * from './open311-routes.ts';
 export * from './open311-status.ts';
+export * from './open311-submission-routes.ts';

@@ -22,6 +22,8 @@ const CHILD_NAMES: Record<string, string> = {
   endpoints: 'endpoint',
   formats: 'format',
   errors: 'error',
+  notes: 'note',
+  photos: 'photo',
 };
 
 /** Characters XML 1.0 cannot carry at all: C0 controls other than tab, LF and CR, and U+FFFE/U+FFFF. */
@@ -31,8 +33,9 @@ function isXmlChar(ch: string): boolean {
   return code !== 0xfffe && code !== 0xffff;
 }
 
+/** A raw CR would be read back as LF (XML 1.0 §2.11), so it travels as a character reference. */
 export function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[ch]!)
+  return text.replace(/[<>&'"\r]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;', '\r': '&#13;' })[ch]!)
     .split('').filter(isXmlChar).join('');
 }
 

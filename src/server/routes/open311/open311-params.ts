@@ -63,3 +63,27 @@ export function positiveInt(params: Params, name: string, fallback: number, max:
   }
   return Number(value);
 }
+
+/** The longest radius a lat/long query may ask for, and the one used when none is given (metres). */
+export const RADIUS_MAX_M = 50_000;
+export const RADIUS_DEFAULT_M = 1_000;
+
+/**
+ * lat/long/radius on GET requests: WGS84 degrees and metres.
+ * @throws DomainError VALIDATION_FAILED
+ */
+export function near(params: Params): { lat: number; lng: number; radiusM: number } | undefined {
+  const lat = field(params, 'lat');
+  const lng = field(params, 'long');
+  const radius = field(params, 'radius');
+  if (lat === undefined && lng === undefined && radius === undefined) return undefined;
+  const point = { lat: Number(lat), lng: Number(lng) };
+  const radiusM = radius === undefined ? RADIUS_DEFAULT_M : Number(radius);
+  if (lat === undefined || lng === undefined || !Number.isFinite(point.lat) || !Number.isFinite(point.lng) || Math.abs(point.lat) > 90 || Math.abs(point.lng) > 180) {
+    throw new DomainError('VALIDATION_FAILED', [{ path: 'lat,long', code: 'invalid_location', message: 'lat and long must both be WGS84 degrees' }]);
+  }
+  if (!Number.isFinite(radiusM) || radiusM <= 0 || radiusM > RADIUS_MAX_M) {
+    throw new DomainError('VALIDATION_FAILED', [{ path: 'radius', code: 'invalid_number', message: `metres, more than 0 and at most ${RADIUS_MAX_M}` }]);
+  }
+  return { ...point, radiusM };
+}

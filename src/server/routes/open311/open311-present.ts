@@ -70,9 +70,36 @@ function presentAll(row: PublicRequestRow) {
     address: addressOf(row),
     address_id: '',
     zipcode: '',
-    lat: row.lat,
-    long: row.lng,
+    // Numbers or absent, never "" (strict JSON clients refuse a string there).
+    lat: row.lat ?? undefined,
+    long: row.lng ?? undefined,
     media_url: media[0] ?? '',
+  };
+}
+
+type NoteEvent = { action: string; to_state: string; at: Date };
+
+/**
+ * The `extensions=true` fields as Chicago and Boston serve them: attribute answers, extended_attributes
+ * (channel, x, y, photos) and notes (the public timeline as update history).
+ */
+export function presentExtensions(row: PublicRequestRow, notes: NoteEvent[]) {
+  const hidden = PRIVATE_DETAIL_KINDS.has(row.kind);
+  const answers = hidden || !row.attributes || typeof row.attributes !== 'object' ? {} : (row.attributes as Record<string, string | string[]>);
+  const media = hidden || !Array.isArray(row.media_urls) ? [] : (row.media_urls as string[]);
+  return {
+    attributes: Object.entries(answers).map(([code, value]) => ({ code, name: code, label: code, value: Array.isArray(value) ? value.join(',') : value })),
+    extended_attributes: {
+      channel: row.source,
+      x: hidden ? coarse(row.lng) ?? undefined : row.lng ?? undefined,
+      y: hidden ? coarse(row.lat) ?? undefined : row.lat ?? undefined,
+      photos: media,
+    },
+    notes: notes.map((event) => ({
+      datetime: formatW3c(event.at),
+      description: actionNote(event.action),
+      type: event.action === 'report' ? 'submitted' : toExtendedStatus(event.to_state),
+    })),
   };
 }
 

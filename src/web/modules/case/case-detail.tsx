@@ -10,6 +10,7 @@ import { categoryLabel, departmentLabel, formatTime } from './case-format.ts';
 import { DeadlineBadge, useNow } from './deadline-badge.tsx';
 import { StateTag } from './state-tag.tsx';
 import { CasePhotos } from './case-photos.tsx';
+import { Open311Submission } from '../open311/index.ts';
 
 export interface CaseDetailProps {
   item: CaseDetailView;
@@ -59,6 +60,8 @@ export function CaseDetail({ item, districtCode, trackingCode, only, compact, on
       </Descriptions>
 
       <CasePhotos caseId={item.id} trackingCode={trackingCode} version={item.version} />
+
+      {item.source === 'open311' && !trackingCode && <Open311Submission caseId={item.id} />}
 
       {pending && (
         <Tag color="gold">

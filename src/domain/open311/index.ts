@@ -1,0 +1,2 @@
+// The public face of this area: other areas import from here, never from its files.
+export * from './open311-text.ts';
