@@ -1,0 +1,6 @@
+// The public face of this area: other areas import from here, never from its files.
+export * from './application-clocks.ts';
+export * from './application-decide.ts';
+export * from './application-model.ts';
+export * from './application-transitions.ts';
+export * from './service-item.ts';
