@@ -31,6 +31,7 @@ import { bulletinRoutes } from './routes/supervision/index.ts';
 import { enterpriseRoutes } from './routes/enterprises/index.ts';
 import { policyRoutes } from './routes/policies/index.ts';
 import { projectRoutes, targetRoutes } from './routes/projects/index.ts';
+import { applicationRoutes } from './routes/applications/index.ts';
 import type { RouteDeps } from './routes/route-deps.ts';
 import { webStatic } from './web-static.ts';
 
@@ -94,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   await app.register(bulletinRoutes, routeDeps);
   await app.register(enterpriseRoutes, routeDeps);
   await app.register(policyRoutes, routeDeps);
+  await app.register(applicationRoutes, routeDeps);
   await app.register(projectRoutes, routeDeps);
   await app.register(targetRoutes, routeDeps);
   // Last, so its catch-all for the single-page app never shadows an API route.

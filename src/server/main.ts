@@ -14,6 +14,8 @@ import { readVersion } from '../cli/version.ts';
 import { startSweepLoop } from '../services/supervision/index.ts';
 import { startPostCommitLoop } from '../services/case/index.ts';
 import { seedDemoGeometry } from '../db/seed/demo-geometry.ts';
+import { DEMO_SERVICE_ITEMS } from '../db/seed/demo-service-items.ts';
+import { seedServiceItems, startDefaultRatingLoop } from '../services/applications/index.ts';
 import { ensureWebBuild } from './web-build.ts';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -45,6 +47,8 @@ async function prepareData(config: AppConfig, handle: DatabaseHandle, print: Pri
   // Its own check (no enterprise yet), so a demo database made before enterprises existed gains them too.
   const enterprises = await seedDemoEnterprises(handle.db, now);
   if (enterprises > 0) print(`已生成 ${enterprises} 家演示企业及惠企政策 / ${enterprises} demo enterprises and policies created`);
+  const serviceItems = await seedServiceItems(handle.db, DEMO_SERVICE_ITEMS, now);
+  if (serviceItems > 0) print(`已生成 ${serviceItems} 个演示政务服务事项 / ${serviceItems} demo service items created`);
   print(`\n演示模式 / DEMO MODE — 演示账号（密码均为 ${DEMO_PASSWORD}）/ demo users (password ${DEMO_PASSWORD}):`);
   for (const user of users) print(`  ${user.username.padEnd(22)} ${user.role.padEnd(12)} ${user.displayName}`);
   print(`  ${ENTERPRISE_DEMO_USER.padEnd(22)} ${'enterprise'.padEnd(12)} 企业演示账号（长春万华汽车实业）/ enterprise portal`);
@@ -67,12 +71,17 @@ export async function startServer(config: AppConfig, handle: DatabaseHandle, pri
   const sweep = config.sweepSeconds > 0
     ? startSweepLoop(services, config.sweepSeconds * 1000, (error) => app.log.error({ err: error }, 'warning sweep failed'))
     : null;
+  // 一事一评: unrated applications get the district's default rating after its days (same period as the sweep).
+  const defaultRatings = config.sweepSeconds > 0
+    ? startDefaultRatingLoop(services, config.sweepSeconds * 1000, (error) => app.log.error({ err: error }, 'default ratings failed'))
+    : null;
   // Before listening: what a previous process committed but did not link or drain (a crash) is done first.
   await services.afterCommit.drain().catch((error: unknown) => app.log.error({ err: error }, 'timeline link / outbox drain failed'));
   const postCommit = startPostCommitLoop(services, POST_COMMIT_INTERVAL_MS, (error) => app.log.error({ err: error }, 'timeline link / outbox drain failed'));
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await sweep?.stop();
+    await defaultRatings?.stop();
     await postCommit.stop();
     await app.close();
     await handle.close();

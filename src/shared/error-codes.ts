@@ -89,7 +89,6 @@ export const ERROR_CATALOG = {
   PROJECT_PATRON_INVALID: { status: 400, zh: '包保领导须为本区的领导用户', en: 'The patron must be a leader of this district' },
   PROJECT_VERSION_CONFLICT: { status: 409, zh: '项目已被他人修改，请刷新后重试', en: 'The project was changed by someone else; reload and try again' },
   TARGET_INVALID: { status: 400, zh: '目标或实际值无效', en: 'The target or actual value is not valid' },
-  SERVICE_ITEM_INVALID: { status: 400, zh: '政务服务事项不符合要求（承诺时限不得超过法定时限）', en: 'The service item is not valid (the promised limit may not exceed the legal limit)' },
   SERVICE_ITEM_UNKNOWN: { status: 400, zh: '政务服务事项不存在', en: 'Unknown service item' },
   SERVICE_ITEM_IMPORT_INVALID: { status: 400, zh: '事项清单文件无法导入，请按行修改后重试', en: 'The service item list cannot be imported; fix the rows listed and try again' },
   APPLICATION_ITEM_OTHER_DEPARTMENT: { status: 403, zh: '该事项属于其他部门，不能在本部门办理', en: 'The service item belongs to another department' },

@@ -99,8 +99,10 @@ export function findApplicationRule(
   if (byRole.length === 0) return { mismatch: 'role' };
   const byState = byRole.filter((rule) => rule.from.includes(subject.status));
   if (byState.length === 0) {
-    // 办结 while paused has its own answer, whoever asks: the pause must end first.
-    return action === 'conclude' && !passes('notPaused', subject, context) ? { mismatch: 'guard', failedGuard: 'notPaused' } : { mismatch: 'state' };
+    // Two refusals have their own answer whatever the status: 办结 while paused, and a second 补正 notice.
+    if (action === 'conclude' && !passes('notPaused', subject, context)) return { mismatch: 'guard', failedGuard: 'notPaused' };
+    if (action === 'request_supplement' && !passes('noEarlierSupplement', subject, context)) return { mismatch: 'guard', failedGuard: 'noEarlierSupplement' };
+    return { mismatch: 'state' };
   }
   const byScope = byState.filter((rule) => inScope(rule, actor, subject));
   if (byScope.length === 0) return { mismatch: 'scope' };

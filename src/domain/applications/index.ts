@@ -3,4 +3,5 @@ export * from './application-clocks.ts';
 export * from './application-decide.ts';
 export * from './application-model.ts';
 export * from './application-transitions.ts';
+export * from './service-item-import.ts';
 export * from './service-item.ts';

@@ -32,7 +32,7 @@ export const en: Messages = {
   actionHint: { suspendRequest: 'Sends a suspension request for the operator to approve' },
   kind: {
     event: 'Event', component: 'Component', citizen_request: 'Citizen request', enterprise_demand: 'Enterprise demand', safety_hazard: 'Safety hazard', dispute: 'Dispute',
-    project_problem: 'Project problem', policy_application: 'Policy application', rectification: 'Rectification',
+    project_problem: 'Project problem', policy_application: 'Policy application', service_application: 'Service application', rectification: 'Rectification',
   },
   source: { patrol: 'Patrol', hotline: '12345 hotline', open311: 'Open311', web: 'Web', enterprise_portal: 'Enterprise portal', video: 'Video', leader_assigned: 'Leader assigned', inspection: 'Inspection' },
   rating: { very_satisfied: 'Very satisfied', satisfied: 'Satisfied', basically_satisfied: 'Basically satisfied', dissatisfied: 'Dissatisfied', very_dissatisfied: 'Very dissatisfied' },

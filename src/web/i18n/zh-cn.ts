@@ -30,7 +30,7 @@ export const zhCN = {
   actionHint: { suspendRequest: '提交挂起申请，由受理员审批' },
   kind: {
     event: '事件', component: '部件', citizen_request: '群众诉求', enterprise_demand: '企业诉求', safety_hazard: '安全隐患', dispute: '矛盾纠纷',
-    project_problem: '项目问题', policy_application: '政策申请', rectification: '差评整改',
+    project_problem: '项目问题', policy_application: '政策申请', service_application: '政务服务办件', rectification: '差评整改',
   },
   source: { patrol: '巡查上报', hotline: '12345热线', open311: 'Open311', web: '网上反映', enterprise_portal: '企业端', video: '视频发现', leader_assigned: '领导交办', inspection: '检查发现' },
   rating: { very_satisfied: '非常满意', satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意', very_dissatisfied: '非常不满意' },
