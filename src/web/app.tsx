@@ -14,6 +14,7 @@ import { ErrorBoundary } from './ui/error-boundary.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { CitizenReportPage } from './pages/citizen-report-page.tsx';
 import { CitizenTrackPage } from './pages/citizen-track-page.tsx';
+import { ServiceTrackPage } from './pages/service-track-page.tsx';
 
 // Staff pages load on demand; the citizen pages stay in the first bundle for phones.
 const WorkbenchPage = lazy(() => import('./pages/workbench-page.tsx').then((m) => ({ default: m.WorkbenchPage })));
@@ -29,6 +30,8 @@ const KpiPage = lazy(() => import('./pages/kpi-page.tsx').then((m) => ({ default
 const SearchPage = lazy(() => import('./pages/search-page.tsx').then((m) => ({ default: m.SearchPage })));
 const EnterprisePortalPage = lazy(() => import('./pages/enterprise-portal-page.tsx').then((m) => ({ default: m.EnterprisePortalPage })));
 const EnterprisesPage = lazy(() => import('./pages/enterprises-page.tsx').then((m) => ({ default: m.EnterprisesPage })));
+const WindowPage = lazy(() => import('./pages/window-page.tsx').then((m) => ({ default: m.WindowPage })));
+const ServiceInboxPage = lazy(() => import('./pages/service-inbox-page.tsx').then((m) => ({ default: m.ServiceInboxPage })));
 const PoliciesPage = lazy(() => import('./pages/policies-page.tsx').then((m) => ({ default: m.PoliciesPage })));
 
 function Home() {
@@ -53,6 +56,7 @@ export function App() {
                 <Route element={<PublicLayout />}>
                   <Route path="/report" element={<CitizenReportPage />} />
                   <Route path="/track" element={<CitizenTrackPage />} />
+                  <Route path="/service-track" element={<ServiceTrackPage />} />
                 </Route>
                 <Route element={<StaffLayout />}>
                   <Route path="/workbench" element={<WorkbenchPage />} />
@@ -70,6 +74,8 @@ export function App() {
                   <Route path="/projects" element={<ProjectsPage />} />
                   <Route path="/patronage" element={<ProjectsPage mine />} />
                   <Route path="/kpi" element={<KpiPage />} />
+                  <Route path="/window" element={<WindowPage />} />
+                  <Route path="/services" element={<ServiceInboxPage />} />
                 </Route>
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Routes>

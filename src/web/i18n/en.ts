@@ -9,6 +9,7 @@ export const en: Messages = {
     supervision: 'Supervision', notices: 'Notices to answer',
     portal: 'Enterprise portal', enterprises: 'Enterprises', policies: 'Policies',
     projects: 'Project map', patronage: 'My patronage', kpi: 'KPI board',
+    window: 'Single window', services: 'Applications', serviceTrack: 'Track an application',
   },
   login: {
     title: 'Staff login', username: 'Username', password: 'Password', submit: 'Log in', demoHint: 'Demo users: operator-220106, handler-220106, grid_worker-220106 …, password demo1234',
@@ -178,5 +179,24 @@ export const en: Messages = {
     projectRace: 'Project race (four rates)', place: 'Place', district: 'District', raceScore: 'Race score', targets: 'Targets', indicator: 'Indicator', target: 'Annual target',
     yoy: 'YoY', measure: 'Done / growth', peerRank: 'Peer rank',
     rates: { landingRate: 'Landing rate', preparationRate: 'Preparation maturity', investmentRate: 'Investment completion', registrationRate: 'Registration rate' },
+  },
+  applications: {
+    windowTitle: 'Single window · intake', inboxTitle: 'Service applications · back office', trackTitle: 'Track and rate an application',
+    item: 'Service item', applicantName: 'Applicant', applicantPhone: 'Phone', uscc: 'Unified social credit code', materials: 'Materials received (tick each)',
+    receiveAndAccept: 'Receive and accept', receiveAndSupplement: 'Receive and request supplement', receiveAndConclude: 'Decide on the spot',
+    received: 'Received: {{number}}', number: 'Application number', status: 'Status', promised: 'Promised limit', legal: 'Legal limit',
+    daysLeft: '{{days}} working days left', dueToday: 'Due today', overdue: '{{days}} working days late', paused: 'Paused ({{kind}})',
+    missing: 'Missing materials', tolerance: 'Tolerance allowed', onTheSpot: 'On-the-spot item', applicant: 'Applicant', actions: 'Actions', refresh: 'Refresh',
+    supplementMissing: 'Materials to supplement', rate: 'Rate this service', rated: 'Rated: {{level}}', thanks: 'Thank you for your rating', search: 'Search',
+    noItems: 'No applications', outcomeApproved: 'approved',
+    statuses: {
+      received: 'Received', accepted: 'Accepted', supplementing: 'Awaiting supplement', processing: 'Processing', special_procedure: 'Special procedure',
+      concluded: 'Concluded', delivered: 'Delivered', refused: 'Refused', withdrawn_before_acceptance: 'Withdrawn', withdrawn: 'Withdrawn', revoked: 'Revoked',
+    },
+    pauseKinds: { supplement: 'supplement', special_procedure: 'special procedure' },
+    actionNames: {
+      accept: 'Accept', refuse: 'Refuse', request_supplement: 'Request supplement', supplement_received: 'Supplement received', start_processing: 'Start processing',
+      start_special: 'Start special procedure', end_special: 'End special procedure', conclude: 'Conclude (approve)', deliver: 'Deliver', withdraw: 'Withdraw', revoke: 'Revoke',
+    },
   },
 };

@@ -7,6 +7,7 @@ export const zhCN = {
     supervision: '督查工作台', notices: '督办回复',
     portal: '企业服务', enterprises: '企业服务', policies: '惠企政策',
     projects: '挂图作战', patronage: '我包保的项目', kpi: '目标看板',
+    window: '一窗受理', services: '政务办件', serviceTrack: '办件查询',
   },
   login: {
     title: '工作人员登录', username: '用户名', password: '密码', submit: '登录', demoHint: '演示账号：operator-220106、handler-220106、grid_worker-220106 等，密码 demo1234',
@@ -176,6 +177,25 @@ export const zhCN = {
     projectRace: '项目赛马（四率）', place: '名次', district: '区', raceScore: '赛马得分', targets: '目标完成情况', indicator: '指标', target: '年度目标',
     yoy: '同比', measure: '完成度 / 增速', peerRank: '同级排名',
     rates: { landingRate: '招商落地率', preparationRate: '前期工作成熟率', investmentRate: '投资完成率', registrationRate: '项目入统率' },
+  },
+  applications: {
+    windowTitle: '一窗受理 · 窗口接件', inboxTitle: '政务服务办件 · 后台收件箱', trackTitle: '办件进度查询与评价',
+    item: '办理事项', applicantName: '申请人', applicantPhone: '联系电话', uscc: '统一社会信用代码', materials: '材料核验（勾选已收材料）',
+    receiveAndAccept: '接件并受理', receiveAndSupplement: '接件并一次性告知补正', receiveAndConclude: '即办件当场办结',
+    received: '已接件：{{number}}', number: '办件编号', status: '办件状态', promised: '承诺时限', legal: '法定时限',
+    daysLeft: '剩 {{days}} 个工作日', dueToday: '今日到期', overdue: '逾期 {{days}} 个工作日', paused: '已暂停（{{kind}}）',
+    missing: '缺少材料', tolerance: '容缺受理', onTheSpot: '即办件', applicant: '申请人', actions: '操作', refresh: '刷新',
+    supplementMissing: '需补正材料', rate: '一事一评', rated: '已评价：{{level}}', thanks: '感谢您的评价', search: '查询',
+    noItems: '暂无办件', outcomeApproved: '通过',
+    statuses: {
+      received: '已接件', accepted: '已受理', supplementing: '补正中', processing: '办理中', special_procedure: '特别程序',
+      concluded: '已办结', delivered: '已出件', refused: '不予受理', withdrawn_before_acceptance: '已撤件', withdrawn: '已撤回', revoked: '已撤销',
+    },
+    pauseKinds: { supplement: '补正', special_procedure: '特别程序' },
+    actionNames: {
+      accept: '受理', refuse: '不予受理', request_supplement: '补正告知', supplement_received: '补正材料已收', start_processing: '开始办理',
+      start_special: '特别程序开始', end_special: '特别程序结束', conclude: '办结（通过）', deliver: '出件', withdraw: '撤件', revoke: '撤销',
+    },
   },
 } as const;
 
