@@ -100,6 +100,7 @@ export const ERROR_CATALOG = {
   APPLICATION_TOLERANCE_NOT_ALLOWED: { status: 409, zh: '该事项不允许容缺受理，不能容缺通过', en: 'The item allows no tolerance; it cannot be approved with tolerance' },
   APPLICATION_ALREADY_RATED: { status: 409, zh: '该办件已评价，一事一评', en: 'The application has already been rated (one rating per application)' },
   APPLICATION_NOT_CONCLUDED: { status: 409, zh: '办件尚未办结，暂不能评价', en: 'The application is not concluded yet and cannot be rated' },
+  APPLICATION_VOUCHER_UNAVAILABLE: { status: 409, zh: '办件尚未到达该环节，不能出具此凭证', en: 'The application has not reached this step; the voucher cannot be issued' },
   INTERNAL_ERROR: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
   WRITE_CONFLICT: { status: 503, zh: '系统繁忙，请稍后重试', en: 'The system is busy; try again shortly' },
 } as const satisfies Record<string, ErrorDefinition>;

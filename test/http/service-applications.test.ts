@@ -5,6 +5,7 @@
  * 2026 calendar: 国庆 Oct 1–7 off, Sat Oct 10 a make-up working day; limits end at 17:30 (09:30Z).
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, createTestClock, type TestApp } from '../support/test-app.ts';
 import { apiClient, loginAs, type ApiClient } from '../support/api-client.ts';
@@ -42,6 +43,14 @@ async function xlsx(rows: (string | number)[][]): Promise<string> {
 async function act(client: ApiClient, caseId: number, action: string, body: Record<string, unknown> = {}) {
   const current = await clerk.get(`/api/v1/service-applications/by-case/${caseId}`);
   return client.post(`/api/v1/cases/${caseId}/actions/${action}`, { version: current.body.version, ...body });
+}
+
+/** The text of a .docx voucher the caller downloads, or the error body. */
+async function voucher(client: ApiClient, caseId: number, kind: string) {
+  const res = await t.app.inject({ method: 'GET', url: `/api/v1/service-applications/by-case/${caseId}/vouchers/${kind}`, headers: { authorization: `Bearer ${client.token}` } });
+  if (res.statusCode !== 200) return { status: res.statusCode, text: '', body: JSON.parse(res.body) };
+  const xml = await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string');
+  return { status: 200, text: [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''), body: null };
 }
 
 const view = async (caseId: number) => (await clerk.get(`/api/v1/service-applications/by-case/${caseId}`)).body;
@@ -122,6 +131,17 @@ describe('an application through the loop', () => {
     expect(res.body.state).toBe('suspended');
     const stored = await view(caseId);
     expect(stored).toMatchObject({ status: 'supplementing', nationalCode: 6, supplement: { onTime: true, missing: ['施工合同', '申请表未盖章'] } });
+
+    const notice = await voucher(clerk, caseId, 'supplement');
+    expect(notice.status).toBe(200);
+    expect(notice.text).toContain('补正材料通知书');
+    expect(notice.text).toContain(`办件编号：${number}`);
+    expect(notice.text).toContain('1. 施工合同2. 申请表未盖章');
+    expect(notice.text).toContain('2026年9月29日');
+    const accepted = await voucher(clerk, caseId, 'acceptance');
+    expect(accepted.text).toContain('受理通知书');
+    expect(accepted.text).toContain('2026年9月28日');
+    expect((await voucher(scjg, caseId, 'acceptance')).status).toBe(403);
 
     const before = stored.version;
     const again = await act(clerk, caseId, 'request_supplement', { missing: ['再补'] });
@@ -214,6 +234,7 @@ describe('bad input and the other paths', () => {
     expect((await act(clerk, promised.body.caseId, 'refuse')).body.code).toBe('VALIDATION_FAILED');
     const refused = await act(clerk, promised.body.caseId, 'refuse', { reason: '不属于本机关职权范围' });
     expect(refused.body.state).toBe('declined');
+    expect((await voucher(clerk, promised.body.caseId, 'acceptance')).body.code).toBe('APPLICATION_VOUCHER_UNAVAILABLE');
     expect(await view(promised.body.caseId)).toMatchObject({ status: 'refused', nationalCode: 5 });
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../case/index.ts';
 import {
   allowedApplicationActions, findApplicationRule, itemIssues, missingMaterials, nationalCodeOfStatus, CASE_STATE_OF, APPLICATION_STATUSES,
-  type ApplicationGuardContext, type ServiceItem,
+  voucherText, type ApplicationGuardContext, type ServiceItem,
 } from './index.ts';
 
 const clerk: Actor = { userId: 1, role: 'operator', districtId: 1, streetId: null, departmentId: null, gridId: null };
@@ -66,5 +66,25 @@ describe('service item rules', () => {
 
   it('lists the checklist items not handed in', () => {
     expect(missingMaterials(item, ['营业执照'])).toEqual(['申请书']);
+  });
+});
+
+describe('vouchers', () => {
+  const facts = {
+    number: 'LY-2026-000001', applicantName: '某公司', itemName: '食品经营许可', departmentName: '市场监督管理局',
+    receivedAt: new Date('2026-09-30T16:00:00Z'), acceptedAt: null, promisedDeadline: new Date('2026-10-13T09:30:00Z'),
+    legalDeadline: new Date('2026-10-19T09:30:00Z'), supplementRequestedAt: new Date('2026-10-08T01:00:00Z'), supplementMissing: ['营业执照', '平面图'],
+  };
+
+  it('dates a 补正 notice in Shanghai and lists every missing item', () => {
+    const text = voucherText('supplement', facts);
+    expect(text.dated).toBe('2026年10月8日');
+    expect(text.paragraphs).toContain('1. 营业执照');
+    expect(text.paragraphs).toContain('2. 平面图');
+    expect(text.paragraphs[2]).toContain('2026年10月1日'); // 16:00Z on 09-30 is past midnight in Shanghai
+  });
+
+  it('issues no 受理通知书 before acceptance', () => {
+    expect(() => voucherText('acceptance', facts)).toThrow('APPLICATION_VOUCHER_UNAVAILABLE');
   });
 });

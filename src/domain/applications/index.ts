@@ -3,5 +3,6 @@ export * from './application-clocks.ts';
 export * from './application-decide.ts';
 export * from './application-model.ts';
 export * from './application-transitions.ts';
+export * from './application-voucher.ts';
 export * from './service-item-import.ts';
 export * from './service-item.ts';

@@ -3,5 +3,6 @@ export * from './application-actions.ts';
 export * from './application-context.ts';
 export * from './application-intake.ts';
 export * from './application-queries.ts';
+export * from './application-voucher.ts';
 export * from './rating-requests.ts';
 export * from './service-items.ts';

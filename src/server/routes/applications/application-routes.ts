@@ -7,10 +7,14 @@ import {
 } from '../../../shared/application-schemas.ts';
 import { IdParams } from '../../../shared/api-schemas.ts';
 import {
-  getApplicationForStaff, importItems, listApplicationsFor, listItemsOf, rateApplication, receiveApplication, trackApplication,
+  getApplicationForStaff, importItems, renderVoucher, listApplicationsFor, listItemsOf, rateApplication, receiveApplication, trackApplication,
 } from '../../../services/applications/index.ts';
 import { presentApplication, presentApplicationPublic, presentServiceItem } from './application-presenter.ts';
 import type { RouteDeps } from '../route-deps.ts';
+import { z } from 'zod';
+import { VOUCHER_KINDS } from '../../../domain/applications/index.ts';
+
+const VoucherParams = z.strictObject({ id: IdParams.shape.id, kind: z.enum(VOUCHER_KINDS) });
 
 const tags = ['service-applications'];
 /** The applicant's pages need no login; a limit per address keeps number + phone from being guessed. */
@@ -42,6 +46,18 @@ export async function applicationRoutes(app: FastifyInstance, { services }: Rout
   typed.get('/api/v1/service-applications/by-case/:id', { schema: { tags, summary: '办件详情（工作人员）/ An application for staff', params: IdParams } }, async (request) => {
     return presentApplication(await getApplicationForStaff(services, request.actor, Number(request.params.id)));
   });
+
+  typed.get(
+    '/api/v1/service-applications/by-case/:id/vouchers/:kind',
+    { schema: { tags, summary: '受理通知书 / 补正通知书 (.docx)', params: VoucherParams } },
+    async (request, reply) => {
+      const voucher = await renderVoucher(services, request.actor, Number(request.params.id), request.params.kind);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', `attachment; filename="voucher.docx"; filename*=UTF-8''${encodeURIComponent(voucher.fileName)}`)
+        .send(voucher.content);
+    },
+  );
 
   typed.get(
     '/api/v1/service-applications/:number',
