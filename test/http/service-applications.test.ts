@@ -117,6 +117,7 @@ describe('an application through the loop', () => {
   });
 
   it('refuses the case loop’s own actions on it', async () => {
+    expect((await clerk.get(`/api/v1/cases/${caseId}`)).body.allowedActions).toEqual([]);
     const res = await act(clerk, caseId, 'file');
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('CASE_INVALID_TRANSITION');
