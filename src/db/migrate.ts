@@ -16,6 +16,7 @@ import * as m0017 from './migrations/0017-dispatch-models.ts';
 import * as m0018 from './migrations/0018-case-search-terms.ts';
 import * as m0019 from './migrations/0019-open311-losses-webhooks.ts';
 import * as m0020 from './migrations/0020-subscriptions-messages.ts';
+import * as m0015 from './migrations/0015-service-applications.ts';
 
 // Listed by hand, not read from disk: the same list works under tsx, vitest and a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-admin-audit': m0012,
   '0013-projects-targets': m0013,
   '0014-enterprises-policies': m0014,
+  '0015-service-applications': m0015,
   '0017-dispatch-models': m0017,
   '0018-case-search-terms': m0018,
   '0019-open311-losses-webhooks': m0019,

@@ -34,6 +34,7 @@ import { policyRoutes } from './routes/policies/index.ts';
 import { projectRoutes, targetRoutes } from './routes/projects/index.ts';
 import { dispatchRoutes } from './routes/dispatch/index.ts';
 import { subscriptionRoutes, webhookRoutes } from './routes/integrations/index.ts';
+import { applicationRoutes } from './routes/applications/index.ts';
 import type { RouteDeps } from './routes/route-deps.ts';
 import { webStatic } from './web-static.ts';
 import { OneLineRequestLog } from './plugins/request-log.ts';
@@ -102,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   await app.register(bulletinRoutes, routeDeps);
   await app.register(enterpriseRoutes, routeDeps);
   await app.register(policyRoutes, routeDeps);
+  await app.register(applicationRoutes, routeDeps);
   await app.register(projectRoutes, routeDeps);
   await app.register(targetRoutes, routeDeps);
   await app.register(dispatchRoutes, routeDeps);

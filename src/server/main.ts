@@ -16,6 +16,8 @@ import { startPostCommitLoop } from '../services/case/index.ts';
 import { startRetrainLoop } from '../services/dispatch/index.ts';
 import { hostname } from 'node:os';
 import { seedDemoGeometry } from '../db/seed/demo-geometry.ts';
+import { DEMO_SERVICE_ITEMS } from '../db/seed/demo-service-items.ts';
+import { seedServiceItems, startDefaultRatingLoop } from '../services/applications/index.ts';
 import { ensureWebBuild } from './web-build.ts';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -37,6 +39,8 @@ async function prepareData(config: AppConfig, handle: DatabaseHandle, print: Pri
   // Synthetic grid polygons (绿园区 filled to its 700 grids); before the server routes any point.
   await seedDemoGeometry(handle.db);
   const users = await seedDemoUsers(handle.db);
+  const serviceItems = await seedServiceItems(handle.db, DEMO_SERVICE_ITEMS, now);
+  if (serviceItems > 0) print(`已生成 ${serviceItems} 个演示政务服务事项 / ${serviceItems} demo service items created`);
   print(`\n演示模式 / DEMO MODE — 演示账号（密码均为 ${DEMO_PASSWORD}）/ demo users (password ${DEMO_PASSWORD}):`);
   for (const user of users) print(`  ${user.username.padEnd(22)} ${user.role.padEnd(12)} ${user.displayName}`);
   print(`  ${ENTERPRISE_DEMO_USER.padEnd(22)} ${'enterprise'.padEnd(12)} 企业演示账号（长春万华汽车实业）/ enterprise portal`);
@@ -82,6 +86,10 @@ export async function startServer(config: AppConfig, handle: DatabaseHandle, pri
     ? startRetrainLoop(services, `${hostname()}:${process.pid}`, config.dispatchRetrainMinutes * 60_000,
       (error) => app.log.error({ err: error }, 'dispatch model retraining failed'))
     : null;
+  // 一事一评: unrated applications get the district's default rating after its days (same period as the sweep).
+  const defaultRatings = config.sweepSeconds > 0
+    ? startDefaultRatingLoop(services, config.sweepSeconds * 1000, (error) => app.log.error({ err: error }, 'default ratings failed'))
+    : null;
   // Before listening: what a previous process committed but did not link or drain (a crash) is done first.
   await services.afterCommit.drain().catch((error: unknown) => app.log.error({ err: error }, 'timeline link / outbox drain failed'));
   const postCommit = startPostCommitLoop(services, POST_COMMIT_INTERVAL_MS, (error) => app.log.error({ err: error }, 'timeline link / outbox drain failed'));
@@ -91,6 +99,7 @@ export async function startServer(config: AppConfig, handle: DatabaseHandle, pri
     await demoContent;
     await sweep?.stop();
     await retrain?.stop();
+    await defaultRatings?.stop();
     await postCommit.stop();
     await app.close();
     await handle.close();

@@ -18,6 +18,7 @@ import { CitizenReportPage } from './pages/citizen-report-page.tsx';
 const StaffLayout = lazy(() => import('./ui/staff-layout.tsx').then((m) => ({ default: m.StaffLayout })));
 const LoginPage = lazy(() => import('./pages/login-page.tsx').then((m) => ({ default: m.LoginPage })));
 const CitizenTrackPage = lazy(() => import('./pages/citizen-track-page.tsx').then((m) => ({ default: m.CitizenTrackPage })));
+const ServiceTrackPage = lazy(() => import('./pages/service-track-page.tsx').then((m) => ({ default: m.ServiceTrackPage })));
 const WorkbenchPage = lazy(() => import('./pages/workbench-page.tsx').then((m) => ({ default: m.WorkbenchPage })));
 const InboxPage = lazy(() => import('./pages/inbox-page.tsx').then((m) => ({ default: m.InboxPage })));
 const GridPage = lazy(() => import('./pages/grid-page.tsx').then((m) => ({ default: m.GridPage })));
@@ -31,6 +32,8 @@ const KpiPage = lazy(() => import('./pages/kpi-page.tsx').then((m) => ({ default
 const SearchPage = lazy(() => import('./pages/search-page.tsx').then((m) => ({ default: m.SearchPage })));
 const EnterprisePortalPage = lazy(() => import('./pages/enterprise-portal-page.tsx').then((m) => ({ default: m.EnterprisePortalPage })));
 const EnterprisesPage = lazy(() => import('./pages/enterprises-page.tsx').then((m) => ({ default: m.EnterprisesPage })));
+const WindowPage = lazy(() => import('./pages/window-page.tsx').then((m) => ({ default: m.WindowPage })));
+const ServiceInboxPage = lazy(() => import('./pages/service-inbox-page.tsx').then((m) => ({ default: m.ServiceInboxPage })));
 const PoliciesPage = lazy(() => import('./pages/policies-page.tsx').then((m) => ({ default: m.PoliciesPage })));
 
 function Home() {
@@ -55,6 +58,7 @@ export function App() {
                 <Route element={<PublicLayout />}>
                   <Route path="/report" element={<CitizenReportPage />} />
                   <Route path="/track" element={<CitizenTrackPage />} />
+                  <Route path="/service-track" element={<ServiceTrackPage />} />
                 </Route>
                 <Route element={<StaffLayout />}>
                   <Route path="/workbench" element={<WorkbenchPage />} />
@@ -72,6 +76,8 @@ export function App() {
                   <Route path="/projects" element={<ProjectsPage />} />
                   <Route path="/patronage" element={<ProjectsPage mine />} />
                   <Route path="/kpi" element={<KpiPage />} />
+                  <Route path="/window" element={<WindowPage />} />
+                  <Route path="/services" element={<ServiceInboxPage />} />
                 </Route>
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Routes>

@@ -353,6 +353,14 @@ const POLICY_APPLICATIONS: CategorySeed[] = [
   ]),
 ];
 
+// 办件 (issue 13) take their limits from their service item, not from here; one category carries the kind.
+const service = majorOf('service_application');
+const SERVICE_APPLICATIONS: CategorySeed[] = [
+  ...defineMinors(service('01', '政务服务办件', 'Service applications'), null, [
+    { code: 'G01', minorCode: '01', minorName: '政务服务事项办件', minorNameEn: 'Application for a service item', departmentCode: 'yshj', resolveLimit: wd(20), duplicateRadiusMeters: 0 },
+  ]),
+];
+
 export const CATEGORY_SEEDS: CategorySeed[] = [
   ...EVENTS,
   ...COMPONENTS,
@@ -363,4 +371,5 @@ export const CATEGORY_SEEDS: CategorySeed[] = [
   ...PROJECT_PROBLEMS,
   ...RECTIFICATIONS,
   ...POLICY_APPLICATIONS,
+  ...SERVICE_APPLICATIONS,
 ];

@@ -30,6 +30,7 @@ const KIND_PRESENT: Record<CaseKind, true> = {
   project_problem: true,
   rectification: true,
   policy_application: true,
+  service_application: true,
 };
 
 function findDuplicates(values: string[]): string[] {
@@ -127,7 +128,7 @@ describe('CATEGORY_SEEDS', () => {
   it('codes other kinds as their letter and a running number', () => {
     const letters: Record<CaseKind, string> = {
       event: 'E', component: 'C', citizen_request: 'H', enterprise_demand: 'Q', safety_hazard: 'S',
-      dispute: 'D', project_problem: 'P', rectification: 'R', policy_application: 'A',
+      dispute: 'D', project_problem: 'P', rectification: 'R', policy_application: 'A', service_application: 'G',
     };
     for (const category of CATEGORY_SEEDS.filter((c) => c.kind !== 'event' && c.kind !== 'component')) {
       expect(category.code, category.code).toMatch(new RegExp(`^${letters[category.kind]}\\d{2}$`));

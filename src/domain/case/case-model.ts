@@ -17,7 +17,7 @@ export type CaseAction = (typeof CASE_ACTIONS)[number];
 export const ROLES = ['citizen', 'enterprise', 'grid_worker', 'operator', 'shift_lead', 'handler', 'supervisor', 'leader', 'project_officer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const CASE_KINDS = ['event', 'component', 'citizen_request', 'enterprise_demand', 'safety_hazard', 'dispute', 'project_problem', 'rectification', 'policy_application'] as const;
+export const CASE_KINDS = ['event', 'component', 'citizen_request', 'enterprise_demand', 'safety_hazard', 'dispute', 'project_problem', 'rectification', 'policy_application', 'service_application'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 
 export const CASE_SOURCES = ['patrol', 'hotline', 'open311', 'web', 'enterprise_portal', 'video', 'leader_assigned', 'inspection'] as const;

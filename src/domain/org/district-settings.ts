@@ -1,6 +1,6 @@
 /**
  * A district's settings (区级配置): working hours, indicator weights, red/black list size,
- * rectification days, the "long suspended" threshold, the rating default and the duplicate radius.
+ * rectification days, the "long suspended" threshold, the rating default (days and level) and the duplicate radius.
  * One schema for every reader and writer. Reading is lenient (a stored value that is invalid falls
  * back to its default, field by field); writing is strict. A change applies from the next
  * indicator period (month), so the figures of a past period never change.
@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { DEFAULT_WORKING_HOURS, toMinuteRanges, toShanghaiDate, type WorkingHours } from '../calendar/index.ts';
 import { DEFAULT_WEIGHTS, type IndicatorWeights, type RateKey } from '../supervision/index.ts';
+import { RATING_LEVELS, type RatingLevel } from '../case/index.ts';
 
 /** Working days a rectification case (整改) gets by default (DESIGN §4.5). */
 export const DEFAULT_RECTIFICATION_DAYS = 5;
@@ -17,6 +18,8 @@ export const DEFAULT_LONG_SUSPENDED_DAYS = 15;
 export const DEFAULT_RANKING_LIST_SIZE = 3;
 /** Days after closing without a rating after which a case counts as rated by default (默认评价). */
 export const DEFAULT_RATING_DEFAULT_DAYS = 7;
+/** The level an unrated service application gets after those days (Guangdong: 基本满意). */
+export const DEFAULT_RATING_DEFAULT_LEVEL: RatingLevel = 'basically_satisfied';
 
 /** Rates a district may weight in its 综合指标值. */
 export const WEIGHTABLE_RATES = [
@@ -39,6 +42,7 @@ const FIELDS = {
   rectificationDays: z.number().int().min(1).max(60),
   longSuspendedDays: z.number().int().min(1).max(365),
   ratingDefaultDays: z.number().int().min(1).max(60),
+  ratingDefaultLevel: z.enum(RATING_LEVELS),
   /** null: each category's own radius; a number: the district's radius for every category. */
   duplicateRadiusMeters: z.number().int().min(0).max(5000).nullable(),
 };
@@ -63,7 +67,7 @@ export type DistrictSettingsPatch = z.infer<typeof DistrictSettingsPatchSchema>;
 const DEFAULTS = {
   workingHours: DEFAULT_WORKING_HOURS, indicatorWeights: DEFAULT_WEIGHTS, rankingListSize: DEFAULT_RANKING_LIST_SIZE,
   rectificationDays: DEFAULT_RECTIFICATION_DAYS, longSuspendedDays: DEFAULT_LONG_SUSPENDED_DAYS,
-  ratingDefaultDays: DEFAULT_RATING_DEFAULT_DAYS, duplicateRadiusMeters: null,
+  ratingDefaultDays: DEFAULT_RATING_DEFAULT_DAYS, ratingDefaultLevel: DEFAULT_RATING_DEFAULT_LEVEL, duplicateRadiusMeters: null,
 } as const;
 
 /** Stored values from before weights had to sum to 100 are still read (their share is what counts). */
@@ -74,6 +78,7 @@ const LenientSchema = z.object({
   rectificationDays: FIELDS.rectificationDays.catch(DEFAULTS.rectificationDays),
   longSuspendedDays: z.number().positive().catch(DEFAULTS.longSuspendedDays),
   ratingDefaultDays: FIELDS.ratingDefaultDays.catch(DEFAULTS.ratingDefaultDays),
+  ratingDefaultLevel: FIELDS.ratingDefaultLevel.catch(DEFAULTS.ratingDefaultLevel),
   duplicateRadiusMeters: FIELDS.duplicateRadiusMeters.catch(DEFAULTS.duplicateRadiusMeters),
 });
 
@@ -84,6 +89,7 @@ export interface DistrictSettings {
   rectificationDays: number;
   longSuspendedDays: number;
   ratingDefaultDays: number;
+  ratingDefaultLevel: RatingLevel;
   duplicateRadiusMeters: number | null;
 }
 

@@ -101,6 +101,10 @@ export async function actOnLockedCase(input: {
     const district = await referenceData.districtById(deps.db, row.district_id, trx);
     if (!category || !district) throw new DomainError('NOT_FOUND');
     const effectiveActor: Actor = actor.role === 'anonymous' && isReporter ? { ...actor, role: 'citizen' } : actor;
+    // An application (办件) moves by its own table (services/applications); of the case actions only rating and 督办 apply.
+    if (row.kind === 'service_application' && request.action !== 'rate' && request.action !== 'supervise') {
+      throw new DomainError('CASE_INVALID_TRANSITION', { kind: row.kind, action: request.action });
+    }
     const snapshot = toSnapshot(row);
     const found = findTransition(snapshot, effectiveActor, request.action, guardContext(now, category, deps.settings.reopenWindowDays, isReporter));
     if (!found.rule) {

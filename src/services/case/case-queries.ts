@@ -66,7 +66,9 @@ export async function getCaseDetail(
   const category = await findCategoryById(deps.db, row.category_id);
   if (!category) throw new DomainError('NOT_FOUND');
   const effectiveActor: Actor = actor.role === 'anonymous' && isReporter ? { ...actor, role: 'citizen' } : actor;
-  const actions = allowedActions(toSnapshot(row), effectiveActor, guardContext(deps.clock(), category, deps.settings.reopenWindowDays, isReporter));
+  const caseActions = allowedActions(toSnapshot(row), effectiveActor, guardContext(deps.clock(), category, deps.settings.reopenWindowDays, isReporter));
+  // An application (办件) moves by its own table; of the case actions only rating and 督办 apply (case-actions.ts).
+  const actions = row.kind === 'service_application' ? caseActions.filter((action) => action === 'rate' || action === 'supervise') : caseActions;
   const timeline = await listCaseEvents(deps.db, caseId);
   const marked = withCalendarMark(row, await deps.calendar.get());
   return { row: marked, timeline, allowedActions: actions, showReporterContact: !isPublicSide(actor.role) || isReporter };

@@ -123,7 +123,8 @@ export const rectificationOnBadRating: FollowUp<RectificationPlan> = {
     const source = await findCase(trx, payload.caseId);
     if (!source) return;
     await openRectification(trx, {
-      districtId: source.district_id, categoryCode: 'R02', departmentId: payload.departmentId, level: payload.level,
+      // A 办件's 差评 is a government service's (R01); any other case's is a handled case's (R02).
+      districtId: source.district_id, categoryCode: source.kind === 'service_application' ? 'R01' : 'R02', departmentId: payload.departmentId, level: payload.level,
       comment: payload.comment, subject: payload.subject, source, actorUserId: payload.actorUserId, actorRole: payload.actorRole,
       now: new Date(payload.at), calendar: await deps.calendar.get(), followUpId,
     });

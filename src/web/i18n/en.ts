@@ -9,6 +9,7 @@ export const en: Messages = {
     supervision: 'Supervision', notices: 'Notices to answer',
     portal: 'Enterprise portal', enterprises: 'Enterprises', policies: 'Policies',
     projects: 'Project map', patronage: 'My patronage', kpi: 'KPI board',
+    window: 'Single window', services: 'Applications', serviceTrack: 'Track an application',
   },
   login: {
     title: 'Staff login', username: 'Username', password: 'Password', submit: 'Log in', demoHint: 'Demo users: operator-220106, handler-220106, grid_worker-220106 …, password demo1234',
@@ -32,7 +33,7 @@ export const en: Messages = {
   actionHint: { suspendRequest: 'Sends a suspension request for the operator to approve' },
   kind: {
     event: 'Event', component: 'Component', citizen_request: 'Citizen request', enterprise_demand: 'Enterprise demand', safety_hazard: 'Safety hazard', dispute: 'Dispute',
-    project_problem: 'Project problem', policy_application: 'Policy application', rectification: 'Rectification',
+    project_problem: 'Project problem', policy_application: 'Policy application', service_application: 'Service application', rectification: 'Rectification',
   },
   source: { patrol: 'Patrol', hotline: '12345 hotline', open311: 'Open311', web: 'Web', enterprise_portal: 'Enterprise portal', video: 'Video', leader_assigned: 'Leader assigned', inspection: 'Inspection' },
   rating: { very_satisfied: 'Very satisfied', satisfied: 'Satisfied', basically_satisfied: 'Basically satisfied', dissatisfied: 'Dissatisfied', very_dissatisfied: 'Very dissatisfied' },
@@ -164,7 +165,7 @@ export const en: Messages = {
   },
   districtSettings: {
     title: 'District settings', district: 'District code', load: 'Load', inForce: 'In force ({{period}})', pending: 'Pending (from {{period}})',
-    patch: 'Change (JSON, only the keys to change)', hint: 'Keys: workingHours, indicatorWeights (sum 100), rankingListSize, rectificationDays, longSuspendedDays, ratingDefaultDays, duplicateRadiusMeters. A change applies from the next period (next month); past periods never change.',
+    patch: 'Change (JSON, only the keys to change)', hint: 'Keys: workingHours, indicatorWeights (sum 100), rankingListSize, rectificationDays, longSuspendedDays, ratingDefaultDays, ratingDefaultLevel, duplicateRadiusMeters. A change applies from the next period (next month); past periods never change.',
     save: 'Save', saved: 'Saved; in force from {{period}}', badJson: 'The text is not valid JSON',
   },
   projects: {
@@ -191,5 +192,24 @@ export const en: Messages = {
   dispatch: {
     suggestions: 'Suggested dispatch', pick: 'Use: {{category}} → {{department}} ({{percent}}% confidence)', none: 'No suggestion; choose by hand',
     seedOnly: 'No dispatched cases in this district yet: suggestions come from the built-in corpus only', model: 'model v{{version}}',
+  },
+  applications: {
+    windowTitle: 'Single window · intake', inboxTitle: 'Service applications · back office', trackTitle: 'Track and rate an application',
+    item: 'Service item', applicantName: 'Applicant', applicantPhone: 'Phone', uscc: 'Unified social credit code', materials: 'Materials received (tick each)',
+    receiveAndAccept: 'Receive and accept', receiveAndSupplement: 'Receive and request supplement', receiveAndConclude: 'Decide on the spot',
+    received: 'Received: {{number}}', number: 'Application number', status: 'Status', promised: 'Promised limit', legal: 'Legal limit',
+    daysLeft: '{{days}} working days left', dueToday: 'Due today', overdue: '{{days}} working days late', paused: 'Paused ({{kind}})',
+    missing: 'Missing materials', tolerance: 'Tolerance allowed', onTheSpot: 'On-the-spot item', applicant: 'Applicant', actions: 'Actions', refresh: 'Refresh',
+    supplementMissing: 'Materials to supplement', rate: 'Rate this service', rated: 'Rated: {{level}}', thanks: 'Thank you for your rating', search: 'Search',
+    noItems: 'No applications', outcomeApproved: 'approved',
+    statuses: {
+      received: 'Received', accepted: 'Accepted', supplementing: 'Awaiting supplement', processing: 'Processing', special_procedure: 'Special procedure',
+      concluded: 'Concluded', delivered: 'Delivered', refused: 'Refused', withdrawn_before_acceptance: 'Withdrawn', withdrawn: 'Withdrawn', revoked: 'Revoked',
+    },
+    pauseKinds: { supplement: 'supplement', special_procedure: 'special procedure' },
+    actionNames: {
+      accept: 'Accept', refuse: 'Refuse', request_supplement: 'Request supplement', supplement_received: 'Supplement received', start_processing: 'Start processing',
+      start_special: 'Start special procedure', end_special: 'End special procedure', conclude: 'Conclude (approve)', deliver: 'Deliver', withdraw: 'Withdraw', revoke: 'Revoke',
+    },
   },
 };

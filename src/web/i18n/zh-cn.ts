@@ -7,6 +7,7 @@ export const zhCN = {
     supervision: '督查工作台', notices: '督办回复',
     portal: '企业服务', enterprises: '企业服务', policies: '惠企政策',
     projects: '挂图作战', patronage: '我包保的项目', kpi: '目标看板',
+    window: '一窗受理', services: '政务办件', serviceTrack: '办件查询',
   },
   login: {
     title: '工作人员登录', username: '用户名', password: '密码', submit: '登录', demoHint: '演示账号：operator-220106、handler-220106、grid_worker-220106 等，密码 demo1234',
@@ -30,7 +31,7 @@ export const zhCN = {
   actionHint: { suspendRequest: '提交挂起申请，由受理员审批' },
   kind: {
     event: '事件', component: '部件', citizen_request: '群众诉求', enterprise_demand: '企业诉求', safety_hazard: '安全隐患', dispute: '矛盾纠纷',
-    project_problem: '项目问题', policy_application: '政策申请', rectification: '差评整改',
+    project_problem: '项目问题', policy_application: '政策申请', service_application: '政务服务办件', rectification: '差评整改',
   },
   source: { patrol: '巡查上报', hotline: '12345热线', open311: 'Open311', web: '网上反映', enterprise_portal: '企业端', video: '视频发现', leader_assigned: '领导交办', inspection: '检查发现' },
   rating: { very_satisfied: '非常满意', satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意', very_dissatisfied: '非常不满意' },
@@ -162,7 +163,7 @@ export const zhCN = {
   },
   districtSettings: {
     title: '区级配置', district: '区划代码', load: '读取', inForce: '当前生效（{{period}}）', pending: '待生效（自 {{period}} 起）',
-    patch: '修改内容（JSON，只写要改的项）', hint: '可改：workingHours、indicatorWeights（合计 100）、rankingListSize、rectificationDays、longSuspendedDays、ratingDefaultDays、duplicateRadiusMeters。修改自下一统计周期（下月）起生效，已过去的周期不变。',
+    patch: '修改内容（JSON，只写要改的项）', hint: '可改：workingHours、indicatorWeights（合计 100）、rankingListSize、rectificationDays、longSuspendedDays、ratingDefaultDays、ratingDefaultLevel、duplicateRadiusMeters。修改自下一统计周期（下月）起生效，已过去的周期不变。',
     save: '保存', saved: '已保存，自 {{period}} 起生效', badJson: '内容不是有效的 JSON',
   },
   projects: {
@@ -189,6 +190,25 @@ export const zhCN = {
   dispatch: {
     suggestions: '智能派单建议', pick: '采用：{{category}} → {{department}}（置信度 {{percent}}%）', none: '暂无建议，请手动选择',
     seedOnly: '本区尚无已派遣工单，建议仅基于内置语料', model: '模型 v{{version}}',
+  },
+  applications: {
+    windowTitle: '一窗受理 · 窗口接件', inboxTitle: '政务服务办件 · 后台收件箱', trackTitle: '办件进度查询与评价',
+    item: '办理事项', applicantName: '申请人', applicantPhone: '联系电话', uscc: '统一社会信用代码', materials: '材料核验（勾选已收材料）',
+    receiveAndAccept: '接件并受理', receiveAndSupplement: '接件并一次性告知补正', receiveAndConclude: '即办件当场办结',
+    received: '已接件：{{number}}', number: '办件编号', status: '办件状态', promised: '承诺时限', legal: '法定时限',
+    daysLeft: '剩 {{days}} 个工作日', dueToday: '今日到期', overdue: '逾期 {{days}} 个工作日', paused: '已暂停（{{kind}}）',
+    missing: '缺少材料', tolerance: '容缺受理', onTheSpot: '即办件', applicant: '申请人', actions: '操作', refresh: '刷新',
+    supplementMissing: '需补正材料', rate: '一事一评', rated: '已评价：{{level}}', thanks: '感谢您的评价', search: '查询',
+    noItems: '暂无办件', outcomeApproved: '通过',
+    statuses: {
+      received: '已接件', accepted: '已受理', supplementing: '补正中', processing: '办理中', special_procedure: '特别程序',
+      concluded: '已办结', delivered: '已出件', refused: '不予受理', withdrawn_before_acceptance: '已撤件', withdrawn: '已撤回', revoked: '已撤销',
+    },
+    pauseKinds: { supplement: '补正', special_procedure: '特别程序' },
+    actionNames: {
+      accept: '受理', refuse: '不予受理', request_supplement: '补正告知', supplement_received: '补正材料已收', start_processing: '开始办理',
+      start_special: '特别程序开始', end_special: '特别程序结束', conclude: '办结（通过）', deliver: '出件', withdraw: '撤件', revoke: '撤销',
+    },
   },
 } as const;
 

@@ -21,6 +21,7 @@ export function PublicLayout() {
   const items = [
     { key: '/report', label: <Link to="/report">{t('nav.report')}</Link> },
     { key: '/track', label: <Link to="/track">{t('nav.track')}</Link> },
+    { key: '/service-track', label: <Link to="/service-track">{t('nav.serviceTrack')}</Link> },
   ];
   return (
     <Layout style={{ minHeight: '100vh' }}>

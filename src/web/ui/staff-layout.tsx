@@ -12,13 +12,13 @@ import { UserScope } from './user-scope.tsx';
 
 type NavKey = 'workbench' | 'inbox' | 'grid' | 'search' | 'map' | 'cockpit' | 'admin' | 'supervision' | 'notices'
   | 'portal' | 'enterprises' | 'policies'
-  | 'projects' | 'patronage' | 'kpi';
+  | 'projects' | 'patronage' | 'kpi' | 'window' | 'services';
 
 /** Which pages each role sees in the menu. */
 const MENU: Partial<Record<Role, NavKey[]>> = {
-  operator: ['workbench', 'search', 'map', 'cockpit', 'enterprises'],
-  shift_lead: ['workbench', 'search', 'map', 'cockpit', 'enterprises'],
-  handler: ['inbox', 'notices', 'search'],
+  operator: ['workbench', 'window', 'search', 'map', 'cockpit', 'enterprises'],
+  shift_lead: ['workbench', 'window', 'search', 'map', 'cockpit', 'enterprises'],
+  handler: ['inbox', 'services', 'notices', 'search'],
   grid_worker: ['grid'],
   supervisor: ['cockpit', 'supervision', 'map', 'search', 'enterprises', 'policies'],
   leader: ['cockpit', 'supervision', 'map', 'search', 'projects', 'patronage', 'kpi', 'enterprises', 'policies'],

@@ -3,6 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CASE_ACTIONS } from '../../../domain/case/case-model.ts';
+import { APPLICATION_ACTIONS, isApplicationAction } from '../../../domain/applications/index.ts';
+import { ApplicationActionBody } from '../../../shared/application-schemas.ts';
+import { performApplicationAction } from '../../../services/applications/index.ts';
 import { CASE_ACTION_BODIES, CaseCreateBody, CaseListQuery, CaseRefParams } from '../../../shared/api-schemas.ts';
 import { reportCase } from '../../../services/case/case-intake.ts';
 import { performCaseAction } from '../../../services/case/case-actions.ts';
@@ -10,14 +13,17 @@ import { getCaseDetail, listCasesFor, resolveCaseId } from '../../../services/ca
 import { presentCase, presentCaseDetail } from './case-presenter.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
-const ActionParams = z.strictObject({ id: CaseRefParams.shape.id, action: z.enum(CASE_ACTIONS) });
+// An application (办件) is a case with its own actions (issue 13): accept, request_supplement, conclude …
+const ActionParams = z.strictObject({ id: CaseRefParams.shape.id, action: z.enum([...CASE_ACTIONS, ...APPLICATION_ACTIONS]) });
 const TrackingQuery = z.strictObject({ trackingCode: z.string().max(32).optional() });
 // Documented loosely here so that each action's own strict schema reports every problem at once.
 const ActionBodyDoc = z
   .looseObject({})
   .describe('{ version, …fields }: dispatch takes departmentId; return, decline, check_fail, reject_extension, suspend, reopen take reason; ' +
     'request_extension takes days or until, and reason; resolve and self_handle take note; merge takes intoCaseId; supervise takes note; ' +
-    'rate takes level, optional comment, and trackingCode for anonymous reporters.');
+    'rate takes level, optional comment, and trackingCode for anonymous reporters. ' +
+    'Applications (kind service_application): refuse, withdraw, revoke and start_special take reason; conclude takes outcome; ' +
+    'accept and supplement_received may take materials; request_supplement may take missing (beyond the checklist).');
 
 export async function caseRoutes(app: FastifyInstance, { services, config }: RouteDeps): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -70,6 +76,13 @@ export async function caseRoutes(app: FastifyInstance, { services, config }: Rou
     { schema: { tags: ['cases'], summary: '办理动作 / Take an action', params: ActionParams, body: ActionBodyDoc } },
     async (request) => {
       const { action } = request.params;
+      if (isApplicationAction(action)) {
+        const body = ApplicationActionBody.parse(request.body);
+        const caseId = await resolveCaseId(services, request.params.id);
+        const { version, ...fields } = body;
+        await performApplicationAction(services, request.actor, { caseId, action, version, fields });
+        return presentCaseDetail(await getCaseDetail(services, request.actor, caseId, undefined, { justActed: true }), services.clock());
+      }
       const body = CASE_ACTION_BODIES[action].parse(request.body) as Record<string, unknown> & { version: number };
       const caseId = await resolveCaseId(services, request.params.id);
       await performCaseAction(services, request.actor, {

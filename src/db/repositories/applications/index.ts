@@ -1,0 +1,3 @@
+// The public face of this area: other areas import from here, never from its files.
+export * from './application-repository.ts';
+export * from './service-item-repository.ts';
