@@ -14,6 +14,7 @@ import { createServiceDeps } from '../services/create-service-deps.ts';
 import type { ServiceDeps } from '../services/service-deps.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { wellFormedTextPlugin } from './plugins/well-formed-text.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { authRoutes } from './routes/auth/index.ts';
 import { orgRoutes } from './routes/org/index.ts';
@@ -77,6 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(authPlugin, { services });
+  await app.register(wellFormedTextPlugin);
 
   await app.register(healthRoutes, routeDeps);
   await app.register(authRoutes, routeDeps);

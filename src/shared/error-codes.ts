@@ -91,6 +91,8 @@ export const ERROR_CATALOG = {
   TARGET_INVALID: { status: 400, zh: '目标或实际值无效', en: 'The target or actual value is not valid' },
   INTERNAL_ERROR: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
   WRITE_CONFLICT: { status: 503, zh: '系统繁忙，请稍后重试', en: 'The system is busy; try again shortly' },
+  TEXT_NOT_WELL_FORMED: { status: 400, zh: '文本含有无法保存的字符（空字符或不成对的代理字符）', en: 'The text contains characters that cannot be stored (U+0000 or an unpaired surrogate)' },
+  MULTIPART_MALFORMED: { status: 400, zh: '上传内容格式有误', en: 'The multipart body is malformed' },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -7,6 +7,7 @@ import {
   deleteSession, findSessionUser, findUserByUsername, insertSession, insertUser,
 } from '../../db/repositories/org/index.ts';
 import type { UserRow } from '../../db/schema.ts';
+import { sqlState } from '../../db/sql-state.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 
 /** Token hashes, not tokens, are stored: a leaked sessions table opens no session. */
@@ -85,9 +86,11 @@ export async function addUser(deps: Pick<ServiceDeps, 'db'>, input: AddUserInput
   if (input.password.length < 8) problems.push({ path: 'password', code: 'too_small' });
   if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', problems);
   if (await findUserByUsername(deps.db, input.username)) throw new DomainError('USER_EXISTS');
+  const passwordHash = await hashPassword(input.password);
+  // The check above answers the usual case; two requests at once both pass it, and the unique index decides.
   return insertUser(deps.db, {
     username: input.username,
-    passwordHash: await hashPassword(input.password),
+    passwordHash,
     displayName: input.displayName,
     role: input.role,
     districtId: input.districtId ?? null,
@@ -95,5 +98,8 @@ export async function addUser(deps: Pick<ServiceDeps, 'db'>, input: AddUserInput
     departmentId: input.departmentId ?? null,
     gridId: input.gridId ?? null,
     phone: input.phone ?? null,
+  }).catch((error: unknown) => {
+    if (sqlState(error) === '23505') throw new DomainError('USER_EXISTS');
+    throw error;
   });
 }
