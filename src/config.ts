@@ -26,6 +26,11 @@ const EnvSchema = z.object({
   CIVICLOOP_OPEN311_WRITES_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** Mark cookies Secure (set behind HTTPS). */
   CIVICLOOP_SECURE_COOKIES: booleanFlag.default(false),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDRs, e.g.
+   * `127.0.0.1,10.0.0.0/8`); unset → the connecting address is the client, whatever headers say.
+   */
+  CIVICLOOP_TRUST_PROXY: z.string().default('').transform((text) => text.split(',').map((item) => item.trim()).filter(Boolean)),
   /** Log level for the server. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Seconds between warning sweeps inside the server; 0 turns the in-process sweep off. */
@@ -45,6 +50,7 @@ const ConfigSchema = EnvSchema.transform((value) => ({
   anonReportsPerMinute: value.CIVICLOOP_ANON_REPORTS_PER_MINUTE,
   open311WritesPerMinute: value.CIVICLOOP_OPEN311_WRITES_PER_MINUTE,
   secureCookies: value.CIVICLOOP_SECURE_COOKIES,
+  trustProxy: value.CIVICLOOP_TRUST_PROXY,
   logLevel: value.LOG_LEVEL,
   reopenWindowDays: value.CIVICLOOP_REOPEN_WINDOW_DAYS,
   sweepSeconds: value.CIVICLOOP_SWEEP_SECONDS,

@@ -15,6 +15,7 @@ import type { ServiceDeps } from '../services/service-deps.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { wellFormedTextPlugin } from './plugins/well-formed-text.ts';
+import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { authRoutes } from './routes/auth/index.ts';
 import { orgRoutes } from './routes/org/index.ts';
@@ -57,7 +58,8 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   const app = Fastify({
     logger: deps.logger === false ? false : { level: deps.config.logLevel },
     bodyLimit: JSON_BODY_LIMIT,
-    trustProxy: true,
+    // Only named proxies may say who the client is; anyone else's X-Forwarded-For is ignored.
+    trustProxy: deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -66,6 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   const services: ServiceDeps = createServiceDeps(deps.handle.db, deps.config, deps.clock);
   const routeDeps: RouteDeps = { services, handle: deps.handle, config: deps.config, version: deps.version };
 
+  await app.register(securityHeadersPlugin, { secureCookies: deps.config.secureCookies });
   await app.register(cookie);
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await app.register(swagger, {
