@@ -637,6 +637,14 @@ export interface TargetActualsTable {
   illustrative: Generated<boolean>;
 }
 
+/** Failed logins per account or address (issue 19): shared by all instances. */
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: Date;
+  locked_until: Date | null;
+}
+
 export interface Database {
   districts: DistrictsTable;
   streets: StreetsTable;
@@ -687,6 +695,7 @@ export interface Database {
   project_events: ProjectEventsTable;
   district_targets: DistrictTargetsTable;
   target_actuals: TargetActualsTable;
+  login_throttle: LoginThrottleTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;
