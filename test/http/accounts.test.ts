@@ -72,3 +72,19 @@ describe('the password policy', () => {
     expect(res.status).toBe(201);
   });
 });
+
+describe('demo accounts with demo mode off', () => {
+  it('locks every account that still has the demo password, ends its sessions and audits it', async () => {
+    const { lockDemoPasswordAccounts } = await import('../../src/services/seed/index.ts');
+    const operator = await loginAs(t.app, 'operator-220106');
+    const locked = await lockDemoPasswordAccounts(t.services, t.clock.now);
+    expect(locked).toEqual(expect.arrayContaining(['admin', 'operator-220106', 'handler-220106']));
+    expect(locked).not.toContain('li.operator.220106');
+    expect((await attempt(t.app, 'admin', 'demo1234', '192.0.2.50')).status).toBe(401);
+    expect((await operator.get('/api/v1/me')).status).toBe(401);
+    expect((await attempt(t.app, 'li.operator.220106', 'Tram-Lantern-Pine-42', '192.0.2.50')).status).toBe(200);
+    const audit = await t.handle.db.selectFrom('admin_audit').select('subject').where('action', '=', 'account.lock_demo_password').execute();
+    expect(audit.map((row) => row.subject)).toContain('user:admin');
+    expect(await lockDemoPasswordAccounts(t.services, t.clock.now)).toEqual([]);
+  });
+});
