@@ -13,6 +13,7 @@ import * as m0012 from './migrations/0012-admin-audit.ts';
 import * as m0013 from './migrations/0013-projects-targets.ts';
 import * as m0014 from './migrations/0014-enterprises-policies.ts';
 import * as m0021 from './migrations/0021-login-throttle.ts';
+import * as m0022 from './migrations/0022-case-events-append-only.ts';
 
 // Listed by hand, not read from disk: the same list works under tsx, vitest and a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013-projects-targets': m0013,
   '0014-enterprises-policies': m0014,
   '0021-login-throttle': m0021,
+  '0022-case-events-append-only': m0022,
 };
 
 /**
