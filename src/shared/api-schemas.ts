@@ -31,6 +31,11 @@ export const LoginBody = z.strictObject({
   password: z.string().min(1).max(256),
 });
 
+export const PasswordChangeBody = z.strictObject({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: z.string().min(1).max(256),
+});
+
 export const LocationSchema = z.strictObject({
   lat: z.number().min(-90).max(90),
   lng: z.number().min(-180).max(180),

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { loginAs, type ApiClient } from '../support/api-client.ts';
+import { apiClient, loginAs, type ApiClient } from '../support/api-client.ts';
 import { LY } from '../support/case-helpers.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -70,6 +70,25 @@ describe('the password policy', () => {
   it('accepts a long, unguessable password', async () => {
     const res = await admin.post('/api/v1/admin/users', { username: 'li.operator.220106', password: 'Tram-Lantern-Pine-42', displayName: '李值守', role: 'operator', districtCode: LY });
     expect(res.status).toBe(201);
+  });
+});
+
+describe('changing your own password', () => {
+  it('needs the current password and a strong new one, ends your other sessions and is audited', async () => {
+    const body = { username: 'zhou.shift', password: 'Harbor-Quilt-Maple-77', displayName: '周值班', role: 'shift_lead', districtCode: LY };
+    expect((await admin.post('/api/v1/admin/users', body)).status).toBe(201);
+    const here = await loginAs(t.app, 'zhou.shift', body.password);
+    const elsewhere = await loginAs(t.app, 'zhou.shift', body.password);
+    expect((await here.post('/api/v1/me/password', { currentPassword: 'not-it-at-all', newPassword: 'Violet-Canal-Ridge-19' })).body.code).toBe('AUTH_INVALID_CREDENTIALS');
+    expect((await here.post('/api/v1/me/password', { currentPassword: body.password, newPassword: '12345678' })).body.code).toBe('PASSWORD_TOO_WEAK');
+    expect((await here.post('/api/v1/me/password', { currentPassword: body.password, newPassword: 'Violet-Canal-Ridge-19' })).status).toBe(200);
+    expect((await here.get('/api/v1/me')).status).toBe(200);
+    expect((await elsewhere.get('/api/v1/me')).status).toBe(401);
+    expect((await attempt(t.app, 'zhou.shift', body.password, '192.0.2.60')).status).toBe(401);
+    expect((await attempt(t.app, 'zhou.shift', 'Violet-Canal-Ridge-19', '192.0.2.60')).status).toBe(200);
+    const audit = await t.handle.db.selectFrom('admin_audit').select('action').where('subject', '=', 'user:zhou.shift').execute();
+    expect(audit.map((row) => row.action)).toEqual(['account.change_password']);
+    expect((await apiClient(t.app).post('/api/v1/me/password', { currentPassword: 'x', newPassword: 'Violet-Canal-Ridge-19' })).status).toBe(401);
   });
 });
 

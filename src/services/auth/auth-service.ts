@@ -4,9 +4,11 @@ import { hash, verify } from '@node-rs/argon2';
 import { DomainError } from '../../domain/errors.ts';
 import { ROLES, type Role } from '../../domain/case/index.ts';
 import {
-  clearLoginFailures, deleteSession, findSessionUser, findUserByUsername, insertSession, insertUser, lockedUntil, recordLoginFailure,
+  clearLoginFailures, deleteSession, replacePasswordHash, findSessionUser, findUserByUsername, insertSession, insertUser, lockedUntil, recordLoginFailure,
 } from '../../db/repositories/org/index.ts';
 import { runWrite } from '../write-transaction.ts';
+import { insertAudit } from '../../db/repositories/admin/index.ts';
+import { assertPasswordAcceptable } from './password-policy.ts';
 import type { UserRow } from '../../db/schema.ts';
 import { sqlState } from '../../db/sql-state.ts';
 import type { ServiceDeps } from '../service-deps.ts';
@@ -144,5 +146,21 @@ export async function addUser(deps: Pick<ServiceDeps, 'db'>, input: AddUserInput
   }).catch((error: unknown) => {
     if (sqlState(error) === '23505') throw new DomainError('USER_EXISTS');
     throw error;
+  });
+}
+
+/**
+ * Changes the caller's own password after checking the current one; every other session of theirs ends
+ * (a stolen session does not survive the change), and the change is audited.
+ * @throws DomainError AUTH_INVALID_CREDENTIALS for a wrong current password, PASSWORD_TOO_WEAK
+ */
+export async function changeOwnPassword(deps: ServiceDeps, user: UserRow, sessionToken: string | null, currentPassword: string, newPassword: string): Promise<void> {
+  if (!(await verify(user.password_hash, currentPassword))) throw new DomainError('AUTH_INVALID_CREDENTIALS');
+  assertPasswordAcceptable(newPassword, [user.username, user.display_name]);
+  const passwordHash = await hashPassword(newPassword);
+  const now = deps.clock();
+  await runWrite(deps, async (trx) => {
+    await replacePasswordHash(trx, user.id, passwordHash, sessionToken ? hashToken(sessionToken) : null);
+    await insertAudit(trx, { at: now, actorUserId: user.id, action: 'account.change_password', subject: `user:${user.username}`, data: {} });
   });
 }

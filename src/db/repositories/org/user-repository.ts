@@ -80,3 +80,11 @@ export async function deactivateUser(db: Db, userId: number): Promise<void> {
   await db.updateTable('users').set({ active: false }).where('id', '=', userId).execute();
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
+
+/** Sets a new password hash and ends every session of the user except `keepTokenHash`. */
+export async function replacePasswordHash(db: Db, userId: number, passwordHash: string, keepTokenHash: string | null): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+  let sessions = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepTokenHash) sessions = sessions.where('token_hash', '!=', keepTokenHash);
+  await sessions.execute();
+}
