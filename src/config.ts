@@ -26,6 +26,11 @@ const EnvSchema = z.object({
   CIVICLOOP_OPEN311_WRITES_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** Mark cookies Secure (set behind HTTPS). */
   CIVICLOOP_SECURE_COOKIES: booleanFlag.default(false),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDRs, e.g.
+   * `127.0.0.1,10.0.0.0/8`); unset → the connecting address is the client, whatever headers say.
+   */
+  CIVICLOOP_TRUST_PROXY: z.string().default('').transform((text) => text.split(',').map((item) => item.trim()).filter(Boolean)),
   /** Log level for the server. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** pretty: one readable line per entry; json: one JSON object per line; unset: pretty on a terminal. */
@@ -37,7 +42,6 @@ const EnvSchema = z.object({
   /** Days after closing during which a supervisor may reopen a case. */
   CIVICLOOP_REOPEN_WINDOW_DAYS: z.coerce.number().int().positive().default(30),
   /** Proxies whose Host and X-Forwarded-* headers are believed (comma-separated addresses/CIDRs); empty: none. */
-  CIVICLOOP_TRUST_PROXY: z.string().default(''),
   /** The address the public reaches this server at: Open311 discovery, feed and unsubscribe links. */
   CIVICLOOP_PUBLIC_URL: z.string().url().optional(),
   /** Which media_url hosts Open311 intake fetches: public (no loopback/private addresses), any, or off. */
@@ -66,12 +70,12 @@ const ConfigSchema = EnvSchema.transform((value) => ({
   anonReportsPerMinute: value.CIVICLOOP_ANON_REPORTS_PER_MINUTE,
   open311WritesPerMinute: value.CIVICLOOP_OPEN311_WRITES_PER_MINUTE,
   secureCookies: value.CIVICLOOP_SECURE_COOKIES,
+  trustProxy: value.CIVICLOOP_TRUST_PROXY,
   logLevel: value.LOG_LEVEL,
   logFormat: value.CIVICLOOP_LOG_FORMAT,
   reopenWindowDays: value.CIVICLOOP_REOPEN_WINDOW_DAYS,
   sweepSeconds: value.CIVICLOOP_SWEEP_SECONDS,
   dispatchRetrainMinutes: value.CIVICLOOP_DISPATCH_RETRAIN_MINUTES,
-  trustProxy: value.CIVICLOOP_TRUST_PROXY.split(',').map((part) => part.trim()).filter(Boolean),
   publicUrl: (value.CIVICLOOP_PUBLIC_URL ?? `http://${value.HOST}:${value.PORT}`).replace(/\/+$/, ''),
   mediaFetch: value.CIVICLOOP_MEDIA_FETCH,
   webhookPrivateTargets: value.CIVICLOOP_WEBHOOK_PRIVATE_TARGETS,

@@ -17,6 +17,8 @@ import * as m0018 from './migrations/0018-case-search-terms.ts';
 import * as m0019 from './migrations/0019-open311-losses-webhooks.ts';
 import * as m0020 from './migrations/0020-subscriptions-messages.ts';
 import * as m0015 from './migrations/0015-service-applications.ts';
+import * as m0021 from './migrations/0021-login-throttle.ts';
+import * as m0022 from './migrations/0022-case-events-append-only.ts';
 
 // Listed by hand, not read from disk: the same list works under tsx, vitest and a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -38,6 +40,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018-case-search-terms': m0018,
   '0019-open311-losses-webhooks': m0019,
   '0020-subscriptions-messages': m0020,
+  '0021-login-throttle': m0021,
+  '0022-case-events-append-only': m0022,
 };
 
 /**

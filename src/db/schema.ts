@@ -704,6 +704,14 @@ export interface ServiceApplicationsTable {
   updated_at: Timestamp;
 }
 
+/** Failed logins per account or address (issue 19): shared by all instances. */
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: Date;
+  locked_until: Date | null;
+}
+
 export interface Database {
   districts: DistrictsTable;
   streets: StreetsTable;
@@ -766,6 +774,7 @@ export interface Database {
   messages: MessagesTable;
   service_items: ServiceItemsTable;
   service_applications: ServiceApplicationsTable;
+  login_throttle: LoginThrottleTable;
 }
 
 // ── Smart dispatch (migration 0017, issue 14) ─────────────────────────────────────────

@@ -14,6 +14,8 @@ import { createServiceDeps } from '../services/create-service-deps.ts';
 import type { ServiceDeps } from '../services/service-deps.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { wellFormedTextPlugin } from './plugins/well-formed-text.ts';
+import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { authRoutes } from './routes/auth/index.ts';
 import { orgRoutes } from './routes/org/index.ts';
@@ -63,7 +65,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     logger: deps.logger === false ? false : loggerOptions(deps.config),
     logController: new OneLineRequestLog(),
     bodyLimit: JSON_BODY_LIMIT,
-    // Host and X-Forwarded-* only from the configured proxies (issue 16; CIVICLOOP_TRUST_PROXY).
+    // Host and X-Forwarded-* only from the configured proxies (CIVICLOOP_TRUST_PROXY); anyone else's are ignored.
     trustProxy: deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -73,6 +75,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   const services: ServiceDeps = createServiceDeps(deps.handle.db, deps.config, deps.clock);
   const routeDeps: RouteDeps = { services, handle: deps.handle, config: deps.config, version: deps.version };
 
+  await app.register(securityHeadersPlugin, { secureCookies: deps.config.secureCookies });
   await app.register(cookie);
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await app.register(swagger, {
@@ -85,6 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(authPlugin, { services });
+  await app.register(wellFormedTextPlugin);
 
   await app.register(healthRoutes, routeDeps);
   await app.register(authRoutes, routeDeps);

@@ -8,7 +8,7 @@ import { seedCalendar, seedCategories } from '../services/seed/index.ts';
 import { DEMO_PASSWORD, seedDemoOrg, seedDemoUsers } from '../services/seed/index.ts';
 import { seedDemoCases } from '../services/seed/index.ts';
 import { ENTERPRISE_DEMO_USER, seedDemoEnterprises } from '../services/seed/index.ts';
-import { seedDemoProjects } from '../services/seed/index.ts';
+import { lockDemoPasswordAccounts, seedDemoProjects } from '../services/seed/index.ts';
 import { buildApp } from './app.ts';
 import { readVersion } from '../cli/version.ts';
 import { startSweepLoop } from '../services/supervision/index.ts';
@@ -72,6 +72,10 @@ export async function startServer(config: AppConfig, handle: DatabaseHandle, pri
   await ensureWebBuild(REPO_ROOT, { log: print });
   const { app, services } = await buildApp({ handle, config, version: readVersion(), webDir: join(REPO_ROOT, 'dist', 'web') });
   handle.setLog?.({ error: (message) => app.log.error(message) });
+  if (!config.demo) {
+    const locked = await lockDemoPasswordAccounts(services, new Date());
+    if (locked.length > 0) app.log.warn({ locked }, `演示模式已关闭，仍使用演示密码的 ${locked.length} 个账号已停用 / demo mode is off: ${locked.length} accounts with the demo password were disabled`);
+  }
   if (provisionalYears.length > 0) {
     const years = provisionalYears.join(', ');
     app.log.warn({ provisionalYears }, `工作日历 ${years} 年尚无国务院节假日通知，按法定假日推算，待通知公布后请管理员导入 / ` +

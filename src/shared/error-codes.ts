@@ -110,6 +110,10 @@ export const ERROR_CATALOG = {
   INTERNAL_ERROR: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
   WRITE_CONFLICT: { status: 503, zh: '系统繁忙，请稍后重试', en: 'The system is busy; try again shortly' },
   TRACKING_NOT_FOUND: { status: 404, zh: '未找到该工单，请核对工单编号和查询码', en: 'No case matches this number and tracking code; check both' },
+  TEXT_NOT_WELL_FORMED: { status: 400, zh: '文本含有无法保存的字符（空字符或不成对的代理字符）', en: 'The text contains characters that cannot be stored (U+0000 or an unpaired surrogate)' },
+  AUTH_LOCKED: { status: 429, zh: '登录失败次数过多，请稍后再试', en: 'Too many failed logins; try again later' },
+  PASSWORD_TOO_WEAK: { status: 400, zh: '密码太弱：至少 10 个字符，且不能是常见密码或与用户名相近', en: 'The password is too weak: at least 10 characters, not a common password and not close to the username' },
+  MULTIPART_MALFORMED: { status: 400, zh: '上传内容格式有误', en: 'The multipart body is malformed' },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -1,4 +1,5 @@
-/** Entry point: i18n first, then React. */
+/** Entry point: zod's settings first (before any schema exists), then i18n, then React. */
+import './zod-without-eval.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { setupI18n } from './i18n/setup.ts';

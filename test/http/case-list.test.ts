@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { behindTheTriggersBack } from '../support/tamper.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { loginAs, type ApiClient } from '../support/api-client.ts';
 import { LY, actOk, departmentId, reportEvent } from '../support/case-helpers.ts';
@@ -106,7 +107,7 @@ describe('GET /api/v1/cases', () => {
 describe('the timeline hash chain', () => {
   it('holds for what the API wrote and breaks when a row is edited behind its back', async () => {
     expect(await verifyTimelineChains(t.handle.db)).toEqual([]);
-    await sql`update case_events set note = 'tampered' where id = (select min(id) from case_events)`.execute(t.handle.db);
+    await behindTheTriggersBack(t.handle.db, () => sql`update case_events set note = 'tampered' where id = (select min(id) from case_events)`.execute(t.handle.db));
     const problems = await verifyTimelineChains(t.handle.db);
     expect(problems).toHaveLength(1);
     expect(problems[0]!.problem).toBe('hash mismatch');

@@ -10,6 +10,9 @@ import { startChildServer } from '../support/child-server.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { seedCalendar, seedCategories } from '../../src/services/seed/seed-reference.ts';
 import { seedDemoOrg, seedDemoUsers } from '../../src/services/seed/seed-demo-org.ts';
+import { hashPassword } from '../../src/services/auth/index.ts';
+
+const OPERATOR_PASSWORD = 'Crash-Test-Operator-2026';
 import { verifyTimelineChains } from '../../src/db/repositories/case/index.ts';
 
 let cli: CliHarness;
@@ -24,6 +27,8 @@ beforeAll(async () => {
     await seedCalendar(handle.db, new Date());
     await seedDemoOrg(handle.db);
     await seedDemoUsers(handle.db);
+    // The server runs with demo mode off and so disables accounts left with the demo password.
+    await handle.db.updateTable('users').set({ password_hash: await hashPassword(OPERATOR_PASSWORD) }).where('role', '=', 'operator').execute();
     const rows = await handle.db.selectFrom('grids as g').innerJoin('districts as d', 'd.id', 'g.district_id')
       .select(['d.code as district', 'g.code as grid']).orderBy('g.code').execute();
     const first = new Map<string, string>();
@@ -46,7 +51,7 @@ describe('a server killed under intake load', { timeout: CLI_TEST_TIMEOUT }, () 
     const server = await startChildServer(cli.env);
     const tokens = await Promise.all(grids.map(async ({ district }) => {
       const login = await fetch(`${server.url}/api/v1/auth/login`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `operator-${district}`, password: 'demo1234' }),
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `operator-${district}`, password: OPERATOR_PASSWORD }),
       });
       return ((await login.json()) as { token: string }).token;
     }));

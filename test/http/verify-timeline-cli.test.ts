@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { behindTheTriggersBack } from '../support/tamper.ts';
 import { CLI_TEST_TIMEOUT, startCliHarness, type CliHarness } from '../support/cli-harness.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { seedCalendar, seedCategories } from '../../src/services/seed/seed-reference.ts';
@@ -71,7 +72,7 @@ describe('civicloop verify-timeline', { timeout: CLI_TEST_TIMEOUT }, () => {
       return (await handle.db.selectFrom('case_events').select('id').where('hash', 'is', null).executeTakeFirstOrThrow()).id;
     });
     expect((await verify()).code).toBe(0);
-    await withDatabase((handle) => sql`update case_events set recorded_at = now() - interval '2 minutes' where id = ${eventId}`.execute(handle.db));
+    await withDatabase((handle) => behindTheTriggersBack(handle.db, () => sql`update case_events set recorded_at = now() - interval '2 minutes' where id = ${eventId}`.execute(handle.db)));
     const result = await verify();
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`事件 ${eventId}`);
@@ -81,7 +82,7 @@ describe('civicloop verify-timeline', { timeout: CLI_TEST_TIMEOUT }, () => {
   it('exits 2 when a linked row was edited', async () => {
     const edited = await withDatabase(async (handle) => {
       const row = await handle.db.selectFrom('case_events').select('id').where('hash', 'is not', null).orderBy('id').limit(1).executeTakeFirstOrThrow();
-      await sql`update case_events set note = '篡改' where id = ${row.id}`.execute(handle.db);
+      await behindTheTriggersBack(handle.db, () => sql`update case_events set note = '篡改' where id = ${row.id}`.execute(handle.db));
       return row.id;
     });
     const result = await verify();

@@ -5,7 +5,7 @@ import { DomainError } from '../../domain/errors.ts';
 import type { Role } from '../../domain/case/index.ts';
 import { findDepartmentByCode, findDistrictByCode, findGridPlacement, listUsers } from '../../db/repositories/org/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
-import { addUser } from '../auth/index.ts';
+import { addUser, assertPasswordAcceptable } from '../auth/index.ts';
 
 export interface AddUserByCodesInput {
   username: string;
@@ -20,9 +20,10 @@ export interface AddUserByCodesInput {
 
 /**
  * Resolves district, department and grid codes to ids, then adds the user.
- * @throws DomainError DISTRICT_UNKNOWN, CASE_DEPARTMENT_UNKNOWN, GRID_UNKNOWN, USER_EXISTS, VALIDATION_FAILED
+ * @throws DomainError PASSWORD_TOO_WEAK, DISTRICT_UNKNOWN, CASE_DEPARTMENT_UNKNOWN, GRID_UNKNOWN, USER_EXISTS, VALIDATION_FAILED
  */
 export async function addUserByCodes(db: Kysely<Database>, input: AddUserByCodesInput): Promise<UserRow> {
+  assertPasswordAcceptable(input.password, [input.username, input.displayName]);
   let districtId: number | null = null;
   let departmentId: number | null = null;
   let gridId: number | null = null;

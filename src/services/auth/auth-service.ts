@@ -4,9 +4,13 @@ import { hash, verify } from '@node-rs/argon2';
 import { DomainError } from '../../domain/errors.ts';
 import { ROLES, type Role } from '../../domain/case/index.ts';
 import {
-  deleteSession, findSessionUser, findUserByUsername, insertSession, insertUser,
+  clearLoginFailures, deleteSession, replacePasswordHash, findSessionUser, findUserByUsername, insertSession, insertUser, lockedUntil, recordLoginFailure,
 } from '../../db/repositories/org/index.ts';
+import { runWrite } from '../write-transaction.ts';
+import { insertAudit } from '../../db/repositories/admin/index.ts';
+import { assertPasswordAcceptable } from './password-policy.ts';
 import type { UserRow } from '../../db/schema.ts';
+import { sqlState } from '../../db/sql-state.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 
 /** Token hashes, not tokens, are stored: a leaked sessions table opens no session. */
@@ -16,6 +20,31 @@ export function hashToken(token: string): string {
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password);
+}
+
+/** Failures further apart than this start the count again. */
+export const LOGIN_FAILURE_WINDOW_MS = 15 * 60_000;
+/** Failures allowed before a lock: per account (guessing one password), per address (trying many accounts). */
+export const LOGIN_FAILURES_PER_ACCOUNT = 5;
+export const LOGIN_FAILURES_PER_ADDRESS = 20;
+const LOCK_BASE_MS = 60_000;
+const LOCK_MAX_MS = 60 * 60_000;
+
+/**
+ * How long a key is locked after its n-th failure: nothing up to the limit, then one minute, doubling with
+ * each further failure, at most an hour.
+ * @example loginLockMs(7, 5) // 240000
+ */
+export function loginLockMs(failures: number, limit: number): number {
+  if (failures < limit) return 0;
+  return Math.min(LOCK_MAX_MS, LOCK_BASE_MS * 2 ** Math.min(failures - limit, 10));
+}
+
+function loginThrottleKeys(username: string, address: string) {
+  return {
+    account: { key: `account:${username.trim().toLowerCase()}`, limit: LOGIN_FAILURES_PER_ACCOUNT },
+    address: { key: `address:${address}`, limit: LOGIN_FAILURES_PER_ADDRESS },
+  };
 }
 
 // A fixed hash to verify against when the user does not exist, so timing does not reveal usernames.
@@ -29,20 +58,37 @@ export interface LoginResult {
 }
 
 /**
- * Checks a username and password and opens a session.
- * @throws DomainError AUTH_INVALID_CREDENTIALS for any mismatch or inactive user
+ * Checks a username and password and opens a session. Failures are counted per account and per
+ * address in the database (every instance sees them); past the limit the key is locked with backoff.
+ * @param address - the client's address as the server sees it (only configured proxies may name another)
+ * @throws DomainError AUTH_INVALID_CREDENTIALS for any mismatch or inactive user, AUTH_LOCKED while locked
  */
-export async function login(deps: ServiceDeps, username: string, password: string): Promise<LoginResult> {
+export async function login(deps: ServiceDeps, username: string, password: string, address: string): Promise<LoginResult> {
+  const throttle = loginThrottleKeys(username, address);
+  const now = deps.clock();
+  const until = await lockedUntil(deps.db, [throttle.account.key, throttle.address.key], now);
+  // A locked key gets no answer about the password at all, right or wrong.
+  if (until) throw new DomainError('AUTH_LOCKED', { retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000) });
   const user = await findUserByUsername(deps.db, username);
+  let matches: boolean;
   if (!user || !user.active) {
     decoyHash ??= hash('civicloop-decoy-password');
     await verify(await decoyHash, password);
+    matches = false;
+  } else {
+    matches = await verify(user.password_hash, password);
+  }
+  if (!matches || !user || !user.active) {
+    await runWrite(deps, async (trx) => {
+      for (const { key, limit } of [throttle.account, throttle.address]) {
+        await recordLoginFailure(trx, key, now, LOGIN_FAILURE_WINDOW_MS, (failures) => loginLockMs(failures, limit));
+      }
+    });
     throw new DomainError('AUTH_INVALID_CREDENTIALS');
   }
-  if (!(await verify(user.password_hash, password))) throw new DomainError('AUTH_INVALID_CREDENTIALS');
+  await runWrite(deps, (trx) => clearLoginFailures(trx, [throttle.account.key]));
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  const now = deps.clock();
   const expiresAt = new Date(now.getTime() + deps.settings.sessionHours * 3_600_000);
   await insertSession(deps.db, { tokenHash: hashToken(token), userId: user.id, csrfToken, createdAt: now, expiresAt });
   return { token, csrfToken, expiresAt, user };
@@ -85,9 +131,11 @@ export async function addUser(deps: Pick<ServiceDeps, 'db'>, input: AddUserInput
   if (input.password.length < 8) problems.push({ path: 'password', code: 'too_small' });
   if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', problems);
   if (await findUserByUsername(deps.db, input.username)) throw new DomainError('USER_EXISTS');
+  const passwordHash = await hashPassword(input.password);
+  // The check above answers the usual case; two requests at once both pass it, and the unique index decides.
   return insertUser(deps.db, {
     username: input.username,
-    passwordHash: await hashPassword(input.password),
+    passwordHash,
     displayName: input.displayName,
     role: input.role,
     districtId: input.districtId ?? null,
@@ -95,5 +143,24 @@ export async function addUser(deps: Pick<ServiceDeps, 'db'>, input: AddUserInput
     departmentId: input.departmentId ?? null,
     gridId: input.gridId ?? null,
     phone: input.phone ?? null,
+  }).catch((error: unknown) => {
+    if (sqlState(error) === '23505') throw new DomainError('USER_EXISTS');
+    throw error;
+  });
+}
+
+/**
+ * Changes the caller's own password after checking the current one; every other session of theirs ends
+ * (a stolen session does not survive the change), and the change is audited.
+ * @throws DomainError AUTH_INVALID_CREDENTIALS for a wrong current password, PASSWORD_TOO_WEAK
+ */
+export async function changeOwnPassword(deps: ServiceDeps, user: UserRow, sessionToken: string | null, currentPassword: string, newPassword: string): Promise<void> {
+  if (!(await verify(user.password_hash, currentPassword))) throw new DomainError('AUTH_INVALID_CREDENTIALS');
+  assertPasswordAcceptable(newPassword, [user.username, user.display_name]);
+  const passwordHash = await hashPassword(newPassword);
+  const now = deps.clock();
+  await runWrite(deps, async (trx) => {
+    await replacePasswordHash(trx, user.id, passwordHash, sessionToken ? hashToken(sessionToken) : null);
+    await insertAudit(trx, { at: now, actorUserId: user.id, action: 'account.change_password', subject: `user:${user.username}`, data: {} });
   });
 }

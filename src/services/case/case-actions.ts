@@ -65,6 +65,21 @@ async function checkActionTargets(db: Transaction<Database>, row: CaseRow, reque
 }
 
 /**
+ * Locks the case; a merge also locks its target, both in id order, so that A→B racing B→A, or a merge
+ * racing the target's decline, is decided one after the other (the second sees the first's result)
+ * and two merges never wait on each other in a cycle.
+ * @returns the acted-on case, locked
+ */
+async function lockActionCases(trx: Transaction<Database>, request: ActionRequest): Promise<CaseRow | undefined> {
+  const target = request.action === 'merge' ? request.fields.intoCaseId : undefined;
+  if (target === undefined || target === request.caseId) return lockCase(trx, request.caseId);
+  const [first, second] = target < request.caseId ? [target, request.caseId] : [request.caseId, target];
+  const firstRow = await lockCase(trx, first);
+  const secondRow = await lockCase(trx, second);
+  return first === request.caseId ? firstRow : secondRow;
+}
+
+/**
  * Performs one action on one case for one actor.
  * @returns the case as stored afterwards
  * @throws DomainError NOT_FOUND, FORBIDDEN, AUTH_REQUIRED, CASE_VERSION_CONFLICT, CASE_INVALID_TRANSITION and the guard errors
@@ -73,7 +88,7 @@ export async function performCaseAction(deps: ServiceDeps, actor: Actor, request
   const now = deps.clock();
   const calendar = await deps.calendar.get();
   return runWrite(deps, async (trx) => {
-    const row = await lockCase(trx, request.caseId);
+    const row = await lockActionCases(trx, request);
     if (!row) throw new DomainError('NOT_FOUND');
     return actOnLockedCase({ trx, deps, actor, row, request, now, calendar });
   });

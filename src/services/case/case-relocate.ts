@@ -66,7 +66,7 @@ export async function relocateCase(deps: ServiceDeps, actor: Actor, request: Rel
       ...(location ? { lat: location.lat, lng: location.lng } : {}),
     };
     if (category?.handled_by_street) {
-      const unit = target.responsibleDepartmentId ?? (await findStreetDepartment(deps.db, target.streetId))?.id;
+      const unit = target.responsibleDepartmentId ?? (await findStreetDepartment(trx, target.streetId))?.id;
       if (unit) changes.department_id = unit;
     }
     const updated = await updateCaseIfVersion(trx, row.id, row.version, changes);

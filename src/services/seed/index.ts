@@ -6,3 +6,4 @@ export * from './seed-demo-projects.ts';
 export * from './seed-reference.ts';
 export * from './seed-service-deps.ts';
 export * from './seeded-random.ts';
+export * from './lock-demo-accounts.ts';

@@ -1,8 +1,8 @@
 /** The admin audit trail: one row per admin change outside a case's timeline. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../schema.ts';
 
-type Db = Kysely<Database>;
+type Db = Kysely<Database> | Transaction<Database>;
 
 export interface AuditEntry {
   at: Date;

@@ -4,6 +4,7 @@
  * written unlinked and chained after commit by the district's linker (timeline-link-repository.ts).
  */
 import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CaseEventRow, CaseRow, Database } from '../../schema.ts';
 import { caseAtEventOf, recordEvent, type PriorEvents } from '../../../domain/supervision/index.ts';
@@ -28,14 +29,13 @@ export function genesisHash(districtId: number): string {
   return createHash('sha256').update(`civicloop-timeline:${districtId}`).digest('hex');
 }
 
-/** JSON with object keys sorted, because jsonb does not keep the order they were written in. */
+/**
+ * RFC 8785 canonical JSON (keys sorted by UTF-16 code units, ECMAScript number form), because jsonb does
+ * not keep the order keys were written in. The linker hashes rows as read back from the database, so the
+ * hash covers exactly what is stored; text that would not be stored as sent is refused at the boundary.
+ */
 function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, item]) => item !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  return canonicalize(value ?? null) ?? 'null';
 }
 
 /** The hash of one event given the previous hash; the field order is part of the format. */

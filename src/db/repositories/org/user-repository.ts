@@ -1,9 +1,9 @@
 /** Users and their sessions. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database, UserRow } from '../../schema.ts';
 import type { Role } from '../../../domain/case/index.ts';
 
-type Db = Kysely<Database>;
+type Db = Kysely<Database> | Transaction<Database>;
 
 export interface NewUser {
   username: string;
@@ -73,4 +73,18 @@ export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
 
 export async function listUsers(db: Db): Promise<UserRow[]> {
   return db.selectFrom('users').selectAll().orderBy('id').execute();
+}
+
+/** Marks a user inactive and ends their sessions: they can no longer log in or act. */
+export async function deactivateUser(db: Db, userId: number): Promise<void> {
+  await db.updateTable('users').set({ active: false }).where('id', '=', userId).execute();
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+/** Sets a new password hash and ends every session of the user except `keepTokenHash`. */
+export async function replacePasswordHash(db: Db, userId: number, passwordHash: string, keepTokenHash: string | null): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+  let sessions = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepTokenHash) sessions = sessions.where('token_hash', '!=', keepTokenHash);
+  await sessions.execute();
 }

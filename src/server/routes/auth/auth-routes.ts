@@ -1,8 +1,8 @@
 /** Login, logout and who-am-I. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { LoginBody } from '../../../shared/api-schemas.ts';
-import { login, logout } from '../../../services/auth/auth-service.ts';
+import { LoginBody, PasswordChangeBody } from '../../../shared/api-schemas.ts';
+import { changeOwnPassword, login, logout } from '../../../services/auth/auth-service.ts';
 import { SESSION_COOKIE, requireUser } from '../../plugins/auth.ts';
 import { presentUser } from './user-presenter.ts';
 import type { RouteDeps } from '../route-deps.ts';
@@ -14,10 +14,11 @@ export async function authRoutes(app: FastifyInstance, { services, config }: Rou
     '/api/v1/auth/login',
     {
       schema: { tags: ['auth'], summary: '登录 / Log in', body: LoginBody },
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      // Guessing is stopped by the lockout in the database (login-throttle); this only bounds the password-hashing work one address can cause.
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      const result = await login(services, request.body.username, request.body.password);
+      const result = await login(services, request.body.username, request.body.password, request.ip);
       reply.setCookie(SESSION_COOKIE, result.token, {
         path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, expires: result.expiresAt,
       });
@@ -30,6 +31,16 @@ export async function authRoutes(app: FastifyInstance, { services, config }: Rou
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
+
+  typed.post(
+    '/api/v1/me/password',
+    { schema: { tags: ['auth'], summary: '修改本人密码 / Change your own password', body: PasswordChangeBody } },
+    async (request) => {
+      const user = requireUser(request);
+      await changeOwnPassword(services, user, request.sessionToken, request.body.currentPassword, request.body.newPassword);
+      return { ok: true };
+    },
+  );
 
   typed.get('/api/v1/me', { schema: { tags: ['auth'], summary: '当前用户 / Current user' } }, async (request) => {
     const user = requireUser(request);

@@ -16,6 +16,8 @@ import { createDiskStorage } from '../../../services/case/file-storage.ts';
 import { PHOTO_MAX_BYTES } from '../../../services/case/photo-processing.ts';
 import type { AttachmentRow } from '../../../db/repositories/case/attachment-repository.ts';
 import type { RouteDeps } from '../route-deps.ts';
+import { isWellFormedText } from '../../../shared/text-rules.ts';
+import { malformedTextError } from '../../plugins/well-formed-text.ts';
 
 const MAX_FILES_PER_UPLOAD = 3;
 const LIMIT_CODES = new Set(['FST_REQ_FILE_TOO_LARGE', 'FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT']);
@@ -35,18 +37,26 @@ function presentAttachment(row: AttachmentRow) {
 /** Reads the stage, the tracking code and the files of a multipart body. */
 async function readUpload(request: FastifyRequest): Promise<{ stage: string | undefined; trackingCode: string | undefined; files: Buffer[] }> {
   const result = { stage: undefined as string | undefined, trackingCode: undefined as string | undefined, files: [] as Buffer[] };
+  const malformed: string[] = [];
   try {
     for await (const part of request.parts()) {
-      if (part.type === 'file') result.files.push(await part.toBuffer());
-      else if (part.fieldname === 'stage') result.stage = String(part.value);
-      else if (part.fieldname === 'trackingCode') result.trackingCode = String(part.value).slice(0, 32);
+      if (part.type === 'file') {
+        result.files.push(await part.toBuffer());
+        continue;
+      }
+      const value = String(part.value);
+      if (!isWellFormedText(value)) malformed.push(`body.${part.fieldname}`);
+      else if (part.fieldname === 'stage') result.stage = value;
+      else if (part.fieldname === 'trackingCode') result.trackingCode = value.slice(0, 32);
     }
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
     if (LIMIT_CODES.has(code)) throw new DomainError('ATTACHMENT_TOO_LARGE', { maxBytes: PHOTO_MAX_BYTES, maxFiles: MAX_FILES_PER_UPLOAD });
     if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new DomainError('UNSUPPORTED_MEDIA_TYPE', { expected: 'multipart/form-data' });
-    throw error;
+    // Anything else the parser throws is about the bytes it was sent (a missing boundary, a truncated part).
+    throw new DomainError('MULTIPART_MALFORMED', { reason: (error as Error).message });
   }
+  if (malformed.length > 0) throw malformedTextError(malformed);
   return result;
 }
 

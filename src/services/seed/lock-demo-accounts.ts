@@ -1,0 +1,25 @@
+/**
+ * With demo mode off, an account that still has the published demo password is a door anyone can open:
+ * the server locks each one at start (inactive, sessions ended) and audits it. An admin re-enables an
+ * account by giving it a real password.
+ */
+import { verify } from '@node-rs/argon2';
+import { deactivateUser, listUsers } from '../../db/repositories/org/index.ts';
+import { insertAudit } from '../../db/repositories/admin/index.ts';
+import type { ServiceDeps } from '../service-deps.ts';
+import { runWrite } from '../write-transaction.ts';
+import { DEMO_PASSWORD } from './seed-demo-org.ts';
+
+/** @returns the usernames locked now */
+export async function lockDemoPasswordAccounts(deps: Pick<ServiceDeps, 'db' | 'afterCommit'>, now: Date): Promise<string[]> {
+  const locked: string[] = [];
+  for (const user of await listUsers(deps.db)) {
+    if (!user.active || !(await verify(user.password_hash, DEMO_PASSWORD))) continue;
+    await runWrite(deps, async (trx) => {
+      await deactivateUser(trx, user.id);
+      await insertAudit(trx, { at: now, actorUserId: null, action: 'account.lock_demo_password', subject: `user:${user.username}`, data: { reason: 'demo password with demo mode off' } });
+    });
+    locked.push(user.username);
+  }
+  return locked;
+}
