@@ -168,14 +168,15 @@ describe.skipIf(!haveChromium)('the case loop in the browser (中文)', () => {
     await page.goto('/track');
     await page.getByLabel('工单号').fill(number);
     await page.getByLabel('查询码').fill(code);
-    await page.getByRole('button', { name: '查询', exact: true }).click();
-    await page.getByRole('button', { name: '评价', exact: true }).waitFor();
+    // antd spaces a two-character label ('查 询'); the accessible name is either.
+    await page.getByRole('button', { name: '查 询' }).or(page.getByRole('button', { name: '查询', exact: true })).click();
+    // The tracking page rates inline (issue 18): the levels, then 提交评价.
+    await page.getByText('对办理结果评价').waitFor();
     await snap(page, 'zh-12-citizen-track');
-    await act(page, '评价', number, async (modal) => {
-      await modal.getByRole('radio', { name: '满意', exact: true }).check();
-    });
-    await page.getByText('满意', { exact: true }).first().waitFor();
-    expect(await page.getByRole('button', { name: '评价', exact: true }).count()).toBe(0);
+    await page.getByRole('radio', { name: '满意', exact: true }).check();
+    await page.getByRole('button', { name: '提交评价' }).click();
+    await page.getByText('已评价：满意').waitFor();
+    expect(await page.getByRole('button', { name: '提交评价' }).count()).toBe(0);
     await snap(page, 'zh-13-citizen-rated');
     await context.close();
 
