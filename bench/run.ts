@@ -19,11 +19,8 @@ import { routing } from './scenarios/routing.ts';
 import { coldStart } from './scenarios/cold-start.ts';
 import { explainHotPaths } from './scenarios/plans.ts';
 import { startLockSampler } from './lib/lock-sampler.ts';
+import { argument } from './lib/cli-args.ts';
 
-function argument(name: string, fallback: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 && process.argv[index + 1] ? process.argv[index + 1]! : fallback;
-}
 const size = parseSize(argument('size', '10k'));
 const kinds = argument('db', 'postgres,pglite').split(',').map((k) => k.trim());
 const durationMs = Number(argument('duration', size >= 1_000_000 ? '10' : '5')) * 1000;

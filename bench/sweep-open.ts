@@ -15,22 +15,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { createPostgresBench } from './lib/databases.ts';
-import { prepareBulkBase } from './generator/bulk-prepare.ts';
+import { parseSize, prepareBulkBase } from './generator/bulk-prepare.ts';
+import { argument } from './lib/cli-args.ts';
 import { bulkGenerateCases } from './generator/bulk-generate.ts';
 import { sweep, sweepReadCeiling } from './scenarios/database.ts';
 import { machineInfo } from './lib/machine.ts';
-
-function argument(name: string, fallback: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 && process.argv[index + 1] ? process.argv[index + 1]! : fallback;
-}
-
-function parseSize(text: string): number {
-  const match = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text.trim());
-  if (!match) throw new Error(`not a size: ${text}`);
-  const factor = { '': 1, k: 1_000, m: 1_000_000 }[match[2]!.toLowerCase() as '' | 'k' | 'm'];
-  return Math.round(Number(match[1]) * factor);
-}
 
 const open = parseSize(argument('open', '1m'));
 const baseCases = parseSize(argument('base', '5000'));

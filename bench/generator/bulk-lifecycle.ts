@@ -14,6 +14,7 @@ import type { CaseRow, CategoryRow } from '../../src/db/schema.ts';
 import type { NewCaseEvent } from '../../src/db/repositories/case/timeline-repository.ts';
 import { guardContext, toSnapshot } from '../../src/services/case/case-snapshot.ts';
 import { rowChangesFor } from '../../src/services/case/case-row-changes.ts';
+import { standingOfRow } from '../../src/db/repositories/supervision/rollup-repository.ts';
 import {
   NO_PRIOR_EVENTS, caseAtEventOf, priorAfter, recordEvent, type PriorEvents, type RecordedEvent,
 } from '../../src/domain/supervision/event-record.ts';
@@ -60,12 +61,7 @@ export function startLife(row: CaseRow): Life {
 /** Appends an event written after the row change it follows, recording it from the row as it now stands. */
 export function pushEvent(life: Life, event: NewCaseEvent): void {
   const { row } = life;
-  const caseAt = caseAtEventOf({
-    districtId: row.district_id, streetId: row.street_id, communityId: row.community_id, gridId: row.grid_id, departmentId: row.department_id,
-    filedAt: row.filed_at, extensionCount: row.extension_count, rating: (row.rating as RatingLevel | null) ?? null,
-    resolvedAt: row.resolved_at, resolveDeadline: row.resolve_deadline, reworkCount: row.rework_count,
-    signedAt: row.signed_at, signDeadline: row.sign_deadline,
-  });
+  const caseAt = caseAtEventOf(standingOfRow(row));
   const recorded = recordEvent(event, caseAt, life.prior);
   life.events.push(event);
   life.records.push(recorded);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { REPO_ROOT, startE2eApp, type E2eApp } from './support/e2e-app.ts';
 import { loginAs } from '../support/api-client.ts';
+import { LY, actOk, departmentId, reportEvent } from '../support/case-helpers.ts';
 import { chromiumAvailable, closeBrowserSuite, launchBrowser, loginThroughUi, newPerson } from './support/browser.ts';
 
 const haveChromium = chromiumAvailable();
@@ -20,16 +21,13 @@ beforeAll(async () => {
   // A month with a ranked street, so the cockpit draws its chart (with none it shows an empty state, no canvas).
   const operator = await loginAs(env.t.app, 'operator-220106');
   const handler = await loginAs(env.t.app, 'handler-220106');
-  const departments = await operator.get('/api/v1/departments?district=220106');
-  const cgj = departments.body.items.find((d: { code: string }) => d.code === 'cgj').id as number;
-  const grid = await env.t.services.db.selectFrom('grids').select('code').where('code', 'like', '220106%').orderBy('code').limit(1).executeTakeFirstOrThrow();
-  const created = await operator.post('/api/v1/cases', { kind: 'event', categoryCode: 'E0102', description: '暴露垃圾，请清理。', gridCode: grid.code });
-  let current = created.body as { id: number; version: number; state: string };
-  current = (await operator.post(`/api/v1/cases/${current.id}/actions/file`, { version: current.version })).body;
-  current = (await operator.post(`/api/v1/cases/${current.id}/actions/dispatch`, { version: current.version, departmentId: cgj })).body;
-  current = (await handler.post(`/api/v1/cases/${current.id}/actions/sign`, { version: current.version })).body;
-  current = (await handler.post(`/api/v1/cases/${current.id}/actions/resolve`, { version: current.version, note: '已清理' })).body;
-  current = (await operator.post(`/api/v1/cases/${current.id}/actions/check_pass`, { version: current.version })).body;
+  const cgj = await departmentId(operator, LY, 'cgj');
+  let current = await reportEvent(operator);
+  current = await actOk(operator, current.id, 'file', { version: current.version });
+  current = await actOk(operator, current.id, 'dispatch', { version: current.version, departmentId: cgj });
+  current = await actOk(handler, current.id, 'sign', { version: current.version });
+  current = await actOk(handler, current.id, 'resolve', { version: current.version, note: '已清理' });
+  current = await actOk(operator, current.id, 'check_pass', { version: current.version });
   expect(current.state).toBe('closed');
 });
 
