@@ -1,12 +1,11 @@
 /** Kysely's view of the tables of cases, their categories, timeline, attachments, followers, notifications and the core outbox (snake_case, as stored). */
 import type { ColumnType, Generated, Insertable, RawBuilder, Selectable, Updateable } from 'kysely';
-import type { AttachmentStage, CaseKind, CasePriority, CaseSource, CaseState, RatingLevel, WarningLevel } from '../../domain/case/index.ts';
+import type { AttachmentStage, CaseKind, CasePriority, CaseSource, CaseState, PendingRequest, RatingLevel, WarningLevel } from '../../domain/case/index.ts';
+import type { TimeLimit } from '../../domain/calendar/index.ts';
 import type { Json, Timestamp } from './columns.ts';
 
-export interface TimeLimitJson {
-  amount: number;
-  unit: 'working_hours' | 'working_days' | 'clock_hours';
-}
+/** A category's time limit as stored (JSON): the calendar's own type. */
+export type TimeLimitJson = TimeLimit;
 
 export interface CategoriesTable {
   id: Generated<number>;
@@ -53,7 +52,7 @@ export interface CasesTable {
   reporter_phone: string | null;
   tracking_code_hash: string | null;
   created_by: number | null;
-  pending_request: Json<unknown> | null;
+  pending_request: Json<PendingRequest> | null;
   dispatch_deadline: Timestamp | null;
   sign_deadline: Timestamp | null;
   resolve_deadline: Timestamp | null;

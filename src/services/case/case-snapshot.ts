@@ -1,5 +1,5 @@
 import type { CaseRow, CategoryRow } from '../../db/schema.ts';
-import type { CaseSnapshot, PendingRequest } from '../../domain/case/case-model.ts';
+import type { CaseSnapshot } from '../../domain/case/case-model.ts';
 import type { TimeLimit, WorkingHours } from '../../domain/calendar/index.ts';
 import type { GuardContext } from '../../domain/case/case-transitions.ts';
 import { parseDistrictSettings, periodOf } from '../../domain/org/index.ts';
@@ -15,7 +15,7 @@ export function toSnapshot(row: CaseRow): CaseSnapshot {
     gridId: row.grid_id,
     departmentId: row.department_id,
     reporterUserId: row.reporter_user_id,
-    pendingRequest: (row.pending_request as PendingRequest | null) ?? null,
+    pendingRequest: row.pending_request ?? null,
     signDeadline: row.sign_deadline,
     resolveDeadline: row.resolve_deadline,
     resolveClockStartedAt: row.resolve_clock_started_at,

@@ -6,35 +6,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor, CaseAction, RatingLevel } from '../../domain/case/index.ts';
-import { citizenStage, citizenSteps, type CitizenStage, type CitizenStep } from '../../domain/tracking/index.ts';
+import { citizenStage, citizenSteps, type CitizenCaseView } from '../../domain/tracking/index.ts';
 import { findCaseByNumber, isFollower } from '../../db/repositories/case/index.ts';
 import { findCaseNumber, findRectificationOf } from '../../db/repositories/tracking/index.ts';
 import { getCaseDetail, hashTrackingCode } from '../case/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
-
-/** The case as its reporter sees it: plain stages, no grid codes, no staff actions. */
-export interface CitizenCaseView {
-  id: number;
-  number: string;
-  version: number;
-  title: string | null;
-  description: string | null;
-  categoryName: string;
-  categoryNameEn: string;
-  address: string | null;
-  streetName: string | null;
-  reportedAt: Date;
-  stage: CitizenStage;
-  /** When the handling unit has to be done (the resolve deadline), while it is being handled. */
-  promisedBy: Date | null;
-  steps: { step: CitizenStep; at: Date }[];
-  /** The report this one was merged into (same problem); it is followed with the same tracking code. */
-  mergedInto: { number: string } | null;
-  rating: { level: RatingLevel; ratedAt: Date | null } | null;
-  /** After a 差评: the rectification the unit owes, and by when. */
-  rectification: { number: string; deadline: Date | null; done: boolean } | null;
-  canRate: boolean;
-}
 
 function sameHash(stored: string | null | undefined, given: string): boolean {
   if (!stored || stored.length !== given.length) return false;

@@ -8,6 +8,8 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { RATING_LEVELS, type RatingLevel } from '../../domain/case/index.ts';
+import type { CitizenCaseView } from '../../domain/tracking/index.ts';
+import type { Wire } from '../../shared/wire.ts';
 import { apiPost } from '../api/client.ts';
 import { isEnglish } from '../i18n/setup.ts';
 import { formatTime } from '../modules/case/index.ts';
@@ -18,26 +20,8 @@ interface TrackValues {
   trackingCode: string;
 }
 
-/** POST /api/v1/track's answer (see src/services/tracking/case-tracking.ts). */
-interface CitizenCase {
-  id: number;
-  number: string;
-  version: number;
-  title: string | null;
-  description: string | null;
-  categoryName: string;
-  categoryNameEn: string;
-  address: string | null;
-  streetName: string | null;
-  reportedAt: string;
-  stage: string;
-  promisedBy: string | null;
-  steps: { step: string; at: string }[];
-  mergedInto: { number: string } | null;
-  rating: { level: RatingLevel; ratedAt: string | null } | null;
-  rectification: { number: string; deadline: string | null; done: boolean } | null;
-  canRate: boolean;
-}
+/** POST /api/v1/track's answer. */
+type CitizenCase = Wire<CitizenCaseView>;
 
 /** Reads number and code from the fragment (or the older ?number=&code= link), then clears both. */
 function takeLinkedValues(): TrackValues {

@@ -3,10 +3,11 @@ import type { CaseRowWithCalendar } from '../../../services/case/case-queries.ts
 import type { CaseEventRow } from '../../../db/schema.ts';
 import type { CaseAction } from '../../../domain/case/case-model.ts';
 import { isOverdueAt, warningLevelAt } from '../../../domain/case/index.ts';
+import type { CaseDetailView, CaseView, TimelineEvent } from '../../../shared/case-views.ts';
 
 const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
 
-export function presentCase(row: CaseRowWithCalendar, options: { showReporterContact: boolean; now: Date }) {
+export function presentCase(row: CaseRowWithCalendar, options: { showReporterContact: boolean; now: Date }): CaseView {
   const clock = { state: row.state, amberAt: row.amber_at, resolveDeadline: row.resolve_deadline, suspendedAt: row.suspended_at, signDeadline: row.sign_deadline };
   return {
     id: row.id,
@@ -42,8 +43,8 @@ export function presentCase(row: CaseRowWithCalendar, options: { showReporterCon
     counts: { rework: row.rework_count, return: row.return_count, extension: row.extension_count, supervision: row.supervision_count },
     rating: row.rating ? { level: row.rating, comment: row.rating_comment, ratedAt: iso(row.rated_at) } : null,
     mergedIntoId: row.merged_into_id,
-    createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
     verifiedAt: iso(row.verified_at),
     filedAt: iso(row.filed_at),
     dispatchedAt: iso(row.dispatched_at),
@@ -53,7 +54,7 @@ export function presentCase(row: CaseRowWithCalendar, options: { showReporterCon
   };
 }
 
-export function presentEvent(row: CaseEventRow) {
+export function presentEvent(row: CaseEventRow): TimelineEvent {
   return {
     id: row.id,
     at: row.at.toISOString(),
@@ -71,7 +72,7 @@ export function presentEvent(row: CaseEventRow) {
 export function presentCaseDetail(
   detail: { row: CaseRowWithCalendar; timeline: CaseEventRow[]; allowedActions: CaseAction[]; showReporterContact: boolean },
   now: Date,
-) {
+): CaseDetailView {
   return {
     ...presentCase(detail.row, { showReporterContact: detail.showReporterContact, now }),
     timeline: detail.timeline.map(presentEvent),

@@ -8,9 +8,10 @@ import { editCategory } from '../../../services/admin/index.ts';
 import { requireRole } from '../../plugins/auth.ts';
 import { readCategories, readDepartments, readOrgTables } from '../../../services/org/org-reference.ts';
 import { changeDistrictSettings, getDistrictSettings } from '../../../services/org/district-settings-admin.ts';
+import type { CategoryView, DepartmentView, OrgTree } from '../../../shared/reference-views.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
-function presentCategory(row: CategoryRow) {
+function presentCategory(row: CategoryRow): CategoryView {
   return {
     code: row.code, kind: row.kind, majorCode: row.major_code, majorName: row.major_name, majorNameEn: row.major_name_en,
     minorCode: row.minor_code, name: row.minor_name, nameEn: row.minor_name_en, departmentCode: row.department_code,
@@ -48,7 +49,7 @@ export async function orgRoutes(app: FastifyInstance, { services }: RouteDeps): 
     { schema: { tags: ['reference'], summary: '区—街道—社区—网格 / District → street → community → grid', querystring: DistrictQuery } },
     async (request) => {
       const tables = await readOrgTables(services, request.query.district);
-      return {
+      const tree: OrgTree = {
         districts: tables.districts.map((d) => ({
           id: d.id, code: d.code, name: d.name, nameEn: d.name_en, abbr: d.abbr,
           streets: tables.streets.filter((s) => s.district_id === d.id).map((s) => ({
@@ -60,6 +61,7 @@ export async function orgRoutes(app: FastifyInstance, { services }: RouteDeps): 
           })),
         })),
       };
+      return tree;
     },
   );
 
@@ -68,7 +70,8 @@ export async function orgRoutes(app: FastifyInstance, { services }: RouteDeps): 
     { schema: { tags: ['reference'], summary: '职能部门 / Departments', querystring: DistrictQuery } },
     async (request) => {
       const rows = await readDepartments(services, request.query.district);
-      return { items: rows.map((d) => ({ id: d.id, districtId: d.district_id, code: d.code, name: d.name, nameEn: d.name_en, streetId: d.street_id })) };
+      const items: DepartmentView[] = rows.map((d) => ({ id: d.id, districtId: d.district_id, code: d.code, name: d.name, nameEn: d.name_en, streetId: d.street_id }));
+      return { items };
     },
   );
 
