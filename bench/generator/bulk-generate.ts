@@ -14,8 +14,8 @@ import { caseNumberYear, formatCaseNumber, yearOfCaseNumber } from '../../src/do
 import { genesisHash, hashEvent, type NewCaseEvent } from '../../src/db/repositories/case/timeline-repository.ts';
 import { advanceCaseNumberSequence, loadCaseNumberPositions } from '../../src/db/repositories/case/case-number-repository.ts';
 import {
-  analyzeCaseTables, bulkAddToRollups, bulkInsertCases, bulkInsertEvents, loadChainHeads, nextBulkIds,
-  saveChainHeads, syncIdSequences,
+  analyzeCaseTables, bulkAddToRollups, bulkInsertCases, bulkInsertEvents, deferSecondaryIndexes, loadChainHeads, nextBulkIds,
+  largeLoadSettings, restoreDeferredIndexes, saveChainHeads, syncIdSequences,
 } from './bulk-repository.ts';
 import { groupDeltas, type RollupDelta } from '../../src/domain/supervision/rollup-deltas.ts';
 import { shanghaiDay } from '../../src/db/repositories/supervision/rollup-repository.ts';
@@ -33,6 +33,11 @@ export interface GenerateOptions {
   end?: Date;
   seed?: number;
   batchSize?: number;
+  /**
+   * Build the case tables' secondary indexes after the load instead of row by row (default: from
+   * 200k cases on). Needs the database to itself, as the whole generator does.
+   */
+  deferIndexes?: boolean;
   onProgress?: (progress: GenerateProgress) => void;
 }
 
@@ -194,6 +199,39 @@ function rollupRowsOf(events: BatchEvent[]): RollupRow[] {
     groupDeltas(deltas).map((row) => ({ district_id: districtId, level: row.level, unit_id: row.unitId, day, ...row.counters })));
 }
 
+/** Everything one batch writes, computed up front so the next batch can be built while it is written. */
+interface BatchWrite {
+  cases: CaseRow[];
+  eventRows: Record<string, unknown>[];
+  rollups: RollupRow[];
+  sequences: { districtId: number; year: number; lastSeq: number }[];
+  heads: { districtId: number; lastHash: string; lastEventId: number | null; lastSeq: number }[];
+}
+
+function planBatchWrite(state: BatchState, count: number, from: number, span: number): BatchWrite {
+  const { cases, events } = buildBatch(state, count, from, span);
+  const eventRows = chainEvents(state, events);
+  const touchedYears = new Set(cases.map((row) => `${row.district_id}:${yearOfCaseNumber(row.number)}`));
+  const sequences = [...touchedYears].map((key) => {
+    const [districtId, year] = key.split(':').map(Number) as [number, number];
+    return { districtId, year, lastSeq: state.counters.get(key)! };
+  });
+  const heads = [...state.heads].map(([districtId, head]) => ({ districtId, ...head }));
+  return { cases, eventRows, rollups: rollupRowsOf(events), sequences, heads };
+}
+
+async function writeBatch(db: Kysely<Database>, batch: BatchWrite, largeLoad: boolean): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    if (largeLoad) await largeLoadSettings(trx);
+    await bulkInsertCases(trx, batch.cases as unknown as Record<string, unknown>[]);
+    for (let i = 0; i < batch.eventRows.length; i += 5000) await bulkInsertEvents(trx, batch.eventRows.slice(i, i + 5000));
+    for (const { districtId, year, lastSeq } of batch.sequences) await advanceCaseNumberSequence(trx, districtId, year, lastSeq);
+    await bulkAddToRollups(trx, batch.rollups);
+    await saveChainHeads(trx, batch.heads);
+    await syncIdSequences(trx);
+  });
+}
+
 /**
  * Generates `options.cases` cases with their timelines. The demo org, categories and calendar must exist.
  * @returns what was written
@@ -214,28 +252,25 @@ export async function bulkGenerateCases(db: Kysely<Database>, options: GenerateO
   const fromMs = end.getTime() - years * YEAR_MS;
   const batches = Math.max(1, Math.ceil(options.cases / batchSize));
   const span = (end.getTime() - fromMs) / batches;
+  const firstCaseId = state.nextCaseId;
+  const deferIndexes = options.deferIndexes ?? options.cases >= 200_000;
+  if (deferIndexes) await deferSecondaryIndexes(db);
   let done = 0;
   let eventCount = 0;
+  // One batch is written while the next is built: the database and the generator work at the same time.
+  let writing: Promise<void> = Promise.resolve();
   for (let b = 0; b < batches; b += 1) {
     const count = Math.min(batchSize, options.cases - done);
-    const { cases, events } = buildBatch(state, count, fromMs + b * span, span);
-    const eventRows = chainEvents(state, events);
-    const touchedYears = new Set(cases.map((row) => `${row.district_id}:${yearOfCaseNumber(row.number)}`));
-    await db.transaction().execute(async (trx) => {
-      await bulkInsertCases(trx, cases as unknown as Record<string, unknown>[]);
-      for (let i = 0; i < eventRows.length; i += 5000) await bulkInsertEvents(trx, eventRows.slice(i, i + 5000));
-      for (const key of touchedYears) {
-        const [districtId, year] = key.split(':').map(Number) as [number, number];
-        await advanceCaseNumberSequence(trx, districtId, year, state.counters.get(key)!);
-      }
-      await bulkAddToRollups(trx, rollupRowsOf(events));
-      await saveChainHeads(trx, [...state.heads].map(([districtId, head]) => ({ districtId, ...head })));
-      await syncIdSequences(trx);
-    });
+    const batch = planBatchWrite(state, count, fromMs + b * span, span);
+    await writing;
+    writing = writeBatch(db, batch, deferIndexes);
     done += count;
-    eventCount += eventRows.length;
-    options.onProgress?.({ cases: done, total: options.cases, events: eventCount, elapsedMs: performance.now() - started });
+    eventCount += batch.eventRows.length;
+    const progress = { cases: done, total: options.cases, events: eventCount };
+    void writing.then(() => options.onProgress?.({ ...progress, elapsedMs: performance.now() - started }), () => undefined);
   }
+  await writing;
+  if (deferIndexes) await restoreDeferredIndexes(db, firstCaseId);
   await analyzeCaseTables(db);
   return {
     cases: done, total: options.cases, events: eventCount, elapsedMs: performance.now() - started, years,

@@ -85,6 +85,62 @@ export async function analyzeCaseTables(db: Db): Promise<void> {
   await sql`analyze grids`.execute(db);
 }
 
+/** The tables whose secondary indexes a large load builds afterwards instead of row by row. */
+const DEFERRABLE_TABLES = ['cases', 'case_events', 'case_search_terms'];
+
+/**
+ * Drops the secondary indexes of the case tables (not primary keys or unique constraints, which the load
+ * relies on) and the search-terms trigger, remembering each definition in `bulk_deferred_indexes`, so a
+ * large load writes only heap rows; `restoreDeferredIndexes` builds them again in one pass each, as
+ * pg_restore does. A definition stays recorded until its index exists again, so a load that died
+ * half-way is mended by the next run.
+ */
+export async function deferSecondaryIndexes(db: Db): Promise<number> {
+  await sql`create table if not exists bulk_deferred_indexes (name text primary key, definition text not null)`.execute(db);
+  await restoreDeferredIndexes(db, 0);
+  const indexes = await sql<{ name: string; definition: string }>`
+    select i.indexname as name, i.indexdef as definition from pg_indexes i
+    where i.schemaname = current_schema() and i.tablename in (${sql.join(DEFERRABLE_TABLES)})
+      and not exists (select 1 from pg_constraint c where c.conindid = to_regclass(quote_ident(i.indexname)))`.execute(db);
+  for (const index of indexes.rows) {
+    await sql`insert into bulk_deferred_indexes (name, definition) values (${index.name}, ${index.definition}) on conflict (name) do nothing`.execute(db);
+    await sql`drop index ${sql.id(index.name)}`.execute(db);
+  }
+  await sql`alter table cases disable trigger cases_search_terms_sync`.execute(db);
+  return indexes.rows.length;
+}
+
+/**
+ * For one large-load transaction: no per-row foreign-key triggers (as pg_restore loads data; the generator
+ * draws every reference from rows that exist, and its test checks them) and no wait for the WAL flush
+ * at commit (a crash loses only the last batches of a load that is re-run anyway).
+ */
+export async function largeLoadSettings(trx: Transaction<Database>): Promise<void> {
+  await sql`set local session_replication_role = replica`.execute(trx);
+  await sql`set local synchronous_commit = off`.execute(trx);
+}
+
+/**
+ * Gives the cases from `fromCaseId` on their search terms (what the disabled trigger would have written),
+ * enables the trigger again and rebuilds every recorded index.
+ */
+export async function restoreDeferredIndexes(db: Db, fromCaseId: number): Promise<void> {
+  const recorded = await sql<{ name: string; definition: string }>`
+    select name, definition from bulk_deferred_indexes order by name`.execute(db).catch(() => ({ rows: [] as { name: string; definition: string }[] }));
+  if (recorded.rows.length === 0) return;
+  if (fromCaseId > 0) {
+    await sql`insert into case_search_terms (case_id, terms)
+      select id, civicloop_bigrams(concat_ws(' ', number, title, description, address)) from cases where id >= ${fromCaseId}
+      on conflict (case_id) do nothing`.execute(db);
+  }
+  await sql`alter table cases enable trigger cases_search_terms_sync`.execute(db);
+  await sql`set maintenance_work_mem = '256MB'`.execute(db);
+  for (const index of recorded.rows) {
+    await sql.raw(index.definition.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX IF NOT EXISTS ')).execute(db);
+    await sql`delete from bulk_deferred_indexes where name = ${index.name}`.execute(db);
+  }
+}
+
 /** Adds users in bulk with one shared password hash; existing usernames are kept. */
 export async function bulkInsertUsers(db: Db, rows: {
   username: string; password_hash: string; display_name: string; role: Role; district_id: number;

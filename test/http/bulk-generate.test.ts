@@ -60,3 +60,41 @@ describe('bulk data generator', () => {
     expect(await verifyTimelineChains(t.services.db)).toEqual([]);
   });
 });
+
+describe('bulk data generator with deferred indexes (the large-load path)', () => {
+  let own: TestApp;
+  beforeAll(async () => { own = await startTestApp({ clock: createTestClock('2026-03-10T02:00:00Z') }); });
+  afterAll(async () => { await own?.close(); });
+
+  const indexSet = async () => (await sql<{ name: string; definition: string }>`
+    select indexname as name, indexdef as definition from pg_indexes
+    where schemaname = current_schema() and tablename in ('cases', 'case_events', 'case_search_terms') order by 1`.execute(own.services.db)).rows;
+
+  it('builds the same indexes afterwards, gives every case its search terms and re-enables the trigger', async () => {
+    const before = await indexSet();
+    const report = await bulkGenerateCases(own.services.db, { cases: 200, end: own.clock.now, seed: 11, batchSize: 70, years: 0.1, deferIndexes: true });
+    expect(report.cases).toBe(200);
+    expect(await indexSet()).toEqual(before);
+    const missing = await sql<{ n: number }>`
+      select count(*)::int as n from cases k where not exists (select 1 from case_search_terms s where s.case_id = k.id and cardinality(s.terms) > 0)`.execute(own.services.db);
+    expect(missing.rows[0]!.n).toBe(0);
+    // The load ran without foreign-key triggers: every reference must still hold.
+    const dangling = await sql<{ n: number }>`
+      select (select count(*) from case_events e where not exists (select 1 from cases k where k.id = e.case_id))
+        + (select count(*) from case_events e where e.actor_user_id is not null and not exists (select 1 from users u where u.id = e.actor_user_id))
+        + (select count(*) from cases k where not exists (select 1 from categories c where c.id = k.category_id))
+        + (select count(*) from cases k where k.grid_id is not null and not exists (select 1 from grids g where g.id = k.grid_id))
+        + (select count(*) from cases k where k.department_id is not null and not exists (select 1 from departments d where d.id = k.department_id))
+        + (select count(*) from cases k where k.reporter_user_id is not null and not exists (select 1 from users u where u.id = k.reporter_user_id))
+        + (select count(*) from cases k where k.merged_into_id is not null and not exists (select 1 from cases m where m.id = k.merged_into_id))
+        as n`.execute(own.services.db);
+    expect(Number(dangling.rows[0]!.n)).toBe(0);
+    expect(await verifyTimelineChains(own.services.db)).toEqual([]);
+    // The trigger is back: a new case over the API is searchable by a two-character term at once.
+    const operator = await loginAs(own.app, 'operator-220106');
+    const created = await operator.post('/api/v1/cases', { kind: 'citizen_request', categoryCode: 'H02', description: '楼道里的消防栓漏水', districtCode: '220106' });
+    expect(created.status).toBe(201);
+    const found = await operator.get(`/api/v1/cases?q=${encodeURIComponent('消防')}`);
+    expect(found.body.items.map((item: { id: number }) => item.id)).toContain(created.body.id);
+  });
+});
