@@ -182,3 +182,35 @@ describe('subscriptions', () => {
     expect(res.body).toContain(`${PUBLIC_URL}/track?number=`);
   });
 });
+
+describe('the fan-out while nobody listens', () => {
+  let own: TestApp;
+  let ownReceiver: WebhookReceiver;
+  beforeAll(async () => {
+    ownReceiver = await startWebhookReceiver();
+    own = await startTestApp({ overrides: { CIVICLOOP_WEBHOOK_PRIVATE_TARGETS: 'true', CIVICLOOP_WEBHOOK_RETRY_MS: '0' } });
+  });
+  afterAll(async () => {
+    await own?.close();
+    await ownReceiver?.close();
+  });
+
+  const cursorsBehind = async () => (await own.handle.db.selectFrom('timeline_chain_heads as h')
+    .leftJoin('integration_cursors as c', 'c.district_id', 'h.district_id')
+    .select(['h.district_id', 'h.last_seq', 'c.last_seq as cursor']).execute()).filter((row) => Number(row.cursor ?? 0) < Number(row.last_seq));
+
+  it('moves the cursors to the heads without deliveries, and a webhook made later hears only what follows', async () => {
+    const ownOperator = await loginAs(own.app, `operator-${LY}`);
+    await reportEvent(ownOperator, { description: '无人订阅时上报的工单' });
+    await own.services.afterCommit.drain();
+    expect(await cursorsBehind()).toEqual([]);
+    expect(await own.handle.db.selectFrom('webhook_deliveries').select('id').execute()).toEqual([]);
+    const ownAdmin = await loginAs(own.app, 'admin');
+    const created = await ownAdmin.post('/api/v1/admin/webhooks', { url: ownReceiver.url, eventKinds: ['case.report'], description: '区 12345 平台' });
+    expect(created.status).toBe(201);
+    const later = await reportEvent(ownOperator, { description: '有订阅后上报的工单' });
+    await own.services.afterCommit.drain();
+    expect(ownReceiver.received.map((hook) => JSON.parse(hook.body).case.number)).toEqual([later.number]);
+    expect(await cursorsBehind()).toEqual([]);
+  });
+});

@@ -18,11 +18,26 @@ export async function moveCursor(trx: Transaction<Database>, districtId: number,
   await trx.updateTable('integration_cursors').set({ last_seq: lastSeq }).where('district_id', '=', districtId).execute();
 }
 
-/** Districts with linked events past their cursor, with the chain's head position. */
+/**
+ * Districts with linked events past their cursor, with the chain's head position. While nobody listens
+ * (no active webhook or subscription) the same statement moves every cursor to its head and answers
+ * none, so an ordinary write pays one statement for integrations, not a transaction per district.
+ * Skipping is safe: a webhook or subscription made later hears only events after its creation.
+ */
 export async function districtsWithNewEvents(db: Db): Promise<{ districtId: number; headSeq: number }[]> {
-  const rows = await db.selectFrom('timeline_chain_heads as h').leftJoin('integration_cursors as c', 'c.district_id', 'h.district_id')
-    .select(['h.district_id', 'h.last_seq']).where(sql<boolean>`h.last_seq > coalesce(c.last_seq, 0)`).execute();
-  return rows.map((row) => ({ districtId: Number(row.district_id), headSeq: Number(row.last_seq) }));
+  const rows = await sql<{ district_id: number; last_seq: number | string }>`
+    with listening as (
+      select exists (select 1 from webhooks where active) or exists (select 1 from subscriptions where unsubscribed_at is null) as anyone
+    ), behind as (
+      select h.district_id, h.last_seq from timeline_chain_heads h left join integration_cursors c on c.district_id = h.district_id
+      where h.last_seq > coalesce(c.last_seq, 0)
+    ), skipped as (
+      insert into integration_cursors (district_id, last_seq)
+      select b.district_id, b.last_seq from behind b, listening l where not l.anyone
+      on conflict (district_id) do update set last_seq = greatest(integration_cursors.last_seq, excluded.last_seq)
+    )
+    select b.district_id, b.last_seq from behind b, listening l where l.anyone`.execute(db);
+  return rows.rows.map((row) => ({ districtId: Number(row.district_id), headSeq: Number(row.last_seq) }));
 }
 
 /** Linked events after the cursor, in chain order, with the case facts subscribers and partners need. */
