@@ -35,31 +35,33 @@ async function closeDay(trx: Transaction<Database>, districtId: number, day: str
   if (!claimed) return false;
   const start = dayStart(day);
   const end = dayStart(nextDay(day));
-  for (const level of ROLLUP_LEVELS) {
-    await sql`
-      insert into indicator_rollups (district_id, level, unit_id, day, missed_resolve, due_open, overdue_open, rework_open)
-      select ${districtId}, ${level}, s.unit_id, ${day}::date, sum(s.missed), sum(s.due_open), sum(s.overdue_open), sum(s.rework_open)
-      from (
-        select ${caseUnit(level)} as unit_id,
-          (k.resolve_deadline >= ${start} and (k.resolved_at is null or k.resolved_at > k.resolve_deadline)
-            and not (k.state = 'suspended' and k.resolved_at is null))::int as missed,
-          (k.state <> 'suspended' and (k.closed_at is null or k.closed_at > ${end}))::int as due_open,
-          (k.state <> 'suspended' and (k.closed_at is null or k.closed_at > ${end})
-            and not (k.resolved_at is not null and k.resolved_at <= k.resolve_deadline and k.resolved_at <= ${end}))::int as overdue_open,
-          (k.state <> 'suspended' and (k.closed_at is null or k.closed_at > ${end}) and k.rework_count > 0)::int as rework_open
-        from cases k
-        where k.district_id = ${districtId} and k.filed_at is not null and k.filed_at < ${end}
-          and k.state not in ('declined', 'merged') and k.resolve_deadline is not null and k.resolve_deadline < ${end}
-          and (k.closed_at is null or k.closed_at > ${start})
-      ) s
-      where s.unit_id is not null
-      group by s.unit_id
-      having sum(s.missed) + sum(s.due_open) > 0
-      on conflict (district_id, level, day, unit_id) do update set
-        missed_resolve = indicator_rollups.missed_resolve + excluded.missed_resolve,
-        due_open = excluded.due_open, overdue_open = excluded.overdue_open, rework_open = excluded.rework_open
-    `.execute(trx);
-  }
+  // One pass over the day's cases for every level at once: each case row fans out to its unit per level.
+  const unitColumns = sql.join(ROLLUP_LEVELS.map((level) => sql`${caseUnit(level)} as ${sql.ref(`unit_${level}`)}`));
+  const unitsOfRow = sql.join(ROLLUP_LEVELS.map((level) => sql`(${level}, s.${sql.ref(`unit_${level}`)})`));
+  await sql`
+    insert into indicator_rollups (district_id, level, unit_id, day, missed_resolve, due_open, overdue_open, rework_open)
+    select ${districtId}, u.level, u.unit_id, ${day}::date, sum(s.missed), sum(s.due_open), sum(s.overdue_open), sum(s.rework_open)
+    from (
+      select ${unitColumns},
+        (k.resolve_deadline >= ${start} and (k.resolved_at is null or k.resolved_at > k.resolve_deadline)
+          and not (k.state = 'suspended' and k.resolved_at is null))::int as missed,
+        (k.state <> 'suspended' and (k.closed_at is null or k.closed_at > ${end}))::int as due_open,
+        (k.state <> 'suspended' and (k.closed_at is null or k.closed_at > ${end})
+          and not (k.resolved_at is not null and k.resolved_at <= k.resolve_deadline and k.resolved_at <= ${end}))::int as overdue_open,
+        (k.state <> 'suspended' and (k.closed_at is null or k.closed_at > ${end}) and k.rework_count > 0)::int as rework_open
+      from cases k
+      where k.district_id = ${districtId} and k.filed_at is not null and k.filed_at < ${end}
+        and k.state not in ('declined', 'merged') and k.resolve_deadline is not null and k.resolve_deadline < ${end}
+        and (k.closed_at is null or k.closed_at > ${start})
+    ) s
+    cross join lateral (values ${unitsOfRow}) as u(level, unit_id)
+    where u.unit_id is not null
+    group by u.level, u.unit_id
+    having sum(s.missed) + sum(s.due_open) > 0
+    on conflict (district_id, level, day, unit_id) do update set
+      missed_resolve = indicator_rollups.missed_resolve + excluded.missed_resolve,
+      due_open = excluded.due_open, overdue_open = excluded.overdue_open, rework_open = excluded.rework_open
+  `.execute(trx);
   return true;
 }
 
