@@ -87,6 +87,7 @@ export const ERROR_CATALOG = {
   PROJECT_STAGE_NODES_MISSING: { status: 409, zh: '前序阶段仍有必需节点未完成，不能推进阶段', en: 'Required nodes of earlier stages are not done; the stage cannot advance' },
   PROJECT_STAGE_UNKNOWN: { status: 400, zh: '项目阶段不存在', en: 'Unknown project stage' },
   PROJECT_PATRON_INVALID: { status: 400, zh: '包保领导须为本区的领导用户', en: 'The patron must be a leader of this district' },
+  PROJECT_IMPORT_INVALID: { status: 400, zh: '项目清单有误，未导入任何项目；请按行修正后重新导入', en: 'The project list has errors and nothing was imported; fix the rows listed and import again' },
   PROJECT_VERSION_CONFLICT: { status: 409, zh: '项目已被他人修改，请刷新后重试', en: 'The project was changed by someone else; reload and try again' },
   TARGET_INVALID: { status: 400, zh: '目标或实际值无效', en: 'The target or actual value is not valid' },
   DISPATCH_DISTRICT_UNRESOLVED: { status: 400, zh: '无法确定所属行政区：请提供区划代码或区内的位置', en: 'No district could be determined: give a district code or a location inside one' },

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import { startE2eApp, type E2eApp } from './support/e2e-app.ts';
 import { chromiumAvailable, closeBrowserSuite, launchBrowser, loginThroughUi, newPerson, snap } from './support/browser.ts';
 import { pickOption } from './support/antd.ts';
@@ -82,5 +83,21 @@ describe.skipIf(!haveChromium)('a project in the browser (中文)', () => {
     const problem = drawer.getByRole('row').filter({ hasText: caseNumber });
     await problem.getByText('已结案').waitFor();
     await snap(page, 'projects-02-patron');
+  });
+
+  it('the project officer imports a project list from Excel and sees the new project in the list', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('项目清单');
+    sheet.addRow(['项目名称', '类型', '总投资（万元）', '年度计划投资（万元）', '计划年度']);
+    sheet.addRow(['西新冷链物流园（导入）', '产业项目', 18000, 6000, '2026/区']);
+    const page = await (await newPerson(browser, env.baseUrl)).newPage();
+    await loginThroughUi(page, 'project_officer-220106');
+    await page.goto('/projects');
+    await page.getByRole('cell', { name: NAME }).waitFor();
+    await page.locator('input[type=file]').setInputFiles({
+      name: '项目清单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await book.xlsx.writeBuffer()),
+    });
+    await page.getByText('已导入 1 个项目').waitFor();
+    await page.getByRole('cell', { name: '西新冷链物流园（导入）' }).waitFor();
   });
 });

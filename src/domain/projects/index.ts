@@ -8,3 +8,4 @@ export * from './project-access.ts';
 export * from './project-model.ts';
 export * from './statistical-registration.ts';
 export * from './targets.ts';
+export * from './project-import-rows.ts';

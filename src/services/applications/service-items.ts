@@ -2,7 +2,6 @@
  * The district's service items (事项): listing, importing the published 事项清单 (.xlsx, all or
  * nothing, every problem by row) and seeding the demo list.
  */
-import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/case/index.ts';
@@ -12,6 +11,7 @@ import { findDistrictByCode, listDepartments, listDistricts } from '../../db/rep
 import type { Database } from '../../db/schema.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { runWrite } from '../write-transaction.ts';
+import { readFirstSheet } from '../spreadsheet-table.ts';
 
 /** The actor's district, or the one named (anyone may read a district's items: the list is public). */
 async function districtIdFor(deps: ServiceDeps, actor: Actor, districtCode: string | undefined): Promise<number> {
@@ -29,18 +29,9 @@ export async function listItemsOf(deps: ServiceDeps, actor: Actor, districtCode?
 }
 
 async function readXlsx(base64: string): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
-  } catch {
-    throw new DomainError('SERVICE_ITEM_IMPORT_INVALID', { problems: [{ row: 0, path: 'file', code: 'unreadable', message: '文件不是有效的 .xlsx' }] });
-  }
-  const sheet = workbook.worksheets[0];
-  const table: string[][] = [];
-  sheet?.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    table[rowNumber - 1] = Array.from({ length: sheet.columnCount }, (_, index) => row.getCell(index + 1).text ?? '');
-  });
-  return Array.from({ length: table.length }, (_, index) => table[index] ?? []);
+  const table = await readFirstSheet(base64);
+  if (!table) throw new DomainError('SERVICE_ITEM_IMPORT_INVALID', { problems: [{ row: 0, path: 'file', code: 'unreadable', message: '文件不是有效的 .xlsx' }] });
+  return table;
 }
 
 /** Who keeps the district's list: its admin-like roles. */

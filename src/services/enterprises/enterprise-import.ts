@@ -2,7 +2,6 @@
  * Imports enterprises from .csv or .xlsx: every row is checked (format, USCC, industry, district,
  * duplicates in the file and in the registry) and the file is imported all or nothing.
  */
-import ExcelJS from 'exceljs';
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/case/index.ts';
 import { canManageEnterprise, parseCsv, readImportTable, type ImportProblem } from '../../domain/enterprises/index.ts';
@@ -10,6 +9,7 @@ import { findEnterpriseByUscc, insertEnterprise } from '../../db/repositories/en
 import { listDistricts } from '../../db/repositories/org/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { runWrite } from '../write-transaction.ts';
+import { readFirstSheet } from '../spreadsheet-table.ts';
 
 export interface ImportFile {
   format: 'csv' | 'xlsx';
@@ -18,18 +18,9 @@ export interface ImportFile {
 }
 
 async function readXlsx(base64: string): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
-  } catch {
-    throw new DomainError('ENTERPRISE_IMPORT_INVALID', { problems: [{ row: 0, field: 'file', code: 'UNREADABLE' }] });
-  }
-  const sheet = workbook.worksheets[0];
-  const table: string[][] = [];
-  sheet?.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    table[rowNumber - 1] = Array.from({ length: sheet.columnCount }, (_, index) => row.getCell(index + 1).text ?? '');
-  });
-  return Array.from({ length: table.length }, (_, index) => table[index] ?? []);
+  const table = await readFirstSheet(base64);
+  if (!table) throw new DomainError('ENTERPRISE_IMPORT_INVALID', { problems: [{ row: 0, field: 'file', code: 'UNREADABLE' }] });
+  return table;
 }
 
 /**

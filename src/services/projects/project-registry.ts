@@ -14,7 +14,8 @@ import {
   appendProjectEvent, findUserNames, insertProject, insertProjectNodes, listProjectNodes, listProjects, loadLifecycle, lockProject,
   replacePlanLists, updateProject, type ProjectFilter,
 } from '../../db/repositories/projects/index.ts';
-import type { ProjectRow, ProjectUpdate } from '../../db/schema.ts';
+import type { Transaction } from 'kysely';
+import type { Database, ProjectRow, ProjectUpdate } from '../../db/schema.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { runWrite } from '../write-transaction.ts';
 import { placeByLocation } from '../geo/index.ts';
@@ -71,6 +72,36 @@ async function streetAt(deps: ServiceDeps, actor: Actor, districtId: number, dis
   return placed?.streetId ?? null;
 }
 
+/** Where and by whom a new project is written. */
+export interface NewProjectContext {
+  actor: Actor;
+  districtId: number;
+  streetId: number | null;
+  lifecycle: Awaited<ReturnType<typeof loadLifecycle>>;
+  now: Date;
+}
+
+/** Writes a checked new project at the first stage, with its nodes, plan lists and 'create' event, in the caller's transaction. */
+export async function writeNewProject(trx: Transaction<Database>, context: NewProjectContext, input: CreateProjectInput): Promise<ProjectRow> {
+  const { actor, districtId, streetId, lifecycle, now } = context;
+  const planned = input.scheduleBackFrom ? backwardSchedule(lifecycle.stages, input.scheduleBackFrom, new Set()) : {};
+  const inserted = await insertProject(trx, {
+    district_id: districtId, name: input.name, type: input.type, total_investment: input.totalInvestment,
+    annual_investment: input.annualInvestment, lat: input.location?.lat ?? null, lng: input.location?.lng ?? null,
+    address: input.address ?? null, street_id: streetId, owner_enterprise: input.ownerEnterprise ?? null,
+    patron_user_id: input.patronUserId ?? null, department_id: input.departmentId ?? null, task_force: JSON.stringify(input.taskForce ?? []),
+    stage_code: lifecycle.stages[0]?.code ?? '', planned_start: input.plannedStart ?? null, planned_end: input.plannedEnd ?? input.scheduleBackFrom ?? null,
+    parent_id: input.parentId ?? null, illustrative: input.illustrative ?? false, created_by: actor.userId, created_at: now, updated_at: now,
+  });
+  await insertProjectNodes(trx, inserted.id, [...lifecycle.nodeIds].map(([code, nodeId]) => ({ nodeId, plannedDate: planned[code] ?? null, actualDate: null })));
+  await replacePlanLists(trx, inserted.id, input.planLists ?? []);
+  await appendProjectEvent(trx, {
+    projectId: inserted.id, districtId, at: now, actorUserId: actor.userId, actorRole: actor.role, action: 'create',
+    data: { name: input.name, totalInvestment: input.totalInvestment, scheduleBackFrom: input.scheduleBackFrom ?? null },
+  });
+  return inserted;
+}
+
 /** @throws DomainError FORBIDDEN, PROJECT_PATRON_INVALID, CASE_DEPARTMENT_UNKNOWN, PROJECT_INVESTMENT_INVALID */
 export async function createProject(deps: ServiceDeps, actor: Actor, input: CreateProjectInput): Promise<ProjectView> {
   const district = await projectDistrictFor(deps, actor, input.districtCode);
@@ -78,25 +109,7 @@ export async function createProject(deps: ServiceDeps, actor: Actor, input: Crea
   await checkReferences(deps, district.id, input);
   const streetId = await streetAt(deps, actor, district.id, district.code, input.location);
   const lifecycle = await loadLifecycle(deps.db);
-  const planned = input.scheduleBackFrom ? backwardSchedule(lifecycle.stages, input.scheduleBackFrom, new Set()) : {};
-  const now = deps.clock();
-  const row = await runWrite(deps, async (trx) => {
-    const inserted = await insertProject(trx, {
-      district_id: district.id, name: input.name, type: input.type, total_investment: input.totalInvestment,
-      annual_investment: input.annualInvestment, lat: input.location?.lat ?? null, lng: input.location?.lng ?? null,
-      address: input.address ?? null, street_id: streetId, owner_enterprise: input.ownerEnterprise ?? null,
-      patron_user_id: input.patronUserId ?? null, department_id: input.departmentId ?? null, task_force: JSON.stringify(input.taskForce ?? []),
-      stage_code: lifecycle.stages[0]?.code ?? '', planned_start: input.plannedStart ?? null, planned_end: input.plannedEnd ?? input.scheduleBackFrom ?? null,
-      parent_id: input.parentId ?? null, illustrative: input.illustrative ?? false, created_by: actor.userId, created_at: now, updated_at: now,
-    });
-    await insertProjectNodes(trx, inserted.id, [...lifecycle.nodeIds].map(([code, nodeId]) => ({ nodeId, plannedDate: planned[code] ?? null, actualDate: null })));
-    await replacePlanLists(trx, inserted.id, input.planLists ?? []);
-    await appendProjectEvent(trx, {
-      projectId: inserted.id, districtId: district.id, at: now, actorUserId: actor.userId, actorRole: actor.role, action: 'create',
-      data: { name: input.name, totalInvestment: input.totalInvestment, scheduleBackFrom: input.scheduleBackFrom ?? null },
-    });
-    return inserted;
-  });
+  const row = await runWrite(deps, (trx) => writeNewProject(trx, { actor, districtId: district.id, streetId, lifecycle, now: deps.clock() }, input));
   return (await viewProjects(deps, [row]))[0]!;
 }
 

@@ -169,6 +169,13 @@ export const en: Messages = {
     save: 'Save', saved: 'Saved; in force from {{period}}', badJson: 'The text is not valid JSON',
   },
   projects: {
+    import: 'Import Excel', imported: '{{count}} projects imported', importProblem: 'Row {{row}}, {{field}}: {{problem}}',
+    importField: { file: 'file', name: 'name', type: 'type', totalInvestment: 'total investment', annualInvestment: 'annual plan', patron: 'patron', planLists: 'plan year' },
+    importCode: {
+      MISSING_COLUMN: 'column missing', REQUIRED: 'required', TYPE_UNKNOWN: 'type must be 产业项目, 基础设施 or 社会事业', NOT_A_NUMBER: 'not a number', NEGATIVE: 'cannot be negative',
+      ANNUAL_ABOVE_TOTAL: 'annual plan above the total investment', PLAN_LIST_MALFORMED: 'write it as 2026/city (province, city, district)', DUPLICATE_IN_FILE: 'twice in the file', NAME_TAKEN: 'a project of this name exists in the district',
+      PATRON_UNKNOWN: 'not a leader of this district', UNREADABLE: 'not a valid .xlsx file', EMPTY: 'the file holds no projects',
+    },
     title: 'Key projects', export: 'Export Excel', mapTitle: 'Project map', mine: 'Projects I patronise', list: 'Projects', name: 'Project', stageLabel: 'Stage', typeLabel: 'Type', listYear: 'Plan year',
     patron: 'Patron', total: 'Total investment (10k yuan)', annual: 'Annual plan (10k yuan)', yearToDate: 'This year (10k yuan)', timeProgress: 'Time progress', light: 'Light',
     registration: 'Statistical registration', eligible: 'Eligible', notEligible: 'Not yet eligible', flagLabel: 'Flag', gantt: 'Node chart', planned: 'Planned', actual: 'Actual',

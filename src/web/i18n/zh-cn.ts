@@ -167,6 +167,13 @@ export const zhCN = {
     save: '保存', saved: '已保存，自 {{period}} 起生效', badJson: '内容不是有效的 JSON',
   },
   projects: {
+    import: '导入 Excel', imported: '已导入 {{count}} 个项目', importProblem: '第 {{row}} 行 {{field}}：{{problem}}',
+    importField: { file: '文件', name: '项目名称', type: '类型', totalInvestment: '总投资', annualInvestment: '年度计划投资', patron: '包保领导', planLists: '计划年度' },
+    importCode: {
+      MISSING_COLUMN: '缺少此列', REQUIRED: '必填', TYPE_UNKNOWN: '类型应为 产业项目、基础设施 或 社会事业', NOT_A_NUMBER: '不是数字', NEGATIVE: '不能为负数',
+      ANNUAL_ABOVE_TOTAL: '年度计划投资超过总投资', PLAN_LIST_MALFORMED: '应写作 2026/市（省、市、区）', DUPLICATE_IN_FILE: '文件中重复', NAME_TAKEN: '本区已有同名项目',
+      PATRON_UNKNOWN: '不是本区的领导', UNREADABLE: '不是有效的 .xlsx 文件', EMPTY: '文件中没有项目',
+    },
     title: '重点项目', export: '导出 Excel', mapTitle: '挂图作战', mine: '我包保的项目', list: '项目清单', name: '项目名称', stageLabel: '阶段', typeLabel: '类型', listYear: '计划年度',
     patron: '包保领导', total: '总投资（万元）', annual: '年度计划投资（万元）', yearToDate: '本年累计（万元）', timeProgress: '序时进度', light: '进度灯',
     registration: '入库纳统', eligible: '符合条件', notEligible: '暂不符合', flagLabel: '旗帜', gantt: '节点进度图', planned: '计划', actual: '实际',

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiGet } from '../api/client.ts';
 import { useSession } from '../modules/session/index.ts';
-import { LIGHT_COLORS, ProjectDrawer, ProjectMap, STAGES, STAGE_COLORS, type Project } from '../modules/projects/index.ts';
+import { LIGHT_COLORS, ProjectDrawer, ProjectImportButton, ProjectMap, STAGES, STAGE_COLORS, type Project } from '../modules/projects/index.ts';
 import { useErrorText } from '../ui/errors.ts';
 
 /** The base map needs grid geometry; without it (no grids imported) only the list shows. */
@@ -26,6 +26,8 @@ export function ProjectsPage({ mine = false }: { mine?: boolean }) {
   const [patron, setPatron] = useState<number | undefined>();
   const [picked, setPicked] = useState<number | null>(null);
 
+  const [reload, setReload] = useState(0);
+
   useEffect(() => {
     let alive = true;
     // The server scopes the list to the caller's district; the base map follows the district it names.
@@ -39,7 +41,7 @@ export function ProjectsPage({ mine = false }: { mine?: boolean }) {
       })
       .catch((failure: unknown) => alive && setError(failure));
     return () => { alive = false; };
-  }, [mine]);
+  }, [mine, reload]);
 
   const shown = useMemo(() => (projects ?? []).filter((project) =>
     (!stage || project.stageCode === stage) && (!type || project.type === type) && (!patron || project.patron?.id === patron)
@@ -57,6 +59,7 @@ export function ProjectsPage({ mine = false }: { mine?: boolean }) {
         <Select allowClear placeholder={t('projects.typeLabel')} style={{ width: 140 }} value={type} onChange={setType} options={['industry', 'infrastructure', 'public'].map((code) => ({ value: code, label: t(`projects.type.${code}`) }))} />
         <Select allowClear placeholder={t('projects.listYear')} style={{ width: 120 }} value={year} onChange={setYear} options={years.map((value) => ({ value, label: String(value) }))} />
         <Button href="/api/v1/projects/export">{t('projects.export')}</Button>
+        {user?.role === 'project_officer' && !mine ? <ProjectImportButton onImported={() => setReload((n) => n + 1)} /> : null}
         {!mine && <Select allowClear placeholder={t('projects.patron')} style={{ width: 160 }} value={patron} onChange={setPatron} options={patrons.map((item) => ({ value: item.id, label: item.displayName }))} />}
       </Space>
       {hasGeometry(gridMap) && districtCode ? <Card size="small" title={t('projects.mapTitle')}><ProjectMap projects={shown} gridMap={gridMap} mapName={`projects-${districtCode}`} onPick={setPicked} /></Card> : null}

@@ -75,3 +75,17 @@ export async function findUserNames(db: Db, ids: readonly number[]): Promise<Map
   const rows = await db.selectFrom('users').select(['id', 'display_name', 'role', 'district_id']).where('id', 'in', [...new Set(ids)]).execute();
   return new Map(rows.map((row) => [row.id, { id: row.id, displayName: row.display_name, role: row.role, districtId: row.district_id }]));
 }
+
+/** Which of `names` are already projects of the district (a list is imported once). */
+export async function findProjectNames(db: Db, districtId: number, names: readonly string[]): Promise<Set<string>> {
+  if (names.length === 0) return new Set();
+  const rows = await db.selectFrom('projects').select('name').where('district_id', '=', districtId).where('name', 'in', [...new Set(names)]).execute();
+  return new Set(rows.map((row) => row.name));
+}
+
+/** The district's leaders, who may 包保 its projects. */
+export async function listDistrictLeaders(db: Db, districtId: number): Promise<{ id: number; username: string; displayName: string }[]> {
+  const rows = await db.selectFrom('users').select(['id', 'username', 'display_name']).where('role', '=', 'leader').where('district_id', '=', districtId)
+    .where('active', '=', true).orderBy('id').execute();
+  return rows.map((row) => ({ id: row.id, username: row.username, displayName: row.display_name }));
+}

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { PLAN_LEVELS, PROJECT_TYPES } from '../../../domain/projects/index.ts';
 import { IdParams, LocationSchema, plainText } from '../../../shared/api-schemas.ts';
 import {
-  computeProjectRates, createProject, exportProjectsXlsx, fileMonthlyReport, getProjectDetail, listProjectsFor, patchProject, raiseProjectProblem, setProjectNode,
+  computeProjectRates, createProject, exportProjectsXlsx, fileMonthlyReport, importProjects, getProjectDetail, listProjectsFor, patchProject, raiseProjectProblem, setProjectNode,
 } from '../../../services/projects/index.ts';
 import { presentProject, presentProjectDetail, presentReport } from './project-presenter.ts';
 import type { RouteDeps } from '../route-deps.ts';
@@ -50,6 +50,8 @@ const ReportBody = z.strictObject({
 });
 const ProblemBody = z.strictObject({ categoryCode: z.string().min(1).max(16), title: plainText(80), description: plainText(2000) });
 const RatesQuery = z.strictObject({ district: district.optional(), month: ym });
+/** The .xlsx in base64 (the export's columns); `district` for an admin. */
+const ImportBody = z.strictObject({ content: z.string().min(1).max(7_000_000), district: district.optional() });
 
 export async function projectRoutes(app: FastifyInstance, { services }: RouteDeps): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -75,6 +77,10 @@ export async function projectRoutes(app: FastifyInstance, { services }: RouteDep
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="projects.xlsx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
       .send(file.body);
+  });
+
+  typed.post('/api/v1/projects/import', { schema: { tags, summary: '导入项目清单 (.xlsx) / Import a project list', body: ImportBody } }, async (request, reply) => {
+    return reply.status(201).send(await importProjects(services, request.actor, request.body));
   });
 
   typed.get('/api/v1/projects/:id', { schema: { tags, summary: '项目详情 / One project', params: IdParams } }, async (request) => {

@@ -4,3 +4,4 @@ export * from './project-drawer.tsx';
 export * from './project-forms.tsx';
 export * from './project-map.tsx';
 export * from './project-types.ts';
+export * from './project-import-button.tsx';
