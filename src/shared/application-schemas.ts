@@ -46,3 +46,10 @@ export const ApplicationActionBody = z.strictObject({
   missing: z.array(material).max(50).optional(),
 });
 
+
+/** The month's 政务服务 indicators and ranking per department or per window. */
+export const ApplicationIndicatorQuery = z.strictObject({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  level: z.enum(['department', 'window']).default('department'),
+  district: z.string().regex(/^\d{6}$/).optional(),
+});

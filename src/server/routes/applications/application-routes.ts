@@ -2,12 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  ApplicationCreateBody, ApplicationListQuery, ApplicationNumberParams, ApplicationRatingBody, ApplicationTrackQuery, ServiceItemImportBody,
+  ApplicationCreateBody, ApplicationIndicatorQuery, ApplicationListQuery, ApplicationNumberParams, ApplicationRatingBody, ApplicationTrackQuery, ServiceItemImportBody,
   ServiceItemListQuery,
 } from '../../../shared/application-schemas.ts';
 import { IdParams } from '../../../shared/api-schemas.ts';
 import {
-  getApplicationForStaff, importItems, renderVoucher, listApplicationsFor, listItemsOf, rateApplication, receiveApplication, trackApplication,
+  applicationIndicatorDistrict, computeApplicationIndicatorReport, getApplicationForStaff, importItems, renderVoucher, listApplicationsFor, listItemsOf, rateApplication, receiveApplication, trackApplication,
 } from '../../../services/applications/index.ts';
 import { presentApplication, presentApplicationPublic, presentServiceItem } from './application-presenter.ts';
 import type { RouteDeps } from '../route-deps.ts';
@@ -42,6 +42,24 @@ export async function applicationRoutes(app: FastifyInstance, { services }: Rout
     const views = await listApplicationsFor(services, request.actor, { openOnly: request.query.open === 'true' });
     return { items: views.map(presentApplication) };
   });
+
+  typed.get(
+    '/api/v1/service-applications/indicators',
+    { schema: { tags, summary: '政务服务指标与排名（按部门、窗口，按月）/ Service indicators and ranking per month', querystring: ApplicationIndicatorQuery } },
+    async (request) => {
+      const { month, level, district: districtCode } = request.query;
+      const district = await applicationIndicatorDistrict(services, request.actor, districtCode);
+      const report = await computeApplicationIndicatorReport(services, district, level, month);
+      return {
+        district: { code: report.district.code, name: report.district.name },
+        period: { key: report.period.key, start: report.period.start.toISOString(), end: report.period.end.toISOString() },
+        asOf: report.asOf.toISOString(),
+        level: report.level,
+        items: report.items,
+        total: report.total,
+      };
+    },
+  );
 
   typed.get('/api/v1/service-applications/by-case/:id', { schema: { tags, summary: '办件详情（工作人员）/ An application for staff', params: IdParams } }, async (request) => {
     return presentApplication(await getApplicationForStaff(services, request.actor, Number(request.params.id)));
