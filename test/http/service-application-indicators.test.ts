@@ -4,6 +4,8 @@
  * November's figures as they were read on December 1st.
  * November 2026: Sun Nov 1; working days Nov 2–6, 9–13, 16–20, 23–27, 30; limits end at 17:30.
  */
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, createTestClock, type TestApp } from '../support/test-app.ts';
 import { apiClient, loginAs, type ApiClient } from '../support/api-client.ts';
@@ -155,6 +157,35 @@ describe('November, hand-computed', () => {
       rates: { promisedOnTimeRate: 0, rectificationRate: 0, callbackRate: 0 },
       previousPlace: 2,
     });
+  });
+
+  it('is in the monthly bulletin, .docx and .xlsx, per department and per window', async () => {
+    const download = async (format: string) => (await t.app.inject({
+      method: 'GET', url: `/api/v1/bulletins/220106/2026-11.${format}`, headers: { authorization: `Bearer ${supervisor.token}` },
+    })).rawPayload;
+    const xml = await (await JSZip.loadAsync(await download('docx'))).file('word/document.xml')!.async('string');
+    const text = (fragment: string) => [...fragment.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    const tables = [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((table) =>
+      [...table[1]!.matchAll(/<w:tr[\s>][\s\S]*?<\/w:tr>/g)].map((row) => [...row[0].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => text(c[1]!))));
+    expect(xml).toContain('九、政务服务办件指标（按部门）');
+    const [byDepartment, byWindow] = tables.filter((table) => table[0]!.includes('办件量'));
+    const departments = [
+      ['1', '1', '100.00%', '100.00%', '0', '0.00%', '100.00%', '100.00%', '—', '—', '100.00'],
+      ['2', '3', '0.00%', '50.00%', '1', '33.33%', '50.00%', '0.00%', '100.00%', '100.00%', '40.00'],
+      ['—', '1', '—', '—', '0', '0.00%', '—', '—', '—', '—', '—'],
+      // the district: 40 × 2/3 + 30 × 1/2 + 20 × 2/3 + 10 × 1
+      ['—', '5', '33.33%', '66.67%', '1', '20.00%', '66.67%', '50.00%', '100.00%', '100.00%', '65.00'],
+    ];
+    const withoutName = (rows: string[][]) => rows.map(([place, , ...rest]) => [place!, ...rest]);
+    expect(withoutName(byDepartment!.slice(1))).toEqual(departments);
+    expect(byDepartment!.slice(1).map((row) => row[1])).toEqual([expect.any(String), '住房和城乡建设局', expect.any(String), '全区']);
+    expect(withoutName(byWindow!.slice(1)).map((row) => row[0])).toEqual(['1', '2', '—']);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await download('xlsx') as never);
+    const rows: string[][] = [];
+    workbook.getWorksheet('政务服务办件指标（按部门）')!.eachRow((row) => { rows.push((row.values as unknown[]).slice(1).map(String)); });
+    expect(withoutName(rows.slice(2))).toEqual(departments);
   });
 
   it('is read by the district’s staff and departments, and refuses bad months and other districts', async () => {
