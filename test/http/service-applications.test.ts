@@ -236,6 +236,15 @@ describe('bad input and the other paths', () => {
     const refused = await act(clerk, promised.body.caseId, 'refuse', { reason: '不属于本机关职权范围' });
     expect(refused.body.state).toBe('declined');
     expect((await voucher(clerk, promised.body.caseId, 'acceptance')).body.code).toBe('APPLICATION_VOUCHER_UNAVAILABLE');
+    const refusal = await voucher(clerk, promised.body.caseId, 'refusal');
+    expect(refusal.status).toBe(200);
+    expect(refusal.text).toContain('不予受理决定书');
+    expect(refusal.text).toContain(`办件编号：${promised.body.number}`);
+    expect(refusal.text).toContain('理由：不属于本机关职权范围');
+    expect(refusal.text).toContain('2026年10月14日');
+    const notRefused = await voucher(clerk, spot.body.caseId, 'refusal');
+    expect(notRefused.status).toBe(409);
+    expect(notRefused.body).toMatchObject({ code: 'APPLICATION_VOUCHER_UNAVAILABLE', message: expect.any(String), messageEn: expect.any(String) });
     expect(await view(promised.body.caseId)).toMatchObject({ status: 'refused', nationalCode: 5 });
   });
 

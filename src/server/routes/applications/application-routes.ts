@@ -67,7 +67,7 @@ export async function applicationRoutes(app: FastifyInstance, { services }: Rout
 
   typed.get(
     '/api/v1/service-applications/by-case/:id/vouchers/:kind',
-    { schema: { tags, summary: '受理通知书 / 补正通知书 (.docx)', params: VoucherParams } },
+    { schema: { tags, summary: '受理通知书 / 补正通知书 / 不予受理决定书 (.docx)', params: VoucherParams } },
     async (request, reply) => {
       const voucher = await renderVoucher(services, request.actor, Number(request.params.id), request.params.kind);
       return reply
