@@ -153,11 +153,16 @@ describe('an application through the loop', () => {
 
   it('cannot be concluded while paused, nor by another department', async () => {
     at('2026-09-30T10:00');
+    const before = await view(caseId);
     const paused = await act(zjj, caseId, 'conclude', { outcome: 'approved' });
     expect(paused.status).toBe(409);
-    expect(paused.body.code).toBe('APPLICATION_PAUSED');
-    expect((await act(scjg, caseId, 'supplement_received')).body.code).toBe('APPLICATION_ITEM_OTHER_DEPARTMENT');
-    expect((await view(caseId)).status).toBe('supplementing');
+    expect(paused.body).toMatchObject({ code: 'APPLICATION_PAUSED', message: expect.stringContaining('不能办结'), messageEn: expect.stringContaining('paused') });
+    const other = await act(scjg, caseId, 'supplement_received');
+    expect(other.status).toBe(403);
+    expect(other.body).toMatchObject({ code: 'APPLICATION_ITEM_OTHER_DEPARTMENT', message: expect.any(String), messageEn: expect.any(String) });
+    // Nothing changed: the same version, status, deadlines and timeline.
+    expect(await view(caseId)).toEqual(before);
+    expect((await clerk.get(`/api/v1/cases/${caseId}`)).body.timeline).toHaveLength(3);
   });
 
   it('restarts both clocks from the day the materials came (on-time notice, article 32)', async () => {
@@ -202,6 +207,7 @@ describe('an application through the loop', () => {
     const twice = await anonymous().post(`/api/v1/service-applications/${number}/rating`, { phone, level: 'satisfied' });
     expect(twice.status).toBe(409);
     expect(twice.body).toMatchObject({ code: 'APPLICATION_ALREADY_RATED', message: expect.stringContaining('一事一评'), messageEn: expect.any(String) });
+    expect((await clerk.get(`/api/v1/cases/${caseId}`)).body.rating).toMatchObject({ level: 'dissatisfied' });
     const rectification = await t.services.db.selectFrom('cases').innerJoin('categories', 'categories.id', 'cases.category_id')
       .select(['cases.kind', 'cases.state', 'cases.department_id', 'categories.code']).where('cases.rectification_of_id', '=', caseId).execute();
     const { departmentId } = await view(caseId);
@@ -214,6 +220,7 @@ describe('bad input and the other paths', () => {
     const other = await scjg.post('/api/v1/service-applications', { serviceItemCode: 'ZJJ-01', applicant: { name: '某公司', phone: '13800000002' }, materials: [] });
     expect(other.status).toBe(403);
     expect(other.body).toMatchObject({ code: 'APPLICATION_ITEM_OTHER_DEPARTMENT', message: expect.stringContaining('其他部门'), messageEn: expect.stringContaining('another department') });
+    expect(await t.services.db.selectFrom('service_applications').select('case_id').where('applicant_phone', '=', '13800000002').execute()).toEqual([]);
     expect((await clerk.post('/api/v1/service-applications', { serviceItemCode: 'NOPE', applicant: { name: '某人', phone: '13800000002' }, materials: [] })).body.code).toBe('SERVICE_ITEM_UNKNOWN');
     expect((await anonymous().post('/api/v1/service-applications', { serviceItemCode: 'ZJJ-01', applicant: { name: '某人', phone: '13800000002' }, materials: [] })).status).toBe(401);
   });
