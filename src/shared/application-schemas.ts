@@ -53,3 +53,10 @@ export const ApplicationIndicatorQuery = z.strictObject({
   level: z.enum(['department', 'window']).default('department'),
   district: z.string().regex(/^\d{6}$/).optional(),
 });
+
+/** The month's national 1–15 status codes, as .xlsx (default) or JSON. */
+export const NationalStatusExportQuery = z.strictObject({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  format: z.enum(['xlsx', 'json']).default('xlsx'),
+  district: z.string().regex(/^\d{6}$/).optional(),
+});

@@ -188,6 +188,31 @@ describe('November, hand-computed', () => {
     expect(withoutName(rows.slice(2))).toEqual(departments);
   });
 
+  it('exports the month’s status changes with their national 1–15 codes', async () => {
+    const codesOf = (body: any, name: string) => body.items.filter((row: any) => row.number === ids[name]!.number).map((row: any) => row.nationalCode);
+    const november = await supervisor.get('/api/v1/service-applications/national-statuses?month=2026-11&format=json');
+    expect(november.status).toBe(200);
+    expect(codesOf(november.body, 'A3')).toEqual([1, 3, 6, 7, 8, 11]);
+    expect(codesOf(november.body, 'A5')).toEqual([1, 5]);
+    expect(codesOf(november.body, 'A1')).toEqual([1, 11]);
+    expect(november.body.items.find((row: any) => row.number === ids.A3!.number && row.nationalCode === 6)).toMatchObject({
+      serviceItemCode: 'ZJJ-01', departmentCode: 'zjj', action: 'request_supplement', nationalStatus: '补正（开始）', at: '2026-11-03T02:00:00.000Z',
+    });
+    const december = await supervisor.get('/api/v1/service-applications/national-statuses?month=2026-12&format=json');
+    expect(codesOf(december.body, 'A1')).toEqual([15]);
+    expect(codesOf(december.body, 'A4')).toEqual([11]);
+
+    const file = await t.app.inject({ method: 'GET', url: '/api/v1/service-applications/national-statuses?month=2026-11', headers: { authorization: `Bearer ${supervisor.token}` } });
+    expect(file.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.rawPayload as never);
+    const rows: string[][] = [];
+    workbook.getWorksheet('办件状态')!.eachRow((row) => { rows.push((row.values as unknown[]).slice(1).map(String)); });
+    expect(rows[0]).toEqual(['办件编号', '事项编码', '事项名称', '实施部门编码', '实施部门', '办理状态代码', '办理状态', '状态时间']);
+    expect(rows).toContainEqual([ids.A3!.number, 'ZJJ-01', '建筑工程施工许可证核发', 'zjj', '住房和城乡建设局', '6', '补正（开始）', '2026-11-03 10:00:00']);
+    expect((await apiClient(t.app).get('/api/v1/service-applications/national-statuses?month=2026-11')).status).toBe(401);
+  });
+
   it('is read by the district’s staff and departments, and refuses bad months and other districts', async () => {
     expect((await zjj.get('/api/v1/service-applications/indicators?month=2026-11')).status).toBe(200);
     const bad = await supervisor.get('/api/v1/service-applications/indicators?month=2026-13');

@@ -65,3 +65,32 @@ export async function listApplicationUnits(db: Db, level: 'department' | 'window
   if (level === 'department') return db.selectFrom('departments').select(['id', 'code', 'name']).where('id', 'in', ids).execute();
   return db.selectFrom('users').select(['id', 'username as code', 'display_name as name']).where('id', 'in', ids).execute();
 }
+
+export interface NationalStatusEventRow {
+  number: string;
+  item_code: string;
+  item_name: string;
+  department_code: string;
+  department_name: string;
+  action: string;
+  at: Date;
+  data: unknown;
+}
+
+/** The district's application events that carry a national status code, in [start, end), in the order they happened. */
+export async function listNationalStatusEvents(db: Db, districtId: number, start: Date, end: Date): Promise<NationalStatusEventRow[]> {
+  return db
+    .selectFrom('case_events')
+    .innerJoin('service_applications', 'service_applications.case_id', 'case_events.case_id')
+    .innerJoin('service_items', 'service_items.id', 'service_applications.service_item_id')
+    .innerJoin('departments', 'departments.id', 'service_applications.department_id')
+    .select([
+      'service_applications.number', 'service_items.code as item_code', 'service_items.name as item_name', 'departments.code as department_code',
+      'departments.name as department_name', 'case_events.action', 'case_events.at', 'case_events.data',
+    ])
+    .where('service_applications.district_id', '=', districtId)
+    .where('case_events.at', '>=', start)
+    .where('case_events.at', '<', end)
+    .orderBy('case_events.at').orderBy('case_events.id')
+    .execute();
+}

@@ -2,12 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  ApplicationCreateBody, ApplicationIndicatorQuery, ApplicationListQuery, ApplicationNumberParams, ApplicationRatingBody, ApplicationTrackQuery, ServiceItemImportBody,
+  ApplicationCreateBody, ApplicationIndicatorQuery, ApplicationListQuery, ApplicationNumberParams, NationalStatusExportQuery, ApplicationRatingBody, ApplicationTrackQuery, ServiceItemImportBody,
   ServiceItemListQuery,
 } from '../../../shared/application-schemas.ts';
 import { IdParams } from '../../../shared/api-schemas.ts';
 import {
-  applicationIndicatorDistrict, computeApplicationIndicatorReport, getApplicationForStaff, importItems, renderVoucher, listApplicationsFor, listItemsOf, rateApplication, receiveApplication, trackApplication,
+  applicationIndicatorDistrict, computeApplicationIndicatorReport, getApplicationForStaff, importItems, listNationalStatuses, renderNationalStatusesXlsx, renderVoucher, listApplicationsFor, listItemsOf, rateApplication, receiveApplication, trackApplication,
 } from '../../../services/applications/index.ts';
 import { presentApplication, presentApplicationPublic, presentServiceItem } from './application-presenter.ts';
 import type { RouteDeps } from '../route-deps.ts';
@@ -58,6 +58,22 @@ export async function applicationRoutes(app: FastifyInstance, { services }: Rout
         items: report.items,
         total: report.total,
       };
+    },
+  );
+
+  typed.get(
+    '/api/v1/service-applications/national-statuses',
+    { schema: { tags, summary: '办件状态（国家 1–15 代码）导出 / National status codes of the month', querystring: NationalStatusExportQuery } },
+    async (request, reply) => {
+      const { month, format, district: districtCode } = request.query;
+      const district = await applicationIndicatorDistrict(services, request.actor, districtCode);
+      const rows = await listNationalStatuses(services, district.id, month);
+      if (format === 'json') return { district: { code: district.code, name: district.name }, month, items: rows };
+      const fileName = `办件状态-${district.code}-${month}.xlsx`;
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="national-statuses-${district.code}-${month}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .send(await renderNationalStatusesXlsx(rows));
     },
   );
 
