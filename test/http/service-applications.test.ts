@@ -255,6 +255,21 @@ describe('bad input and the other paths', () => {
     expect(await view(promised.body.caseId)).toMatchObject({ status: 'refused', nationalCode: 5 });
   });
 
+  it('lets the department’s 首席事务代表 approve its item at the window in one step, not the clerk nor another department', async () => {
+    at('2026-10-14T10:00');
+    const res = await scjg.post('/api/v1/service-applications', {
+      serviceItemCode: 'SCJG-01', applicant: { name: '长春某科技有限公司', phone: '13800000005' }, materials: ['公司登记（备案）申请书', '公司章程', '申请人身份证明', '住所使用证明'],
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const caseId = res.body.caseId;
+    expect((await act(clerk, caseId, 'conclude', { outcome: 'approved' })).body.code).toBe('APPLICATION_NOT_ON_THE_SPOT');
+    expect((await act(zjj, caseId, 'conclude', { outcome: 'approved' })).body.code).toBe('APPLICATION_ITEM_OTHER_DEPARTMENT');
+    expect((await view(caseId)).status).toBe('received');
+    at('2026-10-14T10:05');
+    expect((await act(scjg, caseId, 'conclude', { outcome: 'approved' })).status).toBe(200);
+    expect(await view(caseId)).toMatchObject({ status: 'concluded', nationalCode: 11, acceptedAt: '2026-10-14T02:05:00.000Z', caseState: 'closed' });
+  });
+
   it('gives an application unrated after 7 natural days the default 基本满意, without rectification', async () => {
     at('2026-10-14T09:00');
     const list = (await clerk.get('/api/v1/service-applications')).body.items;

@@ -39,6 +39,14 @@ describe('the application transition table', () => {
     expect(findApplicationRule(subject, clerk, 'conclude', { ...complete, itemKind: 'on_the_spot' }).rule?.to).toBe('concluded');
   });
 
+  it('lets the department’s 首席事务代表 approve any of its items at the window, in one step from 接件', () => {
+    const subject = { districtId: 1, departmentId: 7, status: 'received' as const };
+    expect(findApplicationRule(subject, backOffice, 'conclude', complete).rule).toMatchObject({ from: ['received'], to: 'concluded' });
+    expect(findApplicationRule(subject, otherDepartment, 'conclude', complete)).toEqual({ mismatch: 'scope' });
+    expect(findApplicationRule(subject, backOffice, 'conclude', { ...complete, missingMaterials: ['身份证'] }))
+      .toMatchObject({ mismatch: 'guard', failedGuard: 'materialsComplete' });
+  });
+
   it('maps every status to a case state and a national code', () => {
     for (const status of APPLICATION_STATUSES) {
       expect(CASE_STATE_OF[status]).toBeTruthy();

@@ -20,7 +20,8 @@ export function ServiceInboxPage() {
           <>
             {application.status === 'received' ? <ApplicationActionButton action="accept" onClick={() => run(application, 'accept')} /> : null}
             {application.status === 'accepted' ? <ApplicationActionButton action="start_processing" onClick={() => run(application, 'start_processing')} /> : null}
-            {['accepted', 'processing'].includes(application.status) ? (
+            {/* received: the 首席事务代表 approves at the window, 受理 and 办结 in one step */}
+            {['received', 'accepted', 'processing'].includes(application.status) ? (
               <ApplicationActionButton action="conclude" onClick={() => run(application, 'conclude', { outcome: 'approved' })} />
             ) : null}
             {application.status === 'special_procedure' ? <ApplicationActionButton action="end_special" onClick={() => run(application, 'end_special')} /> : null}
