@@ -110,6 +110,12 @@ describe.skipIf(!haveChromium)('an application from the window to its rating', (
     await loginThroughUi(handlerPage, 'handler-zjj-220106');
     await handlerPage.getByRole('link', { name: '政务服务指标' }).click();
     await handlerPage.getByRole('row').filter({ hasText: '住房和城乡建设局' }).getByText('本单位').waitFor();
+    // The department's rating and rectification view: the 差评 and the rectification case awaiting its callback.
+    await handlerPage.getByRole('link', { name: '政务办件' }).click();
+    const rated = handlerPage.getByRole('row').filter({ hasText: number }).filter({ hasText: '待回访' });
+    await rated.getByText('不满意').waitFor();
+    await rated.getByText('已派遣').waitFor();
+    await snap(handlerPage, 'zh-45-service-ratings');
     await department.close();
   });
 });

@@ -212,6 +212,10 @@ describe('an application through the loop', () => {
       .select(['cases.kind', 'cases.state', 'cases.department_id', 'categories.code']).where('cases.rectification_of_id', '=', caseId).execute();
     const { departmentId } = await view(caseId);
     expect(rectification).toEqual([{ kind: 'rectification', state: 'dispatched', department_id: departmentId, code: 'R01' }]);
+    // The department's rating view: the rating, its comment, and the rectification it opened.
+    expect((await zjj.get(`/api/v1/service-applications/by-case/${caseId}`)).body).toMatchObject({
+      rating: 'dissatisfied', ratingComment: '跑了两次', rectification: { number: expect.any(String), state: 'dispatched', closedAt: null, calledBack: false },
+    });
   });
 });
 

@@ -221,4 +221,8 @@ export const en: Messages = {
       goodRatingRate: 'Good ratings', rectificationRate: 'Bad ratings rectified', callbackRate: 'Named bad ratings called back',
     },
   },
+  applicationRatings: {
+    title: 'Ratings and rectification', none: 'No ratings yet', rating: 'Rating', comment: 'Comment', rectification: 'Rectification case', callback: 'Callback',
+    deadline: ' (due {{at}})', calledBack: 'Called back', notYet: 'Pending',
+  },
 };

@@ -219,6 +219,10 @@ export const zhCN = {
       goodRatingRate: '好评率', rectificationRate: '差评整改率', callbackRate: '实名差评回访率',
     },
   },
+  applicationRatings: {
+    title: '办件评价与差评整改', none: '暂无评价', rating: '评价', comment: '评价内容', rectification: '整改工单', callback: '回访',
+    deadline: '（整改时限 {{at}}）', calledBack: '已回访', notYet: '待回访',
+  },
 } as const;
 
 /** The shape every other language must have. */

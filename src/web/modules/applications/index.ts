@@ -4,3 +4,4 @@ export * from './application-table.tsx';
 export * from './application-types.ts';
 export * from './use-applications.ts';
 export * from './application-indicators.tsx';
+export * from './application-ratings.tsx';
