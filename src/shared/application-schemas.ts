@@ -46,3 +46,17 @@ export const ApplicationActionBody = z.strictObject({
   missing: z.array(material).max(50).optional(),
 });
 
+
+/** The month's 政务服务 indicators and ranking per department or per window. */
+export const ApplicationIndicatorQuery = z.strictObject({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  level: z.enum(['department', 'window']).default('department'),
+  district: z.string().regex(/^\d{6}$/).optional(),
+});
+
+/** The month's national 1–15 status codes, as .xlsx (default) or JSON. */
+export const NationalStatusExportQuery = z.strictObject({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  format: z.enum(['xlsx', 'json']).default('xlsx'),
+  district: z.string().regex(/^\d{6}$/).optional(),
+});

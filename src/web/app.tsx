@@ -34,6 +34,7 @@ const EnterprisePortalPage = lazy(() => import('./pages/enterprise-portal-page.t
 const EnterprisesPage = lazy(() => import('./pages/enterprises-page.tsx').then((m) => ({ default: m.EnterprisesPage })));
 const WindowPage = lazy(() => import('./pages/window-page.tsx').then((m) => ({ default: m.WindowPage })));
 const ServiceInboxPage = lazy(() => import('./pages/service-inbox-page.tsx').then((m) => ({ default: m.ServiceInboxPage })));
+const ServiceIndicatorsPage = lazy(() => import('./pages/service-indicators-page.tsx').then((m) => ({ default: m.ServiceIndicatorsPage })));
 const PoliciesPage = lazy(() => import('./pages/policies-page.tsx').then((m) => ({ default: m.PoliciesPage })));
 
 function Home() {
@@ -78,6 +79,7 @@ export function App() {
                   <Route path="/kpi" element={<KpiPage />} />
                   <Route path="/window" element={<WindowPage />} />
                   <Route path="/services" element={<ServiceInboxPage />} />
+                  <Route path="/service-indicators" element={<ServiceIndicatorsPage />} />
                 </Route>
                 <Route path="*" element={<Navigate to="/" replace />} />
               </Routes>

@@ -87,4 +87,35 @@ describe.skipIf(!haveChromium)('an application from the window to its rating', (
     const rectification = await db.selectFrom('cases').select(['kind', 'state']).where('rectification_of_id', '=', source.id).execute();
     expect(rectification).toEqual([{ kind: 'rectification', state: 'dispatched' }]);
   });
+
+  it('the supervisor sees the month’s 政务服务 indicators per department and per window; the department sees its own marked', async () => {
+    const context = await newPerson(browser, env.baseUrl);
+    const page = await context.newPage();
+    await loginThroughUi(page, 'supervisor-220106');
+    await page.getByRole('link', { name: '政务服务指标' }).click();
+    await page.getByText('政务服务指标与排名').waitFor();
+    // received 1, 补正 once, concluded by the promised limit, rated 不满意 (rectification still open):
+    // 按承诺时限办结率 100%, 好评率 0%, 一次办结率 0%, 差评整改率 0% → (40 × 1) / 100 = 40.00, grade D.
+    const row = page.getByRole('row').filter({ hasText: '住房和城乡建设局' });
+    await row.getByText('40.00 D').waitFor();
+    await page.getByRole('row').filter({ hasText: '全区' }).getByText('40.00 D').waitFor();
+    await snap(page, 'zh-44-service-indicators');
+    await page.getByText('按窗口').click();
+    await page.getByRole('columnheader', { name: '窗口' }).waitFor();
+    await page.getByRole('row').filter({ hasText: '全区' }).getByText('40.00 D').waitFor();
+    await context.close();
+
+    const department = await newPerson(browser, env.baseUrl);
+    const handlerPage = await department.newPage();
+    await loginThroughUi(handlerPage, 'handler-zjj-220106');
+    await handlerPage.getByRole('link', { name: '政务服务指标' }).click();
+    await handlerPage.getByRole('row').filter({ hasText: '住房和城乡建设局' }).getByText('本单位').waitFor();
+    // The department's rating and rectification view: the 差评 and the rectification case awaiting its callback.
+    await handlerPage.getByRole('link', { name: '政务办件' }).click();
+    const rated = handlerPage.getByRole('row').filter({ hasText: number }).filter({ hasText: '待回访' });
+    await rated.getByText('不满意').waitFor();
+    await rated.getByText('已派遣').waitFor();
+    await snap(handlerPage, 'zh-45-service-ratings');
+    await department.close();
+  });
 });

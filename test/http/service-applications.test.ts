@@ -153,11 +153,16 @@ describe('an application through the loop', () => {
 
   it('cannot be concluded while paused, nor by another department', async () => {
     at('2026-09-30T10:00');
+    const before = await view(caseId);
     const paused = await act(zjj, caseId, 'conclude', { outcome: 'approved' });
     expect(paused.status).toBe(409);
-    expect(paused.body.code).toBe('APPLICATION_PAUSED');
-    expect((await act(scjg, caseId, 'supplement_received')).body.code).toBe('APPLICATION_ITEM_OTHER_DEPARTMENT');
-    expect((await view(caseId)).status).toBe('supplementing');
+    expect(paused.body).toMatchObject({ code: 'APPLICATION_PAUSED', message: expect.stringContaining('不能办结'), messageEn: expect.stringContaining('paused') });
+    const other = await act(scjg, caseId, 'supplement_received');
+    expect(other.status).toBe(403);
+    expect(other.body).toMatchObject({ code: 'APPLICATION_ITEM_OTHER_DEPARTMENT', message: expect.any(String), messageEn: expect.any(String) });
+    // Nothing changed: the same version, status, deadlines and timeline.
+    expect(await view(caseId)).toEqual(before);
+    expect((await clerk.get(`/api/v1/cases/${caseId}`)).body.timeline).toHaveLength(3);
   });
 
   it('restarts both clocks from the day the materials came (on-time notice, article 32)', async () => {
@@ -202,10 +207,15 @@ describe('an application through the loop', () => {
     const twice = await anonymous().post(`/api/v1/service-applications/${number}/rating`, { phone, level: 'satisfied' });
     expect(twice.status).toBe(409);
     expect(twice.body).toMatchObject({ code: 'APPLICATION_ALREADY_RATED', message: expect.stringContaining('一事一评'), messageEn: expect.any(String) });
+    expect((await clerk.get(`/api/v1/cases/${caseId}`)).body.rating).toMatchObject({ level: 'dissatisfied' });
     const rectification = await t.services.db.selectFrom('cases').innerJoin('categories', 'categories.id', 'cases.category_id')
       .select(['cases.kind', 'cases.state', 'cases.department_id', 'categories.code']).where('cases.rectification_of_id', '=', caseId).execute();
     const { departmentId } = await view(caseId);
     expect(rectification).toEqual([{ kind: 'rectification', state: 'dispatched', department_id: departmentId, code: 'R01' }]);
+    // The department's rating view: the rating, its comment, and the rectification it opened.
+    expect((await zjj.get(`/api/v1/service-applications/by-case/${caseId}`)).body).toMatchObject({
+      rating: 'dissatisfied', ratingComment: '跑了两次', rectification: { number: expect.any(String), state: 'dispatched', closedAt: null, calledBack: false },
+    });
   });
 });
 
@@ -214,6 +224,7 @@ describe('bad input and the other paths', () => {
     const other = await scjg.post('/api/v1/service-applications', { serviceItemCode: 'ZJJ-01', applicant: { name: '某公司', phone: '13800000002' }, materials: [] });
     expect(other.status).toBe(403);
     expect(other.body).toMatchObject({ code: 'APPLICATION_ITEM_OTHER_DEPARTMENT', message: expect.stringContaining('其他部门'), messageEn: expect.stringContaining('another department') });
+    expect(await t.services.db.selectFrom('service_applications').select('case_id').where('applicant_phone', '=', '13800000002').execute()).toEqual([]);
     expect((await clerk.post('/api/v1/service-applications', { serviceItemCode: 'NOPE', applicant: { name: '某人', phone: '13800000002' }, materials: [] })).body.code).toBe('SERVICE_ITEM_UNKNOWN');
     expect((await anonymous().post('/api/v1/service-applications', { serviceItemCode: 'ZJJ-01', applicant: { name: '某人', phone: '13800000002' }, materials: [] })).status).toBe(401);
   });
@@ -236,7 +247,31 @@ describe('bad input and the other paths', () => {
     const refused = await act(clerk, promised.body.caseId, 'refuse', { reason: '不属于本机关职权范围' });
     expect(refused.body.state).toBe('declined');
     expect((await voucher(clerk, promised.body.caseId, 'acceptance')).body.code).toBe('APPLICATION_VOUCHER_UNAVAILABLE');
+    const refusal = await voucher(clerk, promised.body.caseId, 'refusal');
+    expect(refusal.status).toBe(200);
+    expect(refusal.text).toContain('不予受理决定书');
+    expect(refusal.text).toContain(`办件编号：${promised.body.number}`);
+    expect(refusal.text).toContain('理由：不属于本机关职权范围');
+    expect(refusal.text).toContain('2026年10月14日');
+    const notRefused = await voucher(clerk, spot.body.caseId, 'refusal');
+    expect(notRefused.status).toBe(409);
+    expect(notRefused.body).toMatchObject({ code: 'APPLICATION_VOUCHER_UNAVAILABLE', message: expect.any(String), messageEn: expect.any(String) });
     expect(await view(promised.body.caseId)).toMatchObject({ status: 'refused', nationalCode: 5 });
+  });
+
+  it('lets the department’s 首席事务代表 approve its item at the window in one step, not the clerk nor another department', async () => {
+    at('2026-10-14T10:00');
+    const res = await scjg.post('/api/v1/service-applications', {
+      serviceItemCode: 'SCJG-01', applicant: { name: '长春某科技有限公司', phone: '13800000005' }, materials: ['公司登记（备案）申请书', '公司章程', '申请人身份证明', '住所使用证明'],
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const caseId = res.body.caseId;
+    expect((await act(clerk, caseId, 'conclude', { outcome: 'approved' })).body.code).toBe('APPLICATION_NOT_ON_THE_SPOT');
+    expect((await act(zjj, caseId, 'conclude', { outcome: 'approved' })).body.code).toBe('APPLICATION_ITEM_OTHER_DEPARTMENT');
+    expect((await view(caseId)).status).toBe('received');
+    at('2026-10-14T10:05');
+    expect((await act(scjg, caseId, 'conclude', { outcome: 'approved' })).status).toBe(200);
+    expect(await view(caseId)).toMatchObject({ status: 'concluded', nationalCode: 11, acceptedAt: '2026-10-14T02:05:00.000Z', caseState: 'closed' });
   });
 
   it('gives an application unrated after 7 natural days the default 基本满意, without rectification', async () => {

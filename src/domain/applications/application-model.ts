@@ -85,3 +85,9 @@ export function nationalCodeOfStatus(status: ApplicationStatus, outcome: Conclus
     case 'revoked': return 15;
   }
 }
+
+/** The names of the national 办件 status codes (enterprise-policy.md §7.3); 4 不受理 is not produced (refusals are 5). */
+export const NATIONAL_STATUS_NAMES: Readonly<Record<number, string>> = Object.freeze({
+  1: '已接件', 2: '已撤件', 3: '已受理', 4: '不受理', 5: '不予受理', 6: '补正（开始）', 7: '补正（结束）', 8: '部门开始办理',
+  9: '特别程序（开始）', 10: '特别程序（结束）', 11: '办结（通过）', 12: '办结（容缺通过）', 13: '办结（不通过）', 14: '撤回', 15: '撤销',
+});

@@ -39,6 +39,14 @@ describe('the application transition table', () => {
     expect(findApplicationRule(subject, clerk, 'conclude', { ...complete, itemKind: 'on_the_spot' }).rule?.to).toBe('concluded');
   });
 
+  it('lets the department’s 首席事务代表 approve any of its items at the window, in one step from 接件', () => {
+    const subject = { districtId: 1, departmentId: 7, status: 'received' as const };
+    expect(findApplicationRule(subject, backOffice, 'conclude', complete).rule).toMatchObject({ from: ['received'], to: 'concluded' });
+    expect(findApplicationRule(subject, otherDepartment, 'conclude', complete)).toEqual({ mismatch: 'scope' });
+    expect(findApplicationRule(subject, backOffice, 'conclude', { ...complete, missingMaterials: ['身份证'] }))
+      .toMatchObject({ mismatch: 'guard', failedGuard: 'materialsComplete' });
+  });
+
   it('maps every status to a case state and a national code', () => {
     for (const status of APPLICATION_STATUSES) {
       expect(CASE_STATE_OF[status]).toBeTruthy();
@@ -74,6 +82,7 @@ describe('vouchers', () => {
     number: 'LY-2026-000001', applicantName: '某公司', itemName: '食品经营许可', departmentName: '市场监督管理局',
     receivedAt: new Date('2026-09-30T16:00:00Z'), acceptedAt: null, promisedDeadline: new Date('2026-10-13T09:30:00Z'),
     legalDeadline: new Date('2026-10-19T09:30:00Z'), supplementRequestedAt: new Date('2026-10-08T01:00:00Z'), supplementMissing: ['营业执照', '平面图'],
+    refusedAt: null, refusalReason: null,
   };
 
   it('dates a 补正 notice in Shanghai and lists every missing item', () => {
@@ -84,7 +93,16 @@ describe('vouchers', () => {
     expect(text.paragraphs[2]).toContain('2026年10月1日'); // 16:00Z on 09-30 is past midnight in Shanghai
   });
 
-  it('issues no 受理通知书 before acceptance', () => {
+  it('issues no 受理通知书 before acceptance, and no 不予受理决定书 unless refused', () => {
     expect(() => voucherText('acceptance', facts)).toThrow('APPLICATION_VOUCHER_UNAVAILABLE');
+    expect(() => voucherText('refusal', facts)).toThrow('APPLICATION_VOUCHER_UNAVAILABLE');
+  });
+
+  it('states the refusal’s reason and the remedies, dated the day of the decision', () => {
+    const text = voucherText('refusal', { ...facts, refusedAt: new Date('2026-10-09T02:00:00Z'), refusalReason: '不属于本机关职权范围' });
+    expect(text.title).toBe('不予受理决定书');
+    expect(text.dated).toBe('2026年10月9日');
+    expect(text.paragraphs[2]).toContain('理由：不属于本机关职权范围');
+    expect(text.paragraphs.join('')).toContain('行政复议');
   });
 });

@@ -43,9 +43,11 @@ export const APPLICATION_TRANSITIONS: readonly ApplicationRule[] = [
   { action: 'start_processing', from: ['accepted'], to: 'processing', roles: BACK_OFFICE, scope: 'department', requires: [] },
   { action: 'start_special', from: ['processing'], to: 'special_procedure', roles: BACK_OFFICE, scope: 'department', requires: ['reason'] },
   { action: 'end_special', from: ['special_procedure'], to: 'processing', roles: BACK_OFFICE, scope: 'department', requires: [] },
-  // 即办件 are decided at the window on the spot; the 首席事务代表 (a handler of the department) approves any item at the window.
+  // 即办件 are decided at the window on the spot; the 首席事务代表 (a handler of the department, authorised with final
+  // 审批 power) approves any item of the department at the window: 受理 and 办结 in one step, from 接件.
   { action: 'conclude', from: ['received', 'accepted'], to: 'concluded', roles: WINDOW, scope: 'district', requires: ['outcome'], guards: ['onTheSpotItem', 'materialsComplete'] },
   { action: 'conclude', from: [...OPEN], to: 'concluded', roles: BACK_OFFICE, scope: 'department', requires: ['outcome'], guards: ['notPaused'] },
+  { action: 'conclude', from: ['received'], to: 'concluded', roles: BACK_OFFICE, scope: 'department', requires: ['outcome'], guards: ['materialsComplete'] },
   { action: 'deliver', from: ['concluded'], to: 'delivered', roles: [...WINDOW, ...BACK_OFFICE], scope: 'district', requires: [] },
   { action: 'withdraw', from: ['received'], to: 'withdrawn_before_acceptance', roles: [...WINDOW, ...BACK_OFFICE], scope: 'district', requires: ['reason'] },
   { action: 'withdraw', from: OPEN, to: 'withdrawn', roles: [...WINDOW, ...BACK_OFFICE], scope: 'district', requires: ['reason'] },

@@ -6,3 +6,4 @@ export * from './application-transitions.ts';
 export * from './application-voucher.ts';
 export * from './service-item-import.ts';
 export * from './service-item.ts';
+export * from './application-indicators.ts';

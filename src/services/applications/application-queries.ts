@@ -8,7 +8,9 @@ import { DomainError } from '../../domain/errors.ts';
 import type { WorkingCalendar } from '../../domain/calendar/index.ts';
 import { remainingWorkingDays, nationalCodeOfStatus } from '../../domain/applications/index.ts';
 import type { Actor, RatingLevel } from '../../domain/case/index.ts';
-import { findApplicationByCase, findApplicationByNumber, findServiceItemById, listApplications, type ServiceItemWithDepartment } from '../../db/repositories/applications/index.ts';
+import {
+  findApplicationByCase, findApplicationByNumber, findRectificationOf, findServiceItemById, listApplications, type ServiceItemWithDepartment,
+} from '../../db/repositories/applications/index.ts';
 import { findCase } from '../../db/repositories/case/index.ts';
 import type { CaseRow, ServiceApplicationRow } from '../../db/schema.ts';
 import { ANONYMOUS } from '../actor.ts';
@@ -24,17 +26,22 @@ export interface ApplicationView {
   promisedRemainingDays: number;
   legalRemainingDays: number;
   nationalCode: number;
+  /** The rectification case a 差评 opened (整改 and its 回访), for the department's rating view. */
+  rectification: { caseId: number; number: string; state: string; resolveDeadline: Date | null; closedAt: Date | null; calledBack: boolean } | null;
 }
 
 const FINISHED = ['concluded', 'delivered', 'refused', 'withdrawn_before_acceptance', 'withdrawn', 'revoked'];
 
-function viewOf(application: ServiceApplicationRow, row: CaseRow, item: ServiceItemWithDepartment, now: Date, calendar: WorkingCalendar): ApplicationView {
+function viewOf(
+  application: ServiceApplicationRow, row: CaseRow, item: ServiceItemWithDepartment, now: Date, calendar: WorkingCalendar, rectification: ApplicationView['rectification'],
+): ApplicationView {
   const readAt = application.pause_since ?? (FINISHED.includes(application.status) ? (application.concluded_at ?? application.updated_at) : now);
   return {
     application, row, item,
     promisedRemainingDays: remainingWorkingDays(application.promised_deadline, readAt, calendar),
     legalRemainingDays: remainingWorkingDays(application.legal_deadline, readAt, calendar),
     nationalCode: nationalCodeOfStatus(application.status, application.outcome),
+    rectification,
   };
 }
 
@@ -42,7 +49,11 @@ async function load(deps: ServiceDeps, application: ServiceApplicationRow, calen
   const row = await findCase(deps.db, application.case_id);
   const item = await findServiceItemById(deps.db, application.service_item_id);
   if (!row || !item) throw new DomainError('NOT_FOUND');
-  return viewOf(application, row, item, deps.clock(), calendar);
+  const rectification = row.rating ? await findRectificationOf(deps.db, row.id) : undefined;
+  return viewOf(application, row, item, deps.clock(), calendar, rectification ? {
+    caseId: rectification.id, number: rectification.number, state: rectification.state, resolveDeadline: rectification.resolve_deadline,
+    closedAt: rectification.closed_at, calledBack: rectification.rating !== null,
+  } : null);
 }
 
 const STAFF = ['operator', 'shift_lead', 'handler', 'supervisor', 'leader', 'admin'];

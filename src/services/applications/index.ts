@@ -6,3 +6,5 @@ export * from './application-queries.ts';
 export * from './application-voucher.ts';
 export * from './rating-requests.ts';
 export * from './service-items.ts';
+export * from './application-indicators.ts';
+export * from './national-status-export.ts';

@@ -8,6 +8,7 @@ import { parsePeriod, previousPeriod, samePeriodLastYear, type Period } from '..
 import type { IndicatorCounts, IndicatorRates } from '../../domain/supervision/indicator-compute.ts';
 import { topCategories } from '../../db/repositories/supervision/indicator-repository.ts';
 import { listLongSuspendedCases, listOverdueCases, listRectificationCases } from '../../db/repositories/supervision/bulletin-repository.ts';
+import type { ApplicationIndicatorReport } from '../applications/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { computeIndicatorTable, computeRanking, type DistrictRef, type Ranking } from './indicator-service.ts';
 
@@ -45,11 +46,26 @@ export interface BulletinData {
   longSuspended: BulletinCase[];
   longSuspendedDays: number;
   rectifications: BulletinCase[];
+  /** 政务服务办件 indicators and ranking of the month, per department and per window (docs/applications.md). */
+  serviceApplications: { department: ApplicationIndicatorReport; window: ApplicationIndicatorReport };
 }
 
 async function headlineOf(deps: ServiceDeps, district: DistrictRef, period: Period): Promise<Headline> {
   const table = await computeIndicatorTable(deps, district, 'district', period);
   return { counts: table.total.counts, rates: table.total.rates, score: table.total.score };
+}
+
+/**
+ * 九、十: the 政务服务 section. Imported when first needed because the applications area imports the case
+ * area, which imports this one (rectification follow-ups): a static import would close that cycle while
+ * the modules are still initialising.
+ */
+async function serviceApplicationSection(deps: ServiceDeps, district: DistrictRef, month: string): Promise<BulletinData['serviceApplications']> {
+  const { computeApplicationIndicatorReport } = await import('../applications/index.ts');
+  return {
+    department: await computeApplicationIndicatorReport(deps, district, 'department', month),
+    window: await computeApplicationIndicatorReport(deps, district, 'window', month),
+  };
 }
 
 /**
@@ -87,5 +103,6 @@ export async function buildBulletin(deps: ServiceDeps, district: DistrictRef, mo
     district, period, previous, lastYear, asOf, headline, rankings,
     topCategories: categories.map((row) => ({ code: row.code, majorName: row.major_name, minorName: row.minor_name, count: Number(row.n) })),
     overdue, longSuspended: suspended, longSuspendedDays, rectifications,
+    serviceApplications: await serviceApplicationSection(deps, district, month),
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { BulletinCase, BulletinData, Headline } from './bulletin-service.ts';
 import type { Ranking } from './indicator-service.ts';
+import type { ApplicationIndicatorReport } from '../applications/index.ts';
 
 export interface BulletinTable {
   title: string;
@@ -100,6 +101,23 @@ function listsTable(data: BulletinData): BulletinTable {
   return { title: '四、红黑榜', headers: ['榜单', '层级', '单位', '名次', '综合指标值'], rows };
 }
 
+/** 九、十: the month's 政务服务 indicators per department and per window, ranked, with the district's total. */
+function applicationTable(title: string, unitName: string, report: ApplicationIndicatorReport): BulletinTable {
+  const figures = (row: Pick<ApplicationIndicatorReport['total'], 'counts' | 'rates' | 'score'>) => [
+    String(row.counts.received), percent(row.rates.onTheSpotRate), percent(row.rates.promisedOnTimeRate), String(row.counts.legalOverdue),
+    percent(row.rates.supplementRate), percent(row.rates.firstTimeRate), percent(row.rates.goodRatingRate), percent(row.rates.rectificationRate),
+    percent(row.rates.callbackRate), row.score === null ? DASH : row.score.toFixed(2),
+  ];
+  return {
+    title,
+    headers: ['名次', unitName, '办件量', '即办率', '按承诺时限办结率', '法定超期数', '补正率', '一次办结率', '好评率', '差评整改率', '实名差评回访率', '综合指标值'],
+    rows: [
+      ...report.items.map((row) => [row.place === null ? DASH : String(row.place), row.unit.name, ...figures(row)]),
+      [DASH, '全区', ...figures(report.total)],
+    ],
+  };
+}
+
 function caseRows(cases: BulletinCase[], last: (c: BulletinCase) => string[]): string[][] {
   return cases.map((c) => [c.number, c.title, c.categoryName, c.departmentName ?? DASH, ...last(c)]);
 }
@@ -142,6 +160,8 @@ export function bulletinDocument(data: BulletinData): BulletinDocument {
           STATE_ZH[c.state] ?? c.state, shanghaiText(c.resolveDeadline), c.onTime === true ? '按期' : c.onTime === false ? '超期' : '未完成',
         ]),
       },
+      applicationTable('九、政务服务办件指标（按部门）', '部门', data.serviceApplications.department),
+      applicationTable('十、政务服务办件指标（按窗口）', '窗口', data.serviceApplications.window),
     ],
   };
 }

@@ -9,7 +9,7 @@ export const en: Messages = {
     supervision: 'Supervision', notices: 'Notices to answer',
     portal: 'Enterprise portal', enterprises: 'Enterprises', policies: 'Policies',
     projects: 'Project map', patronage: 'My patronage', kpi: 'KPI board',
-    window: 'Single window', services: 'Applications', serviceTrack: 'Track an application',
+    window: 'Single window', services: 'Applications', serviceTrack: 'Track an application', 'service-indicators': 'Service indicators',
   },
   login: {
     title: 'Staff login', username: 'Username', password: 'Password', submit: 'Log in', demoHint: 'Demo users: operator-220106, handler-220106, grid_worker-220106 …, password demo1234',
@@ -218,5 +218,18 @@ export const en: Messages = {
       accept: 'Accept', refuse: 'Refuse', request_supplement: 'Request supplement', supplement_received: 'Supplement received', start_processing: 'Start processing',
       start_special: 'Start special procedure', end_special: 'End special procedure', conclude: 'Conclude (approve)', deliver: 'Deliver', withdraw: 'Withdraw', revoke: 'Revoke',
     },
+  },
+  applicationIndicators: {
+    title: 'Service indicators and ranking', byDepartment: 'By department', byWindow: 'By window', month: 'Month', place: 'Place', department: 'Department', window: 'Window',
+    mine: 'Mine', received: 'Applications', legalOverdue: 'Past legal limit', score: 'Score', total: 'District',
+    hint: 'As of {{asOf}}; a finished month is frozen at its end, later changes count in the month they happen.',
+    rates: {
+      onTheSpotRate: 'On the spot', promisedOnTimeRate: 'Concluded by the promised limit', supplementRate: 'Supplement requested', firstTimeRate: 'Concluded first time',
+      goodRatingRate: 'Good ratings', rectificationRate: 'Bad ratings rectified', callbackRate: 'Named bad ratings called back',
+    },
+  },
+  applicationRatings: {
+    title: 'Ratings and rectification', none: 'No ratings yet', rating: 'Rating', comment: 'Comment', rectification: 'Rectification case', callback: 'Callback',
+    deadline: ' (due {{at}})', calledBack: 'Called back', notYet: 'Pending',
   },
 };

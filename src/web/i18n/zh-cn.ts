@@ -7,7 +7,7 @@ export const zhCN = {
     supervision: '督查工作台', notices: '督办回复',
     portal: '企业服务', enterprises: '企业服务', policies: '惠企政策',
     projects: '挂图作战', patronage: '我包保的项目', kpi: '目标看板',
-    window: '一窗受理', services: '政务办件', serviceTrack: '办件查询',
+    window: '一窗受理', services: '政务办件', serviceTrack: '办件查询', 'service-indicators': '政务服务指标',
   },
   login: {
     title: '工作人员登录', username: '用户名', password: '密码', submit: '登录', demoHint: '演示账号：operator-220106、handler-220106、grid_worker-220106 等，密码 demo1234',
@@ -216,6 +216,19 @@ export const zhCN = {
       accept: '受理', refuse: '不予受理', request_supplement: '补正告知', supplement_received: '补正材料已收', start_processing: '开始办理',
       start_special: '特别程序开始', end_special: '特别程序结束', conclude: '办结（通过）', deliver: '出件', withdraw: '撤件', revoke: '撤销',
     },
+  },
+  applicationIndicators: {
+    title: '政务服务指标与排名', byDepartment: '按部门', byWindow: '按窗口', month: '统计月份', place: '名次', department: '部门', window: '窗口',
+    mine: '本单位', received: '办件量', legalOverdue: '法定超期数', score: '综合指标值', total: '全区',
+    hint: '数据截至 {{asOf}}；已结束的月份按月末冻结，之后办件的变化计入发生的月份。',
+    rates: {
+      onTheSpotRate: '即办率', promisedOnTimeRate: '按承诺时限办结率', supplementRate: '补正率', firstTimeRate: '一次办结率',
+      goodRatingRate: '好评率', rectificationRate: '差评整改率', callbackRate: '实名差评回访率',
+    },
+  },
+  applicationRatings: {
+    title: '办件评价与差评整改', none: '暂无评价', rating: '评价', comment: '评价内容', rectification: '整改工单', callback: '回访',
+    deadline: '（整改时限 {{at}}）', calledBack: '已回访', notYet: '待回访',
   },
 } as const;
 

@@ -12,16 +12,16 @@ import { UserScope } from './user-scope.tsx';
 
 type NavKey = 'workbench' | 'inbox' | 'grid' | 'search' | 'map' | 'cockpit' | 'admin' | 'supervision' | 'notices'
   | 'portal' | 'enterprises' | 'policies'
-  | 'projects' | 'patronage' | 'kpi' | 'window' | 'services';
+  | 'projects' | 'patronage' | 'kpi' | 'window' | 'services' | 'service-indicators';
 
 /** Which pages each role sees in the menu. */
 const MENU: Partial<Record<Role, NavKey[]>> = {
   operator: ['workbench', 'window', 'search', 'map', 'cockpit', 'enterprises'],
   shift_lead: ['workbench', 'window', 'search', 'map', 'cockpit', 'enterprises'],
-  handler: ['inbox', 'services', 'notices', 'search'],
+  handler: ['inbox', 'services', 'service-indicators', 'notices', 'search'],
   grid_worker: ['grid'],
-  supervisor: ['cockpit', 'supervision', 'map', 'search', 'enterprises', 'policies'],
-  leader: ['cockpit', 'supervision', 'map', 'search', 'projects', 'patronage', 'kpi', 'enterprises', 'policies'],
+  supervisor: ['cockpit', 'supervision', 'service-indicators', 'map', 'search', 'enterprises', 'policies'],
+  leader: ['cockpit', 'supervision', 'service-indicators', 'map', 'search', 'projects', 'patronage', 'kpi', 'enterprises', 'policies'],
   admin: ['admin', 'search', 'enterprises', 'policies'],
   enterprise: ['portal'],
   project_officer: ['projects', 'kpi', 'search'],

@@ -48,3 +48,9 @@ export async function listUnratedConcluded(db: Db, districtId: number, concluded
     .orderBy('service_applications.case_id')
     .execute();
 }
+
+/** The rectification case a 差评 of the application opened, if any (the latest). */
+export async function findRectificationOf(db: Db, caseId: number) {
+  return db.selectFrom('cases').select(['id', 'number', 'state', 'resolve_deadline', 'closed_at', 'rating'])
+    .where('rectification_of_id', '=', caseId).where('kind', '=', 'rectification').orderBy('id', 'desc').limit(1).executeTakeFirst();
+}

@@ -58,5 +58,9 @@ export function presentApplication(view: ApplicationView) {
       ? { requestedAt: iso(application.supplement_requested_at), onTime: application.supplement_on_time, missing: application.supplement_missing }
       : null,
     ratingRequestedAt: iso(application.rating_requested_at),
+    ratingComment: view.row.rating_comment,
+    rectification: view.rectification
+      ? { ...view.rectification, resolveDeadline: iso(view.rectification.resolveDeadline), closedAt: iso(view.rectification.closedAt) }
+      : null,
   };
 }

@@ -2,12 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  ApplicationCreateBody, ApplicationListQuery, ApplicationNumberParams, ApplicationRatingBody, ApplicationTrackQuery, ServiceItemImportBody,
+  ApplicationCreateBody, ApplicationIndicatorQuery, ApplicationListQuery, ApplicationNumberParams, NationalStatusExportQuery, ApplicationRatingBody, ApplicationTrackQuery, ServiceItemImportBody,
   ServiceItemListQuery,
 } from '../../../shared/application-schemas.ts';
 import { IdParams } from '../../../shared/api-schemas.ts';
 import {
-  getApplicationForStaff, importItems, renderVoucher, listApplicationsFor, listItemsOf, rateApplication, receiveApplication, trackApplication,
+  applicationIndicatorDistrict, computeApplicationIndicatorReport, getApplicationForStaff, importItems, listNationalStatuses, renderNationalStatusesXlsx, renderVoucher, listApplicationsFor, listItemsOf, rateApplication, receiveApplication, trackApplication,
 } from '../../../services/applications/index.ts';
 import { presentApplication, presentApplicationPublic, presentServiceItem } from './application-presenter.ts';
 import type { RouteDeps } from '../route-deps.ts';
@@ -43,13 +43,47 @@ export async function applicationRoutes(app: FastifyInstance, { services }: Rout
     return { items: views.map(presentApplication) };
   });
 
+  typed.get(
+    '/api/v1/service-applications/indicators',
+    { schema: { tags, summary: '政务服务指标与排名（按部门、窗口，按月）/ Service indicators and ranking per month', querystring: ApplicationIndicatorQuery } },
+    async (request) => {
+      const { month, level, district: districtCode } = request.query;
+      const district = await applicationIndicatorDistrict(services, request.actor, districtCode);
+      const report = await computeApplicationIndicatorReport(services, district, level, month);
+      return {
+        district: { code: report.district.code, name: report.district.name },
+        period: { key: report.period.key, start: report.period.start.toISOString(), end: report.period.end.toISOString() },
+        asOf: report.asOf.toISOString(),
+        level: report.level,
+        items: report.items,
+        total: report.total,
+      };
+    },
+  );
+
+  typed.get(
+    '/api/v1/service-applications/national-statuses',
+    { schema: { tags, summary: '办件状态（国家 1–15 代码）导出 / National status codes of the month', querystring: NationalStatusExportQuery } },
+    async (request, reply) => {
+      const { month, format, district: districtCode } = request.query;
+      const district = await applicationIndicatorDistrict(services, request.actor, districtCode);
+      const rows = await listNationalStatuses(services, district.id, month);
+      if (format === 'json') return { district: { code: district.code, name: district.name }, month, items: rows };
+      const fileName = `办件状态-${district.code}-${month}.xlsx`;
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="national-statuses-${district.code}-${month}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .send(await renderNationalStatusesXlsx(rows));
+    },
+  );
+
   typed.get('/api/v1/service-applications/by-case/:id', { schema: { tags, summary: '办件详情（工作人员）/ An application for staff', params: IdParams } }, async (request) => {
     return presentApplication(await getApplicationForStaff(services, request.actor, Number(request.params.id)));
   });
 
   typed.get(
     '/api/v1/service-applications/by-case/:id/vouchers/:kind',
-    { schema: { tags, summary: '受理通知书 / 补正通知书 (.docx)', params: VoucherParams } },
+    { schema: { tags, summary: '受理通知书 / 补正通知书 / 不予受理决定书 (.docx)', params: VoucherParams } },
     async (request, reply) => {
       const voucher = await renderVoucher(services, request.actor, Number(request.params.id), request.params.kind);
       return reply

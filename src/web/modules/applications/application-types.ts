@@ -31,4 +31,6 @@ export interface ApplicationStaffView extends ApplicationPublicView {
   missingMaterials: string[];
   itemKind: ServiceItemView['kind'];
   clock: { promisedRemainingDays: number; legalRemainingDays: number; legalOverdue: boolean };
+  ratingComment: string | null;
+  rectification: { caseId: number; number: string; state: string; resolveDeadline: string | null; closedAt: string | null; calledBack: boolean } | null;
 }

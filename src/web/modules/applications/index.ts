@@ -3,3 +3,5 @@ export * from './application-countdown.tsx';
 export * from './application-table.tsx';
 export * from './application-types.ts';
 export * from './use-applications.ts';
+export * from './application-indicators.tsx';
+export * from './application-ratings.tsx';
