@@ -130,6 +130,21 @@ describe('following instead of reporting again', () => {
   });
 });
 
+describe('the base layer', () => {
+  it('is offline unless CIVICLOOP_TILE_URL is set; then the UI learns it from the health check and the CSP lets its host in', async () => {
+    const offline = await apiClient(t.app).get('/api/v1/health');
+    expect(offline.body.map).toEqual({ tileUrl: null, tileAttribution: null });
+    const tiled = await startTestApp({ overrides: { CIVICLOOP_TILE_URL: 'https://t{s}.tiles.example.cn/{z}/{x}/{y}.png', CIVICLOOP_TILE_ATTRIBUTION: '© 测试底图' } });
+    try {
+      const health = await tiled.app.inject({ method: 'GET', url: '/api/v1/health' });
+      expect(health.json().map).toEqual({ tileUrl: 'https://t{s}.tiles.example.cn/{z}/{x}/{y}.png', tileAttribution: '© 测试底图' });
+      expect(health.headers['content-security-policy']).toContain("img-src 'self' data: blob: https://*.tiles.example.cn;");
+    } finally {
+      await tiled.close();
+    }
+  });
+});
+
 describe('demo case locations', () => {
   it('puts every demo case at a point inside its own grid', async () => {
     const demo = await startTestApp();
