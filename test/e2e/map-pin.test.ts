@@ -27,7 +27,7 @@ beforeAll(async () => {
   await loadDemoMap(env.t);
   operator = await loginAs(env.t.app, 'operator-220106');
   here = await pointInsideGrid(env.t, '220106001001001');
-  elsewhere = await pointInsideGrid(env.t, '220106002001001');
+  elsewhere = await pointInsideGrid(env.t, '220106003001001');
   const lookup = await operator.get(`/api/v1/geo/place?lat=${here.lat}&lng=${here.lng}`);
   place = { address: lookup.body.address, communityName: lookup.body.place.communityName };
 });
@@ -41,7 +41,7 @@ describe.skipIf(!haveChromium)('the citizen report map pin (phone)', () => {
     });
     const page = await context.newPage();
     await page.goto('/report');
-    await page.getByTestId('pin-map').locator('.leaflet-pane').first().waitFor();
+    await page.getByTestId('pin-map').locator('.leaflet-map-pane').waitFor({ state: 'attached' });
     // Required fields are flagged inline before anything is sent.
     await page.getByRole('button', { name: '上报', exact: true }).click();
     await page.getByText('请选择问题类别').waitFor();

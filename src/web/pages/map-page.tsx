@@ -82,7 +82,7 @@ export function MapPage() {
         <Flex wrap gap={8} align="center">
           {!ownDistrict && (
             <Select
-              aria-label={t('field.district')} style={{ minWidth: 140 }} value={districtCode ?? undefined} onChange={setPickedDistrict}
+              aria-label={t('field.district')} showSearch optionFilterProp="label" style={{ minWidth: 140 }} value={districtCode ?? undefined} onChange={setPickedDistrict}
               options={(tree?.districts ?? []).map((d) => ({ value: d.code, label: english ? d.nameEn : d.name }))}
             />
           )}
