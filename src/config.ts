@@ -57,6 +57,13 @@ const EnvSchema = z.object({
   CIVICLOOP_MAIL_FROM: z.string().default('civicloop <noreply@civicloop.local>'),
   /** Signs unsubscribe links; set it in production so links survive restarts (default: derived per data dir). */
   CIVICLOOP_LINK_SECRET: z.string().min(16).optional(),
+  /**
+   * Base map: an XYZ raster tile URL with {z}/{x}/{y} (and optionally {s}) in WGS-84/CGCS2000 Web Mercator,
+   * e.g. 天地图 or a self-hosted server (docs/adr/0007); unset → the offline style (streets and grids only).
+   */
+  CIVICLOOP_TILE_URL: z.string().url().refine((url) => url.includes('{z}') && url.includes('{x}') && url.includes('{y}'), 'needs {z}, {x} and {y}').optional(),
+  /** The attribution the tile source requires, shown in the map's corner. */
+  CIVICLOOP_TILE_ATTRIBUTION: z.string().max(200).optional(),
 });
 
 /** The environment, read into the settings the app uses. */
@@ -83,6 +90,7 @@ const ConfigSchema = EnvSchema.transform((value) => ({
   webhookMaxAttempts: value.CIVICLOOP_WEBHOOK_MAX_ATTEMPTS,
   smtpUrl: value.CIVICLOOP_SMTP_URL,
   mailFrom: value.CIVICLOOP_MAIL_FROM,
+  map: { tileUrl: value.CIVICLOOP_TILE_URL ?? null, tileAttribution: value.CIVICLOOP_TILE_ATTRIBUTION ?? null },
   linkSecret: value.CIVICLOOP_LINK_SECRET ?? `civicloop-links:${value.CIVICLOOP_DATA_DIR}:${value.DATABASE_URL ?? ''}`,
 }));
 

@@ -23,7 +23,7 @@ import { caseRoutes } from './routes/case/index.ts';
 import { trackingRoutes } from './routes/tracking/index.ts';
 import { calendarRoutes } from './routes/calendar/index.ts';
 import { userRoutes } from './routes/admin/index.ts';
-import { gridRoutes } from './routes/geo/index.ts';
+import { gridRoutes, mapRoutes } from './routes/geo/index.ts';
 import { apiKeyRoutes } from './routes/admin/index.ts';
 import { open311Routes } from './routes/open311/index.ts';
 import { attachmentRoutes } from './routes/case/index.ts';
@@ -75,7 +75,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   const services: ServiceDeps = createServiceDeps(deps.handle.db, deps.config, deps.clock);
   const routeDeps: RouteDeps = { services, handle: deps.handle, config: deps.config, version: deps.version };
 
-  await app.register(securityHeadersPlugin, { secureCookies: deps.config.secureCookies });
+  await app.register(securityHeadersPlugin, { secureCookies: deps.config.secureCookies, tileUrl: deps.config.map.tileUrl });
   await app.register(cookie);
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await app.register(swagger, {
@@ -98,6 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   await app.register(calendarRoutes, routeDeps);
   await app.register(userRoutes, routeDeps);
   await app.register(gridRoutes, routeDeps);
+  await app.register(mapRoutes, routeDeps);
   await app.register(apiKeyRoutes, routeDeps);
   await app.register(open311Routes, routeDeps);
   await app.register(attachmentRoutes, routeDeps);

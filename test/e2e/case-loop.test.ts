@@ -74,13 +74,13 @@ describe.skipIf(!haveChromium)('the case loop in the browser (中文)', () => {
     await snap(page, 'zh-01-citizen-report-empty');
     // Submitting empty shows the schema's errors and loses nothing.
     await page.getByRole('button', { name: '上报', exact: true }).click();
-    await page.getByText('此项必填').first().waitFor();
+    await page.getByText('请选择问题类别').first().waitFor();
     await pickOption(page, '类别', '暴露垃圾');
     await page.getByLabel('问题描述').fill('小区门口垃圾堆放三天无人清理');
     await page.getByLabel('地址').fill('春城大街 100 号');
     await page.getByLabel('联系电话').fill('13800000000');
     await page.getByRole('button', { name: '获取当前位置' }).click();
-    await page.getByText('已定位').waitFor();
+    await page.getByText('已标注').waitFor();
     await page.locator('input[type=file]').setInputFiles({ name: 'before.jpg', mimeType: 'image/jpeg', buffer: await photo('#8a6d3b') });
     await page.getByRole('img', { name: 'before.jpg' }).or(page.getByText('before.jpg')).first().waitFor();
     await snap(page, 'zh-02-citizen-report-filled');

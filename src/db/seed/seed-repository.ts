@@ -3,6 +3,7 @@ import type { Insertable, Kysely } from 'kysely';
 import type { CategoriesTable, Database } from '../schema.ts';
 import type { DEMO_DISTRICTS } from './demo-org.ts';
 import type { CaseKind } from '../../domain/case/index.ts';
+import type { GridGeometry } from '../../domain/geo/index.ts';
 
 type Db = Kysely<Database>;
 
@@ -75,6 +76,12 @@ export async function findFirstGrid(db: Db, districtId: number) {
 /** The grid codes of a district. */
 export async function listGridCodes(db: Db, districtId: number): Promise<string[]> {
   return (await db.selectFrom('grids').select(['code']).where('district_id', '=', districtId).execute()).map((row) => row.code);
+}
+
+/** The geometry of each grid of a district that has one, by grid code. */
+export async function gridGeometriesByCode(db: Db, districtId: number): Promise<Map<string, GridGeometry>> {
+  const rows = await db.selectFrom('grids').select(['code', 'geometry']).where('district_id', '=', districtId).where('geometry', 'is not', null).execute();
+  return new Map(rows.map((row) => [row.code, row.geometry as GridGeometry]));
 }
 
 /** The categories of the given kinds. */

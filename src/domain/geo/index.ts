@@ -2,3 +2,5 @@
 export * from './geo-types.ts';
 export * from './grid-features.ts';
 export * from './polygon-math.ts';
+export * from './point-sampling.ts';
+export * from './outline.ts';

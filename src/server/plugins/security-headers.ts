@@ -22,9 +22,22 @@ export const CONTENT_SECURITY_POLICY = {
   'frame-ancestors': ["'none'"],
 };
 
-export const securityHeadersPlugin = fp<{ secureCookies: boolean }>(async (app, { secureCookies }) => {
+/**
+ * The image source a configured XYZ tile URL needs in img-src: its origin, with a `{s}` subdomain label
+ * widened to `*` (CSP has no placeholder syntax).
+ * @example tileImageSource('https://t{s}.example.cn/{z}/{x}/{y}.png') // => 'https://*.example.cn'
+ */
+export function tileImageSource(tileUrl: string): string {
+  const url = new URL(tileUrl.replace(/\{[zxy]\}/g, '0').replace('{s}', 'subdomain-placeholder'));
+  const host = url.host.split('.').map((label) => (label.includes('subdomain-placeholder') ? '*' : label)).join('.');
+  return `${url.protocol}//${host}`;
+}
+
+export const securityHeadersPlugin = fp<{ secureCookies: boolean; tileUrl?: string | null }>(async (app, { secureCookies, tileUrl }) => {
+  // Tiles of the configured base map are images from their own host; nothing else is let in.
+  const imgSrc = tileUrl ? [...CONTENT_SECURITY_POLICY['img-src'], tileImageSource(tileUrl)] : CONTENT_SECURITY_POLICY['img-src'];
   await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    contentSecurityPolicy: { useDefaults: false, directives: { ...CONTENT_SECURITY_POLICY, 'img-src': imgSrc } },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     strictTransportSecurity: secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,

@@ -8,6 +8,6 @@ export async function healthRoutes(app: FastifyInstance, { handle, services, ver
     await checkDatabase(services);
     // demo is public so the login and citizen pages can announce demo mode before anyone signs in
     // provisional years: their holidays are estimated until the State Council notice is imported
-    return { status: 'ok', db: handle.kind, version, demo: config.demo, calendar: { provisionalYears: await listProvisionalYears(services) } };
+    return { status: 'ok', db: handle.kind, version, demo: config.demo, map: config.map, calendar: { provisionalYears: await listProvisionalYears(services) } };
   });
 }

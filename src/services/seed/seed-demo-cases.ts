@@ -14,7 +14,8 @@ import { reportCase, performCaseAction } from '../case/index.ts';
 import { seedServiceDeps } from './seed-service-deps.ts';
 import { DEMO_PASSWORD } from './seed-demo-org.ts';
 import { createRandom, type Random } from './seeded-random.ts';
-import { anyCaseExists, listCategoriesOfKinds, listGridCodes } from '../../db/seed/seed-repository.ts';
+import { anyCaseExists, gridGeometriesByCode, listCategoriesOfKinds, listGridCodes } from '../../db/seed/seed-repository.ts';
+import { samplePointInGeometry, type GridGeometry } from '../../domain/geo/index.ts';
 import { findDepartment, findUserByUsername, listDistricts } from '../../db/repositories/org/index.ts';
 
 type Goal = 'reported' | 'filed' | 'dispatched' | 'signed' | 'suspended' | 'resolved' | 'closed' | 'rework' | 'declined' | 'merged' | 'extended';
@@ -85,6 +86,8 @@ function later(at: Date, random: Random, minHours: number, maxHours: number): Da
 interface DemoRun {
   deps: ServiceDeps;
   random: Random;
+  /** Draws case locations; its own sequence, so adding locations left every other demo choice as it was. */
+  placeRandom: Random;
   now: Date;
   clock: { current: Date };
   citizen: Actor;
@@ -93,7 +96,7 @@ interface DemoRun {
 /** One district's share of the run: its people, its grids and its cases still open (merge targets). */
 interface DistrictRun {
   actors: DistrictActors;
-  grids: { code: string }[];
+  grids: { code: string; geometry: GridGeometry | undefined }[];
   openIds: number[];
 }
 
@@ -183,11 +186,15 @@ async function seedOneCase(run: DemoRun, district: DistrictRun, categories: { co
   const goal = pickGoal(random);
   run.clock.current = new Date(run.now.getTime() - (2 + random.next() * 150) * 86_400_000);
   const reporter = category.kind === 'citizen_request' ? (random.next() < 0.5 ? run.citizen : district.actors.operator) : district.actors.gridWorker;
+  const grid = random.pick(district.grids);
+  // A real point inside the grid, so the map shows the case where its grid is.
+  const point = grid.geometry ? samplePointInGeometry(grid.geometry, run.placeRandom.next) : null;
   const { row } = await reportCase(run.deps, reporter, {
     kind: category.kind,
     categoryCode: category.code,
     description: random.pick(DESCRIPTIONS.default!),
-    gridCode: random.pick(district.grids).code,
+    gridCode: grid.code,
+    location: point ? { lng: point[0], lat: point[1] } : undefined,
     address: `${random.pick(STREET_NAMES)}${1 + Math.floor(random.next() * 300)}号附近`,
     reporter: reporter === run.citizen ? { name: '市民', phone: '13800000000' } : undefined,
   });
@@ -195,6 +202,11 @@ async function seedOneCase(run: DemoRun, district: DistrictRun, categories: { co
   const act = caseActor(run, row.id, row.version);
   const handler = await takeToSigned(run, district, row, goal, act);
   if (handler) await takeToRated(run, district, row.id, goal, handler, reporter, act);
+}
+
+async function gridsOf(db: Kysely<Database>, districtId: number): Promise<DistrictRun['grids']> {
+  const geometries = await gridGeometriesByCode(db, districtId);
+  return (await listGridCodes(db, districtId)).map((code) => ({ code, geometry: geometries.get(code) }));
 }
 
 /**
@@ -205,14 +217,14 @@ export async function seedDemoCases(db: Kysely<Database>, now: Date, perDistrict
   if (await anyCaseExists(db)) return 0;
   const clock = { current: now };
   const run: DemoRun = {
-    deps: seedServiceDeps(db, () => clock.current), random: createRandom(20_260_123), now, clock, citizen: await actorByUsername(db, 'citizen-demo'),
+    deps: seedServiceDeps(db, () => clock.current), random: createRandom(20_260_123), placeRandom: createRandom(20_261_202), now, clock, citizen: await actorByUsername(db, 'citizen-demo'),
   };
   const categories = await listCategoriesOfKinds(db, ['event', 'component', 'citizen_request']);
   let created = 0;
   for (const district of await listDistricts(db)) {
     const share: DistrictRun = {
       actors: await loadDistrictActors(db, district.id, district.code),
-      grids: (await listGridCodes(db, district.id)).map((code) => ({ code })),
+      grids: await gridsOf(db, district.id),
       openIds: [],
     };
     for (let i = 0; i < perDistrict; i += 1) {

@@ -62,6 +62,10 @@ export const en: Messages = {
     reportTitle: 'Report a problem', reportIntro: 'No login needed. Keep the case number and tracking code to follow and rate your case.', trackTitle: 'Track a case', reportedTitle: 'Report received',
     reportedBody: 'Please keep:', numberLabel: 'Case number', codeLabel: 'Tracking code', goTrack: 'Track progress', rateTitle: 'Rate the result', rated: 'Rated: {{level}}', thanks: 'Thank you for your rating',
     anotherReport: 'Report another problem', whereLabel: 'District of the problem',
+    pinLabel: 'Where is it? Tap the map to place the pin, drag it to adjust', pinMap: 'Map of the problem location', pinPlaced: 'Pinned: {{place}}', pinOutside: 'This spot is outside every grid; move the pin or enter an address',
+    requiredCategory: 'Choose a category', requiredDescription: 'Describe the problem', requiredWhere: 'Place the pin on the map or choose a district',
+    duplicateTitle: 'Someone already reported this nearby', duplicateBody: 'Follow the existing case instead: you can track it just the same, without reporting it again.', followInstead: 'Follow it instead',
+    duplicateItem: '{{category}} · about {{distance}} m · {{state}}', followedTitle: 'You now follow this case', followedBody: 'Keep this number and tracking code to follow its progress:',
   },
   track: {
     comment: 'Comment (optional)', submitRating: 'Submit rating', promisedBy: 'Promised by: {{time}}', mergedInto: 'Someone reported the same problem; this report is handled together with case {{number}}', followKept: 'Open that case', rectificationPromised: 'Your rating opened rectification case {{number}}; it is promised to be fixed, with a follow-up call, by {{time}}', rectificationDone: 'Rectification case {{number}} is done',
@@ -72,6 +76,10 @@ export const en: Messages = {
   map: {
     title: 'Grid map', open: 'Open cases', overdue: 'Overdue cases', legend: 'Coloured by grid', top: 'Grids with the most cases',
     noGeometry: 'No grid boundaries yet (an administrator can import grid GeoJSON)', synthetic: 'Demo grid boundaries are synthetic, not real grids.',
+    openStates: 'Open cases', allStates: 'All states', warning: 'Warning', warningLevel: { red: 'Red', amber: 'Amber', none: 'No warning' }, period: 'Reported between',
+    points: 'Points', heat: 'Heatmap', level: { district: 'District', street: 'Street', community: 'Community', grid: 'Grid' },
+    shown: '{{count}} cases on the map', shownCapped: 'Only the newest {{count}} cases are shown; zoom in or add filters', clusterTitle: '{{count}} cases, click to zoom in',
+    hint: 'Click a grid to drill down (district → street → community → grid); click a case to open it; click a cluster to zoom in.', caseLocation: 'Case location',
   },
   cockpit: {
     title: 'Cockpit', period: 'Month', byStreet: 'By street', byDepartment: 'By department', filed: 'Filed', closed: 'Closed', overdue: 'Overdue', closeRate: 'Close rate',

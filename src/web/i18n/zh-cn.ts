@@ -60,6 +60,10 @@ export const zhCN = {
     reportTitle: '我要反映问题', reportIntro: '无需登录。提交后请保存工单号和查询码，用于查询进度和评价。', trackTitle: '查询办理进度', reportedTitle: '反映成功',
     reportedBody: '请保存以下信息：', numberLabel: '工单号', codeLabel: '查询码', goTrack: '查询进度', rateTitle: '对办理结果评价', rated: '已评价：{{level}}', thanks: '感谢您的评价',
     anotherReport: '再反映一个问题', whereLabel: '问题所在区',
+    pinLabel: '问题位置（点击地图放置图钉，可拖动调整）', pinMap: '问题位置地图', pinPlaced: '已标注：{{place}}', pinOutside: '该位置不在本区网格范围内，请移动图钉或填写地址',
+    requiredCategory: '请选择问题类别', requiredDescription: '请描述问题', requiredWhere: '请在地图上标注位置或选择所在区',
+    duplicateTitle: '附近已有人反映了同类问题', duplicateBody: '您可以关注已有工单，同样能查询办理进度，无需重复反映。', followInstead: '关注此工单',
+    duplicateItem: '{{category}} · 约 {{distance}} 米 · {{state}}', followedTitle: '已关注该工单', followedBody: '凭以下工单号和查询码可查询办理进度：',
   },
   track: {
     comment: '补充说明（可不填）', submitRating: '提交评价', promisedBy: '承诺办结时间：{{time}}', mergedInto: '同一问题已有市民反映，已并入工单 {{number}} 一并办理', followKept: '查看该工单', rectificationPromised: '您的不满意评价已转为整改工单 {{number}}，承诺于 {{time}} 前整改完毕并回访', rectificationDone: '整改工单 {{number}} 已整改完毕',
@@ -70,6 +74,10 @@ export const zhCN = {
   map: {
     title: '网格地图', open: '未结案件', overdue: '超期案件', legend: '按网格着色', top: '案件最多的网格',
     noGeometry: '暂无网格边界数据（管理员可导入网格 GeoJSON）', synthetic: '演示网格边界为合成数据，并非真实网格。',
+    openStates: '未结案件', allStates: '全部状态', warning: '预警', warningLevel: { red: '红牌', amber: '黄牌', none: '无预警' }, period: '上报时间段',
+    points: '点位', heat: '热力图', level: { district: '区', street: '街道', community: '社区', grid: '网格' },
+    shown: '地图上 {{count}} 件', shownCapped: '仅显示最新 {{count}} 件，请缩小范围或加筛选条件', clusterTitle: '{{count}} 件工单，点击放大',
+    hint: '点击网格逐级下钻（区 → 街道 → 社区 → 网格）；点击工单点位查看详情；点击聚合圆圈放大。', caseLocation: '工单位置',
   },
   cockpit: {
     title: '指挥驾驶舱', period: '月份', byStreet: '按街道', byDepartment: '按部门', filed: '立案数', closed: '结案数', overdue: '超期数', closeRate: '结案率',

@@ -41,3 +41,17 @@ export async function isFollower(db: Db, caseId: number, who: { userId: number |
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** A person following a case they found before reporting ("follow instead"); via_case_id is the case itself. */
+export async function insertDirectFollower(
+  db: Db,
+  values: { caseId: number; districtId: number; userId: number | null; trackingCodeHash: string | null; now: Date },
+): Promise<void> {
+  await db
+    .insertInto('case_followers')
+    .values({
+      case_id: values.caseId, district_id: values.districtId, user_id: values.userId, tracking_code_hash: values.trackingCodeHash,
+      via_case_id: values.caseId, created_at: values.now,
+    })
+    .execute();
+}

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findLikelyDuplicates, findNearbyCases, type DuplicateCandidate } from '../../../services/case/case-duplicates.ts';
+import { followCase } from '../../../services/case/case-follow.ts';
 import { CaseRefParams } from '../../../shared/api-schemas.ts';
 import { resolveCaseId } from '../../../services/case/case-queries.ts';
 import type { RouteDeps } from '../route-deps.ts';
@@ -35,6 +36,18 @@ export async function duplicateRoutes(app: FastifyInstance, { services, config }
       const { lat, lng, category, coordSystem } = request.query;
       const result = await findNearbyCases(services, { point: { lat, lng }, coordSystem, categoryCode: category });
       return { radiusMeters: result.radiusMeters, items: result.items.map(presentPublic) };
+    },
+  );
+
+  typed.post(
+    '/api/v1/cases/:id/follow',
+    {
+      schema: { tags: ['cases'], summary: '关注已有工单（代替重复上报）/ Follow an open case instead of reporting it again', params: CaseRefParams },
+      config: { rateLimit: { max: config.anonReportsPerMinute, timeWindow: '1 minute', allowList: (request) => Boolean((request as { user?: unknown }).user) } },
+    },
+    async (request) => {
+      const caseId = await resolveCaseId(services, request.params.id);
+      return followCase(services, request.actor, caseId);
     },
   );
 

@@ -11,6 +11,7 @@ import { DeadlineBadge, useNow } from './deadline-badge.tsx';
 import { StateTag } from './state-tag.tsx';
 import { CasePhotos } from './case-photos.tsx';
 import { Open311Submission } from '../open311/index.ts';
+import { CaseLocationMap } from '../geo/index.ts';
 
 export interface CaseDetailProps {
   item: CaseDetailView;
@@ -58,6 +59,10 @@ export function CaseDetail({ item, districtCode, trackingCode, only, compact, on
         )}
         {item.rating && <Descriptions.Item label={t('field.level')}>{t(`rating.${item.rating.level}`)}</Descriptions.Item>}
       </Descriptions>
+
+      {item.location && !trackingCode && (
+        <CaseLocationMap lat={item.location.lat} lng={item.location.lng} districtCode={districtCode} ariaLabel={t('map.caseLocation')} />
+      )}
 
       <CasePhotos caseId={item.id} trackingCode={trackingCode} version={item.version} />
 

@@ -5,11 +5,11 @@
  */
 import { Alert, App, Button, Form, Input, Select, Space, Typography } from 'antd';
 import { AimOutlined } from '@ant-design/icons';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseCreateBody } from '../../../shared/api-schemas.ts';
 import type { CaseKind } from '../../../domain/case/case-model.ts';
-import { apiPost } from '../../api/client.ts';
+import { apiGet, apiPost } from '../../api/client.ts';
 import type { CaseDetailView } from '../../api/types.ts';
 import { isEnglish } from '../../i18n/setup.ts';
 import { clearErrorsOnChange, compact, issuesToFields, useErrorText } from '../../ui/errors.ts';
@@ -18,6 +18,8 @@ import { loadCategories, loadOrgTree, useLoaded } from '../reference/index.ts';
 import { useGeolocation } from '../reference/index.ts';
 import { PhotoPicker, uploadPhotos } from './case-photos.tsx';
 import { DispatchSuggestions, useDispatchSuggestions } from '../dispatch/index.ts';
+import { PinMap, type LatLngValue } from '../geo/index.ts';
+import { NearbyCasesHint, type FollowAnswer } from './nearby-cases-hint.tsx';
 
 export interface ReportFormProps {
   kinds: readonly CaseKind[];
@@ -26,9 +28,15 @@ export interface ReportFormProps {
   gridLabel?: string | undefined;
   withContact: boolean;
   onReported(detail: CaseDetailView): void;
+  /** The citizen's map pin: tap or drag, the address filled from the street and community there, and the "follow instead" hint. */
+  withMapPin?: boolean;
+  /** The reporter chose to follow a case found nearby instead of reporting it again. */
+  onFollowed?(answer: FollowAnswer): void;
 }
 
-export function ReportForm({ kinds, gridCode, gridLabel, withContact, onReported }: ReportFormProps) {
+interface PlaceAnswer { match: 'inside' | 'near' | 'none'; address: string | null }
+
+export function ReportForm({ kinds, gridCode, gridLabel, withContact, onReported, withMapPin = false, onFollowed }: ReportFormProps) {
   const { t, i18n } = useTranslation();
   const english = isEnglish(i18n.language);
   const errorText = useErrorText();
@@ -42,8 +50,34 @@ export function ReportForm({ kinds, gridCode, gridLabel, withContact, onReported
   const [photos, setPhotos] = useState<File[]>([]);
   const description = (Form.useWatch('description', form) as string | undefined) ?? '';
   const chosenDistrict = Form.useWatch('districtCode', form) as string | undefined;
+  const chosenCategory = Form.useWatch('categoryCode', form) as string | undefined;
+  // The pin: placed on the map, or where "use my location" found the phone (both WGS-84, ADR 0007).
+  const [pin, setPin] = useState<LatLngValue | null>(null);
+  const [place, setPlace] = useState<PlaceAnswer | null>(null);
+  const autoAddress = useRef<string | null>(null);
+  useEffect(() => {
+    if (geo.position) setPin(geo.position);
+  }, [geo.position]);
+  useEffect(() => {
+    if (!withMapPin || !pin) return;
+    let alive = true;
+    apiGet<PlaceAnswer>('/api/v1/geo/place', { lat: pin.lat, lng: pin.lng }).then((answer) => {
+      if (!alive) return;
+      setPlace(answer);
+      // Fill the address unless the person typed their own.
+      const typed = form.getFieldValue('address') as string | undefined;
+      if (answer.address && (!typed || typed === autoAddress.current)) {
+        form.setFieldValue('address', answer.address);
+        autoAddress.current = answer.address;
+      }
+    }, () => alive && setPlace(null));
+    return () => {
+      alive = false;
+    };
+  }, [withMapPin, pin, form]);
+  const location = withMapPin ? (pin ?? undefined) : (geo.position ?? undefined);
   const suggestions = useDispatchSuggestions({
-    text: description, districtCode: gridCode ? gridCode.slice(0, 6) : chosenDistrict, location: geo.position ?? undefined,
+    text: description, districtCode: gridCode ? gridCode.slice(0, 6) : chosenDistrict, location,
   });
 
   const submit = async () => {
@@ -58,7 +92,7 @@ export function ReportForm({ kinds, gridCode, gridLabel, withContact, onReported
       address: values.address,
       districtCode: gridCode ? undefined : values.districtCode,
       gridCode,
-      location: geo.position ?? undefined,
+      location,
       reporter: Object.keys(reporter).length ? reporter : undefined,
     });
     const parsed = CaseCreateBody.safeParse(body);
@@ -77,6 +111,8 @@ export function ReportForm({ kinds, gridCode, gridLabel, withContact, onReported
       }
       form.resetFields();
       setPhotos([]);
+      setPin(null);
+      setPlace(null);
       onReported(detail);
     } catch (failure) {
       setError(failure);
@@ -87,10 +123,10 @@ export function ReportForm({ kinds, gridCode, gridLabel, withContact, onReported
 
   return (
     <Form form={form} layout="vertical" onFinish={() => void submit()} onValuesChange={clearErrorsOnChange(form)} size="large" scrollToFirstError>
-      <Form.Item name="categoryCode" label={t('field.category')} required>
+      <Form.Item name="categoryCode" label={t('field.category')} required rules={[{ required: true, message: t('citizen.requiredCategory') }]}>
         <CategorySelect categories={categories} kinds={kinds} size="large" />
       </Form.Item>
-      <Form.Item name="description" label={t('field.description')} required>
+      <Form.Item name="description" label={t('field.description')} required rules={[{ required: true, whitespace: true, message: t('citizen.requiredDescription') }]}>
         <Input.TextArea rows={4} maxLength={2000} showCount />
       </Form.Item>
       <DispatchSuggestions
@@ -104,7 +140,10 @@ export function ReportForm({ kinds, gridCode, gridLabel, withContact, onReported
           <Typography.Text>{gridLabel ?? gridCode}</Typography.Text>
         </Form.Item>
       ) : (
-        <Form.Item name="districtCode" label={t('citizen.whereLabel')} required={!geo.position}>
+        <Form.Item
+          name="districtCode" label={t('citizen.whereLabel')} required={!location}
+          rules={[{ required: !location, message: t('citizen.requiredWhere') }]}
+        >
           <Select
             showSearch
             optionFilterProp="label"
@@ -116,7 +155,24 @@ export function ReportForm({ kinds, gridCode, gridLabel, withContact, onReported
       <Form.Item name="address" label={t('field.address')}>
         <Input maxLength={200} />
       </Form.Item>
-      <Form.Item label={t('field.location')}>
+      {withMapPin && (
+        <Form.Item label={t('citizen.pinLabel')}>
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <PinMap value={pin} onChange={setPin} ariaLabel={t('citizen.pinMap')} />
+            <Button icon={<AimOutlined />} onClick={geo.locate} loading={geo.busy} block>{t('grid.locate')}</Button>
+            {pin && (
+              <Typography.Text type={place?.match === 'none' ? 'warning' : 'success'} data-testid="pin-place">
+                {place?.match === 'none' ? t('citizen.pinOutside') : t('citizen.pinPlaced', { place: place?.address ?? '…' })}
+              </Typography.Text>
+            )}
+            {geo.failed && <Typography.Text type="warning">{t('grid.locateFailed')}</Typography.Text>}
+          </Space>
+        </Form.Item>
+      )}
+      {withMapPin && pin && chosenCategory && (
+        <NearbyCasesHint location={pin} categoryCode={chosenCategory} onFollowed={(answer) => onFollowed?.(answer)} />
+      )}
+      {!withMapPin && <Form.Item label={t('field.location')}>
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Button icon={<AimOutlined />} onClick={geo.locate} loading={geo.busy} block>
             {t('grid.locate')}
@@ -124,7 +180,7 @@ export function ReportForm({ kinds, gridCode, gridLabel, withContact, onReported
           {geo.position && <Typography.Text type="success">{t('grid.located', { latitude: geo.position.lat, longitude: geo.position.lng })}</Typography.Text>}
           {geo.failed && <Typography.Text type="warning">{t('grid.locateFailed')}</Typography.Text>}
         </Space>
-      </Form.Item>
+      </Form.Item>}
       <Form.Item label={t('field.photo')}>
         <PhotoPicker files={photos} onChange={setPhotos} />
       </Form.Item>

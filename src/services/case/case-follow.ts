@@ -1,0 +1,39 @@
+/**
+ * "Someone already reported this — follow it instead": a resident follows an open case found nearby
+ * rather than filing a duplicate. A signed-in citizen follows with their account; an anonymous one gets a
+ * tracking code of their own for the case (the reporter's code is never shared).
+ */
+import { randomBytes } from 'node:crypto';
+import { DomainError } from '../../domain/errors.ts';
+import { OPEN_STATES, isPublicSide, type Actor } from '../../domain/case/index.ts';
+import { findCase, insertDirectFollower, isFollower } from '../../db/repositories/case/index.ts';
+import type { ServiceDeps } from '../service-deps.ts';
+import { runWrite } from '../write-transaction.ts';
+import { hashTrackingCode } from './case-intake.ts';
+
+export interface FollowAnswer {
+  number: string;
+  /** Only for anonymous followers: with the number, it opens the case on the tracking page. */
+  trackingCode: string | null;
+}
+
+/**
+ * Adds the caller as a follower of an open case (once per account).
+ * @throws DomainError NOT_FOUND, FORBIDDEN (staff), CASE_NOT_FOLLOWABLE (closed, declined or merged)
+ */
+export async function followCase(deps: ServiceDeps, actor: Actor, caseId: number): Promise<FollowAnswer> {
+  if (!isPublicSide(actor.role)) throw new DomainError('FORBIDDEN');
+  return runWrite(deps, async (trx) => {
+    const row = await findCase(trx, caseId);
+    if (!row) throw new DomainError('NOT_FOUND');
+    if (!OPEN_STATES.includes(row.state)) throw new DomainError('CASE_NOT_FOLLOWABLE', { state: row.state });
+    if (actor.userId !== null) {
+      const already = row.reporter_user_id === actor.userId || (await isFollower(trx, row.id, { userId: actor.userId, trackingCodeHash: null }));
+      if (!already) await insertDirectFollower(trx, { caseId: row.id, districtId: row.district_id, userId: actor.userId, trackingCodeHash: null, now: deps.clock() });
+      return { number: row.number, trackingCode: null };
+    }
+    const trackingCode = randomBytes(6).toString('hex').toUpperCase();
+    await insertDirectFollower(trx, { caseId: row.id, districtId: row.district_id, userId: null, trackingCodeHash: hashTrackingCode(trackingCode), now: deps.clock() });
+    return { number: row.number, trackingCode };
+  });
+}
