@@ -4,6 +4,7 @@ export * from './case-attachments.ts';
 export * from './case-duplicates.ts';
 export * from './case-follow-ups.ts';
 export * from './case-intake.ts';
+export * from './case-live.ts';
 export * from './case-list-cursor.ts';
 export * from './case-queries.ts';
 export * from './case-relocate.ts';

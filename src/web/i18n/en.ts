@@ -10,6 +10,7 @@ export const en: Messages = {
     portal: 'Enterprise portal', enterprises: 'Enterprises', policies: 'Policies',
     projects: 'Project map', patronage: 'My patronage', kpi: 'KPI board',
     window: 'Single window', services: 'Applications', serviceTrack: 'Track an application',
+    notAllowed: '"{{page}}" is not in your role\'s menu; you were taken to your home page.',
   },
   login: {
     title: 'Staff login', username: 'Username', password: 'Password', submit: 'Log in', demoHint: 'Demo users: operator-220106, handler-220106, grid_worker-220106 …, password demo1234',

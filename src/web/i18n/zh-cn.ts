@@ -8,6 +8,7 @@ export const zhCN = {
     portal: '企业服务', enterprises: '企业服务', policies: '惠企政策',
     projects: '挂图作战', patronage: '我包保的项目', kpi: '目标看板',
     window: '一窗受理', services: '政务办件', serviceTrack: '办件查询',
+    notAllowed: '“{{page}}”不在您的角色菜单中，已转到您的首页。',
   },
   login: {
     title: '工作人员登录', username: '用户名', password: '密码', submit: '登录', demoHint: '演示账号：operator-220106、handler-220106、grid_worker-220106 等，密码 demo1234',
