@@ -57,6 +57,7 @@ export const en: Messages = {
     select: 'Select', actions: 'Available actions', noActions: 'No action is available now', timeline: 'Timeline', colon: ': ', yes: 'Yes', no: 'No', openCount: '{{count}}',
   },
   workbench: { title: 'Intake & dispatch workbench', queue: 'Queue', reported: 'Reported', filed: 'To dispatch', pendingRequests: 'Pending requests', resolved: 'To check', pendingExtension: 'Extension requested until {{until}}', pendingSuspension: 'Suspension requested' },
+  live: { on: 'Live', off: 'Live connection lost; reconnecting', onHint: 'Queues refresh by themselves when a case arrives or changes; no reload needed', offHint: 'Queues refresh once the connection is back', sound: 'Sound for new urgent cases', urgentTitle: 'New urgent case', urgentBody: '{{number}} · {{category}} (click to open)' },
   inbox: { title: 'Department inbox', intro: 'Cases of your department, by deadline', nothingToDo: 'No cases to handle' },
   grid: { title: 'Grid patrol', report: 'Patrol report', mine: 'Cases in my grid', locate: 'Use my location', located: 'Located: {{latitude}}, {{longitude}}', locateFailed: 'Location unavailable; please enter an address', toCheck: 'To check', toVerify: 'To verify', reported: 'Reported: {{number}}' },
   citizen: {

@@ -55,6 +55,7 @@ export const zhCN = {
     select: '请选择', actions: '可执行操作', noActions: '当前没有可执行的操作', timeline: '办理过程', colon: '：', yes: '是', no: '否', openCount: '{{count}} 件',
   },
   workbench: { title: '受理派遣工作台', queue: '待办队列', reported: '待受理', filed: '待派遣', pendingRequests: '待审批申请', resolved: '待核查', pendingExtension: '延期申请：至 {{until}}', pendingSuspension: '挂起申请' },
+  live: { on: '实时更新中', off: '实时连接中断，正在重连', onHint: '有新工单或工单变化时，队列自动刷新，无需刷新页面', offHint: '连接恢复后自动刷新队列', sound: '新紧急工单提示音', urgentTitle: '新的紧急工单', urgentBody: '{{number}} · {{category}}（点击查看）' },
   inbox: { title: '部门处置', intro: '本部门工单，按截止时间排序', nothingToDo: '暂无待处置工单' },
   grid: { title: '网格巡查', report: '巡查上报', mine: '本网格工单', locate: '获取当前位置', located: '已定位：{{latitude}}, {{longitude}}', locateFailed: '无法获取位置，请填写地址', toCheck: '待核查', toVerify: '待核实', reported: '已上报：{{number}}' },
   citizen: {

@@ -8,6 +8,7 @@ import { CaseDrawer } from '../modules/case/index.ts';
 import { CaseFilters, toQuery, type FilterValues } from '../modules/case/index.ts';
 import { CaseTable } from '../modules/case/index.ts';
 import { countCases, totalText, useCaseList } from '../modules/case/index.ts';
+import { LiveStatus, useLiveCases } from '../modules/case/index.ts';
 import { loadOrgTree, orgNames, useLoaded } from '../modules/reference/index.ts';
 import { useSession } from '../modules/session/index.ts';
 import { useErrorText } from '../ui/errors.ts';
@@ -53,9 +54,14 @@ export function WorkbenchPage() {
   }, [filters, list.items]);
 
   const changed = (_updated: CaseDetailView) => list.reload();
+  // a case reported, filed or moved on any desk: the queue and its badges reload (the counts follow the list)
+  useLiveCases(() => list.reload());
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      <Typography.Title level={3} style={{ margin: 0 }}>{t('workbench.title')}</Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>{t('workbench.title')}</Typography.Title>
+        <LiveStatus onOpen={setOpenId} />
+      </Space>
       <Card size="small">
         <CaseFilters onChange={(values) => { setFilters(values); setPage(1); }} />
       </Card>
