@@ -70,3 +70,34 @@ describe('GET /api/v1/cases?sort=…', () => {
     }
   });
 });
+
+describe('GET /api/v1/cases/export', () => {
+  it('exports the filtered list in its order as .xlsx, every row, headers in the chosen language', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/cases/export?sort=oldest', headers: { authorization: `Bearer ${operator.token}` } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('工单号');
+    expect(sheet.rowCount).toBe(1 + 4);
+    const listed = (await operator.get('/api/v1/cases?sort=oldest')).body.items.map((item: { number: string }) => item.number);
+    expect([2, 3, 4, 5].map((n) => sheet.getRow(n).getCell(1).value)).toEqual(listed);
+    expect(sheet.getRow(2).getCell(2).value).toBe('待签收');
+  });
+
+  it('exports CSV with a BOM, in English when asked, filtered like the list', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/cases/export?format=csv&lang=en&priority=urgent', headers: { authorization: `Bearer ${operator.token}` } });
+    expect(res.statusCode).toBe(200);
+    expect(res.body.startsWith('\uFEFF"Case number"')).toBe(true);
+    const lines = res.body.trim().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('"Urgent"');
+  });
+
+  it('exports nothing for a visitor who is not signed in', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/cases/export' });
+    expect(res.statusCode).toBe(401);
+  });
+});

@@ -2,6 +2,7 @@
 export * from './case-actions.ts';
 export * from './case-attachments.ts';
 export * from './case-duplicates.ts';
+export * from './case-export.ts';
 export * from './case-follow-ups.ts';
 export * from './case-intake.ts';
 export * from './case-live.ts';

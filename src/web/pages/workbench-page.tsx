@@ -26,12 +26,14 @@ export function WorkbenchPage() {
   const [queue, setQueue] = useState<QueueKey>('reported');
   const [filters, setFilters] = useState<FilterValues>({});
   const [page, setPage] = useState(1);
+  // queues open by urgency: overdue and the nearest deadline first
+  const [sort, setSort] = useState('urgency');
   const [openId, setOpenId] = useState<number | null>(null);
   const [counts, setCounts] = useState<Partial<Record<QueueKey, number>>>({});
   const pending = queue === 'pending';
   const filter = useMemo(
-    () => ({ ...toQuery(filters), state: QUEUE_STATE[queue], page: pending ? 1 : page, pageSize: pending ? 200 : 20 }),
-    [filters, queue, page, pending],
+    () => ({ ...toQuery(filters), state: QUEUE_STATE[queue], sort, page: pending ? 1 : page, pageSize: pending ? 200 : 20 }),
+    [filters, queue, page, pending, sort],
   );
   const list = useCaseList(filter);
   const items = pending ? list.items.filter((item) => item.pendingRequest) : list.items;
@@ -84,6 +86,9 @@ export function WorkbenchPage() {
           items={items}
           loading={list.loading}
           onOpen={(item) => setOpenId(item.id)}
+          sort={sort}
+          defaultSort="urgency"
+          onSort={(next) => { setSort(next); setPage(1); }}
           pagination={pending ? false : { current: page, pageSize: 20, total: list.total, onChange: setPage, showTotal: () => totalText(list, t) }}
         />
       </Card>
