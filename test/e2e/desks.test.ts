@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import { startE2eApp, type E2eApp } from './support/e2e-app.ts';
 import { chromiumAvailable, closeBrowserSuite, launchBrowser, loginThroughUi, newPerson, snap } from './support/browser.ts';
 import { loginAs, type ApiClient } from '../support/api-client.ts';
@@ -90,6 +91,19 @@ describe.skipIf(!haveChromium)('live desks, sorting and route guards', () => {
     await header.click();
     await expect.poll(() => sortedAs('descending')).toBe(true);
     await snap(page, 'zh-51-workbench-sorted');
+
+    // the export is the list in its order, every row; opened back with exceljs
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /导出 Excel/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path())!);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('工单号');
+    const exported = sheet.getColumn(1).values.slice(2).map(String);
+    const descending = await shown();
+    expect(exported.slice(0, descending.length)).toEqual(descending);
+    expect(exported).toEqual([...exported].sort().reverse());
+    expect(exported).toEqual(expect.arrayContaining(numbers));
     await page.context().close();
   });
 

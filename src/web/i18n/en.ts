@@ -53,7 +53,7 @@ export const en: Messages = {
   limits: { title: 'Time limits of this category', dispatch: 'Dispatch', sign: 'Sign', resolve: 'Resolve' },
   deadline: { overdue: 'Overdue by {{time}}', remaining: '{{time}} left', none: 'No deadline', amber: 'Amber warning', red: 'Red warning', day: '{{count}}d', hour: '{{count}}h', minute: '{{count}}m' },
   common: {
-    submit: 'Submit', cancel: 'Cancel', confirm: 'OK', refresh: 'Refresh', detail: 'Details', search: 'Search', reset: 'Reset', exportCsv: 'Export CSV', total: '{{count}} in total', totalEstimate: 'about {{count}}',
+    submit: 'Submit', cancel: 'Cancel', confirm: 'OK', refresh: 'Refresh', detail: 'Details', search: 'Search', reset: 'Reset', exportCsv: 'Export CSV', exportXlsx: 'Export Excel', total: '{{count}} in total', totalEstimate: 'about {{count}}',
     empty: 'Nothing here', saved: 'Done', required: 'Required', invalid: 'Invalid format', tooLong: 'Too long', noHtml: 'HTML is not allowed', close: 'Close', all: 'All', back: 'Back',
     select: 'Select', actions: 'Available actions', noActions: 'No action is available now', timeline: 'Timeline', colon: ': ', yes: 'Yes', no: 'No', openCount: '{{count}}',
   },

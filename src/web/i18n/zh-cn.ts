@@ -51,7 +51,7 @@ export const zhCN = {
   limits: { title: '该类别处置时限', dispatch: '派遣', sign: '签收', resolve: '处置' },
   deadline: { overdue: '已超期 {{time}}', remaining: '剩余 {{time}}', none: '无时限', amber: '黄牌预警', red: '红牌预警', day: '{{count}}天', hour: '{{count}}小时', minute: '{{count}}分' },
   common: {
-    submit: '提交', cancel: '取消', confirm: '确定', refresh: '刷新', detail: '详情', search: '查询', reset: '重置', exportCsv: '导出 CSV', total: '共 {{count}} 条', totalEstimate: '约 {{count}} 条',
+    submit: '提交', cancel: '取消', confirm: '确定', refresh: '刷新', detail: '详情', search: '查询', reset: '重置', exportCsv: '导出 CSV', exportXlsx: '导出 Excel', total: '共 {{count}} 条', totalEstimate: '约 {{count}} 条',
     empty: '暂无数据', saved: '操作成功', required: '此项必填', invalid: '格式不正确', tooLong: '内容过长', noHtml: '不能包含 HTML', close: '关闭', all: '全部', back: '返回',
     select: '请选择', actions: '可执行操作', noActions: '当前没有可执行的操作', timeline: '办理过程', colon: '：', yes: '是', no: '否', openCount: '{{count}} 件',
   },

@@ -5,7 +5,7 @@
 import { Alert, Badge, Card, Space, Tabs, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CaseDrawer, CaseTable, LiveStatus, countCases, totalText, useCaseList, useLiveCases } from '../modules/case/index.ts';
+import { CaseDrawer, CaseExportButtons, CaseTable, LiveStatus, countCases, totalText, useCaseList, useLiveCases } from '../modules/case/index.ts';
 import { apiGet } from '../api/client.ts';
 import type { CaseListResponse } from '../api/types.ts';
 import { useErrorText } from '../ui/errors.ts';
@@ -56,6 +56,7 @@ export function InboxPage() {
       {list.error ? <Alert type="error" showIcon title={errorText(list.error)} /> : null}
       <Card>
         <Tabs
+          tabBarExtraContent={<CaseExportButtons query={filter} />}
           activeKey={tab}
           onChange={(key) => { setTab(key as InboxTab); setPage(1); }}
           items={(Object.keys(TAB_STATE) as InboxTab[]).map((key) => ({

@@ -8,7 +8,7 @@ import { CaseDrawer } from '../modules/case/index.ts';
 import { CaseFilters, toQuery, type FilterValues } from '../modules/case/index.ts';
 import { CaseTable } from '../modules/case/index.ts';
 import { countCases, totalText, useCaseList } from '../modules/case/index.ts';
-import { LiveStatus, useLiveCases } from '../modules/case/index.ts';
+import { CaseExportButtons, LiveStatus, useLiveCases } from '../modules/case/index.ts';
 import { loadOrgTree, orgNames, useLoaded } from '../modules/reference/index.ts';
 import { useSession } from '../modules/session/index.ts';
 import { useErrorText } from '../ui/errors.ts';
@@ -69,6 +69,7 @@ export function WorkbenchPage() {
       </Card>
       <Card>
         <Tabs
+          tabBarExtraContent={<CaseExportButtons query={filter} />}
           activeKey={queue}
           onChange={(key) => { setQueue(key as QueueKey); setPage(1); }}
           items={(Object.keys(QUEUE_STATE) as QueueKey[]).map((key) => ({
