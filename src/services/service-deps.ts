@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { CalendarCache } from './calendar/index.ts';
 import type { RatingRequestSender } from './applications/index.ts';
+import type { CaseLiveFeed } from './case/index.ts';
 
 /** What every use case needs, passed explicitly: the database, the time and the calendar. */
 export interface ServiceDeps {
@@ -11,6 +12,8 @@ export interface ServiceDeps {
   settings: ServiceSettings;
   /** What runs after a write commits: the timeline linker and the outbox drain (ADR 0006). */
   afterCommit: AfterCommit;
+  /** The open desks that hear case changes after each post-commit pass (issue 17, docs/live-desks.md). */
+  caseLive?: CaseLiveFeed;
   /** Where 一事一评 rating requests go; unset, they are logged (the demo). */
   ratingRequests?: RatingRequestSender;
 }

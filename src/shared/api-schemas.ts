@@ -3,7 +3,7 @@
  * Objects are strict: an unknown field is an error, not silently dropped.
  */
 import { z } from 'zod';
-import { CASE_ACTIONS, CASE_KINDS, CASE_SOURCES, CASE_STATES, RATING_LEVELS, ROLES, type CaseAction } from '../domain/case/index.ts';
+import { CASE_ACTIONS, CASE_KINDS, CASE_LIST_SORTS, CASE_PRIORITIES, CASE_SOURCES, CASE_STATES, RATING_LEVELS, ROLES, type CaseAction } from '../domain/case/index.ts';
 import { CASE_REF_PATTERN, MAX_EXTENSION_DAYS, NUMERIC_ID_PATTERN, requiredFieldsOf, type ActionField } from '../domain/case/index.ts';
 import { containsMarkup, PHONE_PATTERN } from './text-rules.ts';
 
@@ -76,6 +76,13 @@ export const CaseListQuery = z.strictObject({
   category: z.string().max(16).optional(),
   overdue: z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1').optional(),
   q: z.string().trim().min(1).max(100).optional(),
+  source: csv.pipe(z.array(z.enum(CASE_SOURCES))).optional(),
+  priority: z.enum(CASE_PRIORITIES).optional(),
+  /** Reported at or after `from` and before `before` (ISO instants; a day range is the client's midnight to midnight). */
+  from: z.iso.datetime({ offset: true }).transform((value) => new Date(value)).optional(),
+  before: z.iso.datetime({ offset: true }).transform((value) => new Date(value)).optional(),
+  /** newest (default, keyset pages), oldest, urgency (overdue and nearest deadline first), number, -number, priority, category, state. */
+  sort: z.enum(CASE_LIST_SORTS).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
   /** Keyset paging: the `nextCursor` of the previous page; `page` is then ignored. */

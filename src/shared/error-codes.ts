@@ -55,6 +55,7 @@ export const ERROR_CATALOG = {
   ATTACHMENT_MISSING: { status: 400, zh: '请选择要上传的照片', en: 'No photo was uploaded' },
   ATTACHMENT_TYPE_UNSUPPORTED: { status: 415, zh: '仅支持 JPEG、PNG、WebP 格式的照片', en: 'Only JPEG, PNG and WebP photos are accepted' },
   ATTACHMENT_TOO_LARGE: { status: 413, zh: '照片过大或数量过多', en: 'The photo is too large, or there are too many' },
+  EXPORT_TOO_LARGE: { status: 422, zh: '导出行数超过上限，请缩小筛选范围', en: 'Too many rows to export; narrow the filter' },
   CALENDAR_NOTICE_UNRECOGNISED: { status: 400, zh: '无法识别为国务院办公厅节假日安排通知，日历未改动', en: 'The text is not a State Council holiday notice; the calendar was not changed' },
   CALENDAR_NOTICE_LINE_INVALID: { status: 400, zh: '通知中有一行无法识别，日历未改动', en: 'A line of the notice cannot be read; the calendar was not changed' },
   CALENDAR_NOTICE_DAY_CONFLICT: { status: 400, zh: '通知中同一天既放假又上班，日历未改动', en: 'The notice makes one day both a day off and a working day; the calendar was not changed' },

@@ -34,6 +34,13 @@ export function isBadRating(level: RatingLevel): boolean {
 export const CASE_PRIORITIES = ['urgent', 'normal'] as const;
 export type CasePriority = (typeof CASE_PRIORITIES)[number];
 
+/**
+ * The orders a case list can be read in (issue 17). `urgency`: overdue and nearest running deadline first (the
+ * deadline of the step the case waits for), urgent before normal on a tie, cases without a running deadline last.
+ */
+export const CASE_LIST_SORTS = ['newest', 'oldest', 'urgency', 'number', '-number', 'priority', 'category', 'state'] as const;
+export type CaseListSort = (typeof CASE_LIST_SORTS)[number];
+
 /** Where a government service was rated: 一次一评 on site, 一事一评 online. */
 export const SERVICE_CHANNELS = ['on_site', 'online'] as const;
 export type ServiceChannel = (typeof SERVICE_CHANNELS)[number];

@@ -2,10 +2,10 @@
 import { DomainError } from '../../domain/errors.ts';
 import { allowedActions } from '../../domain/case/case-transitions.ts';
 import { canViewCase, isPublicSide, listScopeFor } from '../../domain/case/case-access.ts';
-import type { Actor, CaseAction, CaseKind, CaseState } from '../../domain/case/case-model.ts';
+import type { Actor, CaseAction, CaseKind, CasePriority, CaseSource, CaseState } from '../../domain/case/case-model.ts';
 import { isNumericId } from '../../domain/case/case-number.ts';
 import { isSpanProvisional, type WorkingCalendar } from '../../domain/calendar/index.ts';
-import { findCase, findCaseByNumber, findCaseView, listCases, type CaseListRow } from '../../db/repositories/case/case-repository.ts';
+import { findCase, findCaseByNumber, findCaseView, listCases, type CaseListRow, type CaseSort } from '../../db/repositories/case/case-repository.ts';
 import { listCaseEvents } from '../../db/repositories/case/timeline-repository.ts';
 import { findCategoryById } from '../../db/repositories/case/category-repository.ts';
 import { findCategoryByCode } from '../../db/repositories/case/category-repository.ts';
@@ -83,6 +83,11 @@ export interface CaseListQuery {
   category?: string;
   overdue?: boolean;
   q?: string;
+  source?: CaseSource[];
+  priority?: CasePriority;
+  from?: Date;
+  before?: Date;
+  sort?: CaseSort;
   page: number;
   pageSize: number;
   cursor?: string;
@@ -124,7 +129,8 @@ export async function listCasesFor(deps: ServiceDeps, actor: Actor, query: CaseL
     deps.db,
     {
       districtIds, state: query.state, kind: query.kind, streetId, departmentId: query.department, categoryId,
-      overdueAt: query.overdue ? deps.clock() : undefined, text: query.q, page: query.page, pageSize: query.pageSize, after,
+      overdueAt: query.overdue ? deps.clock() : undefined, text: query.q,
+      source: query.source, priority: query.priority, createdFrom: query.from, createdBefore: query.before, sort: query.sort, page: query.page, pageSize: query.pageSize, after,
     },
     scope,
   );

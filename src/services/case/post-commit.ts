@@ -13,6 +13,7 @@ import { repeatEvery, type RepeatingWork } from '../repeat-every.ts';
 import { LINKER_LEASE_MS, linkPendingEvents } from './timeline-linker.ts';
 import { drainOutbox, MAX_ATTEMPTS } from './outbox-drain.ts';
 import { fanOutCaseEvents, hasEventsToFanOut } from '../integrations/index.ts';
+import { createCaseLiveFeed } from './case-live.ts';
 
 /** How long `drain` keeps at it: past a dead holder's lease expiry, with room for a loaded machine. */
 const DRAIN_LIMIT_MS = 4 * LINKER_LEASE_MS;
@@ -25,6 +26,8 @@ async function onePass(deps: ServiceDeps, holder: string): Promise<{ busy: boole
   await fanOutCaseEvents(deps);
   const drained = await drainOutbox(deps);
   const second = drained > 0 ? await linkPendingEvents(deps.db, holder) : { busy: false };
+  // what is linked now reaches the open desks
+  await deps.caseLive?.publish();
   return { busy: first.busy || second.busy };
 }
 
@@ -69,6 +72,7 @@ export function createAfterCommit(deps: ServiceDeps, holder = `${hostname()}:${p
 export function withAfterCommit(base: Omit<ServiceDeps, 'afterCommit'>): ServiceDeps {
   const deps = { ...base } as ServiceDeps;
   deps.afterCommit = createAfterCommit(deps);
+  deps.caseLive ??= createCaseLiveFeed(deps);
   return deps;
 }
 

@@ -10,6 +10,7 @@ export const en: Messages = {
     portal: 'Enterprise portal', enterprises: 'Enterprises', policies: 'Policies',
     projects: 'Project map', patronage: 'My patronage', kpi: 'KPI board',
     window: 'Single window', services: 'Applications', serviceTrack: 'Track an application', 'service-indicators': 'Service indicators',
+    notAllowed: '"{{page}}" is not in your role\'s menu; you were taken to your home page.',
   },
   login: {
     title: 'Staff login', username: 'Username', password: 'Password', submit: 'Log in', demoHint: 'Demo users: operator-220106, handler-220106, grid_worker-220106 …, password demo1234',
@@ -47,16 +48,18 @@ export const en: Messages = {
     grid: 'Grid', street: 'Street', address: 'Address', reporter: 'Reporter', phone: 'Phone', name: 'Name', createdAt: 'Reported at', reason: 'Reason', note: 'Note',
     days: 'Extra days', intoCase: 'Merge into case number', level: 'Rating', comment: 'Comment', trackingCode: 'Tracking code', district: 'District', priority: 'Priority',
     location: 'Location', keyword: 'Keyword', overdue: 'Overdue only', source: 'Source', photo: 'Photo', version: 'Version',
+    reportedBetween: 'Reported between',
   },
   limits: { title: 'Time limits of this category', dispatch: 'Dispatch', sign: 'Sign', resolve: 'Resolve' },
   deadline: { overdue: 'Overdue by {{time}}', remaining: '{{time}} left', none: 'No deadline', amber: 'Amber warning', red: 'Red warning', day: '{{count}}d', hour: '{{count}}h', minute: '{{count}}m' },
   common: {
-    submit: 'Submit', cancel: 'Cancel', confirm: 'OK', refresh: 'Refresh', detail: 'Details', search: 'Search', reset: 'Reset', exportCsv: 'Export CSV', total: '{{count}} in total', totalEstimate: 'about {{count}}',
+    submit: 'Submit', cancel: 'Cancel', confirm: 'OK', refresh: 'Refresh', detail: 'Details', search: 'Search', reset: 'Reset', exportCsv: 'Export CSV', exportXlsx: 'Export Excel', total: '{{count}} in total', totalEstimate: 'about {{count}}',
     empty: 'Nothing here', saved: 'Done', required: 'Required', invalid: 'Invalid format', tooLong: 'Too long', noHtml: 'HTML is not allowed', close: 'Close', all: 'All', back: 'Back',
     select: 'Select', actions: 'Available actions', noActions: 'No action is available now', timeline: 'Timeline', colon: ': ', yes: 'Yes', no: 'No', openCount: '{{count}}',
   },
   workbench: { title: 'Intake & dispatch workbench', queue: 'Queue', reported: 'Reported', filed: 'To dispatch', pendingRequests: 'Pending requests', resolved: 'To check', pendingExtension: 'Extension requested until {{until}}', pendingSuspension: 'Suspension requested' },
-  inbox: { title: 'Department inbox', intro: 'Cases of your department, by deadline', nothingToDo: 'No cases to handle' },
+  live: { on: 'Live', off: 'Live connection lost; reconnecting', onHint: 'Queues refresh by themselves when a case arrives or changes; no reload needed', offHint: 'Queues refresh once the connection is back', sound: 'Sound for new urgent cases', urgentTitle: 'New urgent case', urgentBody: '{{number}} · {{category}} (click to open)' },
+  inbox: { title: 'Department inbox', intro: 'Cases of your department, overdue and nearest deadline first by default', nothingToDo: 'No cases to handle', toSign: 'To sign', inProgress: 'In progress', awaitingApproval: 'Awaiting approval', suspended: 'Suspended' },
   grid: { title: 'Grid patrol', report: 'Patrol report', mine: 'Cases in my grid', locate: 'Use my location', located: 'Located: {{latitude}}, {{longitude}}', locateFailed: 'Location unavailable; please enter an address', toCheck: 'To check', toVerify: 'To verify', reported: 'Reported: {{number}}' },
   citizen: {
     reportTitle: 'Report a problem', reportIntro: 'No login needed. Keep the case number and tracking code to follow and rate your case.', trackTitle: 'Track a case', reportedTitle: 'Report received',

@@ -8,6 +8,7 @@ export const zhCN = {
     portal: '企业服务', enterprises: '企业服务', policies: '惠企政策',
     projects: '挂图作战', patronage: '我包保的项目', kpi: '目标看板',
     window: '一窗受理', services: '政务办件', serviceTrack: '办件查询', 'service-indicators': '政务服务指标',
+    notAllowed: '“{{page}}”不在您的角色菜单中，已转到您的首页。',
   },
   login: {
     title: '工作人员登录', username: '用户名', password: '密码', submit: '登录', demoHint: '演示账号：operator-220106、handler-220106、grid_worker-220106 等，密码 demo1234',
@@ -45,16 +46,18 @@ export const zhCN = {
     grid: '网格', street: '街道', address: '地址', reporter: '反映人', phone: '联系电话', name: '姓名', createdAt: '上报时间', reason: '原因', note: '说明',
     days: '延期天数', intoCase: '合并到工单号', level: '评价', comment: '评价意见', trackingCode: '查询码', district: '所在区', priority: '紧急程度',
     location: '位置', keyword: '关键词', overdue: '仅看超期', source: '来源', photo: '照片', version: '版本',
+    reportedBetween: '上报日期',
   },
   limits: { title: '该类别处置时限', dispatch: '派遣', sign: '签收', resolve: '处置' },
   deadline: { overdue: '已超期 {{time}}', remaining: '剩余 {{time}}', none: '无时限', amber: '黄牌预警', red: '红牌预警', day: '{{count}}天', hour: '{{count}}小时', minute: '{{count}}分' },
   common: {
-    submit: '提交', cancel: '取消', confirm: '确定', refresh: '刷新', detail: '详情', search: '查询', reset: '重置', exportCsv: '导出 CSV', total: '共 {{count}} 条', totalEstimate: '约 {{count}} 条',
+    submit: '提交', cancel: '取消', confirm: '确定', refresh: '刷新', detail: '详情', search: '查询', reset: '重置', exportCsv: '导出 CSV', exportXlsx: '导出 Excel', total: '共 {{count}} 条', totalEstimate: '约 {{count}} 条',
     empty: '暂无数据', saved: '操作成功', required: '此项必填', invalid: '格式不正确', tooLong: '内容过长', noHtml: '不能包含 HTML', close: '关闭', all: '全部', back: '返回',
     select: '请选择', actions: '可执行操作', noActions: '当前没有可执行的操作', timeline: '办理过程', colon: '：', yes: '是', no: '否', openCount: '{{count}} 件',
   },
   workbench: { title: '受理派遣工作台', queue: '待办队列', reported: '待受理', filed: '待派遣', pendingRequests: '待审批申请', resolved: '待核查', pendingExtension: '延期申请：至 {{until}}', pendingSuspension: '挂起申请' },
-  inbox: { title: '部门处置', intro: '本部门工单，按截止时间排序', nothingToDo: '暂无待处置工单' },
+  live: { on: '实时更新中', off: '实时连接中断，正在重连', onHint: '有新工单或工单变化时，队列自动刷新，无需刷新页面', offHint: '连接恢复后自动刷新队列', sound: '新紧急工单提示音', urgentTitle: '新的紧急工单', urgentBody: '{{number}} · {{category}}（点击查看）' },
+  inbox: { title: '部门处置', intro: '本部门工单，默认超期和临近截止的在前', nothingToDo: '暂无待处置工单', toSign: '待签收', inProgress: '处置中', awaitingApproval: '待审批', suspended: '已挂起' },
   grid: { title: '网格巡查', report: '巡查上报', mine: '本网格工单', locate: '获取当前位置', located: '已定位：{{latitude}}, {{longitude}}', locateFailed: '无法获取位置，请填写地址', toCheck: '待核查', toVerify: '待核实', reported: '已上报：{{number}}' },
   citizen: {
     reportTitle: '我要反映问题', reportIntro: '无需登录。提交后请保存工单号和查询码，用于查询进度和评价。', trackTitle: '查询办理进度', reportedTitle: '反映成功',

@@ -1,33 +1,83 @@
-/** /inbox — a department's cases (部门处置), the nearest deadline first, with live countdowns. */
-import { Alert, Card, Space, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+/**
+ * /inbox — a department's cases (部门处置) in the operator's tabs: 待签收, 处置中, 待审批 (its own extension or
+ * suspension requests awaiting the centre), 挂起. Sorted on the server (urgency first by default), paged, live.
+ */
+import { Alert, Badge, Card, Space, Tabs, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CaseDrawer } from '../modules/case/index.ts';
-import { runningDeadline } from '../modules/case/index.ts';
-import { CaseTable } from '../modules/case/index.ts';
-import { useCaseList } from '../modules/case/index.ts';
+import { CaseDrawer, CaseExportButtons, CaseTable, LiveStatus, countCases, totalText, useCaseList, useLiveCases } from '../modules/case/index.ts';
+import { apiGet } from '../api/client.ts';
+import type { CaseListResponse } from '../api/types.ts';
 import { useErrorText } from '../ui/errors.ts';
 
-const FILTER = { state: 'dispatched,signed,suspended', page: 1, pageSize: 200 };
+type InboxTab = 'toSign' | 'inProgress' | 'awaitingApproval' | 'suspended';
+const TAB_STATE: Record<InboxTab, string> = { toSign: 'dispatched', inProgress: 'signed', awaitingApproval: 'signed', suspended: 'suspended' };
+const PAGE_SIZE = 20;
 
 export function InboxPage() {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const list = useCaseList(FILTER);
+  const [tab, setTab] = useState<InboxTab>('toSign');
+  const [page, setPage] = useState(1);
+  const [sort, setSort] = useState('urgency');
   const [openId, setOpenId] = useState<number | null>(null);
-  const items = useMemo(() => {
-    const at = (iso: string | null) => (iso ? new Date(iso).getTime() : Number.POSITIVE_INFINITY);
-    return [...list.items].sort((a, b) => at(runningDeadline(a)) - at(runningDeadline(b)));
+  const [counts, setCounts] = useState<Partial<Record<InboxTab, number>>>({});
+  // 待审批 is a signed case carrying a request; the API has no filter for that, so that tab reads one large page
+  const awaiting = tab === 'awaitingApproval';
+  const filter = useMemo(
+    () => ({ state: TAB_STATE[tab], sort, page: awaiting ? 1 : page, pageSize: awaiting ? 200 : PAGE_SIZE }),
+    [tab, sort, page, awaiting],
+  );
+  const list = useCaseList(filter);
+  const items = awaiting ? list.items.filter((item) => item.pendingRequest) : list.items;
+  useLiveCases(() => list.reload());
+
+  useEffect(() => {
+    let alive = true;
+    const counted = (['toSign', 'inProgress', 'suspended'] as const).map(async (key) => [key, await countCases({ state: TAB_STATE[key] })] as const);
+    const awaitingCount = apiGet<CaseListResponse>('/api/v1/cases', { state: 'signed', page: 1, pageSize: 200 }).then(
+      (body) => ['awaitingApproval', body.items.filter((item) => item.pendingRequest).length] as const,
+    );
+    Promise.all([...counted, awaitingCount]).then((entries) => alive && setCounts(Object.fromEntries(entries)), () => undefined);
+    return () => {
+      alive = false;
+    };
   }, [list.items]);
+
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      <div>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('inbox.title')}</Typography.Title>
-        <Typography.Text type="secondary">{t('inbox.intro')}</Typography.Text>
-      </div>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <div>
+          <Typography.Title level={3} style={{ margin: 0 }}>{t('inbox.title')}</Typography.Title>
+          <Typography.Text type="secondary">{t('inbox.intro')}</Typography.Text>
+        </div>
+        <LiveStatus onOpen={setOpenId} />
+      </Space>
       {list.error ? <Alert type="error" showIcon title={errorText(list.error)} /> : null}
       <Card>
-        <CaseTable items={items} loading={list.loading} onOpen={(item) => setOpenId(item.id)} />
+        <Tabs
+          tabBarExtraContent={<CaseExportButtons query={filter} />}
+          activeKey={tab}
+          onChange={(key) => { setTab(key as InboxTab); setPage(1); }}
+          items={(Object.keys(TAB_STATE) as InboxTab[]).map((key) => ({
+            key,
+            label: (
+              <Space size={6}>
+                {t(`inbox.${key}`)}
+                <Badge count={counts[key] ?? 0} showZero overflowCount={999} color={key === 'toSign' ? '#cf1322' : '#1f5fbf'} />
+              </Space>
+            ),
+          }))}
+        />
+        <CaseTable
+          items={items}
+          loading={list.loading}
+          onOpen={(item) => setOpenId(item.id)}
+          sort={sort}
+          defaultSort="urgency"
+          onSort={(next) => { setSort(next); setPage(1); }}
+          pagination={awaiting ? false : { current: page, pageSize: PAGE_SIZE, total: list.total, onChange: setPage, showTotal: () => totalText(list, t) }}
+        />
       </Card>
       <CaseDrawer caseId={openId} onClose={() => setOpenId(null)} onChanged={() => list.reload()} />
     </Space>

@@ -8,6 +8,7 @@ import { CaseDrawer } from '../modules/case/index.ts';
 import { CaseFilters, toQuery, type FilterValues } from '../modules/case/index.ts';
 import { CaseTable } from '../modules/case/index.ts';
 import { countCases, totalText, useCaseList } from '../modules/case/index.ts';
+import { CaseExportButtons, LiveStatus, useLiveCases } from '../modules/case/index.ts';
 import { loadOrgTree, orgNames, useLoaded } from '../modules/reference/index.ts';
 import { useSession } from '../modules/session/index.ts';
 import { useErrorText } from '../ui/errors.ts';
@@ -25,12 +26,14 @@ export function WorkbenchPage() {
   const [queue, setQueue] = useState<QueueKey>('reported');
   const [filters, setFilters] = useState<FilterValues>({});
   const [page, setPage] = useState(1);
+  // queues open by urgency: overdue and the nearest deadline first
+  const [sort, setSort] = useState('urgency');
   const [openId, setOpenId] = useState<number | null>(null);
   const [counts, setCounts] = useState<Partial<Record<QueueKey, number>>>({});
   const pending = queue === 'pending';
   const filter = useMemo(
-    () => ({ ...toQuery(filters), state: QUEUE_STATE[queue], page: pending ? 1 : page, pageSize: pending ? 200 : 20 }),
-    [filters, queue, page, pending],
+    () => ({ ...toQuery(filters), state: QUEUE_STATE[queue], sort, page: pending ? 1 : page, pageSize: pending ? 200 : 20 }),
+    [filters, queue, page, pending, sort],
   );
   const list = useCaseList(filter);
   const items = pending ? list.items.filter((item) => item.pendingRequest) : list.items;
@@ -53,14 +56,20 @@ export function WorkbenchPage() {
   }, [filters, list.items]);
 
   const changed = (_updated: CaseDetailView) => list.reload();
+  // a case reported, filed or moved on any desk: the queue and its badges reload (the counts follow the list)
+  useLiveCases(() => list.reload());
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      <Typography.Title level={3} style={{ margin: 0 }}>{t('workbench.title')}</Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>{t('workbench.title')}</Typography.Title>
+        <LiveStatus onOpen={setOpenId} />
+      </Space>
       <Card size="small">
         <CaseFilters onChange={(values) => { setFilters(values); setPage(1); }} />
       </Card>
       <Card>
         <Tabs
+          tabBarExtraContent={<CaseExportButtons query={filter} />}
           activeKey={queue}
           onChange={(key) => { setQueue(key as QueueKey); setPage(1); }}
           items={(Object.keys(QUEUE_STATE) as QueueKey[]).map((key) => ({
@@ -78,6 +87,9 @@ export function WorkbenchPage() {
           items={items}
           loading={list.loading}
           onOpen={(item) => setOpenId(item.id)}
+          sort={sort}
+          defaultSort="urgency"
+          onSort={(next) => { setSort(next); setPage(1); }}
           pagination={pending ? false : { current: page, pageSize: 20, total: list.total, onChange: setPage, showTotal: () => totalText(list, t) }}
         />
       </Card>

@@ -1,10 +1,11 @@
 /** The staff page frame: role-aware menu, scope, notifications, demo banner. Loaded with the first staff page, not on citizens' phones. */
-import { Alert, Button, Layout, Menu, Space, Spin } from 'antd';
+import { Alert, App, Button, Layout, Menu, Space, Spin } from 'antd';
+import { useEffect } from 'react';
 import { LogoutOutlined } from '@ant-design/icons';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../domain/case/index.ts';
-import { useSession } from '../modules/session/index.ts';
+import { homePathFor, useSession } from '../modules/session/index.ts';
 import { Brand } from './layouts.tsx';
 import { LangSwitch } from './lang-switch.tsx';
 import { NotificationBell } from './notification-bell.tsx';
@@ -22,10 +23,32 @@ const MENU: Partial<Record<Role, NavKey[]>> = {
   grid_worker: ['grid'],
   supervisor: ['cockpit', 'supervision', 'service-indicators', 'map', 'search', 'enterprises', 'policies'],
   leader: ['cockpit', 'supervision', 'service-indicators', 'map', 'search', 'projects', 'patronage', 'kpi', 'enterprises', 'policies'],
-  admin: ['admin', 'search', 'enterprises', 'policies'],
+  admin: ['admin', 'search', 'map', 'enterprises', 'policies'],
   enterprise: ['portal'],
   project_officer: ['projects', 'kpi', 'search'],
 };
+
+const ALL_PAGES = new Set<string>(Object.values(MENU).flat());
+
+/** The menu key a path opens, when it is a staff page at all. */
+function pageOf(pathname: string): NavKey | null {
+  const first = pathname.split('/')[1] ?? '';
+  return ALL_PAGES.has(first) ? (first as NavKey) : null;
+}
+
+/**
+ * A staff page outside the role's menu (a typed or old link): back to the role's home, saying why. The server
+ * refuses the data anyway; this spares the user a page of 403s.
+ */
+function GuardRedirect({ page, home }: { page: NavKey; home: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  useEffect(() => {
+    // a fixed key: React's development double effect shows the message once
+    void message.warning({ key: 'route-guard', content: t('nav.notAllowed', { page: t(`nav.${page}`) }) });
+  }, [message, page, t]);
+  return <Navigate to={home} replace />;
+}
 
 export function StaffLayout() {
   const { t } = useTranslation();
@@ -37,6 +60,8 @@ export function StaffLayout() {
   const mobile = user.role === 'grid_worker';
   const keys = MENU[user.role] ?? ['search'];
   const current = keys.find((key) => location.pathname.startsWith(`/${key}`));
+  const requested = pageOf(location.pathname);
+  if (requested && !keys.includes(requested)) return <GuardRedirect page={requested} home={homePathFor(user.role)} />;
   const signOut = async () => {
     await logout();
     navigate('/login');

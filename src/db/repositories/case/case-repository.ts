@@ -1,7 +1,7 @@
 /** Cases: numbering, insert, the versioned update, lookups and the scoped list. */
-import { CompiledQuery, sql, type Kysely, type SelectQueryBuilder, type SqlBool, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { CaseRow, CaseUpdate, Database, NewCase } from '../../schema.ts';
-import type { CaseKind, CaseState } from '../../../domain/case/case-model.ts';
+import type { CaseKind, CaseListSort, CasePriority, CaseSource, CaseState } from '../../../domain/case/case-model.ts';
 import { isOverdueSql } from './case-warning-sql.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -46,6 +46,13 @@ export interface CaseListFilter {
   categoryId?: number;
   overdueAt?: Date;
   text?: string;
+  source?: CaseSource[];
+  priority?: CasePriority;
+  /** Reported at or after / before (a half-open range). */
+  createdFrom?: Date;
+  createdBefore?: Date;
+  /** The order; newest first unless told (the only order with keyset pages). */
+  sort?: CaseSort;
   page: number;
   pageSize: number;
   /** Keyset position: the list continues after this case (newest first); `page` is then ignored. */
@@ -53,6 +60,9 @@ export interface CaseListFilter {
   /** Counted exactly up to here; EXACT_COUNT_CAP unless a test needs the estimate on a small table. */
   countCap?: number;
 }
+
+/** The list's order (domain/case CASE_LIST_SORTS). */
+export type CaseSort = CaseListSort;
 
 /** Where a page ended, in the list's order (created_at desc, id desc). */
 export interface CaseListPosition {
@@ -119,6 +129,10 @@ function matchingFilter(query: JoinedCases, filter: CaseListFilter): JoinedCases
   if (filter.streetId !== undefined) query = query.where('k.street_id', '=', filter.streetId);
   if (filter.departmentId !== undefined) query = query.where('k.department_id', '=', filter.departmentId);
   if (filter.categoryId !== undefined) query = query.where('k.category_id', '=', filter.categoryId);
+  if (filter.source?.length) query = query.where('k.source', 'in', filter.source);
+  if (filter.priority) query = query.where('k.priority', '=', filter.priority);
+  if (filter.createdFrom) query = query.where('k.created_at', '>=', filter.createdFrom);
+  if (filter.createdBefore) query = query.where('k.created_at', '<', filter.createdBefore);
   if (filter.overdueAt) {
     // The state list only narrows the scan; the rule itself is isOverdueSql.
     query = query.where('k.state', 'in', ['dispatched', 'signed', 'suspended']).where(isOverdueSql('k', filter.overdueAt));
@@ -140,6 +154,22 @@ function matchingFilter(query: JoinedCases, filter: CaseListFilter): JoinedCases
   return query;
 }
 
+/** The running deadline: of the step the case waits for now (dispatch, sign, resolve). */
+const RUNNING_DEADLINE = sql`case k.state when 'reported' then k.dispatch_deadline when 'filed' then k.dispatch_deadline
+  when 'dispatched' then k.sign_deadline when 'signed' then k.resolve_deadline when 'suspended' then k.resolve_deadline end`;
+
+/** The ORDER BY of each sort; every order ends on the id, so pages never overlap or skip on ties. */
+const ORDER_BY: Record<CaseSort, RawBuilder<unknown>> = {
+  newest: sql`k.created_at desc, k.id desc`,
+  oldest: sql`k.created_at asc, k.id asc`,
+  urgency: sql`${RUNNING_DEADLINE} asc nulls last, k.priority = 'urgent' desc, k.created_at asc, k.id asc`,
+  number: sql`k.number asc, k.id asc`,
+  '-number': sql`k.number desc, k.id desc`,
+  priority: sql`k.priority = 'urgent' desc, k.created_at desc, k.id desc`,
+  category: sql`c.code asc, k.created_at desc, k.id desc`,
+  state: sql`k.state asc, k.created_at desc, k.id desc`,
+};
+
 /** One page of the caller's cases, newest first, with the total (exact up to the cap, else estimated). */
 export async function listCases(db: Db, filter: CaseListFilter, scope: CaseListScope): Promise<CaseListPage> {
   const base = matchingFilter(withinScope(joinedCases(db), scope), filter);
@@ -149,16 +179,16 @@ export async function listCases(db: Db, filter: CaseListFilter, scope: CaseListS
       'c.code as category_code', 'c.minor_name as category_name', 'c.minor_name_en as category_name_en',
       'g.code as grid_code', 'dep.name as department_name', 'dep.name_en as department_name_en', 's.name as street_name',
     ])
-    .orderBy('k.created_at', 'desc')
-    .orderBy('k.id', 'desc')
     .limit(filter.pageSize + 1);
-  page = filter.after
+  page = page.orderBy(ORDER_BY[filter.sort ?? 'newest']);
+  const keyset = (filter.sort ?? 'newest') === 'newest';
+  page = filter.after && keyset
     ? page.where(sql<SqlBool>`(k.created_at, k.id) < (${filter.after.createdAt}, ${filter.after.id})`)
     : page.offset((filter.page - 1) * filter.pageSize);
   const rows = await page.execute();
   const items = rows.slice(0, filter.pageSize);
   const last = items.at(-1);
-  const next = rows.length > filter.pageSize && last ? { createdAt: last.created_at, id: last.id } : null;
+  const next = keyset && rows.length > filter.pageSize && last ? { createdAt: last.created_at, id: last.id } : null;
   return { items, next, ...(await countCapped(db, base.select(sql<number>`1`.as('one')), filter.countCap ?? EXACT_COUNT_CAP)) };
 }
 

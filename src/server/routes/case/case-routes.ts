@@ -10,6 +10,7 @@ import { CASE_ACTION_BODIES, CaseCreateBody, CaseListQuery, CaseRefParams } from
 import { reportCase } from '../../../services/case/case-intake.ts';
 import { performCaseAction } from '../../../services/case/case-actions.ts';
 import { getCaseDetail, listCasesFor, resolveCaseId } from '../../../services/case/case-queries.ts';
+import { exportCases } from '../../../services/case/case-export.ts';
 import { presentCase, presentCaseDetail } from './case-presenter.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
@@ -58,6 +59,26 @@ export async function caseRoutes(app: FastifyInstance, { services, config }: Rou
         items: result.items.map((row) => presentCase(row, { showReporterContact: true, now })),
         total: result.total, totalIsEstimate: result.totalIsEstimate, nextCursor: result.nextCursor,
       };
+    },
+  );
+
+  typed.get(
+    '/api/v1/cases/export',
+    {
+      schema: {
+        tags: ['cases'], summary: '导出工单清单（.xlsx 或 CSV）/ Export a case list (.xlsx or CSV)',
+        querystring: CaseListQuery.omit({ page: true, pageSize: true, cursor: true }).extend({
+          format: z.enum(['xlsx', 'csv']).default('xlsx'), lang: z.enum(['zh', 'en']).default('zh'),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { format, lang, ...query } = request.query;
+      const file = await exportCases(services, request.actor, query, format, lang);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="cases.${format}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .send(file.body);
     },
   );
 

@@ -3,3 +3,4 @@ export * from './attachment-routes.ts';
 export * from './case-presenter.ts';
 export * from './case-routes.ts';
 export * from './duplicate-routes.ts';
+export * from './live-routes.ts';

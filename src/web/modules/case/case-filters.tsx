@@ -1,7 +1,8 @@
-/** The filter bar shared by the workbench and the search page: keyword, category, state, overdue. */
-import { Button, Checkbox, Form, Input, Select, Space } from 'antd';
+/** The filter bar shared by the workbench and the search page: keyword, category, source, priority, reporting dates, state, overdue. */
+import { Button, Checkbox, DatePicker, Form, Input, Select, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { CASE_KINDS, CASE_STATES } from '../../../domain/case/case-model.ts';
+import { CASE_KINDS, CASE_PRIORITIES, CASE_SOURCES, CASE_STATES } from '../../../domain/case/case-model.ts';
 import { CategorySelect } from '../reference/index.ts';
 import { loadCategories, loadDepartments, loadOrgTree, orgNames, useLoaded } from '../reference/index.ts';
 import { useSession } from '../session/index.ts';
@@ -16,6 +17,10 @@ export interface FilterValues {
   state?: string[];
   kind?: string;
   overdue?: boolean;
+  source?: string[];
+  priority?: string;
+  /** Reporting days, both included. */
+  reported?: [Dayjs | null, Dayjs | null] | null;
 }
 
 export interface CaseFiltersProps {
@@ -43,6 +48,15 @@ export function CaseFilters({ withState, onChange, extra }: CaseFiltersProps) {
       </Form.Item>
       <Form.Item name="category" label={t('field.category')}>
         <CategorySelect categories={categories} kinds={CASE_KINDS} />
+      </Form.Item>
+      <Form.Item name="source" label={t('field.source')}>
+        <Select mode="multiple" allowClear style={{ minWidth: 150 }} options={CASE_SOURCES.map((value) => ({ value, label: t(`source.${value}`) }))} />
+      </Form.Item>
+      <Form.Item name="priority" label={t('field.priority')}>
+        <Select allowClear style={{ width: 100 }} options={CASE_PRIORITIES.map((value) => ({ value, label: t(`priority.${value}`) }))} />
+      </Form.Item>
+      <Form.Item name="reported" label={t('field.reportedBetween')}>
+        <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 240 }} />
       </Form.Item>
       {withState && (
         <>
@@ -95,5 +109,10 @@ export function toQuery(values: FilterValues): Record<string, string | undefined
     state: values.state?.length ? values.state.join(',') : undefined,
     kind: values.kind || undefined,
     overdue: values.overdue ? 'true' : undefined,
+    source: values.source?.length ? values.source.join(',') : undefined,
+    priority: values.priority || undefined,
+    // the picked days in the browser's time zone: from the first midnight to the midnight after the last day
+    from: values.reported?.[0]?.startOf('day').toISOString(),
+    before: values.reported?.[1]?.startOf('day').add(1, 'day').toISOString(),
   };
 }

@@ -12,3 +12,5 @@ export * from './highlight-text.tsx';
 export * from './report-form.tsx';
 export * from './state-tag.tsx';
 export * from './use-case-list.ts';
+export * from './use-live-cases.tsx';
+export * from './case-export-buttons.tsx';
