@@ -24,6 +24,7 @@ export interface AfterCommit {
 
 export interface ServiceSettings {
   sessionHours: number;
+  sessionIdleMinutes: number;
   reopenWindowDays: number;
   integrations: IntegrationSettings;
 }
