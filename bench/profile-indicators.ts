@@ -22,7 +22,7 @@ try {
   const now = new Date();
   await prepareBulkBase(handle.db, now);
   await bulkGenerateCases(handle.db, { cases, end: now });
-  const deps = withAfterCommit({ db: handle.db, clock: () => new Date(), calendar: createCalendarCache(handle.db), settings: { sessionHours: 12, reopenWindowDays: 30, integrations: QUIET_INTEGRATION_SETTINGS } });
+  const deps = withAfterCommit({ db: handle.db, clock: () => new Date(), calendar: createCalendarCache(handle.db), settings: { sessionHours: 12, sessionIdleMinutes: 30, reopenWindowDays: 30, integrations: QUIET_INTEGRATION_SETTINGS } });
   const district = await districtForReader(deps, { userId: null, role: 'admin', districtId: null, streetId: null, departmentId: null, gridId: null }, '220106');
   const period = parsePeriod(lastMonth(now));
   const sqlOnly = await timeRepeated(10, () => Promise.all([

@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   /** Session lifetime in hours. */
   CIVICLOOP_SESSION_HOURS: z.coerce.number().positive().default(12),
+  /** A session unused for this many minutes ends (issue 19 §4). */
+  CIVICLOOP_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   /** Anonymous reports allowed per IP per minute. */
   CIVICLOOP_ANON_REPORTS_PER_MINUTE: z.coerce.number().int().positive().default(10),
   /** Open311 writes allowed per API key (or per address without one) per minute. */
@@ -74,6 +76,7 @@ const ConfigSchema = EnvSchema.transform((value) => ({
   port: value.PORT,
   host: value.HOST,
   sessionHours: value.CIVICLOOP_SESSION_HOURS,
+  sessionIdleMinutes: value.CIVICLOOP_SESSION_IDLE_MINUTES,
   anonReportsPerMinute: value.CIVICLOOP_ANON_REPORTS_PER_MINUTE,
   open311WritesPerMinute: value.CIVICLOOP_OPEN311_WRITES_PER_MINUTE,
   secureCookies: value.CIVICLOOP_SECURE_COOKIES,

@@ -56,7 +56,7 @@ export async function openCounts(db: Kysely<Database>) {
 
 /** Runs the production sweep twice at the same instant: the first run may write, the second is the steady state. */
 export async function sweep(db: Kysely<Database>) {
-  const deps = withAfterCommit({ db, clock: () => new Date(), calendar: createCalendarCache(db), settings: { sessionHours: 12, reopenWindowDays: 30, integrations: QUIET_INTEGRATION_SETTINGS } });
+  const deps = withAfterCommit({ db, clock: () => new Date(), calendar: createCalendarCache(db), settings: { sessionHours: 12, sessionIdleMinutes: 30, reopenWindowDays: 30, integrations: QUIET_INTEGRATION_SETTINGS } });
   await deps.calendar.get();
   const runs: { ms: number; result: SweepResult }[] = [];
   for (let i = 0; i < 2; i += 1) {

@@ -12,7 +12,7 @@ export function createServiceDeps(db: Kysely<Database>, config: AppConfig, clock
     clock,
     calendar: createCalendarCache(db),
     settings: {
-      sessionHours: config.sessionHours, reopenWindowDays: config.reopenWindowDays,
+      sessionHours: config.sessionHours, sessionIdleMinutes: config.sessionIdleMinutes, reopenWindowDays: config.reopenWindowDays,
       integrations: {
         publicUrl: config.publicUrl, webhookRetryMs: config.webhookRetryMs, webhookMaxAttempts: config.webhookMaxAttempts,
         webhookPrivateTargets: config.webhookPrivateTargets, linkSecret: config.linkSecret, smtpUrl: config.smtpUrl, mailFrom: config.mailFrom,

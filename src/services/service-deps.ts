@@ -27,6 +27,7 @@ export interface AfterCommit {
 
 export interface ServiceSettings {
   sessionHours: number;
+  sessionIdleMinutes: number;
   reopenWindowDays: number;
   integrations: IntegrationSettings;
 }

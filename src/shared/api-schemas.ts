@@ -150,6 +150,20 @@ export const UserCreateBody = z.strictObject({
   phone: phoneNumber.optional(),
 });
 
+export const UserIdParams = z.strictObject({ id: z.coerce.number().int().positive() });
+
+/** An admin's edit of a user: department and grid are picked by id from the org tree. */
+export const UserEditBody = z.strictObject({
+  displayName: plainText(50).optional(),
+  phone: phoneNumber.nullable().optional(),
+  departmentId: z.number().int().positive().nullable().optional(),
+  gridId: z.number().int().positive().nullable().optional(),
+});
+
+export const PasswordResetBody = z.strictObject({ newPassword: z.string().min(1).max(256) });
+
+export const SessionIdParams = z.strictObject({ id: z.coerce.number().int().positive() });
+
 export const CalendarDayBody = z.strictObject({
   isWorkingDay: z.boolean(),
   name: plainText(40).optional(),

@@ -117,6 +117,10 @@ export const ERROR_CATALOG = {
   AUTH_LOCKED: { status: 429, zh: '登录失败次数过多，请稍后再试', en: 'Too many failed logins; try again later' },
   PASSWORD_TOO_WEAK: { status: 400, zh: '密码太弱：至少 10 个字符，且不能是常见密码或与用户名相近', en: 'The password is too weak: at least 10 characters, not a common password and not close to the username' },
   MULTIPART_MALFORMED: { status: 400, zh: '上传内容格式有误', en: 'The multipart body is malformed' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '管理员已重置您的密码，请先修改密码', en: 'An administrator reset your password; change it before doing anything else' },
+  USER_UNKNOWN: { status: 404, zh: '用户不存在', en: 'Unknown user' },
+  SESSION_UNKNOWN: { status: 404, zh: '会话不存在或已结束', en: 'Unknown or ended session' },
+  ACCOUNT_SELF_DISABLE: { status: 409, zh: '不能停用自己的账号', en: 'You cannot disable your own account' },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -87,7 +87,7 @@ describe('changing your own password', () => {
     expect((await attempt(t.app, 'zhou.shift', body.password, '192.0.2.60')).status).toBe(401);
     expect((await attempt(t.app, 'zhou.shift', 'Violet-Canal-Ridge-19', '192.0.2.60')).status).toBe(200);
     const audit = await t.handle.db.selectFrom('admin_audit').select('action').where('subject', '=', 'user:zhou.shift').execute();
-    expect(audit.map((row) => row.action)).toEqual(['account.change_password']);
+    expect(audit.map((row) => row.action)).toEqual(['account.create', 'account.change_password']);
     expect((await apiClient(t.app).post('/api/v1/me/password', { currentPassword: 'x', newPassword: 'Violet-Canal-Ridge-19' })).status).toBe(401);
   });
 });

@@ -68,7 +68,7 @@ export async function startTestApp(
   await seedDemoOrg(handle.db);
   await seedDemoUsers(handle.db);
   // Tests move the clock by days; sessions must outlive that.
-  const config = loadConfig({ CIVICLOOP_DEMO: 'false', LOG_LEVEL: 'silent', CIVICLOOP_SESSION_HOURS: '100000', ...options.overrides });
+  const config = loadConfig({ CIVICLOOP_DEMO: 'false', LOG_LEVEL: 'silent', CIVICLOOP_SESSION_HOURS: '100000', CIVICLOOP_SESSION_IDLE_MINUTES: '6000000', ...options.overrides });
   const { app, services } = await buildApp({ handle, config, version: 'test', clock: () => clock.now, logger: false, webDir: options.webDir });
   await app.ready();
   return {

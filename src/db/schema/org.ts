@@ -62,14 +62,22 @@ export interface UsersTable {
   phone: string | null;
   active: Generated<boolean>;
   created_at: Generated<Timestamp>;
+  /** Set by an admin's password reset; until the user changes it, only change-password and logout are allowed (0025). */
+  must_change_password: Generated<boolean>;
 }
 
 export interface SessionsTable {
+  /** A short handle the owner names to revoke one session; the token hash never leaves the server (0025). */
+  id: Generated<number>;
   token_hash: string;
   user_id: number;
   csrf_token: string;
   created_at: Timestamp;
   expires_at: Timestamp;
+  /** The last request on this session, for the idle timeout. */
+  last_seen_at: Timestamp;
+  address: Generated<string>;
+  user_agent: Generated<string>;
 }
 
 /** Open311 API keys; only the SHA-256 of a key is stored (migration 0003). */

@@ -13,6 +13,8 @@ import type { UserRow } from '../../db/schema.ts';
 
 export const SESSION_COOKIE = 'civicloop_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** What a session whose password an admin reset may still call (the UI needs who-am-I to show the change form). */
+const PASSWORD_CHANGE_ALLOWS = new Set(['POST /api/v1/me/password', 'POST /api/v1/auth/logout', 'GET /api/v1/me']);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -49,6 +51,10 @@ export const authPlugin = fp<{ services: ServiceDeps }>(async (app, { services }
     }
     if (!bearer && !SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== found.csrfToken) {
       throw new DomainError('CSRF_TOKEN_INVALID');
+    }
+    // After an admin's reset the session may only choose a new password, say who it is, or end.
+    if (found.must_change_password && request.url.startsWith('/api/') && !PASSWORD_CHANGE_ALLOWS.has(`${request.method} ${request.routeOptions.url ?? ''}`)) {
+      throw new DomainError('PASSWORD_CHANGE_REQUIRED');
     }
     request.user = found;
     request.sessionToken = token;

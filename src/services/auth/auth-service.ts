@@ -5,6 +5,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { ROLES, type Role } from '../../domain/case/index.ts';
 import {
   clearLoginFailures, deleteSession, replacePasswordHash, findSessionUser, findUserByUsername, insertSession, insertUser, lockedUntil, recordLoginFailure,
+  touchSession, listUserSessions, deleteUserSession, deleteOtherSessions,
 } from '../../db/repositories/org/index.ts';
 import { runWrite } from '../write-transaction.ts';
 import { insertAudit } from '../../db/repositories/admin/index.ts';
@@ -63,7 +64,7 @@ export interface LoginResult {
  * @param address - the client's address as the server sees it (only configured proxies may name another)
  * @throws DomainError AUTH_INVALID_CREDENTIALS for any mismatch or inactive user, AUTH_LOCKED while locked
  */
-export async function login(deps: ServiceDeps, username: string, password: string, address: string): Promise<LoginResult> {
+export async function login(deps: ServiceDeps, username: string, password: string, address: string, userAgent = ''): Promise<LoginResult> {
   const throttle = loginThrottleKeys(username, address);
   const now = deps.clock();
   const until = await lockedUntil(deps.db, [throttle.account.key, throttle.address.key], now);
@@ -90,13 +91,24 @@ export async function login(deps: ServiceDeps, username: string, password: strin
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + deps.settings.sessionHours * 3_600_000);
-  await insertSession(deps.db, { tokenHash: hashToken(token), userId: user.id, csrfToken, createdAt: now, expiresAt });
+  await insertSession(deps.db, { tokenHash: hashToken(token), userId: user.id, csrfToken, createdAt: now, expiresAt, address, userAgent: userAgent.slice(0, 200) });
   return { token, csrfToken, expiresAt, user };
 }
 
-/** The user behind a session token, or undefined when it is unknown or expired. */
+/** A session's last-seen time is written at most this often: the idle timeout needs minutes, not every request. */
+const TOUCH_EVERY_MS = 60_000;
+
+/** The instant before which an unused session has timed out. */
+export function idleSince(deps: Pick<ServiceDeps, 'settings'>, now: Date): Date {
+  return new Date(now.getTime() - deps.settings.sessionIdleMinutes * 60_000);
+}
+
+/** The user behind a session token, or undefined when it is unknown, expired or idle too long; marks the session used. */
 export async function authenticate(deps: ServiceDeps, token: string) {
-  return findSessionUser(deps.db, hashToken(token), deps.clock());
+  const now = deps.clock();
+  const found = await findSessionUser(deps.db, hashToken(token), now, idleSince(deps, now));
+  if (found && now.getTime() - found.lastSeenAt.getTime() >= TOUCH_EVERY_MS) await touchSession(deps.db, found.sessionId, now);
+  return found;
 }
 
 export async function logout(deps: ServiceDeps, token: string): Promise<void> {
@@ -162,5 +174,33 @@ export async function changeOwnPassword(deps: ServiceDeps, user: UserRow, sessio
   await runWrite(deps, async (trx) => {
     await replacePasswordHash(trx, user.id, passwordHash, sessionToken ? hashToken(sessionToken) : null);
     await insertAudit(trx, { at: now, actorUserId: user.id, action: 'account.change_password', subject: `user:${user.username}`, data: {} });
+  });
+}
+
+/** The caller's live sessions, the one making the request marked `current`. */
+export async function listOwnSessions(deps: ServiceDeps, user: UserRow, sessionToken: string | null) {
+  const now = deps.clock();
+  const currentHash = sessionToken ? hashToken(sessionToken) : null;
+  const sessions = await listUserSessions(deps.db, user.id, now, idleSince(deps, now));
+  return sessions.map(({ tokenHash, ...session }) => ({ ...session, current: tokenHash === currentHash }));
+}
+
+/**
+ * Ends one of the caller's sessions (a lost phone, a shared computer).
+ * @throws DomainError SESSION_UNKNOWN when the id is not one of the caller's live sessions
+ */
+export async function revokeOwnSession(deps: ServiceDeps, user: UserRow, sessionId: number): Promise<void> {
+  await runWrite(deps, async (trx) => {
+    if (!(await deleteUserSession(trx, user.id, sessionId))) throw new DomainError('SESSION_UNKNOWN');
+    await insertAudit(trx, { at: deps.clock(), actorUserId: user.id, action: 'account.revoke_session', subject: `user:${user.username}`, data: { sessionId } });
+  });
+}
+
+/** Ends every session of the caller but the current one. @returns how many ended */
+export async function revokeOtherOwnSessions(deps: ServiceDeps, user: UserRow, sessionToken: string | null): Promise<number> {
+  return runWrite(deps, async (trx) => {
+    const ended = await deleteOtherSessions(trx, user.id, sessionToken ? hashToken(sessionToken) : null);
+    await insertAudit(trx, { at: deps.clock(), actorUserId: user.id, action: 'account.revoke_other_sessions', subject: `user:${user.username}`, data: { ended } });
+    return ended;
   });
 }

@@ -6,5 +6,5 @@ import { withAfterCommit } from '../case/index.ts';
 import { QUIET_INTEGRATION_SETTINGS, type ServiceDeps } from '../service-deps.ts';
 
 export function seedServiceDeps(db: Kysely<Database>, clock: () => Date): ServiceDeps {
-  return withAfterCommit({ db, clock, calendar: createCalendarCache(db), settings: { sessionHours: 12, reopenWindowDays: 30, integrations: QUIET_INTEGRATION_SETTINGS } });
+  return withAfterCommit({ db, clock, calendar: createCalendarCache(db), settings: { sessionHours: 12, sessionIdleMinutes: 30, reopenWindowDays: 30, integrations: QUIET_INTEGRATION_SETTINGS } });
 }

@@ -35,6 +35,14 @@ export async function findGridPlacement(db: Db, gridCode: string) {
     .executeTakeFirst();
 }
 
+/** Where a grid lies (street, district), by id: the admin UI picks grids, it does not type codes. */
+export async function findGridPlacementById(db: Db, gridId: number) {
+  return db.selectFrom('grids as g')
+    .select(['g.id as gridId', 'g.street_id as streetId', 'g.district_id as districtId'])
+    .where('g.id', '=', gridId)
+    .executeTakeFirst();
+}
+
 export async function findDepartment(db: Db | Transaction<Database>, id: number) {
   return db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
 }

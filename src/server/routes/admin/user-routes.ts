@@ -1,8 +1,8 @@
 /** Admin: list and add users. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { UserCreateBody } from '../../../shared/api-schemas.ts';
-import { addUserByCodes, readUsers } from '../../../services/admin/user-admin.ts';
+import { PasswordResetBody, UserCreateBody, UserEditBody, UserIdParams } from '../../../shared/api-schemas.ts';
+import { addUserByCodes, disableUser, editUser, enableUser, readUsers, resetUserPassword } from '../../../services/admin/user-admin.ts';
 import { requireRole } from '../../plugins/auth.ts';
 import { presentUser } from '../auth/index.ts';
 import type { RouteDeps } from '../route-deps.ts';
@@ -19,9 +19,36 @@ export async function userRoutes(app: FastifyInstance, { services }: RouteDeps):
     '/api/v1/admin/users',
     { schema: { tags: ['admin'], summary: '新增用户 / Add a user', body: UserCreateBody } },
     async (request, reply) => {
-      requireRole(request, ['admin']);
-      const user = await addUserByCodes(services.db, request.body);
+      const admin = requireRole(request, ['admin']);
+      const user = await addUserByCodes(services.db, request.body, { actorUserId: admin.id, at: services.clock() });
       return reply.status(201).send(presentUser(user));
     },
+  );
+
+  typed.patch(
+    '/api/v1/admin/users/:id',
+    { schema: { tags: ['admin'], summary: '修改用户 / Edit a user', params: UserIdParams, body: UserEditBody } },
+    async (request) => {
+      const admin = requireRole(request, ['admin']);
+      return presentUser(await editUser(services, admin, request.params.id, request.body));
+    },
+  );
+
+  typed.post(
+    '/api/v1/admin/users/:id/disable',
+    { schema: { tags: ['admin'], summary: '停用用户 / Disable a user', params: UserIdParams } },
+    async (request) => presentUser(await disableUser(services, requireRole(request, ['admin']), request.params.id)),
+  );
+
+  typed.post(
+    '/api/v1/admin/users/:id/enable',
+    { schema: { tags: ['admin'], summary: '启用用户 / Enable a user', params: UserIdParams } },
+    async (request) => presentUser(await enableUser(services, requireRole(request, ['admin']), request.params.id)),
+  );
+
+  typed.post(
+    '/api/v1/admin/users/:id/reset-password',
+    { schema: { tags: ['admin'], summary: '重置用户密码 / Reset a user\'s password', params: UserIdParams, body: PasswordResetBody } },
+    async (request) => presentUser(await resetUserPassword(services, requireRole(request, ['admin']), request.params.id, request.body.newPassword)),
   );
 }

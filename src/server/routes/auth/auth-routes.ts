@@ -1,8 +1,8 @@
 /** Login, logout and who-am-I. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { LoginBody, PasswordChangeBody } from '../../../shared/api-schemas.ts';
-import { changeOwnPassword, login, logout } from '../../../services/auth/auth-service.ts';
+import { LoginBody, PasswordChangeBody, SessionIdParams } from '../../../shared/api-schemas.ts';
+import { changeOwnPassword, listOwnSessions, login, logout, revokeOtherOwnSessions, revokeOwnSession } from '../../../services/auth/auth-service.ts';
 import { SESSION_COOKIE, requireUser } from '../../plugins/auth.ts';
 import { presentUser } from './user-presenter.ts';
 import type { RouteDeps } from '../route-deps.ts';
@@ -18,7 +18,7 @@ export async function authRoutes(app: FastifyInstance, { services, config }: Rou
       config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      const result = await login(services, request.body.username, request.body.password, request.ip);
+      const result = await login(services, request.body.username, request.body.password, request.ip, request.headers['user-agent'] ?? '');
       reply.setCookie(SESSION_COOKIE, result.token, {
         path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, expires: result.expiresAt,
       });
@@ -41,6 +41,31 @@ export async function authRoutes(app: FastifyInstance, { services, config }: Rou
       return { ok: true };
     },
   );
+
+  typed.get('/api/v1/me/sessions', { schema: { tags: ['auth'], summary: '本人的会话 / Your sessions' } }, async (request) => {
+    const user = requireUser(request);
+    const items = await listOwnSessions(services, user, request.sessionToken);
+    return {
+      items: items.map((session) => ({
+        id: session.id, current: session.current, address: session.address, userAgent: session.userAgent,
+        createdAt: session.createdAt.toISOString(), lastSeenAt: session.lastSeenAt.toISOString(), expiresAt: session.expiresAt.toISOString(),
+      })),
+    };
+  });
+
+  typed.delete(
+    '/api/v1/me/sessions/:id',
+    { schema: { tags: ['auth'], summary: '结束本人的一个会话 / End one of your sessions', params: SessionIdParams } },
+    async (request) => {
+      await revokeOwnSession(services, requireUser(request), request.params.id);
+      return { ok: true };
+    },
+  );
+
+  typed.post('/api/v1/me/sessions/revoke-others', { schema: { tags: ['auth'], summary: '结束本人的其他会话 / End your other sessions' } }, async (request) => {
+    const ended = await revokeOtherOwnSessions(services, requireUser(request), request.sessionToken);
+    return { ended };
+  });
 
   typed.get('/api/v1/me', { schema: { tags: ['auth'], summary: '当前用户 / Current user' } }, async (request) => {
     const user = requireUser(request);

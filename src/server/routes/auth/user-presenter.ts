@@ -10,5 +10,8 @@ export function presentUser(user: UserRow) {
     streetId: user.street_id,
     departmentId: user.department_id,
     gridId: user.grid_id,
+    phone: user.phone,
+    active: user.active,
+    mustChangePassword: user.must_change_password,
   };
 }
