@@ -19,6 +19,7 @@ import * as m0020 from './migrations/0020-subscriptions-messages.ts';
 import * as m0015 from './migrations/0015-service-applications.ts';
 import * as m0021 from './migrations/0021-login-throttle.ts';
 import * as m0022 from './migrations/0022-case-events-append-only.ts';
+import * as m0028 from './migrations/0028-idempotency-reported-at.ts';
 
 // Listed by hand, not read from disk: the same list works under tsx, vitest and a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0020-subscriptions-messages': m0020,
   '0021-login-throttle': m0021,
   '0022-case-events-append-only': m0022,
+  '0028-idempotency-reported-at': m0028,
 };
 
 /**

@@ -82,6 +82,8 @@ export interface CaseListQuery {
   department?: number;
   category?: string;
   overdue?: boolean;
+  /** Only cases in the caller's own grid (我的网格). */
+  myGrid?: boolean;
   q?: string;
   page: number;
   pageSize: number;
@@ -124,6 +126,8 @@ export async function listCasesFor(deps: ServiceDeps, actor: Actor, query: CaseL
     deps.db,
     {
       districtIds, state: query.state, kind: query.kind, streetId, departmentId: query.department, categoryId,
+      // The grid worker's own scope also holds what they reported elsewhere; 我的网格 is the grid alone.
+      gridIds: query.myGrid ? (actor.gridId === null ? [] : [actor.gridId]) : undefined,
       overdueAt: query.overdue ? deps.clock() : undefined, text: query.q, page: query.page, pageSize: query.pageSize, after,
     },
     scope,

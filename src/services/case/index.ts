@@ -17,3 +17,4 @@ export * from './outbox-drain.ts';
 export * from './photo-processing.ts';
 export * from './post-commit.ts';
 export * from './timeline-linker.ts';
+export * from './idempotency.ts';

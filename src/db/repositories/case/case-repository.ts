@@ -44,6 +44,8 @@ export interface CaseListFilter {
   streetId?: number;
   departmentId?: number;
   categoryId?: number;
+  /** Only cases placed in these grids (a grid worker's 我的网格). */
+  gridIds?: number[];
   overdueAt?: Date;
   text?: string;
   page: number;
@@ -119,6 +121,7 @@ function matchingFilter(query: JoinedCases, filter: CaseListFilter): JoinedCases
   if (filter.streetId !== undefined) query = query.where('k.street_id', '=', filter.streetId);
   if (filter.departmentId !== undefined) query = query.where('k.department_id', '=', filter.departmentId);
   if (filter.categoryId !== undefined) query = query.where('k.category_id', '=', filter.categoryId);
+  if (filter.gridIds) query = query.where('k.grid_id', 'in', filter.gridIds.length ? filter.gridIds : [-1]);
   if (filter.overdueAt) {
     // The state list only narrows the scan; the rule itself is isOverdueSql.
     query = query.where('k.state', 'in', ['dispatched', 'signed', 'suspended']).where(isOverdueSql('k', filter.overdueAt));

@@ -12,3 +12,4 @@ export * from './outbox-repository.ts';
 export * from './timeline-link-repository.ts';
 export * from './timeline-repository.ts';
 export * from './worker-lease-repository.ts';
+export * from './idempotency-repository.ts';
