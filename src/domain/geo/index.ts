@@ -2,3 +2,4 @@
 export * from './geo-types.ts';
 export * from './grid-features.ts';
 export * from './polygon-math.ts';
+export * from './navigation-links.ts';

@@ -12,3 +12,4 @@ export * from './highlight-text.tsx';
 export * from './report-form.tsx';
 export * from './state-tag.tsx';
 export * from './use-case-list.ts';
+export * from './offline-queue.ts';

@@ -17,6 +17,7 @@ import { CategorySelect } from '../reference/index.ts';
 import { loadCategories, loadOrgTree, useLoaded } from '../reference/index.ts';
 import { useGeolocation } from '../reference/index.ts';
 import { PhotoPicker, uploadPhotos } from './case-photos.tsx';
+import { sendOrQueueReport } from './offline-queue.ts';
 import { DispatchSuggestions, useDispatchSuggestions } from '../dispatch/index.ts';
 
 export interface ReportFormProps {
@@ -26,9 +27,13 @@ export interface ReportFormProps {
   gridLabel?: string | undefined;
   withContact: boolean;
   onReported(detail: CaseDetailView): void;
+  /** Keep the report on the phone when there is no network and send it later (the grid worker's patrol). */
+  queueOffline?: boolean;
+  /** The report was kept on the phone, to be sent when the network returns. */
+  onQueued?(): void;
 }
 
-export function ReportForm({ kinds, gridCode, gridLabel, withContact, onReported }: ReportFormProps) {
+export function ReportForm({ kinds, gridCode, gridLabel, withContact, onReported, queueOffline, onQueued }: ReportFormProps) {
   const { t, i18n } = useTranslation();
   const english = isEnglish(i18n.language);
   const errorText = useErrorText();
@@ -68,6 +73,15 @@ export function ReportForm({ kinds, gridCode, gridLabel, withContact, onReported
     }
     setBusy(true);
     try {
+      if (queueOffline) {
+        // Photos travel with the queued report; the queue sends them once the case exists.
+        const sent = await sendOrQueueReport(parsed.data, photos);
+        form.resetFields();
+        setPhotos([]);
+        if (sent === 'queued') onQueued?.();
+        else onReported(sent);
+        return;
+      }
       const detail = await apiPost<CaseDetailView>('/api/v1/cases', parsed.data);
       try {
         await uploadPhotos(detail.number, 'report', photos, detail.trackingCode ?? undefined);
