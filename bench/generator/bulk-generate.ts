@@ -119,7 +119,7 @@ function newCase(state: BatchState, id: number, created: Date, district: BulkDis
     sign_deadline: null, resolve_deadline: null, resolve_clock_started_at: null, amber_at: null, resolve_suspended_ms: 0, suspended_at: null, verified_at: null, filed_at: null,
     dispatched_at: null, signed_at: null, resolved_at: null, closed_at: null, merged_into_id: null, rating: null, rating_comment: null,
     rated_at: null, rework_count: 0, return_count: 0, extension_count: 0, supervision_count: 0, warning_level: 'none', api_key_id: null,
-    rectification_of_id: null, created_at: created, updated_at: created,
+    rectification_of_id: null, reported_at: null, created_at: created, updated_at: created,
   };
 }
 

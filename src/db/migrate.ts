@@ -20,6 +20,7 @@ import * as m0015 from './migrations/0015-service-applications.ts';
 import * as m0021 from './migrations/0021-login-throttle.ts';
 import * as m0022 from './migrations/0022-case-events-append-only.ts';
 import * as m0025 from './migrations/0025-account-controls.ts';
+import * as m0028 from './migrations/0028-idempotency-reported-at.ts';
 import * as m0029 from './migrations/0029-case-map-index.ts';
 
 // Listed by hand, not read from disk: the same list works under tsx, vitest and a bundle.
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0021-login-throttle': m0021,
   '0022-case-events-append-only': m0022,
   '0025-account-controls': m0025,
+  '0028-idempotency-reported-at': m0028,
   '0029-case-map-index': m0029,
 };
 

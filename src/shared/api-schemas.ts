@@ -60,6 +60,8 @@ export const CaseCreateBody = z.strictObject({
     .optional(),
   priority: z.enum(['urgent', 'normal']).optional(),
   source: z.enum(CASE_SOURCES).optional(),
+  /** When the report was made on the phone, if it was queued offline and is sent later; kept as `reportedAt`. */
+  reportedAt: z.iso.datetime({ offset: true }).optional(),
 });
 export type CaseCreateBody = z.infer<typeof CaseCreateBody>;
 
@@ -75,6 +77,8 @@ export const CaseListQuery = z.strictObject({
   department: z.coerce.number().int().positive().optional(),
   category: z.string().max(16).optional(),
   overdue: z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1').optional(),
+  /** Only cases placed in the caller's own grid (a grid worker's 我的网格); none for callers without a grid. */
+  myGrid: z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1').optional(),
   q: z.string().trim().min(1).max(100).optional(),
   source: csv.pipe(z.array(z.enum(CASE_SOURCES))).optional(),
   priority: z.enum(CASE_PRIORITIES).optional(),

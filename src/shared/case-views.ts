@@ -42,7 +42,10 @@ export interface CaseView {
   counts: { rework: number; return: number; extension: number; supervision: number };
   rating: { level: RatingLevel; comment: string | null; ratedAt: string | null } | null;
   mergedIntoId: number | null;
+  /** Received by the server. */
   createdAt: string;
+  /** Made by the reporter: earlier than `createdAt` for a report queued offline on a phone, else the same. */
+  reportedAt: string;
   updatedAt: string;
   verifiedAt: string | null;
   filedAt: string | null;

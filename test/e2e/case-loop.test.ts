@@ -148,7 +148,7 @@ describe.skipIf(!haveChromium)('the case loop in the browser (中文)', () => {
     const page = await context.newPage();
     await loginThroughUi(page, 'grid_worker-220106');
     await page.waitForURL(/\/grid/);
-    const details = page.getByRole('button', { name: `详情 ${number}` });
+    const details = page.getByRole('button', { name: `去办理 ${number}` });
     await details.waitFor();
     await snap(page, 'zh-09-grid-list');
     await details.click();
@@ -157,7 +157,7 @@ describe.skipIf(!haveChromium)('the case loop in the browser (中文)', () => {
     await act(page, '核查通过', number);
     await page.getByRole('dialog').getByText('已结案').first().waitFor();
     await page.getByRole('button', { name: 'Close' }).or(page.locator('.ant-drawer-close')).first().click();
-    await page.getByRole('tab', { name: '巡查上报' }).click();
+    await page.getByRole('navigation', { name: '巡查导航' }).getByRole('button', { name: /巡查上报/ }).click();
     await snap(page, 'zh-11-grid-report');
     await context.close();
   });

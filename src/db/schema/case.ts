@@ -81,6 +81,8 @@ export interface CasesTable {
   api_key_id: ColumnType<number | null, number | null | undefined, number | null>;
   /** The case whose bad rating opened this rectification case (migration 0005). */
   rectification_of_id: number | null;
+  /** When the reporter made the report on the phone, if it was queued offline and received later (migration 0028). */
+  reported_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -215,6 +217,18 @@ export type CaseEventRow = Selectable<CaseEventsTable>;
 
 export type NotificationRow = Selectable<NotificationsTable>;
 
+/** An `Idempotency-Key` and the answer its first request got (migration 0028). */
+export interface IdempotencyKeysTable {
+  id: Generated<number>;
+  owner: string;
+  key: string;
+  request_hash: string;
+  status_code: number | null;
+  response: Json<unknown>;
+  created_at: Timestamp;
+  completed_at: Timestamp | null;
+}
+
 export interface CaseTables {
   categories: CategoriesTable;
   cases: CasesTable;
@@ -226,4 +240,5 @@ export interface CaseTables {
   category_attributes: CategoryAttributesTable;
   attachments: AttachmentsTable;
   notifications: NotificationsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }

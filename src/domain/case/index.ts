@@ -7,3 +7,4 @@ export * from './case-number.ts';
 export * from './case-transitions.ts';
 export * from './case-warning.ts';
 export * from './clock-recalculation.ts';
+export * from './reported-at.ts';

@@ -4,3 +4,4 @@ export * from './grid-features.ts';
 export * from './polygon-math.ts';
 export * from './point-sampling.ts';
 export * from './outline.ts';
+export * from './navigation-links.ts';

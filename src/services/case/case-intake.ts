@@ -9,6 +9,7 @@ import { canReportKind, isDistrictStaff, isPublicSide } from '../../domain/case/
 import { computeDeadline } from '../../domain/calendar/index.ts';
 import { routingCandidates } from '../../domain/org/index.ts';
 import { caseNumberYear, formatCaseNumber } from '../../domain/case/case-number.ts';
+import { reportedAtToKeep } from '../../domain/case/reported-at.ts';
 import type { Actor, CaseKind, CasePriority, CaseSource } from '../../domain/case/case-model.ts';
 import { referenceData } from '../org/index.ts';
 import { insertCase } from '../../db/repositories/case/case-repository.ts';
@@ -36,6 +37,8 @@ export interface ReportInput {
   source?: CaseSource | undefined;
   /** The location's datum; 'gcj02' (phone map SDKs) is converted and stored as WGS84. */
   coordSystem?: CoordSystem | undefined;
+  /** When the report was made on the phone (ISO), if it was queued offline; bounded by `reportedAtToKeep`. */
+  reportedAt?: string | undefined;
   /** Set when an Open311 client files the case: recorded on the case, source 'open311'. */
   apiKeyId?: number | undefined;
   /** Runs inside the intake transaction after the case row exists (Open311 extras). */
@@ -108,6 +111,8 @@ export async function reportCase(deps: ServiceDeps, actor: Actor, input: ReportI
   const { category, placement, district } = await checkReport(deps, actor, input);
   const departmentId = await routeDepartment(deps, category, placement);
   const now = deps.clock();
+  const reportedAt = reportedAtToKeep(input.reportedAt === undefined ? undefined : new Date(input.reportedAt), now);
+  if (reportedAt === 'invalid') throw new DomainError('CASE_REPORTED_AT_INVALID', { reportedAt: input.reportedAt });
   const year = caseNumberYear(now);
   const trackingCode = actor.userId === null ? randomBytes(6).toString('hex').toUpperCase() : null;
   const values = await newCaseValues(deps, actor, input, { category, placement, district, departmentId, now, trackingCode });
@@ -117,11 +122,15 @@ export async function reportCase(deps: ServiceDeps, actor: Actor, input: ReportI
   await ensureCaseNumberSequence(deps.db, district.id, year);
   const number = formatCaseNumber(district.abbr, year, await takeNextCaseSequence(deps.db, district.id, year));
   const row = await runWrite(deps, async (trx) => {
-    const inserted = await insertCase(trx, { ...values, number });
+    // Set only when the phone gave its own time, so ordinary intake writes the same row as before.
+    const inserted = await insertCase(trx, reportedAt ? { ...values, number, reported_at: reportedAt } : { ...values, number });
     await appendEvents(trx, district.id, [
       {
         caseId: inserted.id, districtId: district.id, at: now, actorUserId: actor.userId, actorRole: actor.role, action: 'report',
-        fromState: null, toState: 'reported', note: null, data: { source: values.source, categoryCode: category.code, routedDepartmentId: departmentId },
+        fromState: null, toState: 'reported', note: null, data: {
+          source: values.source, categoryCode: category.code, routedDepartmentId: departmentId,
+          ...(reportedAt ? { reportedAt: reportedAt.toISOString() } : {}),
+        },
       },
     ], { row: inserted, prior: NO_PRIOR_EVENTS });
     if (input.onInserted) await input.onInserted(trx, inserted);

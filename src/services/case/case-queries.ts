@@ -82,6 +82,8 @@ export interface CaseListQuery {
   department?: number;
   category?: string;
   overdue?: boolean;
+  /** Only cases in the caller's own grid (我的网格). */
+  myGrid?: boolean;
   q?: string;
   source?: CaseSource[];
   priority?: CasePriority;
@@ -129,6 +131,8 @@ export async function listCasesFor(deps: ServiceDeps, actor: Actor, query: CaseL
     deps.db,
     {
       districtIds, state: query.state, kind: query.kind, streetId, departmentId: query.department, categoryId,
+      // The grid worker's own scope also holds what they reported elsewhere; 我的网格 is the grid alone.
+      gridIds: query.myGrid ? (actor.gridId === null ? [] : [actor.gridId]) : undefined,
       overdueAt: query.overdue ? deps.clock() : undefined, text: query.q,
       source: query.source, priority: query.priority, createdFrom: query.from, createdBefore: query.before, sort: query.sort, page: query.page, pageSize: query.pageSize, after,
     },

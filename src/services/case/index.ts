@@ -20,3 +20,4 @@ export * from './outbox-drain.ts';
 export * from './photo-processing.ts';
 export * from './post-commit.ts';
 export * from './timeline-linker.ts';
+export * from './idempotency.ts';

@@ -48,8 +48,8 @@ export function withQuery(path: string, query: Query = {}): string {
   return text ? `${path}?${text}` : path;
 }
 
-async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...extra };
   const isForm = body instanceof FormData;
   if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -79,6 +79,11 @@ export function apiGet<T>(path: string, query?: Query): Promise<T> {
 /** POST JSON (with the CSRF token when signed in). */
 export function apiPost<T>(path: string, body: unknown = {}): Promise<T> {
   return call<T>('POST', path, body);
+}
+
+/** POST JSON with an Idempotency-Key: the server answers a repeat with the first result (an offline queue's replay). */
+export function apiPostOnce<T>(path: string, body: unknown, idempotencyKey: string): Promise<T> {
+  return call<T>('POST', path, body, { 'idempotency-key': idempotencyKey });
 }
 
 /** PUT JSON. */

@@ -58,7 +58,7 @@ export const zhCN = {
   workbench: { title: '受理派遣工作台', queue: '待办队列', reported: '待受理', filed: '待派遣', pendingRequests: '待审批申请', resolved: '待核查', pendingExtension: '延期申请：至 {{until}}', pendingSuspension: '挂起申请' },
   live: { on: '实时更新中', off: '实时连接中断，正在重连', onHint: '有新工单或工单变化时，队列自动刷新，无需刷新页面', offHint: '连接恢复后自动刷新队列', sound: '新紧急工单提示音', urgentTitle: '新的紧急工单', urgentBody: '{{number}} · {{category}}（点击查看）' },
   inbox: { title: '部门处置', intro: '本部门工单，默认超期和临近截止的在前', nothingToDo: '暂无待处置工单', toSign: '待签收', inProgress: '处置中', awaitingApproval: '待审批', suspended: '已挂起' },
-  grid: { title: '网格巡查', report: '巡查上报', mine: '本网格工单', locate: '获取当前位置', located: '已定位：{{latitude}}, {{longitude}}', locateFailed: '无法获取位置，请填写地址', toCheck: '待核查', toVerify: '待核实', reported: '已上报：{{number}}' },
+  grid: { title: '网格巡查', report: '巡查上报', mine: '我的网格', locate: '获取当前位置', located: '已定位：{{latitude}}, {{longitude}}', locateFailed: '无法获取位置，请填写地址', toCheck: '待核查', toVerify: '待核实', reported: '已上报：{{number}}', tasks: '我的任务', taskVerify: '核实或自行处置', taskCheck: '核查整改结果', act: '去办理', distance: '距离 {{distance}}', navigate: '导航', navGeo: '地图应用', navAmap: '高德地图', navBaidu: '百度地图', offline: '当前离线：上报会先保存在手机上，联网后自动发送', pending: '待发送的离线上报：{{count}} 条', queued: '已保存在手机上，联网后自动上报', flushed: '离线上报已发送：{{sent}} 条', nav: '巡查导航' },
   citizen: {
     reportTitle: '我要反映问题', reportIntro: '无需登录。提交后请保存工单号和查询码，用于查询进度和评价。', trackTitle: '查询办理进度', reportedTitle: '反映成功',
     reportedBody: '请保存以下信息：', numberLabel: '工单号', codeLabel: '查询码', goTrack: '查询进度', rateTitle: '对办理结果评价', rated: '已评价：{{level}}', thanks: '感谢您的评价',

@@ -44,6 +44,8 @@ export interface CaseListFilter {
   streetId?: number;
   departmentId?: number;
   categoryId?: number;
+  /** Only cases placed in these grids (a grid worker's 我的网格). */
+  gridIds?: number[];
   overdueAt?: Date;
   text?: string;
   source?: CaseSource[];
@@ -133,6 +135,7 @@ function matchingFilter(query: JoinedCases, filter: CaseListFilter): JoinedCases
   if (filter.priority) query = query.where('k.priority', '=', filter.priority);
   if (filter.createdFrom) query = query.where('k.created_at', '>=', filter.createdFrom);
   if (filter.createdBefore) query = query.where('k.created_at', '<', filter.createdBefore);
+  if (filter.gridIds) query = query.where('k.grid_id', 'in', filter.gridIds.length ? filter.gridIds : [-1]);
   if (filter.overdueAt) {
     // The state list only narrows the scan; the rule itself is isOverdueSql.
     query = query.where('k.state', 'in', ['dispatched', 'signed', 'suspended']).where(isOverdueSql('k', filter.overdueAt));

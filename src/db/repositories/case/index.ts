@@ -13,3 +13,4 @@ export * from './timeline-link-repository.ts';
 export * from './timeline-repository.ts';
 export * from './worker-lease-repository.ts';
 export * from './live-repository.ts';
+export * from './idempotency-repository.ts';

@@ -44,6 +44,7 @@ export function presentCase(row: CaseRowWithCalendar, options: { showReporterCon
     rating: row.rating ? { level: row.rating, comment: row.rating_comment, ratedAt: iso(row.rated_at) } : null,
     mergedIntoId: row.merged_into_id,
     createdAt: row.created_at.toISOString(),
+    reportedAt: (row.reported_at ?? row.created_at).toISOString(),
     updatedAt: row.updated_at.toISOString(),
     verifiedAt: iso(row.verified_at),
     filedAt: iso(row.filed_at),

@@ -1,5 +1,5 @@
 /** The case API: report, list, read, act. Each handler: validate → one service call → present. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CASE_ACTIONS } from '../../../domain/case/case-model.ts';
@@ -11,6 +11,8 @@ import { reportCase } from '../../../services/case/case-intake.ts';
 import { performCaseAction } from '../../../services/case/case-actions.ts';
 import { getCaseDetail, listCasesFor, resolveCaseId } from '../../../services/case/case-queries.ts';
 import { exportCases } from '../../../services/case/case-export.ts';
+import { runIdempotent } from '../../../services/case/idempotency.ts';
+import { DomainError } from '../../../domain/errors.ts';
 import { presentCase, presentCaseDetail } from './case-presenter.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
@@ -26,13 +28,37 @@ const ActionBodyDoc = z
     'Applications (kind service_application): refuse, withdraw, revoke and start_special take reason; conclude takes outcome; ' +
     'accept and supplement_received may take materials; request_supplement may take missing (beyond the checklist).');
 
+// A phone's offline queue gives each report or check a random key (a UUID) and sends it with every retry.
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
+const IdempotencyHeaders = z.looseObject({
+  'idempotency-key': z.string().optional().describe('Idempotency-Key: a repeat with the same key answers the first result and creates nothing'),
+});
+
+/** Runs `handle` once per Idempotency-Key when the request carries one (else simply runs it), and sends its answer. */
+async function answerOnce(
+  services: RouteDeps['services'], request: FastifyRequest, reply: FastifyReply,
+  handle: () => Promise<{ statusCode: number; body: unknown }>,
+) {
+  const header = request.headers['idempotency-key'];
+  if (header === undefined) {
+    const answer = await handle();
+    return reply.status(answer.statusCode).send(answer.body);
+  }
+  if (typeof header !== 'string' || !IDEMPOTENCY_KEY.test(header)) throw new DomainError('IDEMPOTENCY_KEY_INVALID');
+  const answer = await runIdempotent(services, request.actor, {
+    key: header, method: request.method, path: request.url.split('?')[0] ?? request.url, body: request.body,
+  }, handle);
+  if (answer.replayed) reply.header('idempotent-replayed', 'true');
+  return reply.status(answer.statusCode).send(answer.body);
+}
+
 export async function caseRoutes(app: FastifyInstance, { services, config }: RouteDeps): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   typed.post(
     '/api/v1/cases',
     {
-      schema: { tags: ['cases'], summary: '上报工单 / Report a case', body: CaseCreateBody },
+      schema: { tags: ['cases'], summary: '上报工单 / Report a case', body: CaseCreateBody, headers: IdempotencyHeaders },
       config: {
         rateLimit: {
           max: config.anonReportsPerMinute,
@@ -42,11 +68,11 @@ export async function caseRoutes(app: FastifyInstance, { services, config }: Rou
         },
       },
     },
-    async (request, reply) => {
+    async (request, reply) => answerOnce(services, request, reply, async () => {
       const result = await reportCase(services, request.actor, request.body);
       const detail = await getCaseDetail(services, request.actor, result.row.id, result.trackingCode ?? undefined);
-      return reply.status(201).send({ ...presentCaseDetail(detail, services.clock()), trackingCode: result.trackingCode });
-    },
+      return { statusCode: 201, body: { ...presentCaseDetail(detail, services.clock()), trackingCode: result.trackingCode } };
+    }),
   );
 
   typed.get(
@@ -94,36 +120,42 @@ export async function caseRoutes(app: FastifyInstance, { services, config }: Rou
 
   typed.post(
     '/api/v1/cases/:id/actions/:action',
-    { schema: { tags: ['cases'], summary: '办理动作 / Take an action', params: ActionParams, body: ActionBodyDoc } },
-    async (request) => {
-      const { action } = request.params;
-      if (isApplicationAction(action)) {
-        const body = ApplicationActionBody.parse(request.body);
-        const caseId = await resolveCaseId(services, request.params.id);
-        const { version, ...fields } = body;
-        await performApplicationAction(services, request.actor, { caseId, action, version, fields });
-        return presentCaseDetail(await getCaseDetail(services, request.actor, caseId, undefined, { justActed: true }), services.clock());
-      }
-      const body = CASE_ACTION_BODIES[action].parse(request.body) as Record<string, unknown> & { version: number };
-      const caseId = await resolveCaseId(services, request.params.id);
-      await performCaseAction(services, request.actor, {
-        caseId,
-        action,
-        version: body.version,
-        trackingCode: typeof body.trackingCode === 'string' ? body.trackingCode : undefined,
-        fields: {
-          departmentId: body.departmentId as number | undefined,
-          reason: body.reason as string | undefined,
-          note: body.note as string | undefined,
-          days: body.days as number | undefined,
-          until: typeof body.until === 'string' ? new Date(body.until) : undefined,
-          intoCaseId: body.intoCaseId as number | undefined,
-          level: body.level as never,
-          comment: body.comment as string | undefined,
-        },
-      });
-      const detail = await getCaseDetail(services, request.actor, caseId, body.trackingCode as string | undefined, { justActed: true });
-      return presentCaseDetail(detail, services.clock());
-    },
+    { schema: { tags: ['cases'], summary: '办理动作 / Take an action', params: ActionParams, body: ActionBodyDoc, headers: IdempotencyHeaders } },
+    async (request, reply) => answerOnce(services, request, reply, async () => (
+      { statusCode: 200, body: await takeAction(request.actor, request.params, request.body) }
+    )),
   );
+
+  /** One action on one case, answered with the case as the caller now sees it. */
+  async function takeAction(actor: FastifyRequest['actor'], params: z.infer<typeof ActionParams>, rawBody: unknown) {
+    const request = { actor, params, body: rawBody };
+    const { action } = request.params;
+    if (isApplicationAction(action)) {
+      const body = ApplicationActionBody.parse(request.body);
+      const caseId = await resolveCaseId(services, request.params.id);
+      const { version, ...fields } = body;
+      await performApplicationAction(services, request.actor, { caseId, action, version, fields });
+      return presentCaseDetail(await getCaseDetail(services, request.actor, caseId, undefined, { justActed: true }), services.clock());
+    }
+    const body = CASE_ACTION_BODIES[action].parse(request.body) as Record<string, unknown> & { version: number };
+    const caseId = await resolveCaseId(services, request.params.id);
+    await performCaseAction(services, request.actor, {
+      caseId,
+      action,
+      version: body.version,
+      trackingCode: typeof body.trackingCode === 'string' ? body.trackingCode : undefined,
+      fields: {
+        departmentId: body.departmentId as number | undefined,
+        reason: body.reason as string | undefined,
+        note: body.note as string | undefined,
+        days: body.days as number | undefined,
+        until: typeof body.until === 'string' ? new Date(body.until) : undefined,
+        intoCaseId: body.intoCaseId as number | undefined,
+        level: body.level as never,
+        comment: body.comment as string | undefined,
+      },
+    });
+    const detail = await getCaseDetail(services, request.actor, caseId, body.trackingCode as string | undefined, { justActed: true });
+    return presentCaseDetail(detail, services.clock());
+  }
 }

@@ -14,3 +14,4 @@ export * from './state-tag.tsx';
 export * from './use-case-list.ts';
 export * from './use-live-cases.tsx';
 export * from './case-export-buttons.tsx';
+export * from './offline-queue.ts';

@@ -17,6 +17,7 @@ import { CategorySelect } from '../reference/index.ts';
 import { loadCategories, loadOrgTree, useLoaded } from '../reference/index.ts';
 import { useGeolocation } from '../reference/index.ts';
 import { PhotoPicker, uploadPhotos } from './case-photos.tsx';
+import { sendOrQueueReport } from './offline-queue.ts';
 import { DispatchSuggestions, useDispatchSuggestions } from '../dispatch/index.ts';
 import { PinMap, type LatLngValue } from '../geo/index.ts';
 import { NearbyCasesHint, type FollowAnswer } from './nearby-cases-hint.tsx';
@@ -32,11 +33,15 @@ export interface ReportFormProps {
   withMapPin?: boolean;
   /** The reporter chose to follow a case found nearby instead of reporting it again. */
   onFollowed?(answer: FollowAnswer): void;
+  /** Keep the report on the phone when there is no network and send it later (the grid worker's patrol). */
+  queueOffline?: boolean;
+  /** The report was kept on the phone, to be sent when the network returns. */
+  onQueued?(): void;
 }
 
 interface PlaceAnswer { match: 'inside' | 'near' | 'none'; address: string | null }
 
-export function ReportForm({ kinds, gridCode, gridLabel, withContact, onReported, withMapPin = false, onFollowed }: ReportFormProps) {
+export function ReportForm({ kinds, gridCode, gridLabel, withContact, onReported, withMapPin = false, onFollowed, queueOffline, onQueued }: ReportFormProps) {
   const { t, i18n } = useTranslation();
   const english = isEnglish(i18n.language);
   const errorText = useErrorText();
@@ -102,6 +107,15 @@ export function ReportForm({ kinds, gridCode, gridLabel, withContact, onReported
     }
     setBusy(true);
     try {
+      if (queueOffline) {
+        // Photos travel with the queued report; the queue sends them once the case exists.
+        const sent = await sendOrQueueReport(parsed.data, photos);
+        form.resetFields();
+        setPhotos([]);
+        if (sent === 'queued') onQueued?.();
+        else onReported(sent);
+        return;
+      }
       const detail = await apiPost<CaseDetailView>('/api/v1/cases', parsed.data);
       try {
         await uploadPhotos(detail.number, 'report', photos, detail.trackingCode ?? undefined);
