@@ -179,4 +179,71 @@ describe('auto-dispatch thresholds', () => {
     const cleared = await admin.put('/api/v1/dispatch/auto-rules', { districtCode: LY, categoryCode: 'C0107', minConfidence: null });
     expect(cleared.body.rules).toEqual([]);
   });
+
+  it('refuses a threshold outside (0, 1] or not a number with 400, changing nothing', async () => {
+    for (const minConfidence of [0, -0.1, 1.5, '0.8']) {
+      const res = await admin.put('/api/v1/dispatch/auto-rules', { districtCode: LY, categoryCode: 'C0107', minConfidence });
+      expect(res.status, JSON.stringify(minConfidence)).toBe(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+    }
+    expect((await admin.get(`/api/v1/dispatch/auto-rules?district=${LY}`)).body.rules).toEqual([]);
+  });
+});
+
+describe('auto-dispatch at intake', () => {
+  const streetLight = { categoryCode: 'C0107', kind: 'component', description: '喂，我跟你说，这边路灯不亮了，黑咕隆咚的，好几天了' };
+
+  async function reportStreetLight() {
+    const res = await operator.post('/api/v1/cases', { ...streetLight, districtCode: LY });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    // The intake's response waits for the after-commit drain; drain once more so nothing is left waiting.
+    await t.services.afterCommit.drain();
+    return (await operator.get(`/api/v1/cases/${res.body.id}`)).body;
+  }
+
+  async function setThreshold(minConfidence: number | null) {
+    const res = await admin.put('/api/v1/dispatch/auto-rules', { districtCode: LY, categoryCode: 'C0107', minConfidence });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  }
+
+  it('does nothing while no threshold is set', async () => {
+    const view = await reportStreetLight();
+    expect(view.state).toBe('reported');
+    expect(view.timeline.map((event: { action: string }) => event.action)).toEqual(['report']);
+  });
+
+  it('files and dispatches to the suggested department when the model names the category above its threshold, marked automatic', async () => {
+    await setThreshold(0.05);
+    const expected = (await suggest(operator, { text: streetLight.description, districtCode: LY })).body.suggestions[0];
+    expect(expected.categoryCode).toBe('C0107');
+    const view = await reportStreetLight();
+    expect(view.state).toBe('dispatched');
+    expect(view.departmentId ?? view.department?.id).toBe(expected.departmentId);
+    const automatic = view.timeline.filter((event: { action: string }) => event.action === 'file' || event.action === 'dispatch');
+    expect(automatic.map((event: { action: string }) => event.action)).toEqual(['file', 'dispatch']);
+    for (const event of automatic) {
+      expect(event.actorRole ?? event.actor_role).toBe('system');
+      expect(event.data).toMatchObject({ automatic: true, modelVersion: expect.any(Number), confidence: expect.any(Number), minConfidence: 0.05 });
+      expect(event.data.confidence).toBeGreaterThanOrEqual(0.05);
+    }
+    await setThreshold(null);
+  });
+
+  it('leaves the case to the operator when the confidence is below the threshold', async () => {
+    await setThreshold(1);
+    const view = await reportStreetLight();
+    expect(view.state).toBe('reported');
+    expect(view.timeline.map((event: { action: string }) => event.action)).toEqual(['report']);
+    await setThreshold(null);
+  });
+
+  it('leaves the case to the operator when the model names another category first', async () => {
+    await setThreshold(0.05);
+    const res = await operator.post('/api/v1/cases', { kind: 'component', categoryCode: 'C0107', description: '老板拖欠我们工资三个月了', districtCode: LY });
+    expect(res.status).toBe(201);
+    await t.services.afterCommit.drain();
+    const view = (await operator.get(`/api/v1/cases/${res.body.id}`)).body;
+    expect(view.state).toBe('reported');
+    await setThreshold(null);
+  });
 });

@@ -102,6 +102,8 @@ export async function performCaseAction(deps: ServiceDeps, actor: Actor, request
 export async function actOnLockedCase(input: {
   trx: Transaction<Database>; deps: ServiceDeps; actor: Actor; row: CaseRow; request: ActionRequest; now: Date;
   calendar: Awaited<ReturnType<ServiceDeps['calendar']['get']>>; eventData?: Record<string, unknown>;
+  /** The timeline names the system, not the actor whose rights the action used (auto-dispatch acts as an operator). */
+  recordAsSystem?: boolean;
 }): Promise<CaseRow> {
   const { trx, deps, actor, row, request, now, calendar } = input;
   {
@@ -136,7 +138,8 @@ export async function actOnLockedCase(input: {
     if (!updated) throw new DomainError('CASE_VERSION_CONFLICT');
     await appendEvents(trx, row.district_id, [
       {
-        caseId: row.id, districtId: row.district_id, at: now, actorUserId: actor.userId, actorRole: effectiveActor.role,
+        caseId: row.id, districtId: row.district_id, at: now,
+        actorUserId: input.recordAsSystem ? null : actor.userId, actorRole: input.recordAsSystem ? 'system' : effectiveActor.role,
         action: request.action, fromState: row.state, toState: decision.changes.state, note: decision.note,
         data: { ...decision.data, ...input.eventData },
       },

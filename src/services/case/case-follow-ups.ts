@@ -13,6 +13,9 @@ import { enqueueOutbox } from '../../db/repositories/case/outbox-repository.ts';
 import { rectificationOnBadRating } from '../supervision/index.ts';
 import { carryFollowersOnMerge } from './merge-followers.ts';
 import { deliverWebhook, sendSubscriberMessage } from '../integrations/index.ts';
+// The file, not the area's index: the index would close a module cycle before this list is filled (auto-dispatch.ts).
+// eslint-disable-next-line civicloop/area-boundaries
+import { autoDispatchOnIntake } from '../dispatch/auto-dispatch.ts';
 
 export interface FollowUpContext {
   actor: Actor;
@@ -44,6 +47,8 @@ FOLLOW_UPS.push(carryFollowersOnMerge as FollowUp<never>); // a duplicate's repo
 // Never planned by an action: the integrations' fan-out enqueues them (issue 16), and the drain runs them.
 FOLLOW_UPS.push(deliverWebhook as FollowUp<never>);
 FOLLOW_UPS.push(sendSubscriberMessage as FollowUp<never>);
+// Enqueued by the intake when the district has an auto-dispatch threshold (issue 14).
+FOLLOW_UPS.push(autoDispatchOnIntake as FollowUp<never>);
 
 export const KIND_PREFIX = 'follow_up:';
 

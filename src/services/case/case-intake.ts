@@ -22,6 +22,7 @@ import type { ServiceDeps } from '../service-deps.ts';
 import { workingHoursOf } from './case-snapshot.ts';
 import { placeByLocation, toWgs84, type CoordSystem } from '../geo/index.ts';
 import type { Transaction } from 'kysely';
+import { requestAutoDispatch } from '../dispatch/index.ts';
 
 export interface ReportInput {
   kind: CaseKind;
@@ -134,6 +135,8 @@ export async function reportCase(deps: ServiceDeps, actor: Actor, input: ReportI
       },
     ], { row: inserted, prior: NO_PRIOR_EVENTS });
     if (input.onInserted) await input.onInserted(trx, inserted);
+    // Done after commit by the outbox drain, never here: the intake does not wait on the model.
+    await requestAutoDispatch(trx, district.id, inserted.id);
     return inserted;
   });
   return { row, trackingCode };

@@ -72,9 +72,9 @@ async function trainOnce(deps: ServiceDeps, districtId: number): Promise<void> {
   await running;
 }
 
-async function loadModel(deps: ServiceDeps, districtId: number): Promise<LoadedModel> {
-  let cache = MODEL_CACHE.get(deps.db);
-  if (!cache) { cache = new Map(); MODEL_CACHE.set(deps.db, cache); }
+async function loadModel(deps: ServiceDeps, districtId: number, cacheOwner: object): Promise<LoadedModel> {
+  let cache = MODEL_CACHE.get(cacheOwner);
+  if (!cache) { cache = new Map(); MODEL_CACHE.set(cacheOwner, cache); }
   const latest = await findLatestDispatchModelVersion(deps.db, districtId);
   const cached = cache.get(districtId);
   if (cached && latest !== null && cached.version === latest) return cached;
@@ -108,10 +108,14 @@ async function resolveDistrict(deps: ServiceDeps, actor: Actor, input: SuggestIn
   return { district, from: outside ? ('location_outside' as const) : ('caller' as const) };
 }
 
-/** @throws DomainError DISTRICT_UNKNOWN, DISPATCH_DISTRICT_UNRESOLVED */
-export async function suggestDispatch(deps: ServiceDeps, actor: Actor, input: SuggestInput): Promise<SuggestResult> {
+/**
+ * @param cacheOwner - whose model cache to use: the database handle, also when `deps.db` is one of its
+ *   transactions (the auto-dispatch follow-up suggests inside the drain's transaction)
+ * @throws DomainError DISTRICT_UNKNOWN, DISPATCH_DISTRICT_UNRESOLVED
+ */
+export async function suggestDispatch(deps: ServiceDeps, actor: Actor, input: SuggestInput, cacheOwner: object = deps.db): Promise<SuggestResult> {
   const { district, from } = await resolveDistrict(deps, actor, input);
-  const loaded = await loadModel(deps, district.id);
+  const loaded = await loadModel(deps, district.id, cacheOwner);
   const ranked = suggestCategories(loaded.model, input.text, loaded.features, Math.min(input.limit ?? MAX_SUGGESTIONS, MAX_SUGGESTIONS));
   const [categories, departments] = await Promise.all([listCategories(deps.db), listDepartments(deps.db, district.id)]);
   const categoryByCode = new Map(categories.map((category) => [category.code, category]));

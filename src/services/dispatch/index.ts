@@ -3,3 +3,4 @@ export * from './dispatch-feedback.ts';
 export * from './dispatch-suggest.ts';
 export * from './dispatch-training.ts';
 export * from './jieba-segmenter.ts';
+export * from './auto-dispatch-request.ts';

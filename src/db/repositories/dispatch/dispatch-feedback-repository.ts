@@ -1,5 +1,5 @@
 /** The suggestion shown for a case (one row per case: the last one recorded wins) and the auto-dispatch rules. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../schema.ts';
 
 type Db = Kysely<Database>;
@@ -45,4 +45,16 @@ export async function setAutoDispatchRule(
     .values({ district_id: districtId, category_code: categoryCode, min_confidence: minConfidence, updated_by: userId, updated_at: at })
     .onConflict((oc) => oc.columns(['district_id', 'category_code']).doUpdateSet({ min_confidence: minConfidence, updated_by: userId, updated_at: at }))
     .execute();
+}
+
+/**
+ * Asks the outbox drain to try auto-dispatching a new case, in the intake's transaction, only when the district
+ * has some threshold set: one statement either way, so a district without rules pays no outbox row.
+ */
+export async function enqueueAutoDispatchIfRuled(trx: Db, districtId: number, kind: string, payload: unknown): Promise<void> {
+  await sql`
+    insert into outbox (kind, payload)
+    select ${kind}, ${JSON.stringify(payload)}::jsonb
+    where exists (select 1 from dispatch_auto_rules where district_id = ${districtId})
+  `.execute(trx);
 }
