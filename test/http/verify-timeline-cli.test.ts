@@ -1,6 +1,7 @@
 /**
  * `civicloop verify-timeline` against a real database: intact → exit 0; a row left unlinked for more
- * than a minute → reported, exit 1; an edited row → exit 2 (ADR 0006). Both databases.
+ * than a minute → reported, exit 1; an edited row, every edited row, an edited `cases` row and a deleted
+ * chain head → exit 2, each reported (ADR 0006, issue 19). Both databases.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
@@ -89,5 +90,38 @@ describe('civicloop verify-timeline', { timeout: CLI_TEST_TIMEOUT }, () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`事件 ${edited}`);
     expect(result.stderr).toContain('hash mismatch');
+  });
+
+  it('reports every edited row, not only the first', async () => {
+    const edited = await withDatabase(async (handle) => {
+      const rows = await handle.db.selectFrom('case_events').select('id').where('hash', 'is not', null).orderBy('id').limit(3).execute();
+      await behindTheTriggersBack(handle.db, () => sql`update case_events set note = '再篡改' where id in (${rows[1]!.id}, ${rows[2]!.id})`.execute(handle.db));
+      return [rows[1]!.id, rows[2]!.id];
+    });
+    const result = await verify();
+    expect(result.code).toBe(2);
+    for (const id of edited) expect(result.stderr).toContain(`事件 ${id} `);
+  });
+
+  it('exits 2 when a cases row was edited behind the timeline', async () => {
+    const caseId = await withDatabase(async (handle) => {
+      const row = await handle.db.selectFrom('cases').select('id').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+      await sql`update cases set state = 'closed' where id = ${row.id}`.execute(handle.db);
+      return row.id;
+    });
+    const result = await verify();
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`case ${caseId}: row says closed, its timeline ends in reported`);
+  });
+
+  it('exits 2 when a district\'s chain head was deleted', async () => {
+    const districtId = await withDatabase(async (handle) => {
+      const head = await handle.db.selectFrom('timeline_chain_heads').select('district_id').limit(1).executeTakeFirstOrThrow();
+      await handle.db.deleteFrom('timeline_chain_heads').where('district_id', '=', head.district_id).execute();
+      return head.district_id;
+    });
+    const result = await verify();
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`区 ${districtId}: 事件 - — 哈希链被破坏 / chain head missing`);
   });
 });

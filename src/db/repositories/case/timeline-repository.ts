@@ -94,8 +94,12 @@ export interface TimelineProblem {
   problem: string;
 }
 
-/** Walks one district's chain in chain order. @returns the first break, or null when it holds up to its head */
-async function verifyDistrictChain(db: Db, head: { district_id: number; last_hash: string; last_event_id: number | null; last_seq: number }): Promise<TimelineProblem | null> {
+/**
+ * Walks one district's chain in chain order and reports every break, not only the first: after a bad row the
+ * walk goes on from the row's stored hash, so a later edit is still found.
+ */
+async function verifyDistrictChain(db: Db, head: { district_id: number; last_hash: string; last_event_id: number | null; last_seq: number }): Promise<TimelineProblem[]> {
+  const problems: TimelineProblem[] = [];
   let prevHash = genesisHash(head.district_id);
   let lastId: number | null = null;
   let seq = 0;
@@ -109,17 +113,50 @@ async function verifyDistrictChain(db: Db, head: { district_id: number; last_has
         action: row.action, fromState: row.from_state, toState: row.to_state, note: row.note, data: row.data,
       });
       if (Number(row.chain_seq) !== seq + 1 || row.prev_hash !== prevHash || row.hash !== expected) {
-        return { districtId: head.district_id, eventId: row.id, kind: 'tampered', problem: 'hash mismatch' };
+        problems.push({ districtId: head.district_id, eventId: row.id, kind: 'tampered', problem: 'hash mismatch' });
       }
-      prevHash = expected;
+      prevHash = row.hash ?? expected;
       lastId = row.id;
-      seq += 1;
+      seq = Number(row.chain_seq);
     }
   }
   if (head.last_hash !== prevHash || head.last_event_id !== lastId || Number(head.last_seq) !== seq) {
-    return { districtId: head.district_id, eventId: lastId, kind: 'tampered', problem: 'chain head does not match the last event' };
+    problems.push({ districtId: head.district_id, eventId: lastId, kind: 'tampered', problem: 'chain head does not match the last event' });
   }
-  return null;
+  return problems;
+}
+
+/**
+ * Replays each case's timeline against its `cases` row: the events must follow on from each other (each
+ * `from_state` is the previous `to_state`) and the last one must leave the case in the row's state, so a row
+ * edited behind the services' back is found even though the chain itself holds.
+ */
+async function verifyCaseRows(db: Db): Promise<TimelineProblem[]> {
+  const problems: TimelineProblem[] = [];
+  let afterId = 0;
+  for (;;) {
+    const cases = await db.selectFrom('cases').select(['id', 'district_id', 'state']).where('id', '>', afterId).orderBy('id').limit(1000).execute();
+    if (cases.length === 0) break;
+    const events = await db.selectFrom('case_events').select(['id', 'case_id', 'from_state', 'to_state'])
+      .where('case_id', 'in', cases.map((c) => c.id)).orderBy('case_id').orderBy('id').execute();
+    const byCase = new Map<number, typeof events>();
+    for (const event of events) byCase.set(event.case_id, [...(byCase.get(event.case_id) ?? []), event]);
+    for (const row of cases) {
+      const timeline = byCase.get(row.id) ?? [];
+      let state: string | null = null;
+      for (const event of timeline) {
+        if (state !== null && event.from_state !== null && event.from_state !== state) {
+          problems.push({ districtId: row.district_id, eventId: event.id, kind: 'tampered', problem: `case ${row.id}: event starts from ${event.from_state}, the one before ended in ${state}` });
+        }
+        state = event.to_state;
+      }
+      if (state !== row.state) {
+        problems.push({ districtId: row.district_id, eventId: timeline.at(-1)?.id ?? null, kind: 'tampered', problem: `case ${row.id}: row says ${row.state}, its timeline ends in ${state ?? 'no event'}` });
+      }
+    }
+    afterId = cases[cases.length - 1]!.id;
+  }
+  return problems;
 }
 
 /** How long a row may wait for its link before `verify-timeline` reports it (ADR 0006). */
@@ -128,15 +165,20 @@ export const UNLINKED_GRACE_MS = 60_000;
 /**
  * Recomputes every district's chain in chain order, and lists rows left unlinked for longer than
  * `UNLINKED_GRACE_MS` (database time).
- * @returns the first break per district and every stale unlinked row (up to 100); empty when all holds
+ * @returns every break of every district's chain, every case row its timeline does not explain, and every
+ *   stale unlinked row (up to 100); empty when all holds
  */
 export async function verifyTimelineChains(db: Db): Promise<TimelineProblem[]> {
   const problems: TimelineProblem[] = [];
   const heads = await db.selectFrom('timeline_chain_heads').selectAll().orderBy('district_id').execute();
-  for (const head of heads) {
-    const broken = await verifyDistrictChain(db, head);
-    if (broken) problems.push(broken);
+  for (const head of heads) problems.push(...await verifyDistrictChain(db, head));
+  // A district with linked rows but no head had its head deleted: its chain could then be cut short unseen.
+  const headless = await db.selectFrom('case_events').select('district_id').distinct().where('hash', 'is not', null)
+    .where('district_id', 'not in', heads.length > 0 ? heads.map((h) => h.district_id) : [-1]).orderBy('district_id').execute();
+  for (const row of headless) {
+    problems.push({ districtId: row.district_id, eventId: null, kind: 'tampered', problem: 'chain head missing' });
   }
+  problems.push(...await verifyCaseRows(db));
   const stale = await db.selectFrom('case_events').select(['id', 'district_id']).where('hash', 'is', null)
     .where('recorded_at', '<', sql<Date>`clock_timestamp() - ${UNLINKED_GRACE_MS} * interval '1 millisecond'`)
     .orderBy('id').limit(100).execute();
