@@ -16,10 +16,11 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WEB = join(ROOT, 'dist/web');
 /**
  * What the report page downloads before it renders, brotli-compressed. Issue 18's goal is 250 KB; today it
- * is 317 KB (antd's form components, React, zod, both languages), so this guards against growth until
- * the goal is met (see docs/performance.md, "Page weight").
+ * is 330 KB (antd's form components, React, zod, both languages; since 2026-12-02 also the map pin's
+ * wrapper, the nearby-case hint and the category suggestion — the map itself and the offline queue load
+ * on use), so this guards against growth until the goal is met (see docs/performance.md, "Page weight").
  */
-const REPORT_PAGE_JS_BUDGET = 330 * 1024;
+const REPORT_PAGE_JS_BUDGET = 340 * 1024;
 
 interface ManifestChunk { file: string; imports?: string[]; isEntry?: boolean }
 let t: TestApp;

@@ -17,7 +17,6 @@ import { CategorySelect } from '../reference/index.ts';
 import { loadCategories, loadOrgTree, useLoaded } from '../reference/index.ts';
 import { useGeolocation } from '../reference/index.ts';
 import { PhotoPicker, uploadPhotos } from './case-photos.tsx';
-import { sendOrQueueReport } from './offline-queue.ts';
 import { DispatchSuggestions, useDispatchSuggestions } from '../dispatch/index.ts';
 import { PinMap, type LatLngValue } from '../geo/index.ts';
 import { NearbyCasesHint, type FollowAnswer } from './nearby-cases-hint.tsx';
@@ -108,7 +107,9 @@ export function ReportForm({ kinds, gridCode, gridLabel, withContact, onReported
     setBusy(true);
     try {
       if (queueOffline) {
-        // Photos travel with the queued report; the queue sends them once the case exists.
+        // Photos travel with the queued report; the queue sends them once the case exists. Loaded on
+        // use: only the grid worker's patrol queues, and the citizen's page stays lighter without it.
+        const { sendOrQueueReport } = await import('./offline-queue.ts');
         const sent = await sendOrQueueReport(parsed.data, photos);
         form.resetFields();
         setPhotos([]);
