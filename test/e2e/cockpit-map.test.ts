@@ -5,7 +5,7 @@ import { startE2eApp, type E2eApp } from './support/e2e-app.ts';
 import { chromiumAvailable, launchBrowser, loginThroughUi, newPerson, snap, closeBrowserSuite } from './support/browser.ts';
 import { loginAs } from '../support/api-client.ts';
 import { loadDemoMap, pointInsideGrid } from '../support/grid-fixtures.ts';
-import { pickOption } from './support/antd.ts';
+import { openMenuItem, pickOption } from './support/antd.ts';
 
 const haveChromium = chromiumAvailable();
 let env: E2eApp;
@@ -53,7 +53,7 @@ describe.skipIf(!haveChromium)('map and cockpit', () => {
     });
     await loginThroughUi(page, 'supervisor-220106');
     await page.waitForURL(/\/cockpit/);
-    await page.getByRole('menuitem', { name: '网格地图' }).click();
+    await openMenuItem(page, '网格地图');
     const map = page.getByRole('region', { name: '网格地图' });
     await map.locator('.civicloop-map-label-street').first().waitFor();
     // Zoomed out the cases are clustered; a click on a cluster zooms in until the case points show.

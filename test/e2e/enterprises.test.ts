@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startE2eApp, type E2eApp } from './support/e2e-app.ts';
 import { chromiumAvailable, closeBrowserSuite, launchBrowser, loginThroughUi, newPerson, snap } from './support/browser.ts';
-import { pickOption } from './support/antd.ts';
+import { openMenuItem, pickOption } from './support/antd.ts';
 import { loginAs, type ApiClient } from '../support/api-client.ts';
 import { completeUscc } from '../../src/domain/enterprises/index.ts';
 import { F1_STABLE_JOBS } from '../../src/domain/policies/index.ts';
@@ -87,7 +87,7 @@ describe.skipIf(!haveChromium)('enterprise portal', () => {
     const context = await newPerson(browser, env.baseUrl);
     const page = await context.newPage();
     await loginThroughUi(page, 'leader-220106');
-    await page.getByRole('menuitem', { name: '惠企政策' }).click();
+    await openMenuItem(page, '惠企政策');
     await page.getByRole('cell', { name: '失业保险稳岗返还' }).click();
     const drawer = page.getByRole('dialog');
     await drawer.getByRole('cell', { name: '长春演示汽车零部件有限公司' }).waitFor();

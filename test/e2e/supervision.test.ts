@@ -4,6 +4,7 @@
  * downloads the 月通报 as Word.
  */
 import { stat } from 'node:fs/promises';
+import { openMenuItem } from './support/antd.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startE2eApp, type E2eApp } from './support/e2e-app.ts';
@@ -60,7 +61,7 @@ describe.skipIf(!haveChromium)('督办 and the monthly bulletin', () => {
     await loginThroughUi(page, 'supervisor-220106');
     await page.waitForURL(/\/cockpit/);
     await page.getByRole('link', { name: '下载 Word (.docx)' }).waitFor();
-    await page.getByRole('menuitem', { name: '督查工作台' }).click();
+    await openMenuItem(page, '督查工作台');
     await page.getByRole('heading', { name: '督查工作台' }).waitFor();
     await page.getByRole('button', { name: number, exact: true }).first().waitFor();
     await page.getByRole('button', { name: `督办 ${number}` }).click();
@@ -85,7 +86,7 @@ describe.skipIf(!haveChromium)('督办 and the monthly bulletin', () => {
     const page = await context.newPage();
     await loginThroughUi(page, 'handler-220106');
     await page.waitForURL(/\/inbox/);
-    await page.getByRole('menuitem', { name: '督办回复' }).click();
+    await openMenuItem(page, '督办回复');
     await page.getByRole('heading', { name: '督办回复' }).waitFor();
     const row = page.getByRole('row').filter({ hasText: number });
     await row.getByText('待回复').waitFor();

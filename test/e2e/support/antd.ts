@@ -15,3 +15,33 @@ export async function pickOption(page: Page, label: string | RegExp, text: strin
   await option.click();
   await select.filter({ hasText: text }).waitFor();
 }
+
+/**
+ * Opens the staff menu's item `name`, also when antd has folded it into the "…" overflow of a narrow
+ * header (a role with many pages, such as the leader's). antd measures the overflow after the first
+ * paint, so an item can fold away between a look and a click: the click is retried, not waited for.
+ */
+export async function openMenuItem(page: Page, name: string, timeoutMs = 60_000): Promise<void> {
+  const menu = page.locator('.ant-menu-horizontal').first();
+  await menu.waitFor({ timeout: timeoutMs });
+  const direct = menu.getByRole('menuitem', { name, exact: true });
+  const rest = menu.locator('.ant-menu-overflow-item-rest:not(.ant-menu-overflow-item-rest-hidden), .ant-menu-overflow-item-rest[aria-hidden="false"]').first();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if (await direct.isVisible()) {
+        await direct.click({ timeout: 2000 });
+        return;
+      }
+      if (await rest.isVisible()) {
+        await rest.hover({ timeout: 2000 });
+        await page.locator('.ant-menu-submenu-popup').getByRole('menuitem', { name, exact: true }).click({ timeout: 2000 });
+        return;
+      }
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`menu item ${name} not found`);
+    await menu.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
+  }
+}
