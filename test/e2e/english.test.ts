@@ -102,7 +102,7 @@ describe.skipIf(!haveChromium)('the web UI in English', () => {
     const grid = await worker.newPage();
     await grid.goto('/login?lang=en');
     await loginThroughUi(grid, 'grid_worker-220106', EN);
-    await grid.getByRole('tab', { name: 'Patrol report' }).click();
+    await grid.getByRole('navigation', { name: 'Patrol navigation' }).getByRole('button', { name: /Patrol report/ }).click();
     await grid.getByRole('button', { name: 'Report', exact: true }).waitFor();
     await snap(grid, 'en-07-grid-report');
     await worker.close();
