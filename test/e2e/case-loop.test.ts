@@ -156,7 +156,9 @@ describe.skipIf(!haveChromium)('the case loop in the browser (中文)', () => {
     await snap(page, 'zh-10-grid-case');
     await act(page, '核查通过', number);
     await page.getByRole('dialog').getByText('已结案').first().waitFor();
-    await page.getByRole('button', { name: 'Close' }).or(page.locator('.ant-drawer-close')).first().click();
+    // Escape, not the close button, which a success message may cover (see requests.test.ts).
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
     await page.getByRole('navigation', { name: '巡查导航' }).getByRole('button', { name: /巡查上报/ }).click();
     await snap(page, 'zh-11-grid-report');
     await context.close();

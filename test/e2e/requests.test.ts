@@ -50,7 +50,10 @@ describe.skipIf(!haveChromium)('handler requests and operator decisions', () => 
     await back.getByLabel('原因').fill('不属于本部门职责，应由街道处理');
     await back.getByRole('button', { name: '提交' }).click();
     await back.waitFor({ state: 'detached' });
-    await page.getByRole('button', { name: '关闭' }).or(page.locator('.ant-drawer-close')).first().click();
+    // Escape, not the close button: the "操作成功" message sits over the button, and a pointer resting on
+    // a message keeps it open (antd pauses it on hover), so a click there can wait forever.
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
 
     await page.getByRole('button', { name: extended, exact: true }).click();
     await page.getByRole('button', { name: '签收', exact: true }).click();
