@@ -83,3 +83,16 @@ export interface CaseListResponse {
   /** Keyset cursor of the next page (pass as `cursor`), null on the last page. */
   nextCursor: string | null;
 }
+
+/** One change of a case as a desk hears it over GET /api/v1/events/stream: enough to refresh a queue and announce an urgent case. */
+export interface LiveCaseChange {
+  caseId: number;
+  number: string;
+  kind: string;
+  action: string;
+  state: string;
+  priority: string;
+  category: string;
+  categoryEn: string;
+  at: string;
+}

@@ -11,19 +11,10 @@ import { canViewCase } from '../../domain/case/case-access.ts';
 import type { Actor } from '../../domain/case/case-model.ts';
 import { chainHeads, listLinkedChangesAfter, type LinkedCaseChange } from '../../db/repositories/case/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
+import type { LiveCaseChange } from '../../shared/case-views.ts';
 
-/** One change of a case as a desk hears it: enough to refresh a queue and announce an urgent case. */
-export interface CaseChange {
-  caseId: number;
-  number: string;
-  kind: string;
-  action: string;
-  state: string;
-  priority: string;
-  category: string;
-  categoryEn: string;
-  at: Date;
-}
+/** One change of a case as a desk hears it (the shared wire shape, with its instant as a Date). */
+export type CaseChange = Omit<LiveCaseChange, 'at'> & { at: Date };
 
 export type CaseChangeListener = (changes: CaseChange[]) => void;
 

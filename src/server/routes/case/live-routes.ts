@@ -7,15 +7,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import { DomainError } from '../../../domain/errors.ts';
 import type { CaseChange } from '../../../services/case/index.ts';
+import type { LiveCaseChange } from '../../../shared/case-views.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
 const HEARTBEAT_MS = 25_000;
 
-function present(change: CaseChange) {
-  return {
-    caseId: change.caseId, number: change.number, kind: change.kind, action: change.action, state: change.state,
-    priority: change.priority, category: change.category, categoryEn: change.categoryEn, at: change.at.toISOString(),
-  };
+function present(change: CaseChange): LiveCaseChange {
+  return { ...change, at: change.at.toISOString() };
 }
 
 export async function liveRoutes(app: FastifyInstance, { services }: RouteDeps): Promise<void> {

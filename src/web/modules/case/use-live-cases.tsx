@@ -9,19 +9,9 @@ import { SoundOutlined } from '@ant-design/icons';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isEnglish } from '../../i18n/setup.ts';
+import type { LiveCaseChange } from '../../../shared/case-views.ts';
 
-/** One change as the server sends it (src/server/routes/case/live-routes.ts). */
-export interface LiveCaseChange {
-  caseId: number;
-  number: string;
-  kind: string;
-  action: string;
-  state: string;
-  priority: string;
-  category: string;
-  categoryEn: string;
-  at: string;
-}
+export type { LiveCaseChange };
 
 type Listener = (change: LiveCaseChange | null) => void;
 
