@@ -2,10 +2,10 @@
  * /inbox — a department's cases (部门处置) in the operator's tabs: 待签收, 处置中, 待审批 (its own extension or
  * suspension requests awaiting the centre), 挂起. Sorted on the server (urgency first by default), paged, live.
  */
-import { Alert, Badge, Card, Space, Tabs, Typography } from 'antd';
+import { Alert, Card, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CaseDrawer, CaseExportButtons, CaseTable, LiveStatus, countCases, totalText, useCaseList, useLiveCases } from '../modules/case/index.ts';
+import { CaseDrawer, CaseExportButtons, QueueTabs, CaseTable, LiveStatus, countCases, totalText, useCaseList, useLiveCases } from '../modules/case/index.ts';
 import { apiGet } from '../api/client.ts';
 import type { CaseListResponse } from '../api/types.ts';
 import { useErrorText } from '../ui/errors.ts';
@@ -55,19 +55,14 @@ export function InboxPage() {
       </Space>
       {list.error ? <Alert type="error" showIcon title={errorText(list.error)} /> : null}
       <Card>
-        <Tabs
-          tabBarExtraContent={<CaseExportButtons query={filter} />}
-          activeKey={tab}
-          onChange={(key) => { setTab(key as InboxTab); setPage(1); }}
-          items={(Object.keys(TAB_STATE) as InboxTab[]).map((key) => ({
-            key,
-            label: (
-              <Space size={6}>
-                {t(`inbox.${key}`)}
-                <Badge count={counts[key] ?? 0} showZero overflowCount={999} color={key === 'toSign' ? '#cf1322' : '#1f5fbf'} />
-              </Space>
-            ),
-          }))}
+        <QueueTabs
+          queues={Object.keys(TAB_STATE) as InboxTab[]}
+          active={tab}
+          urgent="toSign"
+          label={(key) => t(`inbox.${key}`)}
+          counts={counts}
+          onChange={(key) => { setTab(key); setPage(1); }}
+          extra={<CaseExportButtons query={filter} />}
         />
         <CaseTable
           items={items}

@@ -1,5 +1,5 @@
 /** /workbench — the command centre's queue (受理派遣): reported, to dispatch, pending requests, to check. */
-import { Alert, Badge, Card, Space, Tabs, Typography } from 'antd';
+import { Alert, Card, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiGet } from '../api/client.ts';
@@ -8,7 +8,7 @@ import { CaseDrawer } from '../modules/case/index.ts';
 import { CaseFilters, toQuery, type FilterValues } from '../modules/case/index.ts';
 import { CaseTable } from '../modules/case/index.ts';
 import { countCases, totalText, useCaseList } from '../modules/case/index.ts';
-import { CaseExportButtons, LiveStatus, useLiveCases } from '../modules/case/index.ts';
+import { CaseExportButtons, QueueTabs, LiveStatus, useLiveCases } from '../modules/case/index.ts';
 import { loadOrgTree, orgNames, useLoaded } from '../modules/reference/index.ts';
 import { useSession } from '../modules/session/index.ts';
 import { useErrorText } from '../ui/errors.ts';
@@ -68,19 +68,14 @@ export function WorkbenchPage() {
         <CaseFilters onChange={(values) => { setFilters(values); setPage(1); }} />
       </Card>
       <Card>
-        <Tabs
-          tabBarExtraContent={<CaseExportButtons query={filter} />}
-          activeKey={queue}
-          onChange={(key) => { setQueue(key as QueueKey); setPage(1); }}
-          items={(Object.keys(QUEUE_STATE) as QueueKey[]).map((key) => ({
-            key,
-            label: (
-              <Space size={6}>
-                {t(QUEUE_LABEL[key])}
-                <Badge count={counts[key] ?? 0} showZero overflowCount={999} color={key === 'reported' ? '#cf1322' : '#1f5fbf'} />
-              </Space>
-            ),
-          }))}
+        <QueueTabs
+          queues={Object.keys(QUEUE_STATE) as QueueKey[]}
+          active={queue}
+          urgent="reported"
+          label={(key) => t(QUEUE_LABEL[key])}
+          counts={counts}
+          onChange={(key) => { setQueue(key); setPage(1); }}
+          extra={<CaseExportButtons query={filter} />}
         />
         {list.error ? <Alert type="error" showIcon title={errorText(list.error)} /> : null}
         <CaseTable

@@ -15,3 +15,4 @@ export * from './use-case-list.ts';
 export * from './use-live-cases.tsx';
 export * from './case-export-buttons.tsx';
 export * from './offline-queue.ts';
+export * from './queue-tabs.tsx';
