@@ -1,11 +1,11 @@
 /** The signed-in user's role and scope (district · department / street / grid), by name. */
 import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { SessionUser } from '../api/types.ts';
+import type { UserView } from '../api/types.ts';
 import { isEnglish } from '../i18n/setup.ts';
 import { loadDepartments, loadOrgTree, orgNames, useLoaded } from '../modules/reference/index.ts';
 
-export function UserScope({ user, compact }: { user: SessionUser; compact?: boolean }) {
+export function UserScope({ user, compact }: { user: UserView; compact?: boolean }) {
   const { t, i18n } = useTranslation();
   const english = isEnglish(i18n.language);
   const tree = useLoaded(loadOrgTree);

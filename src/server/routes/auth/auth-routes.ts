@@ -6,6 +6,7 @@ import { changeOwnPassword, listOwnSessions, login, logout, revokeOtherOwnSessio
 import { SESSION_COOKIE, requireUser } from '../../plugins/auth.ts';
 import { presentUser } from './user-presenter.ts';
 import type { RouteDeps } from '../route-deps.ts';
+import type { LoginView, MeView, OwnSessionView } from '../../../shared/session-views.ts';
 
 export async function authRoutes(app: FastifyInstance, { services, config }: RouteDeps): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -17,7 +18,7 @@ export async function authRoutes(app: FastifyInstance, { services, config }: Rou
       // Guessing is stopped by the lockout in the database (login-throttle); this only bounds the password-hashing work one address can cause.
       config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
     },
-    async (request, reply) => {
+    async (request, reply): Promise<LoginView> => {
       const result = await login(services, request.body.username, request.body.password, request.ip, request.headers['user-agent'] ?? '');
       reply.setCookie(SESSION_COOKIE, result.token, {
         path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, expires: result.expiresAt,
@@ -42,7 +43,7 @@ export async function authRoutes(app: FastifyInstance, { services, config }: Rou
     },
   );
 
-  typed.get('/api/v1/me/sessions', { schema: { tags: ['auth'], summary: '本人的会话 / Your sessions' } }, async (request) => {
+  typed.get('/api/v1/me/sessions', { schema: { tags: ['auth'], summary: '本人的会话 / Your sessions' } }, async (request): Promise<{ items: OwnSessionView[] }> => {
     const user = requireUser(request);
     const items = await listOwnSessions(services, user, request.sessionToken);
     return {
@@ -67,7 +68,7 @@ export async function authRoutes(app: FastifyInstance, { services, config }: Rou
     return { ended };
   });
 
-  typed.get('/api/v1/me', { schema: { tags: ['auth'], summary: '当前用户 / Current user' } }, async (request) => {
+  typed.get('/api/v1/me', { schema: { tags: ['auth'], summary: '当前用户 / Current user' } }, async (request): Promise<MeView> => {
     const user = requireUser(request);
     return { user: presentUser(user), csrfToken: request.csrfToken, demo: config.demo };
   });

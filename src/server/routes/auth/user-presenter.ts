@@ -1,6 +1,7 @@
 import type { UserRow } from '../../../db/schema.ts';
+import type { UserView } from '../../../shared/session-views.ts';
 
-export function presentUser(user: UserRow) {
+export function presentUser(user: UserRow): UserView {
   return {
     id: user.id,
     username: user.username,

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { UserCreateBody } from '../../../shared/api-schemas.ts';
 import { ROLES } from '../../../domain/case/index.ts';
 import { apiGet, apiPost } from '../../api/client.ts';
-import type { SessionUser } from '../../api/types.ts';
+import type { UserView } from '../../api/types.ts';
 import { isEnglish } from '../../i18n/setup.ts';
 import { clearErrorsOnChange, compact, issuesToFields, useErrorText } from '../../ui/errors.ts';
 import { loadOrgTree, orgNames, useLoaded } from '../reference/index.ts';
@@ -19,12 +19,12 @@ export function UsersAdmin() {
   const tree = useLoaded(loadOrgTree);
   const names = orgNames(tree);
   const [form] = Form.useForm();
-  const [users, setUsers] = useState<SessionUser[] | null>(null);
+  const [users, setUsers] = useState<UserView[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
   const reload = useCallback(() => {
-    apiGet<{ items: SessionUser[] }>('/api/v1/admin/users').then((body) => setUsers([...body.items].sort((a, b) => b.id - a.id)), setError);
+    apiGet<{ items: UserView[] }>('/api/v1/admin/users').then((body) => setUsers([...body.items].sort((a, b) => b.id - a.id)), setError);
   }, []);
   useEffect(reload, [reload]);
 
@@ -67,7 +67,7 @@ export function UsersAdmin() {
         </Form>
         {error ? <Alert type="error" showIcon role="alert" title={errorText(error)} style={{ marginTop: 12 }} /> : null}
       </Card>
-      <Table<SessionUser>
+      <Table<UserView>
         rowKey="id"
         size="small"
         loading={users === null}

@@ -1,13 +1,13 @@
 /** Who is signed in: loads /api/v1/me once, keeps the CSRF token, offers login and logout. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, apiGet, apiPost, setCsrfToken } from '../../api/client.ts';
-import type { LoginResponse, MeResponse, SessionUser } from '../../api/types.ts';
+import type { LoginView, MeView, UserView } from '../../api/types.ts';
 
 export interface Session {
-  user: SessionUser | null;
+  user: UserView | null;
   demo: boolean;
   loading: boolean;
-  login(username: string, password: string): Promise<SessionUser>;
+  login(username: string, password: string): Promise<UserView>;
   logout(): Promise<void>;
 }
 
@@ -38,7 +38,7 @@ function setSignedInHint(signedIn: boolean): void {
 
 /** Provides the session to the app; children render once /api/v1/me has answered. */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState<SessionUser | null>(null);
+  const [user, setUser] = useState<UserView | null>(null);
   const [demo, setDemo] = useState(false);
   const [loading, setLoading] = useState(true);
 
@@ -54,7 +54,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         await signedOut();
         return;
       }
-      const me = await apiGet<MeResponse>('/api/v1/me');
+      const me = await apiGet<MeView>('/api/v1/me');
       setCsrfToken(me.csrfToken);
       setUser(me.user);
       setDemo(me.demo);
@@ -73,7 +73,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (username: string, password: string) => {
-      const result = await apiPost<LoginResponse>('/api/v1/auth/login', { username, password });
+      const result = await apiPost<LoginView>('/api/v1/auth/login', { username, password });
       setCsrfToken(result.csrfToken);
       setUser(result.user);
       setSignedInHint(true);
