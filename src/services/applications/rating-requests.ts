@@ -8,7 +8,7 @@ import { appendEvents, findCase } from '../../db/repositories/case/index.ts';
 import { findApplicationByCase, listUnratedConcluded, updateApplication } from '../../db/repositories/applications/index.ts';
 import { listDistricts } from '../../db/repositories/org/index.ts';
 import { parseDistrictSettings, periodOf } from '../../domain/org/index.ts';
-import { FOLLOW_UPS, performCaseAction, type FollowUp } from '../case/index.ts';
+import { performCaseAction, type FollowUp } from '../case/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { repeatEvery, type RepeatingWork } from '../repeat-every.ts';
 
@@ -58,7 +58,6 @@ export const ratingRequestOnConclusion: FollowUp<{ caseId: number }> = {
     }]);
   },
 };
-FOLLOW_UPS.push(ratingRequestOnConclusion as never);
 
 /**
  * Gives the district's default rating to every application concluded more than `ratingDefaultDays`

@@ -13,9 +13,8 @@ import { enqueueOutbox } from '../../db/repositories/case/outbox-repository.ts';
 import { rectificationOnBadRating } from '../supervision/index.ts';
 import { carryFollowersOnMerge } from './merge-followers.ts';
 import { deliverWebhook, sendSubscriberMessage } from '../integrations/index.ts';
-// The file, not the area's index: the index would close a module cycle before this list is filled (auto-dispatch.ts).
-// eslint-disable-next-line civicloop/area-boundaries
-import { autoDispatchOnIntake } from '../dispatch/auto-dispatch.ts';
+import { autoDispatchOnIntake } from '../dispatch/index.ts';
+import { ratingRequestOnConclusion } from '../applications/index.ts';
 
 export interface FollowUpContext {
   actor: Actor;
@@ -40,21 +39,31 @@ export interface FollowUp<Payload> {
   onFailure?(input: { deps: ServiceDeps; payload: Payload; followUpId: number; failures: number; error: unknown }): Promise<{ retryInMs: number; giveUp: boolean }>;
 }
 
-/** Registered follow-ups, planned in order after every successful action. */
-export const FOLLOW_UPS: FollowUp<never>[] = [];
-FOLLOW_UPS.push(rectificationOnBadRating as FollowUp<never>); // 差评 → rectification case (issue 5)
-FOLLOW_UPS.push(carryFollowersOnMerge as FollowUp<never>); // a duplicate's reporters follow the kept case
-// Never planned by an action: the integrations' fan-out enqueues them (issue 16), and the drain runs them.
-FOLLOW_UPS.push(deliverWebhook as FollowUp<never>);
-FOLLOW_UPS.push(sendSubscriberMessage as FollowUp<never>);
-// Enqueued by the intake when the district has an auto-dispatch threshold (issue 14).
-FOLLOW_UPS.push(autoDispatchOnIntake as FollowUp<never>);
+/**
+ * Every follow-up, planned in this order after every successful action. Built on first use, not when this
+ * module loads: the areas that define follow-ups (dispatch, applications) import the case area themselves, so
+ * at load time one of them may still be half-evaluated — by the first action every module has finished loading,
+ * whichever was imported first.
+ */
+let registered: FollowUp<never>[] | undefined;
+function followUps(): FollowUp<never>[] {
+  registered ??= [
+    rectificationOnBadRating, // 差评 → rectification case (issue 5)
+    carryFollowersOnMerge, // a duplicate's reporters follow the kept case
+    // Never planned by an action: the integrations' fan-out enqueues them (issue 16), and the drain runs them.
+    deliverWebhook,
+    sendSubscriberMessage,
+    autoDispatchOnIntake, // enqueued by the intake when the district has an auto-dispatch threshold (issue 14)
+    ratingRequestOnConclusion, // enqueued by a 办件's conclusion (一事一评)
+  ] as FollowUp<never>[];
+  return registered;
+}
 
 export const KIND_PREFIX = 'follow_up:';
 
 /** Writes the outbox rows of the action's follow-ups, in the action's transaction. */
 export async function enqueueFollowUps(trx: Transaction<Database>, context: FollowUpContext): Promise<void> {
-  for (const followUp of FOLLOW_UPS) {
+  for (const followUp of followUps()) {
     const payload = followUp.plan(context);
     if (payload !== null) await enqueueOutbox(trx, `${KIND_PREFIX}${followUp.kind}`, payload);
   }
@@ -63,5 +72,5 @@ export async function enqueueFollowUps(trx: Transaction<Database>, context: Foll
 /** The follow-up an outbox kind stands for. */
 export function followUpForKind(kind: string): FollowUp<unknown> | undefined {
   if (!kind.startsWith(KIND_PREFIX)) return undefined;
-  return FOLLOW_UPS.find((followUp) => followUp.kind === kind.slice(KIND_PREFIX.length)) as FollowUp<unknown> | undefined;
+  return followUps().find((followUp) => followUp.kind === kind.slice(KIND_PREFIX.length)) as FollowUp<unknown> | undefined;
 }

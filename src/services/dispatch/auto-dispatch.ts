@@ -15,9 +15,6 @@ import type { FollowUp } from '../case/index.ts';
 import { suggestDispatch } from './dispatch-suggest.ts';
 import { AUTO_DISPATCH_KIND, type AutoDispatchPlan } from './auto-dispatch-request.ts';
 
-// Only case-follow-ups.ts imports this file (it needs case-actions.ts, which needs the follow-ups): the intake
-// imports auto-dispatch-request.ts, so the module cycle closes in one place and the registration never sees a gap.
-
 export const autoDispatchOnIntake: FollowUp<AutoDispatchPlan> = {
   kind: AUTO_DISPATCH_KIND,
   // Never planned by an action: the intake enqueues it (requestAutoDispatch).

@@ -4,3 +4,4 @@ export * from './dispatch-suggest.ts';
 export * from './dispatch-training.ts';
 export * from './jieba-segmenter.ts';
 export * from './auto-dispatch-request.ts';
+export * from './auto-dispatch.ts';

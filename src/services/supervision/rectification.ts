@@ -109,7 +109,7 @@ interface RectificationPlan {
   at: string;
 }
 
-/** Follow-up for FOLLOW_UPS: a 差评 on a closed case opens its rectification case, for the unit rated. */
+/** A follow-up (case-follow-ups.ts): a 差评 on a closed case opens its rectification case, for the unit rated. */
 export const rectificationOnBadRating: FollowUp<RectificationPlan> = {
   kind: 'rectification_on_bad_rating',
   plan: ({ action, after, actor, now }) =>
