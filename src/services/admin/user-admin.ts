@@ -10,7 +10,12 @@ import {
 import { insertAudit } from '../../db/repositories/admin/index.ts';
 import { runWrite } from '../write-transaction.ts';
 import type { ServiceDeps } from '../service-deps.ts';
-import { addUser, assertPasswordAcceptable, hashPassword } from '../auth/index.ts';
+import { addUser, assertPasswordAcceptable, forgetUserSessions, hashPassword } from '../auth/index.ts';
+
+/** An account write, then this process's cached sessions of the user forgotten, so the change holds from the next request. */
+function thenForgetSessions<T>(deps: ServiceDeps, userId: number, write: Promise<T>): Promise<T> {
+  return write.finally(() => forgetUserSessions(deps.db, userId));
+}
 
 export interface AddUserByCodesInput {
   username: string;
@@ -78,22 +83,22 @@ async function requireUserById(db: Kysely<Database> | Transaction<Database>, use
  */
 export async function disableUser(deps: ServiceDeps, admin: UserRow, userId: number): Promise<UserRow> {
   if (userId === admin.id) throw new DomainError('ACCOUNT_SELF_DISABLE');
-  return runWrite(deps, async (trx) => {
+  return thenForgetSessions(deps, userId, runWrite(deps, async (trx) => {
     const user = await requireUserById(trx, userId);
     await deactivateUser(trx, user.id);
     await insertAudit(trx, { at: deps.clock(), actorUserId: admin.id, action: 'account.disable', subject: `user:${user.username}`, data: {} });
     return requireUserById(trx, user.id);
-  });
+  }));
 }
 
 /** Enables a disabled account again. Audited. @throws DomainError USER_UNKNOWN */
 export async function enableUser(deps: ServiceDeps, admin: UserRow, userId: number): Promise<UserRow> {
-  return runWrite(deps, async (trx) => {
+  return thenForgetSessions(deps, userId, runWrite(deps, async (trx) => {
     const user = await requireUserById(trx, userId);
     await activateUser(trx, user.id);
     await insertAudit(trx, { at: deps.clock(), actorUserId: admin.id, action: 'account.enable', subject: `user:${user.username}`, data: {} });
     return requireUserById(trx, user.id);
-  });
+  }));
 }
 
 /**
@@ -105,11 +110,11 @@ export async function resetUserPassword(deps: ServiceDeps, admin: UserRow, userI
   const target = await requireUserById(deps.db, userId);
   assertPasswordAcceptable(newPassword, [target.username, target.display_name]);
   const passwordHash = await hashPassword(newPassword);
-  return runWrite(deps, async (trx) => {
+  return thenForgetSessions(deps, target.id, runWrite(deps, async (trx) => {
     await resetPasswordHash(trx, target.id, passwordHash);
     await insertAudit(trx, { at: deps.clock(), actorUserId: admin.id, action: 'account.reset_password', subject: `user:${target.username}`, data: {} });
     return requireUserById(trx, target.id);
-  });
+  }));
 }
 
 export interface EditUserInput {
@@ -127,7 +132,7 @@ export interface EditUserInput {
  * @throws DomainError USER_UNKNOWN, GRID_UNKNOWN, CASE_DEPARTMENT_UNKNOWN, VALIDATION_FAILED
  */
 export async function editUser(deps: ServiceDeps, admin: UserRow, userId: number, input: EditUserInput): Promise<UserRow> {
-  return runWrite(deps, async (trx) => {
+  return thenForgetSessions(deps, userId, runWrite(deps, async (trx) => {
     const user = await requireUserById(trx, userId);
     const changes: UserChanges = {};
     if (input.displayName !== undefined) changes.displayName = input.displayName;
@@ -160,5 +165,5 @@ export async function editUser(deps: ServiceDeps, admin: UserRow, userId: number
     const after = { displayName: updated.display_name, phone: updated.phone, departmentId: updated.department_id, gridId: updated.grid_id };
     await insertAudit(trx, { at: deps.clock(), actorUserId: admin.id, action: 'account.edit', subject: `user:${user.username}`, data: { before, after } });
     return updated;
-  });
+  }));
 }

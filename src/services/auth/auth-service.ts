@@ -10,6 +10,7 @@ import {
 import { runWrite } from '../write-transaction.ts';
 import { insertAudit } from '../../db/repositories/admin/index.ts';
 import { assertPasswordAcceptable } from './password-policy.ts';
+import { forgetUserSessions, rememberedSession } from './session-cache.ts';
 import type { UserRow } from '../../db/schema.ts';
 import { sqlState } from '../../db/sql-state.ts';
 import type { ServiceDeps } from '../service-deps.ts';
@@ -106,13 +107,23 @@ export function idleSince(deps: Pick<ServiceDeps, 'settings'>, now: Date): Date 
 /** The user behind a session token, or undefined when it is unknown, expired or idle too long; marks the session used. */
 export async function authenticate(deps: ServiceDeps, token: string) {
   const now = deps.clock();
-  const found = await findSessionUser(deps.db, hashToken(token), now, idleSince(deps, now));
-  if (found && now.getTime() - found.lastSeenAt.getTime() >= TOUCH_EVERY_MS) await touchSession(deps.db, found.sessionId, now);
+  const idle = idleSince(deps, now);
+  const found = await rememberedSession(
+    deps.db, hashToken(token),
+    (session) => session.expiresAt > now && session.lastSeenAt > idle,
+    () => findSessionUser(deps.db, hashToken(token), now, idle),
+  );
+  if (found && now.getTime() - found.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+    await touchSession(deps.db, found.sessionId, now);
+    found.lastSeenAt = now;
+  }
   return found;
 }
 
 export async function logout(deps: ServiceDeps, token: string): Promise<void> {
+  const session = await findSessionUser(deps.db, hashToken(token), deps.clock(), new Date(0));
   await deleteSession(deps.db, hashToken(token));
+  if (session) forgetUserSessions(deps.db, session.id);
 }
 
 export interface AddUserInput {
@@ -175,6 +186,7 @@ export async function changeOwnPassword(deps: ServiceDeps, user: UserRow, sessio
     await replacePasswordHash(trx, user.id, passwordHash, sessionToken ? hashToken(sessionToken) : null);
     await insertAudit(trx, { at: now, actorUserId: user.id, action: 'account.change_password', subject: `user:${user.username}`, data: {} });
   });
+  forgetUserSessions(deps.db, user.id);
 }
 
 /** The caller's live sessions, the one making the request marked `current`. */
@@ -194,6 +206,7 @@ export async function revokeOwnSession(deps: ServiceDeps, user: UserRow, session
     if (!(await deleteUserSession(trx, user.id, sessionId))) throw new DomainError('SESSION_UNKNOWN');
     await insertAudit(trx, { at: deps.clock(), actorUserId: user.id, action: 'account.revoke_session', subject: `user:${user.username}`, data: { sessionId } });
   });
+  forgetUserSessions(deps.db, user.id);
 }
 
 /** Ends every session of the caller but the current one. @returns how many ended */
@@ -202,5 +215,5 @@ export async function revokeOtherOwnSessions(deps: ServiceDeps, user: UserRow, s
     const ended = await deleteOtherSessions(trx, user.id, sessionToken ? hashToken(sessionToken) : null);
     await insertAudit(trx, { at: deps.clock(), actorUserId: user.id, action: 'account.revoke_other_sessions', subject: `user:${user.username}`, data: { ended } });
     return ended;
-  });
+  }).finally(() => forgetUserSessions(deps.db, user.id));
 }
