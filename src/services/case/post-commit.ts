@@ -2,7 +2,7 @@
  * After a write commits (ADR 0006): link the timeline, fan linked events out to webhooks and subscribers
  * (issue 16), drain the outbox, and link what the outbox wrote.
  * `kick` runs right after each commit and coalesces — a kick during a pass waits for one more pass, which
- * sees its commit; `drain` repeats until nothing waits. The worker calls `drain` on a timer, which also
+ * sees its commit (and only for that one); `drain` repeats until nothing waits. The worker calls `drain` on a timer, which also
  * picks up what another instance's lease or a crash left behind.
  */
 import { randomBytes } from 'node:crypto';
@@ -35,29 +35,52 @@ async function somethingWaits(deps: ServiceDeps): Promise<boolean> {
   return (await districtsWithUnlinkedEvents(deps.db)).length > 0 || (await hasEventsToFanOut(deps)) || (await hasDueOutbox(deps.db, MAX_ATTEMPTS));
 }
 
-/** The after-commit work of one set of services; `holder` names its linker in the leases. */
-export function createAfterCommit(deps: ServiceDeps, holder = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`): AfterCommit {
-  let running: Promise<void> | null = null;
+/**
+ * Runs `pass` again and again while kicks arrive. A kick resolves when the first pass that started after it
+ * has ended (that pass sees its commit), not when the loop goes quiet: under steady load commits keep the loop
+ * going, and a request would wait for everyone's passes. Exported for its unit test.
+ */
+export function coalescedPasses(pass: () => Promise<void>): { kick(): Promise<void>; running(): Promise<void> | null } {
+  let loop: Promise<void> | null = null;
   let again = false;
+  let passesStarted = 0;
+  let waiting: { pass: number; done: () => void }[] = [];
+  const finish = (ended: number) => {
+    const ready = waiting.filter((waiter) => waiter.pass <= ended);
+    waiting = waiting.filter((waiter) => waiter.pass > ended);
+    for (const waiter of ready) waiter.done();
+  };
   return {
     kick() {
       again = true;
-      // The check of `again` and the reset of `running` run in one synchronous step after a pass, so a
-      // kick either joins a loop that will still see its flag or starts a new loop.
-      running ??= (async () => {
+      const seen = new Promise<void>((done) => waiting.push({ pass: passesStarted + 1, done }));
+      // The check of `again` and the reset of `loop` run in one synchronous step after a pass, so a kick
+      // either joins a loop that will still see its flag or starts a new loop.
+      loop ??= (async () => {
         while (again) {
           again = false;
-          // A failure is left for the worker's timer, which drains and reports; the committed write stands.
-          await onePass(deps, holder).catch(() => undefined);
+          const started = (passesStarted += 1);
+          await pass().catch(() => undefined); // the caller's pass reports its own failures
+          finish(started);
         }
-        running = null;
+        loop = null;
       })();
-      return running;
+      return seen;
     },
+    running: () => loop,
+  };
+}
+
+/** The after-commit work of one set of services; `holder` names its linker in the leases. */
+export function createAfterCommit(deps: ServiceDeps, holder = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`): AfterCommit {
+  // A failure is left for the worker's timer, which drains and reports; the committed write stands.
+  const passes = coalescedPasses(async () => { await onePass(deps, holder); });
+  return {
+    kick: () => passes.kick(),
     async drain() {
       const started = Date.now();
       for (;;) {
-        if (running) await running;
+        await passes.running();
         const { busy } = await onePass(deps, holder);
         if (!(await somethingWaits(deps))) return;
         if (Date.now() - started > DRAIN_LIMIT_MS) throw new Error('timeline or outbox still waiting after the drain');
