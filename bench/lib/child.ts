@@ -26,9 +26,16 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-/** Starts bench/server.ts and waits for its port. */
+/**
+ * Starts bench/server.ts and waits for its port. With `BENCH_PROFILE_DIR` set the server runs under
+ * `node --cpu-prof` and leaves a .cpuprofile there when it stops (open it in Chrome DevTools or speedscope).
+ */
 export async function startBenchServer(env: Record<string, string>): Promise<RunningServer> {
-  const child = spawn(TSX, [join(ROOT, 'bench/server.ts')], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const profileDir = process.env.BENCH_PROFILE_DIR;
+  const [command, args] = profileDir
+    ? [process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--import', 'tsx', join(ROOT, 'bench/server.ts')]]
+    : [TSX, [join(ROOT, 'bench/server.ts')]];
+  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
     let buffer = '';
     child.stdout!.on('data', (chunk: Buffer) => {
