@@ -3,6 +3,7 @@ import { buildDispatchModel, CORRECTION_WEIGHT, suggestCategories, type Dispatch
 import { rankLabels, trainNaiveBayes } from './naive-bayes.ts';
 import { placeNameVariants } from './place-names.ts';
 import { SEED_PHRASINGS } from './seed-phrasings.ts';
+import { extractFeatures } from './text-features.ts';
 
 // Splitting at punctuation only (the features are then mostly bigrams): the domain tests need no native segmenter.
 const features = { segment: (text: string) => text.split(/([\p{P}\s]+)/u) };
@@ -66,6 +67,27 @@ describe('the dispatch model', () => {
     expect(scoreOf(withCorrection, 'C0108')).toBeGreaterThan(scoreOf(plain, 'C0108'));
     expect(suggestCategories(withCorrection, text, features, 1)[0]?.categoryCode).toBe('C0108');
     expect(CORRECTION_WEIGHT).toBeGreaterThan(1);
+  });
+});
+
+describe('character features', () => {
+  it('adds each Chinese character of the problem once, none of places or filler', () => {
+    const result = extractFeatures('喂 青年路 那边 路灯路灯不亮', { ...features, placeNames: ['青年路'] });
+    expect(result.filter((feature) => feature.startsWith('c:'))).toEqual(['c:路', 'c:灯', 'c:不', 'c:亮']);
+    expect(result).not.toContain('c:喂');
+    expect(result).not.toContain('c:青');
+  });
+
+  it('carries a report in a word the training never used to the category sharing its characters', () => {
+    // 死鸟 shares no word and no bigram with 死猫 or 死狗: only the character 死 links them.
+    const model = trainNaiveBayes([
+      { features: extractFeatures('死猫 躺在路上', features), label: 'carcass', weight: 1 },
+      { features: extractFeatures('死狗 发臭', features), label: 'carcass', weight: 1 },
+      { features: extractFeatures('流浪猫 很多', features), label: 'stray', weight: 1 },
+    ]);
+    const report = extractFeatures('一只 死鸟', features);
+    expect(rankLabels(model, report, 2)[0]?.label).toBe('carcass');
+    expect(rankLabels(model, report.filter((feature) => !feature.startsWith('c:')), 2)).toEqual([]);
   });
 });
 

@@ -33,10 +33,17 @@ export interface RankedLabel {
 }
 
 /**
+ * Add-one smoothing: with the distinct characters among the features, a smaller alpha lets a category with few
+ * seed sentences win every report in words it never saw (its unseen features cost it least). Chosen on the
+ * bench (docs/dispatch.md, accuracy): 0.1 → 1 raised top-1 on unseen phrasings by about five points.
+ */
+export const DEFAULT_ALPHA = 1;
+
+/**
  * Counts the weighted features per label.
  * @example trainNaiveBayes([{ features: ['w:路灯'], label: 'C0107', weight: 1 }]).labels.C0107.examples // => 1
  */
-export function trainNaiveBayes(examples: readonly LabelledExample[], alpha = 0.1): NaiveBayesModel {
+export function trainNaiveBayes(examples: readonly LabelledExample[], alpha = DEFAULT_ALPHA): NaiveBayesModel {
   const labels: Record<string, LabelStatistics> = {};
   const vocabulary = new Set<string>();
   for (const example of examples) {
