@@ -3,6 +3,7 @@ import { buildDispatchModel, CORRECTION_WEIGHT, suggestCategories, type Dispatch
 import { rankLabels, trainNaiveBayes } from './naive-bayes.ts';
 import { placeNameVariants } from './place-names.ts';
 import { SEED_PHRASINGS } from './seed-phrasings.ts';
+import { COLLOQUIAL_PHRASINGS } from './colloquial-phrasings.ts';
 import { extractFeatures } from './text-features.ts';
 
 // Splitting at punctuation only (the features are then mostly bigrams): the domain tests need no native segmenter.
@@ -88,6 +89,19 @@ describe('character features', () => {
     const report = extractFeatures('一只 死鸟', features);
     expect(rankLabels(model, report, 2)[0]?.label).toBe('carcass');
     expect(rankLabels(model, report.filter((feature) => !feature.startsWith('c:')), 2)).toEqual([]);
+  });
+});
+
+describe('the seed phrasings', () => {
+  it('hold the colloquial ones before each category’s last phrasing, which the bench holds out', () => {
+    for (const [code, colloquial] of Object.entries(COLLOQUIAL_PHRASINGS)) {
+      const phrasings = SEED_PHRASINGS[code]!;
+      expect(phrasings, code).toBeDefined();
+      expect(phrasings.length, code).toBe(6 + colloquial.length);
+      for (const phrasing of colloquial) expect(phrasings.slice(0, -1), code).toContain(phrasing);
+      expect(colloquial, code).not.toContain(phrasings.at(-1));
+    }
+    expect(Object.keys(COLLOQUIAL_PHRASINGS).sort()).toEqual(Object.keys(SEED_PHRASINGS).sort());
   });
 });
 
