@@ -37,6 +37,15 @@ describe('the dispatch model', () => {
     expect(suggestCategories(model, '老板拖欠工资三个月不给', features, 3)[0]?.categoryCode).toBe('H16');
   });
 
+  it('is confident about a clear report and visibly less about a vague one, never certain', () => {
+    const model = buildDispatchModel({ history: [], activeCategoryCodes: ALL, features });
+    const clear = suggestCategories(model, '路灯不亮了，晚上黑乎乎的', features, 1)[0]!;
+    const vague = suggestCategories(model, '这边有点问题', features, 1)[0]!;
+    expect(clear.confidence).toBeGreaterThan(0.5);
+    expect(clear.confidence).toBeLessThan(1);
+    expect(vague.confidence).toBeLessThan(clear.confidence - 0.2);
+  });
+
   it('leaves out categories that are not active', () => {
     const model = buildDispatchModel({ history: [], activeCategoryCodes: new Set(['E0102', 'E0111']), features });
     const codes = suggestCategories(model, '路灯不亮垃圾满了', features, 5).map((entry) => entry.categoryCode);
