@@ -12,7 +12,7 @@ import type { AppConfig } from '../config.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { createServiceDeps } from '../services/create-service-deps.ts';
 import type { ServiceDeps } from '../services/service-deps.ts';
-import { registerErrorHandler } from './plugins/error-handler.ts';
+import { answerFrameworkError, registerErrorHandler } from './plugins/error-handler.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { wellFormedTextPlugin } from './plugins/well-formed-text.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
@@ -68,6 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     bodyLimit: JSON_BODY_LIMIT,
     // Host and X-Forwarded-* only from the configured proxies (CIVICLOOP_TRUST_PROXY); anyone else's are ignored.
     trustProxy: deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false,
+    frameworkErrors: answerFrameworkError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

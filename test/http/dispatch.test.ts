@@ -188,6 +188,36 @@ describe('auto-dispatch thresholds', () => {
     }
     expect((await admin.get(`/api/v1/dispatch/auto-rules?district=${LY}`)).body.rules).toEqual([]);
   });
+
+  it('audits every change with before and after, and refuses an unknown category or district changing nothing', async () => {
+    const audited = async () => (await t.handle.db.selectFrom('admin_audit').select(['action', 'data', 'actor_user_id'])
+      .where('subject', '=', `district:${LY}`).where('action', '=', 'dispatch.auto_rule').orderBy('id').execute())
+      .map((row) => row.data);
+    const before = (await audited()).length;
+    expect((await admin.put('/api/v1/dispatch/auto-rules', { districtCode: LY, categoryCode: 'E0102', minConfidence: 0.7 })).status).toBe(200);
+    expect((await admin.put('/api/v1/dispatch/auto-rules', { districtCode: LY, categoryCode: 'E0102', minConfidence: 0.9 })).status).toBe(200);
+    expect((await admin.put('/api/v1/dispatch/auto-rules', { districtCode: LY, categoryCode: 'E0102', minConfidence: null })).status).toBe(200);
+    expect((await audited()).slice(before)).toEqual([
+      { categoryCode: 'E0102', before: null, after: 0.7 },
+      { categoryCode: 'E0102', before: 0.7, after: 0.9 },
+      { categoryCode: 'E0102', before: 0.9, after: null },
+    ]);
+
+    const unknownCategory = await admin.put('/api/v1/dispatch/auto-rules', { districtCode: LY, categoryCode: 'Z9999', minConfidence: 0.8 });
+    expect(unknownCategory.status).toBe(400);
+    expect(unknownCategory.body).toMatchObject({ code: 'CASE_CATEGORY_UNKNOWN' });
+    const unknownDistrict = await admin.put('/api/v1/dispatch/auto-rules', { districtCode: '999999', categoryCode: 'E0102', minConfidence: 0.8 });
+    expect(unknownDistrict.status).toBe(400);
+    expect(unknownDistrict.body).toMatchObject({ code: 'DISTRICT_UNKNOWN' });
+    expect((await admin.get('/api/v1/dispatch/auto-rules?district=999999')).body.code).toBe('DISTRICT_UNKNOWN');
+    // The district's shift lead reads the thresholds but may not set them.
+    const shiftLead = await loginAs(t.app, `shift_lead-${LY}`);
+    expect((await shiftLead.get(`/api/v1/dispatch/auto-rules?district=${LY}`)).status).toBe(200);
+    expect((await shiftLead.put('/api/v1/dispatch/auto-rules', { districtCode: LY, categoryCode: 'E0102', minConfidence: 0.8 })).status).toBe(403);
+    expect((await otherOperator.get(`/api/v1/dispatch/auto-rules?district=${LY}`)).status).toBe(403);
+    expect((await admin.get(`/api/v1/dispatch/auto-rules?district=${LY}`)).body.rules).toEqual([]);
+    expect((await audited()).length).toBe(before + 3);
+  });
 });
 
 describe('auto-dispatch at intake', () => {

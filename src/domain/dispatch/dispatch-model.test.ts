@@ -3,6 +3,8 @@ import { buildDispatchModel, CORRECTION_WEIGHT, suggestCategories, type Dispatch
 import { rankLabels, trainNaiveBayes } from './naive-bayes.ts';
 import { placeNameVariants } from './place-names.ts';
 import { SEED_PHRASINGS } from './seed-phrasings.ts';
+import { COLLOQUIAL_PHRASINGS } from './colloquial-phrasings.ts';
+import { extractFeatures } from './text-features.ts';
 
 // Splitting at punctuation only (the features are then mostly bigrams): the domain tests need no native segmenter.
 const features = { segment: (text: string) => text.split(/([\p{P}\s]+)/u) };
@@ -33,6 +35,15 @@ describe('the dispatch model', () => {
     expect(suggestCategories(model, '路灯不亮了，晚上黑乎乎的', features, 3)[0]?.categoryCode).toBe('C0107');
     expect(suggestCategories(model, '喂，我跟你说，我们家暖气不热', features, 3)[0]?.categoryCode).toBe('H05');
     expect(suggestCategories(model, '老板拖欠工资三个月不给', features, 3)[0]?.categoryCode).toBe('H16');
+  });
+
+  it('is confident about a clear report and visibly less about a vague one, never certain', () => {
+    const model = buildDispatchModel({ history: [], activeCategoryCodes: ALL, features });
+    const clear = suggestCategories(model, '路灯不亮了，晚上黑乎乎的', features, 1)[0]!;
+    const vague = suggestCategories(model, '这边有点问题', features, 1)[0]!;
+    expect(clear.confidence).toBeGreaterThan(0.5);
+    expect(clear.confidence).toBeLessThan(1);
+    expect(vague.confidence).toBeLessThan(clear.confidence - 0.2);
   });
 
   it('leaves out categories that are not active', () => {
@@ -66,6 +77,40 @@ describe('the dispatch model', () => {
     expect(scoreOf(withCorrection, 'C0108')).toBeGreaterThan(scoreOf(plain, 'C0108'));
     expect(suggestCategories(withCorrection, text, features, 1)[0]?.categoryCode).toBe('C0108');
     expect(CORRECTION_WEIGHT).toBeGreaterThan(1);
+  });
+});
+
+describe('character features', () => {
+  it('adds each Chinese character of the problem once, none of places or filler', () => {
+    const result = extractFeatures('喂 青年路 那边 路灯路灯不亮', { ...features, placeNames: ['青年路'] });
+    expect(result.filter((feature) => feature.startsWith('c:'))).toEqual(['c:路', 'c:灯', 'c:不', 'c:亮']);
+    expect(result).not.toContain('c:喂');
+    expect(result).not.toContain('c:青');
+  });
+
+  it('carries a report in a word the training never used to the category sharing its characters', () => {
+    // 死鸟 shares no word and no bigram with 死猫 or 死狗: only the character 死 links them.
+    const model = trainNaiveBayes([
+      { features: extractFeatures('死猫 躺在路上', features), label: 'carcass', weight: 1 },
+      { features: extractFeatures('死狗 发臭', features), label: 'carcass', weight: 1 },
+      { features: extractFeatures('流浪猫 很多', features), label: 'stray', weight: 1 },
+    ]);
+    const report = extractFeatures('一只 死鸟', features);
+    expect(rankLabels(model, report, 2)[0]?.label).toBe('carcass');
+    expect(rankLabels(model, report.filter((feature) => !feature.startsWith('c:')), 2)).toEqual([]);
+  });
+});
+
+describe('the seed phrasings', () => {
+  it('hold the colloquial ones before each category’s last phrasing, which the bench holds out', () => {
+    for (const [code, colloquial] of Object.entries(COLLOQUIAL_PHRASINGS)) {
+      const phrasings = SEED_PHRASINGS[code]!;
+      expect(phrasings, code).toBeDefined();
+      expect(phrasings.length, code).toBe(6 + colloquial.length);
+      for (const phrasing of colloquial) expect(phrasings.slice(0, -1), code).toContain(phrasing);
+      expect(colloquial, code).not.toContain(phrasings.at(-1));
+    }
+    expect(Object.keys(COLLOQUIAL_PHRASINGS).sort()).toEqual(Object.keys(SEED_PHRASINGS).sort());
   });
 });
 

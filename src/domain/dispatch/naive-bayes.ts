@@ -33,10 +33,25 @@ export interface RankedLabel {
 }
 
 /**
+ * Add-one smoothing: with the distinct characters among the features, a smaller alpha lets a category with few
+ * seed sentences win every report in words it never saw (its unseen features cost it least). Chosen on the
+ * bench (docs/dispatch.md, accuracy): 0.1 → 1 raised top-1 on unseen phrasings by about five points.
+ */
+export const DEFAULT_ALPHA = 1;
+
+/**
+ * How much sharper than √(known features) the softmax is. Fitted once on the bench's held-out split so that a
+ * suggestion's confidence is about its chance of being right (docs/dispatch.md): with the character features the
+ * plain √n made a 92 %-right top suggestion claim 45 % on average; × 2.5 it claims 90 % (calibration error 0.47 → 0.03;
+ * on phrasings never seen 0.54 → 0.11, claiming 71 % for 74 % right).
+ */
+export const CONFIDENCE_SHARPNESS = 2.5;
+
+/**
  * Counts the weighted features per label.
  * @example trainNaiveBayes([{ features: ['w:路灯'], label: 'C0107', weight: 1 }]).labels.C0107.examples // => 1
  */
-export function trainNaiveBayes(examples: readonly LabelledExample[], alpha = 0.1): NaiveBayesModel {
+export function trainNaiveBayes(examples: readonly LabelledExample[], alpha = DEFAULT_ALPHA): NaiveBayesModel {
   const labels: Record<string, LabelStatistics> = {};
   const vocabulary = new Set<string>();
   for (const example of examples) {
@@ -56,7 +71,8 @@ export function trainNaiveBayes(examples: readonly LabelledExample[], alpha = 0.
  * The labels best first with their confidence. Features the model never saw are ignored (they favour nobody);
  * no known feature → empty. Naive Bayes multiplies dependent evidence (a word and its own bigrams) and so is
  * sure of itself far too soon: the log scores are divided by the square root of the number of known features
- * before the softmax, which keeps a clear report near 0.9 and a vague one visibly lower.
+ * (times `CONFIDENCE_SHARPNESS`) before the softmax, which keeps a clear report near 0.9 and a vague one visibly
+ * lower. The ranking does not depend on it.
  * @example rankLabels(trainNaiveBayes([{ features: ['w:路灯'], label: 'C0107', weight: 1 }]), ['w:路灯'], 5)[0].label // => 'C0107'
  */
 export function rankLabels(model: NaiveBayesModel, features: readonly string[], limit: number): RankedLabel[] {
@@ -73,7 +89,7 @@ export function rankLabels(model: NaiveBayesModel, features: readonly string[], 
   if (known.length === 0) return [];
   const totalExamples = entries.reduce((sum, [, stats]) => sum + stats.examples, 0);
   const vocabulary = Math.max(1, model.vocabularySize);
-  const temperature = Math.sqrt(known.length);
+  const temperature = Math.sqrt(known.length) / CONFIDENCE_SHARPNESS;
   const scores = entries.map(([label, stats]) => {
     // Priors are flattened (square root): the history of a district is lopsided, a new report need not be.
     let score = 0.5 * Math.log((stats.examples + 1) / (totalExamples + entries.length));

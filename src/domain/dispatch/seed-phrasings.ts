@@ -3,7 +3,9 @@
  * problem, without place or filler (the templates in seed-corpus.ts add those). Written for this project;
  * not taken from any report. The last phrasing of each category is held out by the bench.
  */
-export const SEED_PHRASINGS: Record<string, readonly string[]> = {
+import { COLLOQUIAL_PHRASINGS } from './colloquial-phrasings.ts';
+
+const WRITTEN_PHRASINGS: Record<string, readonly string[]> = {
   E0101: ['楼下有人私搭乱建盖了个棚子', '小区里违章建筑越盖越大', '一楼住户私自扩建院子', '楼顶加盖了一层违建', '有人在绿地上搭了个铁皮房', '门市房后面私自搭建了仓库'],
   E0102: ['路边有一堆暴露垃圾没人收', '垃圾扔得满地都是', '路口垃圾袋堆成小山', '垃圾堆在马路边发臭了', '有人把生活垃圾倒在路边', '人行道上到处是垃圾'],
   E0103: ['胡同里积存垃圾渣土好久了', '后院堆了很多建筑渣土', '楼后面积了一大堆陈年垃圾', '空地上渣土堆了好几个月', '装修垃圾渣土一直没清运', '巷子里的垃圾积存太多'],
@@ -123,3 +125,12 @@ export const SEED_PHRASINGS: Record<string, readonly string[]> = {
   A02: ['申请稳岗补贴', '稳岗返还什么时候发', '就业补贴申请', '吸纳就业补贴', '以工代训补贴申请', '社保补贴申请'],
   A03: ['高新技术企业奖励申请', '高企认定奖励', '高新技术企业认定后奖励兑现', '申请高企补助', '高企奖励资金', '科技型企业奖励'],
 };
+
+/**
+ * Every category's phrasings: the first ones written, then the colloquial ones (colloquial-phrasings.ts), then the
+ * first set's last phrasing, which stays last so that the bench keeps holding out the same sentence.
+ * @example SEED_PHRASINGS.C0107.length > 6 // => true
+ */
+export const SEED_PHRASINGS: Record<string, readonly string[]> = Object.fromEntries(
+  Object.entries(WRITTEN_PHRASINGS).map(([code, phrasings]) => [code, [...phrasings.slice(0, -1), ...(COLLOQUIAL_PHRASINGS[code] ?? []), ...phrasings.slice(-1)]]),
+);

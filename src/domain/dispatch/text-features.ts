@@ -42,9 +42,11 @@ export function normalizeReportText(text: string, placeNames: readonly string[] 
 }
 
 /**
- * The features of a report: `w:` words (stopwords and punctuation dropped) and `b:` bigrams of Chinese runs.
+ * The features of a report: `w:` words (stopwords and punctuation dropped), `b:` bigrams of Chinese runs and
+ * `c:` the distinct Chinese characters of those runs. The characters carry a report in words the corpus never
+ * used: 死鸟 shares no word or bigram with 死猫 or 死狗, but shares 死 (issue 14; docs/dispatch.md, accuracy).
  * Empty for text without letters or digits (only emoji or punctuation).
- * @example extractFeatures('路灯不亮', { segment: (t) => [t] }) // => ['w:路灯不亮', 'b:路灯', 'b:灯不', 'b:不亮']
+ * @example extractFeatures('路灯不亮', { segment: (t) => [t] }) // => ['w:路灯不亮', 'b:路灯', 'b:灯不', 'b:不亮', 'c:路', 'c:灯', 'c:不', 'c:亮']
  */
 export function extractFeatures(text: string, options: FeatureOptions): string[] {
   const normalized = normalizeReportText(text, options.placeNames);
@@ -65,11 +67,13 @@ export function extractFeatures(text: string, options: FeatureOptions): string[]
   }
   if (run) runs.push(run);
   const bigrams: string[] = [];
+  const characters = new Set<string>();
   for (const chunk of runs) {
     for (const cjk of chunk.match(CJK_RUN) ?? []) {
       if (cjk.length === 1) bigrams.push(`b:${cjk}`);
       for (let i = 0; i + 1 < cjk.length; i += 1) bigrams.push(`b:${cjk.slice(i, i + 2)}`);
+      for (const character of cjk) characters.add(`c:${character}`);
     }
   }
-  return [...words, ...bigrams];
+  return [...words, ...bigrams, ...characters];
 }

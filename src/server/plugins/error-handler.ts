@@ -3,7 +3,7 @@
  * error catalog to { code, message, messageEn, details? }; anything unexpected is logged and
  * answered as INTERNAL_ERROR without internals.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { DomainError } from '../../domain/errors.ts';
@@ -26,6 +26,20 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'VALIDATION_FAILED',
   FST_ERR_VALIDATION: 'VALIDATION_FAILED',
 };
+
+/**
+ * The router's own refusals, before any route or error handler runs: a path that is not a valid URL component
+ * (`%zz`) and a path parameter over `maxParamLength` (a 5,000-character case id). Fastify would answer them in
+ * its own shape (and a 414 for the long one); they are bad input like any other, so 400 `VALIDATION_FAILED`,
+ * without echoing the path. Found by the fuzz test (test/http/fuzz.test.ts). Passed as Fastify's `frameworkErrors`.
+ */
+export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  void reply.status(400).send(toErrorBody('VALIDATION_FAILED', [{
+    path: 'url', code: tooLong ? 'too_long' : 'invalid_url',
+    message: tooLong ? 'a path parameter is too long' : 'the path is not a valid URL',
+  }]));
+}
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | DomainError | ZodError, request, reply) => {

@@ -6,7 +6,8 @@
 import type { Actor } from '../../domain/case/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { findCase, findCategoryByCode } from '../../db/repositories/case/index.ts';
-import { listAutoDispatchRules, setAutoDispatchRule, upsertSuggestionFeedback, type AutoDispatchRule } from '../../db/repositories/dispatch/index.ts';
+import { insertAudit } from '../../db/repositories/admin/index.ts';
+import { findAutoDispatchRule, listAutoDispatchRules, setAutoDispatchRule, upsertSuggestionFeedback, type AutoDispatchRule } from '../../db/repositories/dispatch/index.ts';
 import { findDistrictByCode } from '../../db/repositories/org/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { runWrite } from '../write-transaction.ts';
@@ -51,13 +52,25 @@ export async function getAutoDispatchRules(deps: ServiceDeps, actor: Actor, dist
   return listAutoDispatchRules(deps.db, district.id);
 }
 
-/** Sets or (null) clears one category's threshold. @throws DomainError FORBIDDEN, DISTRICT_UNKNOWN, CASE_CATEGORY_UNKNOWN */
+/**
+ * Sets or (null) clears one category's threshold, in one transaction with its audit entry (`dispatch.auto_rule`,
+ * subject `district:<code>`, data `{ categoryCode, before, after }`).
+ * @throws DomainError FORBIDDEN, DISTRICT_UNKNOWN, CASE_CATEGORY_UNKNOWN
+ */
 export async function updateAutoDispatchRule(
   deps: ServiceDeps, actor: Actor, districtCode: string, categoryCode: string, minConfidence: number | null,
 ): Promise<AutoDispatchRule[]> {
   if (actor.role !== 'admin') throw new DomainError('FORBIDDEN');
   const district = await districtForAdmin(deps, actor, districtCode);
   if (!(await findCategoryByCode(deps.db, categoryCode))) throw new DomainError('CASE_CATEGORY_UNKNOWN', { categoryCode });
-  await runWrite(deps, (trx) => setAutoDispatchRule(trx, district.id, categoryCode, minConfidence, actor.userId, deps.clock()));
+  await runWrite(deps, async (trx) => {
+    const now = deps.clock();
+    const before = await findAutoDispatchRule(trx, district.id, categoryCode);
+    await setAutoDispatchRule(trx, district.id, categoryCode, minConfidence, actor.userId, now);
+    await insertAudit(trx, {
+      at: now, actorUserId: actor.userId, action: 'dispatch.auto_rule', subject: `district:${district.code.trim()}`,
+      data: { categoryCode, before, after: minConfidence },
+    });
+  });
   return listAutoDispatchRules(deps.db, district.id);
 }

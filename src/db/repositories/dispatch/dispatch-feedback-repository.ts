@@ -33,6 +33,13 @@ export async function listAutoDispatchRules(db: Db, districtId: number): Promise
     .where('district_id', '=', districtId).orderBy('category_code').execute();
 }
 
+/** One category's threshold, or null when none is set (read in the writing transaction, for the audit's "before"). */
+export async function findAutoDispatchRule(db: Db, districtId: number, categoryCode: string): Promise<number | null> {
+  const row = await db.selectFrom('dispatch_auto_rules').select('min_confidence').where('district_id', '=', districtId)
+    .where('category_code', '=', categoryCode).executeTakeFirst();
+  return row ? Number(row.min_confidence) : null;
+}
+
 /** Sets a category's threshold; null removes it (auto-dispatch off for that category). */
 export async function setAutoDispatchRule(
   db: Db, districtId: number, categoryCode: string, minConfidence: number | null, userId: number | null, at: Date,
