@@ -9,3 +9,4 @@ export * from './project-model.ts';
 export * from './statistical-registration.ts';
 export * from './targets.ts';
 export * from './project-import-rows.ts';
+export * from './report-deadline.ts';

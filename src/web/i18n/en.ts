@@ -176,7 +176,7 @@ export const en: Messages = {
   },
   districtSettings: {
     title: 'District settings', district: 'District code', load: 'Load', inForce: 'In force ({{period}})', pending: 'Pending (from {{period}})',
-    patch: 'Change (JSON, only the keys to change)', hint: 'Keys: workingHours, indicatorWeights (sum 100), rankingListSize, rectificationDays, longSuspendedDays, ratingDefaultDays, ratingDefaultLevel, duplicateRadiusMeters. A change applies from the next period (next month); past periods never change.',
+    patch: 'Change (JSON, only the keys to change)', hint: 'Keys: workingHours, indicatorWeights (sum 100), rankingListSize, rectificationDays, longSuspendedDays, ratingDefaultDays, ratingDefaultLevel, duplicateRadiusMeters, projectReportWorkingDay (project monthly reports are due by this working day of the next month, default 5). A change applies from the next period (next month); past periods never change.',
     save: 'Save', saved: 'Saved; in force from {{period}}', badJson: 'The text is not valid JSON',
   },
   projects: {

@@ -174,7 +174,7 @@ export const zhCN = {
   },
   districtSettings: {
     title: '区级配置', district: '区划代码', load: '读取', inForce: '当前生效（{{period}}）', pending: '待生效（自 {{period}} 起）',
-    patch: '修改内容（JSON，只写要改的项）', hint: '可改：workingHours、indicatorWeights（合计 100）、rankingListSize、rectificationDays、longSuspendedDays、ratingDefaultDays、ratingDefaultLevel、duplicateRadiusMeters。修改自下一统计周期（下月）起生效，已过去的周期不变。',
+    patch: '修改内容（JSON，只写要改的项）', hint: '可改：workingHours、indicatorWeights（合计 100）、rankingListSize、rectificationDays、longSuspendedDays、ratingDefaultDays、ratingDefaultLevel、duplicateRadiusMeters、projectReportWorkingDay（项目月报截止：次月第几个工作日，默认 5）。修改自下一统计周期（下月）起生效，已过去的周期不变。',
     save: '保存', saved: '已保存，自 {{period}} 起生效', badJson: '内容不是有效的 JSON',
   },
   projects: {
