@@ -134,6 +134,14 @@ export interface ProjectRateSnapshotsTable {
   frozen_at: Timestamp;
 }
 
+/** A district's month whose missing reports were notified (sent once). */
+export interface ProjectReportNoticesTable {
+  district_id: number;
+  month: string;
+  missing: number;
+  sent_at: Timestamp;
+}
+
 export type ProjectRow = Selectable<ProjectsTable>;
 
 export type ProjectRateSnapshotRow = Selectable<ProjectRateSnapshotsTable>;
@@ -160,4 +168,5 @@ export interface ProjectsTables {
   district_targets: DistrictTargetsTable;
   target_actuals: TargetActualsTable;
   project_rate_snapshots: ProjectRateSnapshotsTable;
+  project_report_notices: ProjectReportNoticesTable;
 }

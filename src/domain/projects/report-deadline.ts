@@ -46,3 +46,12 @@ export function reportState(reportedAt: Date | null, closesAt: Date, now: Date):
   if (reportedAt !== null) return reportedAt.getTime() <= closesAt.getTime() ? 'on_time' : 'late';
   return now.getTime() >= closesAt.getTime() ? 'missing' : 'open';
 }
+
+/**
+ * Whether a project owes a report for a month: it did when it existed during the month (made on or before
+ * its last day, Shanghai date); a project made later starts with the next month.
+ * @example expectsReport('2026-11-30', '2026-11') // true; expectsReport('2026-12-01', '2026-11') // false
+ */
+export function expectsReport(createdOn: Ymd, month: Ym): boolean {
+  return createdOn <= monthEnd(month);
+}

@@ -4,6 +4,7 @@ export * from './project-export.ts';
 export * from './project-import.ts';
 export * from './project-problems.ts';
 export * from './project-rates.ts';
+export * from './project-reporting.ts';
 export * from './project-registry.ts';
 export * from './project-view.ts';
 export * from './project-work.ts';

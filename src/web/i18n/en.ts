@@ -200,11 +200,12 @@ export const en: Messages = {
     lights: { green: 'Green', amber: 'Amber', red: 'Red' },
     problemCategories: { P01: 'Land use', P02: 'Utility connection', P03: 'Land acquisition and clearance', P04: 'Project approvals' },
     actions: { create: 'Created', update: 'Changed', advance_stage: 'Stage advanced', set_node: 'Node updated', report: 'Monthly report', raise_problem: 'Problem raised' },
+    reporting: { label: 'Reports', missing: '{{month}} missing', late: '{{month}} late', open: '{{month}} due by {{due}}', on_time: '{{month}} on time', lateTag: 'Late' },
   },
   kpi: {
     title: 'KPI board', illustrative: 'This year’s targets and monthly actuals are illustrative demo figures', chart: 'Actual vs target / time progress', actual: 'Actual', targetOrTime: 'Target (growth) / time progress (amounts)',
     projectRace: 'Project race (four rates)', place: 'Place', district: 'District', raceScore: 'Race score', targets: 'Targets', indicator: 'Indicator', target: 'Annual target',
-    yoy: 'YoY', measure: 'Done / growth', peerRank: 'Peer rank',
+    yoy: 'YoY', measure: 'Done / growth', peerRank: 'Peer rank', frozen: 'Frozen at the report deadline', live: 'Not closed yet: computed live',
     rates: { landingRate: 'Landing rate', preparationRate: 'Preparation maturity', investmentRate: 'Investment completion', registrationRate: 'Registration rate' },
   },
   dispatch: {

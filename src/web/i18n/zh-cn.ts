@@ -198,11 +198,12 @@ export const zhCN = {
     lights: { green: '绿灯', amber: '黄灯', red: '红灯' },
     problemCategories: { P01: '用地问题', P02: '水电气热接入', P03: '征收拆迁', P04: '审批手续' },
     actions: { create: '建档', update: '修改', advance_stage: '推进阶段', set_node: '更新节点', report: '填报月报', raise_problem: '提出问题' },
+    reporting: { label: '月报情况', missing: '{{month}} 缺报', late: '{{month}} 迟报', open: '{{month}} 待报（截止 {{due}}）', on_time: '{{month}} 按时', lateTag: '迟报' },
   },
   kpi: {
     title: '目标看板', illustrative: '本年度目标与月度实际为演示示意数据', chart: '实际与目标/序时进度', actual: '实际', targetOrTime: '目标（增速）/序时进度（总量）',
     projectRace: '项目赛马（四率）', place: '名次', district: '区', raceScore: '赛马得分', targets: '目标完成情况', indicator: '指标', target: '年度目标',
-    yoy: '同比', measure: '完成度 / 增速', peerRank: '同级排名',
+    yoy: '同比', measure: '完成度 / 增速', peerRank: '同级排名', frozen: '已于月报截止时冻结', live: '本月尚未截止，数据实时计算',
     rates: { landingRate: '招商落地率', preparationRate: '前期工作成熟率', investmentRate: '投资完成率', registrationRate: '项目入统率' },
   },
   dispatch: {

@@ -1,4 +1,4 @@
-/** The frozen 四率 of closed months (project_rate_snapshots): written once, read back as stored. */
+/** The frozen 四率 of closed months (project_rate_snapshots) and the months whose missing reports were notified. */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, FrozenUnitRates, ProjectRateSnapshotRow } from '../../schema.ts';
 import type { FourRates } from '../../../domain/projects/index.ts';
@@ -26,4 +26,16 @@ export async function insertRateSnapshot(db: Db, snapshot: {
 /** The months of a district that are frozen already. */
 export async function listRateSnapshotMonths(db: Db, districtId: number): Promise<string[]> {
   return (await db.selectFrom('project_rate_snapshots').select('month').where('district_id', '=', districtId).execute()).map((row) => row.month);
+}
+
+/**
+ * Claims the notice of a district's month with missing reports; true for the one caller that inserted it.
+ */
+export async function claimReportNotice(db: Db, notice: { districtId: number; month: string; missing: number; at: Date }): Promise<boolean> {
+  const inserted = await db.insertInto('project_report_notices')
+    .values({ district_id: notice.districtId, month: notice.month, missing: notice.missing, sent_at: notice.at })
+    .onConflict((oc) => oc.columns(['district_id', 'month']).doNothing())
+    .returning('month')
+    .executeTakeFirst();
+  return inserted !== undefined;
 }

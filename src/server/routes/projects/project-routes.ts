@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { PLAN_LEVELS, PROJECT_TYPES } from '../../../domain/projects/index.ts';
 import { IdParams, LocationSchema, plainText } from '../../../shared/api-schemas.ts';
 import {
-  computeProjectRates, createProject, exportProjectsXlsx, fileMonthlyReport, importProjects, getProjectDetail, listProjectsFor, patchProject, raiseProjectProblem, setProjectNode,
+  computeProjectRates, createProject, projectReportStatus, exportProjectsXlsx, fileMonthlyReport, importProjects, getProjectDetail, listProjectsFor, patchProject, raiseProjectProblem, setProjectNode,
 } from '../../../services/projects/index.ts';
 import { presentProject, presentProjectDetail, presentReport } from './project-presenter.ts';
 import type { RouteDeps } from '../route-deps.ts';
@@ -69,6 +69,10 @@ export async function projectRoutes(app: FastifyInstance, { services }: RouteDep
 
   typed.get('/api/v1/projects/rates', { schema: { tags, summary: '四率与赛马 / Four rates and ranking', querystring: RatesQuery } }, async (request) => {
     return computeProjectRates(services, request.actor, request.query.district, request.query.month);
+  });
+
+  typed.get('/api/v1/projects/report-status', { schema: { tags, summary: '月报填报情况（迟报、缺报） / Monthly reports: late and missing', querystring: z.strictObject({ district: district.optional(), month: ym.optional() }) } }, async (request) => {
+    return projectReportStatus(services, request.actor, request.query.district, request.query.month);
   });
 
   typed.get('/api/v1/projects/export', { schema: { tags, summary: '导出项目清单 / Export projects (.xlsx)', querystring: z.strictObject({ district: district.optional() }) } }, async (request, reply) => {
