@@ -10,3 +10,4 @@ export * from './statistical-registration.ts';
 export * from './targets.ts';
 export * from './project-import-rows.ts';
 export * from './report-deadline.ts';
+export * from './weekly-coordination.ts';

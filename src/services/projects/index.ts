@@ -1,5 +1,6 @@
 // The public face of this area: other areas import from here, never from its files.
 export * from './project-access.ts';
+export * from './project-coordination.ts';
 export * from './project-export.ts';
 export * from './project-import.ts';
 export * from './project-problems.ts';

@@ -200,6 +200,7 @@ export const en: Messages = {
     lights: { green: 'Green', amber: 'Amber', red: 'Red' },
     problemCategories: { P01: 'Land use', P02: 'Utility connection', P03: 'Land acquisition and clearance', P04: 'Project approvals' },
     actions: { create: 'Created', update: 'Changed', advance_stage: 'Stage advanced', set_node: 'Node updated', report: 'Monthly report', raise_problem: 'Problem raised' },
+    weeklyCoordination: 'This week’s coordination list (Word)',
     reporting: { label: 'Reports', missing: '{{month}} missing', late: '{{month}} late', open: '{{month}} due by {{due}}', on_time: '{{month}} on time', lateTag: 'Late' },
   },
   kpi: {

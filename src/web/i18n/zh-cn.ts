@@ -198,6 +198,7 @@ export const zhCN = {
     lights: { green: '绿灯', amber: '黄灯', red: '红灯' },
     problemCategories: { P01: '用地问题', P02: '水电气热接入', P03: '征收拆迁', P04: '审批手续' },
     actions: { create: '建档', update: '修改', advance_stage: '推进阶段', set_node: '更新节点', report: '填报月报', raise_problem: '提出问题' },
+    weeklyCoordination: '本周周调度清单（Word）',
     reporting: { label: '月报情况', missing: '{{month}} 缺报', late: '{{month}} 迟报', open: '{{month}} 待报（截止 {{due}}）', on_time: '{{month}} 按时', lateTag: '迟报' },
   },
   kpi: {

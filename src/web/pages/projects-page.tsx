@@ -59,6 +59,7 @@ export function ProjectsPage({ mine = false }: { mine?: boolean }) {
         <Select allowClear placeholder={t('projects.typeLabel')} style={{ width: 140 }} value={type} onChange={setType} options={['industry', 'infrastructure', 'public'].map((code) => ({ value: code, label: t(`projects.type.${code}`) }))} />
         <Select allowClear placeholder={t('projects.listYear')} style={{ width: 120 }} value={year} onChange={setYear} options={years.map((value) => ({ value, label: String(value) }))} />
         <Button href="/api/v1/projects/export">{t('projects.export')}</Button>
+        <Button href="/api/v1/projects/weekly-coordination.docx">{t('projects.weeklyCoordination')}</Button>
         {user?.role === 'project_officer' && !mine ? <ProjectImportButton onImported={() => setReload((n) => n + 1)} /> : null}
         {!mine && <Select allowClear placeholder={t('projects.patron')} style={{ width: 160 }} value={patron} onChange={setPatron} options={patrons.map((item) => ({ value: item.id, label: item.displayName }))} />}
       </Space>

@@ -1,5 +1,5 @@
 /** Projects and reports as the API shows them: camelCase, dates as ISO strings. */
-import type { MonthReportStatus, ProjectDetail, ProjectView } from '../../../services/projects/index.ts';
+import type { MonthReportStatus, ProjectDetail, ProjectView, WeeklyCoordination } from '../../../services/projects/index.ts';
 import type { ProjectEventRow, ProjectReportRow } from '../../../db/schema.ts';
 
 export function presentReport(report: ProjectReportRow, late?: boolean) {
@@ -52,5 +52,17 @@ export function presentProjectDetail(detail: ProjectDetail) {
     })),
     timeline: detail.timeline.map(presentEvent),
     timelineIntact: detail.timelineIntact,
+  };
+}
+
+export function presentCoordination(list: WeeklyCoordination) {
+  return {
+    district: list.district, week: list.week, firstDay: list.firstDay, lastDay: list.lastDay, asOf: list.asOf.toISOString(),
+    items: list.items.map((row) => ({
+      caseId: row.caseId, number: row.number, title: row.title, state: row.state, projectId: row.projectId, projectName: row.projectName,
+      patron: row.patron, department: row.department, raisedAt: row.raisedAt.toISOString(), closedAt: row.closedAt?.toISOString() ?? null,
+      resolveDeadline: row.resolveDeadline?.toISOString() ?? null, ageDays: row.ageDays, overdue: row.overdue,
+      newThisWeek: row.newThisWeek, closedThisWeek: row.closedThisWeek,
+    })),
   };
 }

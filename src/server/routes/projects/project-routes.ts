@@ -2,12 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PLAN_LEVELS, PROJECT_TYPES } from '../../../domain/projects/index.ts';
+import { ISO_WEEK_PATTERN, PLAN_LEVELS, PROJECT_TYPES } from '../../../domain/projects/index.ts';
 import { IdParams, LocationSchema, plainText } from '../../../shared/api-schemas.ts';
 import {
-  computeProjectRates, createProject, projectReportStatus, exportProjectsXlsx, fileMonthlyReport, importProjects, getProjectDetail, listProjectsFor, patchProject, raiseProjectProblem, setProjectNode,
+  computeProjectRates, createProject, projectReportStatus, weeklyCoordinationDocx, weeklyCoordinationFor, exportProjectsXlsx, fileMonthlyReport, importProjects, getProjectDetail, listProjectsFor, patchProject, raiseProjectProblem, setProjectNode,
 } from '../../../services/projects/index.ts';
-import { presentProject, presentProjectDetail, presentReport } from './project-presenter.ts';
+import { presentCoordination, presentProject, presentProjectDetail, presentReport } from './project-presenter.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
 const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -50,6 +50,8 @@ const ReportBody = z.strictObject({
 });
 const ProblemBody = z.strictObject({ categoryCode: z.string().min(1).max(16), title: plainText(80), description: plainText(2000) });
 const RatesQuery = z.strictObject({ district: district.optional(), month: ym });
+/** An ISO week 'YYYY-Www', default the current one. */
+const WeekQuery = z.strictObject({ district: district.optional(), week: z.string().regex(ISO_WEEK_PATTERN).optional() });
 /** The .xlsx in base64 (the export's columns); `district` for an admin. */
 const ImportBody = z.strictObject({ content: z.string().min(1).max(7_000_000), district: district.optional() });
 
@@ -73,6 +75,18 @@ export async function projectRoutes(app: FastifyInstance, { services }: RouteDep
 
   typed.get('/api/v1/projects/report-status', { schema: { tags, summary: '月报填报情况（迟报、缺报） / Monthly reports: late and missing', querystring: z.strictObject({ district: district.optional(), month: ym.optional() }) } }, async (request) => {
     return projectReportStatus(services, request.actor, request.query.district, request.query.month);
+  });
+
+  typed.get('/api/v1/projects/weekly-coordination', { schema: { tags, summary: '周调度问题清单 / Weekly coordination list', querystring: WeekQuery } }, async (request) => {
+    return presentCoordination(await weeklyCoordinationFor(services, request.actor, request.query.district, request.query.week));
+  });
+
+  typed.get('/api/v1/projects/weekly-coordination.docx', { schema: { tags, summary: '周调度问题清单 (.docx) / Weekly coordination list as Word', querystring: WeekQuery } }, async (request, reply) => {
+    const file = await weeklyCoordinationDocx(services, request.actor, request.query.district, request.query.week);
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header('content-disposition', `attachment; filename="weekly-coordination.docx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .send(file.body);
   });
 
   typed.get('/api/v1/projects/export', { schema: { tags, summary: '导出项目清单 / Export projects (.xlsx)', querystring: z.strictObject({ district: district.optional() }) } }, async (request, reply) => {
