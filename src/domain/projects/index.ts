@@ -11,3 +11,4 @@ export * from './targets.ts';
 export * from './project-import-rows.ts';
 export * from './report-deadline.ts';
 export * from './weekly-coordination.ts';
+export * from './lifecycle-edit.ts';

@@ -3,6 +3,7 @@ export * from './project-access.ts';
 export * from './project-coordination.ts';
 export * from './project-export.ts';
 export * from './project-import.ts';
+export * from './project-lifecycle.ts';
 export * from './project-problems.ts';
 export * from './project-rates.ts';
 export * from './project-reporting.ts';

@@ -6,3 +6,4 @@ export * from './project-map.tsx';
 export * from './project-types.ts';
 export * from './project-import-button.tsx';
 export * from './report-status-tag.tsx';
+export * from './lifecycle-admin.tsx';
