@@ -18,6 +18,7 @@ import { hostname } from 'node:os';
 import { seedDemoGeometry } from '../db/seed/demo-geometry.ts';
 import { DEMO_SERVICE_ITEMS } from '../db/seed/demo-service-items.ts';
 import { seedServiceItems, startDefaultRatingLoop } from '../services/applications/index.ts';
+import { startProjectMonthLoop } from '../services/projects/index.ts';
 import { ensureWebBuild } from './web-build.ts';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -94,6 +95,10 @@ export async function startServer(config: AppConfig, handle: DatabaseHandle, pri
   const defaultRatings = config.sweepSeconds > 0
     ? startDefaultRatingLoop(services, config.sweepSeconds * 1000, (error) => app.log.error({ err: error }, 'default ratings failed'))
     : null;
+  // Project months: a closed month's 四率 frozen and its missing reports notified, once (same period as the sweep).
+  const projectMonths = config.sweepSeconds > 0
+    ? startProjectMonthLoop(services, config.sweepSeconds * 1000, (error) => app.log.error({ err: error }, 'project month sweep failed'))
+    : null;
   // Before listening: what a previous process committed but did not link or drain (a crash) is done first.
   await services.afterCommit.drain().catch((error: unknown) => app.log.error({ err: error }, 'timeline link / outbox drain failed'));
   const postCommit = startPostCommitLoop(services, POST_COMMIT_INTERVAL_MS, (error) => app.log.error({ err: error }, 'timeline link / outbox drain failed'));
@@ -104,6 +109,7 @@ export async function startServer(config: AppConfig, handle: DatabaseHandle, pri
     await sweep?.stop();
     await retrain?.stop();
     await defaultRatings?.stop();
+    await projectMonths?.stop();
     await postCommit.stop();
     await app.close();
     await handle.close();

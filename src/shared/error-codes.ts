@@ -95,6 +95,7 @@ export const ERROR_CATALOG = {
   PROJECT_PATRON_INVALID: { status: 400, zh: '包保领导须为本区的领导用户', en: 'The patron must be a leader of this district' },
   PROJECT_IMPORT_INVALID: { status: 400, zh: '项目清单有误，未导入任何项目；请按行修正后重新导入', en: 'The project list has errors and nothing was imported; fix the rows listed and import again' },
   PROJECT_VERSION_CONFLICT: { status: 409, zh: '项目已被他人修改，请刷新后重试', en: 'The project was changed by someone else; reload and try again' },
+  PROJECT_LIFECYCLE_EDIT_REFUSED: { status: 409, zh: '该修改会破坏已有项目的节点记录（阶段须保持不变；已填日期的节点不能删除或移到其他阶段；已越过该阶段的项目缺此节点时不能设为必需），未作任何修改', en: 'The change would break existing projects\' node history (stages stay as they are; a dated node is not removed or moved to another stage; a node is not made required while projects past its stage lack it); nothing was changed' },
   TARGET_INVALID: { status: 400, zh: '目标或实际值无效', en: 'The target or actual value is not valid' },
   DISPATCH_DISTRICT_UNRESOLVED: { status: 400, zh: '无法确定所属行政区：请提供区划代码或区内的位置', en: 'No district could be determined: give a district code or a location inside one' },
   DISPATCH_FEEDBACK_CATEGORY_UNKNOWN: { status: 400, zh: '建议的事项类别不存在', en: 'The suggested category does not exist' },

@@ -1,6 +1,6 @@
 /** Kysely's view of the tables of key projects, their nodes and reports, and district targets (snake_case, as stored). */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { PlanLevel, ProjectType, TargetKind } from '../../domain/projects/index.ts';
+import type { FourRates, PlanLevel, ProjectType, TargetKind } from '../../domain/projects/index.ts';
 import type { Json, Timestamp } from './columns.ts';
 
 export interface ProjectStagesTable {
@@ -118,7 +118,33 @@ export interface TargetActualsTable {
   illustrative: Generated<boolean>;
 }
 
+/** A unit's rates inside a frozen month. */
+export interface FrozenUnitRates {
+  unit: { id: number; code: string; name: string };
+  rates: FourRates;
+}
+
+/** The 四率 of a district and its units for a closed month, written once when the month closes. */
+export interface ProjectRateSnapshotsTable {
+  district_id: number;
+  month: string;
+  rates: Json<FourRates>;
+  units: Json<FrozenUnitRates[]>;
+  closes_at: Timestamp;
+  frozen_at: Timestamp;
+}
+
+/** A district's month whose missing reports were notified (sent once). */
+export interface ProjectReportNoticesTable {
+  district_id: number;
+  month: string;
+  missing: number;
+  sent_at: Timestamp;
+}
+
 export type ProjectRow = Selectable<ProjectsTable>;
+
+export type ProjectRateSnapshotRow = Selectable<ProjectRateSnapshotsTable>;
 
 export type NewProject = Insertable<ProjectsTable>;
 
@@ -141,4 +167,6 @@ export interface ProjectsTables {
   project_events: ProjectEventsTable;
   district_targets: DistrictTargetsTable;
   target_actuals: TargetActualsTable;
+  project_rate_snapshots: ProjectRateSnapshotsTable;
+  project_report_notices: ProjectReportNoticesTable;
 }

@@ -5,7 +5,7 @@ import { DistrictSettingsPatchSchema, nextPeriod, parseDistrictSettings, periodO
 
 const DEFAULTS = {
   workingHours: DEFAULT_WORKING_HOURS, indicatorWeights: DEFAULT_WEIGHTS, rankingListSize: 3, rectificationDays: 5, longSuspendedDays: 15,
-  ratingDefaultDays: 7, ratingDefaultLevel: 'basically_satisfied', duplicateRadiusMeters: null,
+  ratingDefaultDays: 7, ratingDefaultLevel: 'basically_satisfied', duplicateRadiusMeters: null, projectReportWorkingDay: 5,
 };
 const issueCodes = (input: unknown) => {
   const result = DistrictSettingsPatchSchema.safeParse(input);

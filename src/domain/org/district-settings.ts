@@ -21,6 +21,9 @@ export const DEFAULT_RATING_DEFAULT_DAYS = 7;
 /** The level an unrated service application gets after those days (Guangdong: 基本满意). */
 export const DEFAULT_RATING_DEFAULT_LEVEL: RatingLevel = 'basically_satisfied';
 
+/** The working day of the next month a project's monthly report is due by (docs/projects.md). */
+export const DEFAULT_PROJECT_REPORT_WORKING_DAY = 5;
+
 /** Rates a district may weight in its 综合指标值. */
 export const WEIGHTABLE_RATES = [
   'closeRate', 'onTimeCloseRate', 'onTimeResolveRate', 'reworkRate', 'extensionRate', 'returnRate', 'responseRate', 'resolutionRate',
@@ -45,6 +48,8 @@ const FIELDS = {
   ratingDefaultLevel: z.enum(RATING_LEVELS),
   /** null: each category's own radius; a number: the district's radius for every category. */
   duplicateRadiusMeters: z.number().int().min(0).max(5000).nullable(),
+  /** The working day of the next month by which a project's monthly report (月报) is due. */
+  projectReportWorkingDay: z.number().int().min(1).max(20),
 };
 
 function areValidHours(hours: WorkingHours): boolean {
@@ -68,6 +73,7 @@ const DEFAULTS = {
   workingHours: DEFAULT_WORKING_HOURS, indicatorWeights: DEFAULT_WEIGHTS, rankingListSize: DEFAULT_RANKING_LIST_SIZE,
   rectificationDays: DEFAULT_RECTIFICATION_DAYS, longSuspendedDays: DEFAULT_LONG_SUSPENDED_DAYS,
   ratingDefaultDays: DEFAULT_RATING_DEFAULT_DAYS, ratingDefaultLevel: DEFAULT_RATING_DEFAULT_LEVEL, duplicateRadiusMeters: null,
+  projectReportWorkingDay: DEFAULT_PROJECT_REPORT_WORKING_DAY,
 } as const;
 
 /** Stored values from before weights had to sum to 100 are still read (their share is what counts). */
@@ -80,6 +86,7 @@ const LenientSchema = z.object({
   ratingDefaultDays: FIELDS.ratingDefaultDays.catch(DEFAULTS.ratingDefaultDays),
   ratingDefaultLevel: FIELDS.ratingDefaultLevel.catch(DEFAULTS.ratingDefaultLevel),
   duplicateRadiusMeters: FIELDS.duplicateRadiusMeters.catch(DEFAULTS.duplicateRadiusMeters),
+  projectReportWorkingDay: FIELDS.projectReportWorkingDay.catch(DEFAULTS.projectReportWorkingDay),
 });
 
 export interface DistrictSettings {
@@ -91,6 +98,7 @@ export interface DistrictSettings {
   ratingDefaultDays: number;
   ratingDefaultLevel: RatingLevel;
   duplicateRadiusMeters: number | null;
+  projectReportWorkingDay: number;
 }
 
 /** A change an admin made, in force from the first day of `appliesFrom` (YYYY-MM). */

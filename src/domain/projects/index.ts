@@ -9,3 +9,6 @@ export * from './project-model.ts';
 export * from './statistical-registration.ts';
 export * from './targets.ts';
 export * from './project-import-rows.ts';
+export * from './report-deadline.ts';
+export * from './weekly-coordination.ts';
+export * from './lifecycle-edit.ts';

@@ -9,6 +9,7 @@ import { canWriteProjects, readProjectImportTable, type ProjectImportProblem } f
 import { findProjectNames, listDistrictLeaders, loadLifecycle } from '../../db/repositories/projects/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { runWrite } from '../write-transaction.ts';
+import { freezeClosedMonths } from './project-rates.ts';
 import { readFirstSheet } from '../spreadsheet-table.ts';
 import { projectDistrictFor } from './project-access.ts';
 import { writeNewProject } from './project-registry.ts';
@@ -38,6 +39,7 @@ export async function importProjects(deps: ServiceDeps, actor: Actor, file: { co
   if (problems.length > 0) throw invalid(problems);
   const lifecycle = await loadLifecycle(deps.db);
   const now = deps.clock();
+  await freezeClosedMonths(deps, district.id);
   await runWrite(deps, async (trx) => {
     for (const row of rows) {
       await writeNewProject(trx, { actor, districtId: district.id, streetId: null, lifecycle, now }, {

@@ -18,6 +18,7 @@ import type { Transaction } from 'kysely';
 import type { Database, ProjectRow, ProjectUpdate } from '../../db/schema.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { runWrite } from '../write-transaction.ts';
+import { freezeClosedMonths } from './project-rates.ts';
 import { placeByLocation } from '../geo/index.ts';
 import { projectDistrictFor, projectFor } from './project-access.ts';
 import { viewProjects, type ProjectView } from './project-view.ts';
@@ -109,6 +110,7 @@ export async function createProject(deps: ServiceDeps, actor: Actor, input: Crea
   await checkReferences(deps, district.id, input);
   const streetId = await streetAt(deps, actor, district.id, district.code, input.location);
   const lifecycle = await loadLifecycle(deps.db);
+  await freezeClosedMonths(deps, district.id);
   const row = await runWrite(deps, (trx) => writeNewProject(trx, { actor, districtId: district.id, streetId, lifecycle, now: deps.clock() }, input));
   return (await viewProjects(deps, [row]))[0]!;
 }
@@ -130,6 +132,7 @@ export async function patchProject(deps: ServiceDeps, actor: Actor, id: number, 
     task_force: input.taskForce ? JSON.stringify(input.taskForce) : undefined, stage_code: input.stageCode,
     planned_start: input.plannedStart, planned_end: input.plannedEnd, parent_id: input.parentId,
   };
+  await freezeClosedMonths(deps, project.district_id);
   const row = await runWrite(deps, async (trx) => {
     const locked = await lockProject(trx, id);
     if (!locked || locked.version !== input.version) throw new DomainError('PROJECT_VERSION_CONFLICT', { version: locked?.version });

@@ -9,6 +9,7 @@ import {
 import type { ProjectReportRow, ProjectRow } from '../../db/schema.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { shanghaiToday } from './project-access.ts';
+import { reportingOf, type ProjectReporting } from './project-reporting.ts';
 
 export interface ProjectView {
   row: ProjectRow;
@@ -26,6 +27,10 @@ export interface ProjectView {
     light: TrafficLight;
   };
   registration: RegistrationEligibility;
+  /** The latest closed month's report (on time, late, missing) and the one due next while open. */
+  reporting: ProjectReporting;
+  /** Reports filed after their month closed (迟报). */
+  lateReportIds: Set<number>;
 }
 
 /** Reports are filed for the month just ended, so the standing is read at its end. */
@@ -41,6 +46,7 @@ export async function viewProjects(deps: ServiceDeps, rows: readonly ProjectRow[
     listProjectNodes(deps.db, ids), listPlanLists(deps.db, ids), listReports(deps.db, ids),
     findUserNames(deps.db, rows.flatMap((row) => (row.patron_user_id === null ? [] : [row.patron_user_id]))),
   ]);
+  const reporting = await reportingOf(deps, rows, reports);
   const today = shanghaiToday(deps.clock());
   const month = previousMonth(today.slice(0, 7));
   return rows.map((row) => {
@@ -58,6 +64,8 @@ export async function viewProjects(deps: ServiceDeps, rows: readonly ProjectRow[
       reports: ownReports,
       investment: { month, ...sums, percentOfAnnualPlan: percent, timeProgress: progress, light: progressLight(percent, progress) },
       registration: registrationEligibility(row.total_investment, own, today),
+      reporting: reporting.get(row.id)?.reporting ?? { closed: null, open: null },
+      lateReportIds: reporting.get(row.id)?.lateReportIds ?? new Set<number>(),
     };
   });
 }

@@ -13,6 +13,7 @@ import type { ProjectEventRow, ProjectReportRow } from '../../db/schema.ts';
 import type { ErrorCode } from '../../shared/error-codes.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { runWrite } from '../write-transaction.ts';
+import { freezeClosedMonths } from './project-rates.ts';
 import { projectFor, shanghaiToday } from './project-access.ts';
 import { viewProjects, type ProjectView } from './project-view.ts';
 
@@ -37,6 +38,7 @@ export async function setProjectNode(deps: ServiceDeps, actor: Actor, projectId:
   const problems = dateOrderProblems(lifecycle.stages, nodes.map((item) => (item.id === node.id ? { ...item, ...next } : item)))
     .filter((problem) => problem.nodeCode === node.nodeCode || problem.after === node.nodeCode);
   if (problems.length > 0) throw new DomainError('PROJECT_NODE_DATES_OUT_OF_ORDER', problems);
+  await freezeClosedMonths(deps, project.district_id);
   await runWrite(deps, async (trx) => {
     await lockProject(trx, projectId);
     await setNodeDates(trx, node.id, next);
@@ -69,6 +71,7 @@ const REPORT_ERRORS: Record<ReportProblem, ErrorCode> = {
 export async function fileMonthlyReport(deps: ServiceDeps, actor: Actor, projectId: number, input: ReportInput): Promise<ProjectReportRow> {
   const project = await projectFor(deps, actor, projectId, 'write');
   const now = deps.clock();
+  await freezeClosedMonths(deps, project.district_id);
   return runWrite(deps, async (trx) => {
     await lockProject(trx, projectId);
     const existing = (await listReports(trx, [projectId])).map((report) => ({ month: report.month, amount: report.amount }));

@@ -14,7 +14,7 @@ function cell(text: string, header: boolean): TableCell {
 
 function table(source: BulletinTable): (Paragraph | Table)[] {
   const heading = new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun({ text: source.title, font: FONT })] });
-  if (source.rows.length === 0) return [heading, new Paragraph({ children: [new TextRun({ text: '本月无。', font: FONT })] })];
+  if (source.rows.length === 0) return [heading, new Paragraph({ children: [new TextRun({ text: source.emptyText ?? '本月无。', font: FONT })] })];
   return [
     heading,
     new Table({

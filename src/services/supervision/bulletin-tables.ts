@@ -10,6 +10,8 @@ export interface BulletinTable {
   title: string;
   headers: string[];
   rows: string[][];
+  /** Written instead of an empty table (default 本月无。). */
+  emptyText?: string;
 }
 
 export interface BulletinDocument {

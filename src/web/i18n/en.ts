@@ -174,9 +174,20 @@ export const en: Messages = {
     preview: 'Preview differences', apply: 'Import', confirmApply: 'Import and replace the official schedule', officialYear: '{{year}} already has an official schedule; importing replaces it. Check the differences below',
     changes: '{{count}} days of {{year}} change', before: 'Before', after: 'After', applied: 'Imported the holiday schedule of {{year}}',
   },
+  lifecycleAdmin: {
+    title: 'Project lifecycle', hint: 'The stages are fixed; their names may change. Nodes may be renamed, made required or optional, given a duration (calendar days), reordered, added and removed. A node a project has a date on is not removed or moved to another stage; a node is not made required while projects past its stage lack it.',
+    stageName: 'Stage name', stageNameEn: 'Stage name (English)', code: 'Node code', name: 'Node name', nameEn: 'English name', required: 'Required', duration: 'Days', order: 'Order',
+    up: 'Up', down: 'Down', remove: 'Remove', add: 'Add node', newCode: 'New node code (lower case, digits, _)', newName: 'New node name', newNameEn: 'New node English name',
+    save: 'Save lifecycle', reload: 'Reload', saved: 'Lifecycle saved',
+    problem: {
+      stages_changed: 'The five stages stay, in their order', duplicate_node: 'Node code {{node}} appears twice', key_node_removed: 'Node {{node}} is read by the four rates and stays',
+      node_in_use: '{{projects}} project(s) have dates on node {{node}}: it cannot be removed', node_moved: '{{projects}} project(s) have dates on node {{node}}: it cannot move to another stage',
+      required_breaks_history: '{{projects}} project(s) are past this stage without node {{node}}: it cannot become required',
+    },
+  },
   districtSettings: {
     title: 'District settings', district: 'District code', load: 'Load', inForce: 'In force ({{period}})', pending: 'Pending (from {{period}})',
-    patch: 'Change (JSON, only the keys to change)', hint: 'Keys: workingHours, indicatorWeights (sum 100), rankingListSize, rectificationDays, longSuspendedDays, ratingDefaultDays, ratingDefaultLevel, duplicateRadiusMeters. A change applies from the next period (next month); past periods never change.',
+    patch: 'Change (JSON, only the keys to change)', hint: 'Keys: workingHours, indicatorWeights (sum 100), rankingListSize, rectificationDays, longSuspendedDays, ratingDefaultDays, ratingDefaultLevel, duplicateRadiusMeters, projectReportWorkingDay (project monthly reports are due by this working day of the next month, default 5). A change applies from the next period (next month); past periods never change.',
     save: 'Save', saved: 'Saved; in force from {{period}}', badJson: 'The text is not valid JSON',
   },
   projects: {
@@ -200,11 +211,13 @@ export const en: Messages = {
     lights: { green: 'Green', amber: 'Amber', red: 'Red' },
     problemCategories: { P01: 'Land use', P02: 'Utility connection', P03: 'Land acquisition and clearance', P04: 'Project approvals' },
     actions: { create: 'Created', update: 'Changed', advance_stage: 'Stage advanced', set_node: 'Node updated', report: 'Monthly report', raise_problem: 'Problem raised' },
+    weeklyCoordination: 'This week’s coordination list (Word)',
+    reporting: { label: 'Reports', missing: '{{month}} missing', late: '{{month}} late', open: '{{month}} due by {{due}}', on_time: '{{month}} on time', lateTag: 'Late' },
   },
   kpi: {
     title: 'KPI board', illustrative: 'This year’s targets and monthly actuals are illustrative demo figures', chart: 'Actual vs target / time progress', actual: 'Actual', targetOrTime: 'Target (growth) / time progress (amounts)',
     projectRace: 'Project race (four rates)', place: 'Place', district: 'District', raceScore: 'Race score', targets: 'Targets', indicator: 'Indicator', target: 'Annual target',
-    yoy: 'YoY', measure: 'Done / growth', peerRank: 'Peer rank',
+    yoy: 'YoY', measure: 'Done / growth', peerRank: 'Peer rank', frozen: 'Frozen at the report deadline', live: 'Not closed yet: computed live',
     rates: { landingRate: 'Landing rate', preparationRate: 'Preparation maturity', investmentRate: 'Investment completion', registrationRate: 'Registration rate' },
   },
   dispatch: {

@@ -172,9 +172,20 @@ export const zhCN = {
     preview: '预览差异', apply: '导入', confirmApply: '导入并替换正式安排', officialYear: '{{year}} 年已有正式安排，导入将替换它，请核对以下差异',
     changes: '{{year}} 年共 {{count}} 天有变化', before: '原', after: '新', applied: '已导入 {{year}} 年节假日安排',
   },
+  lifecycleAdmin: {
+    title: '项目生命周期', hint: '阶段固定不变，可改名称；节点可改名称、是否必需、工期（自然日）与顺序，可新增或删除。已有项目填过日期的节点不能删除或移到其他阶段；已越过该阶段的项目缺少某节点时，该节点不能设为必需。',
+    stageName: '阶段名称', stageNameEn: '阶段英文名', code: '节点代码', name: '节点名称', nameEn: '英文名称', required: '必需', duration: '工期（天）', order: '顺序',
+    up: '上移', down: '下移', remove: '删除', add: '新增节点', newCode: '新节点代码（小写字母、数字、下划线）', newName: '新节点名称', newNameEn: '新节点英文名',
+    save: '保存生命周期', reload: '重新读取', saved: '生命周期已保存',
+    problem: {
+      stages_changed: '阶段须保持原有的五个阶段及顺序', duplicate_node: '节点代码 {{node}} 重复', key_node_removed: '节点 {{node}} 为四率所用，不能删除',
+      node_in_use: '节点 {{node}} 已有 {{projects}} 个项目填写日期，不能删除', node_moved: '节点 {{node}} 已有 {{projects}} 个项目填写日期，不能移到其他阶段',
+      required_breaks_history: '已有 {{projects}} 个项目越过该阶段但缺少节点 {{node}}，不能设为必需',
+    },
+  },
   districtSettings: {
     title: '区级配置', district: '区划代码', load: '读取', inForce: '当前生效（{{period}}）', pending: '待生效（自 {{period}} 起）',
-    patch: '修改内容（JSON，只写要改的项）', hint: '可改：workingHours、indicatorWeights（合计 100）、rankingListSize、rectificationDays、longSuspendedDays、ratingDefaultDays、ratingDefaultLevel、duplicateRadiusMeters。修改自下一统计周期（下月）起生效，已过去的周期不变。',
+    patch: '修改内容（JSON，只写要改的项）', hint: '可改：workingHours、indicatorWeights（合计 100）、rankingListSize、rectificationDays、longSuspendedDays、ratingDefaultDays、ratingDefaultLevel、duplicateRadiusMeters、projectReportWorkingDay（项目月报截止：次月第几个工作日，默认 5）。修改自下一统计周期（下月）起生效，已过去的周期不变。',
     save: '保存', saved: '已保存，自 {{period}} 起生效', badJson: '内容不是有效的 JSON',
   },
   projects: {
@@ -198,11 +209,13 @@ export const zhCN = {
     lights: { green: '绿灯', amber: '黄灯', red: '红灯' },
     problemCategories: { P01: '用地问题', P02: '水电气热接入', P03: '征收拆迁', P04: '审批手续' },
     actions: { create: '建档', update: '修改', advance_stage: '推进阶段', set_node: '更新节点', report: '填报月报', raise_problem: '提出问题' },
+    weeklyCoordination: '本周周调度清单（Word）',
+    reporting: { label: '月报情况', missing: '{{month}} 缺报', late: '{{month}} 迟报', open: '{{month}} 待报（截止 {{due}}）', on_time: '{{month}} 按时', lateTag: '迟报' },
   },
   kpi: {
     title: '目标看板', illustrative: '本年度目标与月度实际为演示示意数据', chart: '实际与目标/序时进度', actual: '实际', targetOrTime: '目标（增速）/序时进度（总量）',
     projectRace: '项目赛马（四率）', place: '名次', district: '区', raceScore: '赛马得分', targets: '目标完成情况', indicator: '指标', target: '年度目标',
-    yoy: '同比', measure: '完成度 / 增速', peerRank: '同级排名',
+    yoy: '同比', measure: '完成度 / 增速', peerRank: '同级排名', frozen: '已于月报截止时冻结', live: '本月尚未截止，数据实时计算',
     rates: { landingRate: '招商落地率', preparationRate: '前期工作成熟率', investmentRate: '投资完成率', registrationRate: '项目入统率' },
   },
   dispatch: {

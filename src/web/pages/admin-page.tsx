@@ -7,6 +7,7 @@ import { ApiKeysAdmin } from '../modules/admin/index.ts';
 import { CalendarAdmin } from '../modules/admin/index.ts';
 import { CategoriesAdmin } from '../modules/admin/index.ts';
 import { UsersAdmin } from '../modules/admin/index.ts';
+import { LifecycleAdmin } from '../modules/projects/index.ts';
 
 export function AdminPage() {
   const { t } = useTranslation();
@@ -23,6 +24,7 @@ export function AdminPage() {
             { key: 'apikeys', label: t('admin.apiKeys'), children: <ApiKeysAdmin /> },
             { key: 'grids', label: t('admin.grids'), children: <GridImportAdmin /> },
             { key: 'district-settings', label: t('districtSettings.title'), children: <DistrictSettingsAdmin /> },
+            { key: 'project-lifecycle', label: t('lifecycleAdmin.title'), children: <LifecycleAdmin /> },
           ]}
         />
       </Card>

@@ -15,7 +15,7 @@ interface TargetItem {
   peers: { district: { name: string } | null; measure: number | null; place: number | null }[];
 }
 interface Rates { landingRate: number | null; preparationRate: number | null; investmentRate: number | null; registrationRate: number | null }
-interface RatesResponse { rates: Rates; score: number | null; timeProgress: number; peers: { unit: { name: string }; score: number | null; place: number | null }[] }
+interface RatesResponse { rates: Rates; score: number | null; timeProgress: number; frozen?: boolean; peers: { unit: { name: string }; score: number | null; place: number | null }[] }
 
 const RATE_KEYS = ['landingRate', 'preparationRate', 'investmentRate', 'registrationRate'] as const;
 
@@ -62,7 +62,7 @@ export function KpiPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}><Card title={t('kpi.chart')}><EChart option={option} height={360} ariaLabel={t('kpi.chart')} /></Card></Col>
         <Col xs={24} lg={10}>
-          <Card title={t('kpi.projectRace')}>
+          <Card title={t('kpi.projectRace')} extra={rates ? <Tag color={rates.frozen ? 'default' : 'processing'}>{t(rates.frozen ? 'kpi.frozen' : 'kpi.live')}</Tag> : null}>
             <Table rowKey={(row) => row.unit.name} size="small" pagination={false} dataSource={rates?.peers ?? []}
               columns={[{ title: t('kpi.place'), dataIndex: 'place' }, { title: t('kpi.district'), dataIndex: ['unit', 'name'] }, { title: t('kpi.raceScore'), dataIndex: 'score' }]} />
           </Card>

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiGet } from '../api/client.ts';
 import { useSession } from '../modules/session/index.ts';
-import { LIGHT_COLORS, ProjectDrawer, ProjectImportButton, ProjectMap, STAGES, STAGE_COLORS, type Project } from '../modules/projects/index.ts';
+import { LIGHT_COLORS, ProjectDrawer, ProjectImportButton, ProjectMap, ReportStatusTags, STAGES, STAGE_COLORS, type Project } from '../modules/projects/index.ts';
 import { useErrorText } from '../ui/errors.ts';
 
 /** The base map needs grid geometry; without it (no grids imported) only the list shows. */
@@ -59,6 +59,7 @@ export function ProjectsPage({ mine = false }: { mine?: boolean }) {
         <Select allowClear placeholder={t('projects.typeLabel')} style={{ width: 140 }} value={type} onChange={setType} options={['industry', 'infrastructure', 'public'].map((code) => ({ value: code, label: t(`projects.type.${code}`) }))} />
         <Select allowClear placeholder={t('projects.listYear')} style={{ width: 120 }} value={year} onChange={setYear} options={years.map((value) => ({ value, label: String(value) }))} />
         <Button href="/api/v1/projects/export">{t('projects.export')}</Button>
+        <Button href="/api/v1/projects/weekly-coordination.docx">{t('projects.weeklyCoordination')}</Button>
         {user?.role === 'project_officer' && !mine ? <ProjectImportButton onImported={() => setReload((n) => n + 1)} /> : null}
         {!mine && <Select allowClear placeholder={t('projects.patron')} style={{ width: 160 }} value={patron} onChange={setPatron} options={patrons.map((item) => ({ value: item.id, label: item.displayName }))} />}
       </Space>
@@ -73,6 +74,7 @@ export function ProjectsPage({ mine = false }: { mine?: boolean }) {
             { title: t('projects.patron'), dataIndex: ['patron', 'displayName'] },
             { title: t('projects.total'), dataIndex: 'totalInvestment' },
             { title: t('projects.light'), dataIndex: ['investment', 'light'], render: (light: keyof typeof LIGHT_COLORS) => <Tag color={LIGHT_COLORS[light]}>{t(`projects.lights.${light}`)}</Tag> },
+            { title: t('projects.reporting.label'), key: 'reporting', render: (_value, row) => <ReportStatusTags reporting={row.reporting} /> },
           ]} />
       </Card>
       <ProjectDrawer projectId={picked} onClose={() => setPicked(null)} canWrite={user?.role === 'project_officer'} canRaise={user?.role === 'project_officer' || user?.role === 'leader'} />

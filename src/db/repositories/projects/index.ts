@@ -5,3 +5,4 @@ export * from './project-report-repository.ts';
 export * from './project-repository.ts';
 export * from './project-timeline-repository.ts';
 export * from './target-repository.ts';
+export * from './rate-snapshot-repository.ts';

@@ -1,6 +1,7 @@
-/** Monthly investment reports (月报) and the problems (问题清单) raised on projects. */
+/** Monthly investment reports (月报) and the problems (问题清单) raised on projects, also as the week's coordination list. */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, ProjectReportRow } from '../../schema.ts';
+import type { CoordinationProblem } from '../../../domain/projects/index.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -62,4 +63,29 @@ export async function listProblemCases(db: Db, projectId: number): Promise<Probl
 export async function findProjectOfCase(db: Db, caseId: number): Promise<number | undefined> {
   const row = await db.selectFrom('project_problems').select('project_id').where('case_id', '=', caseId).executeTakeFirst();
   return row?.project_id;
+}
+
+const FINISHED_STATES = new Set(['closed', 'declined', 'merged']);
+
+/**
+ * The district's project problems raised before `before` and not closed before `openAfter` (周调度), with
+ * their project, patron and owning department; `done` when the case is finished now.
+ */
+export async function listCoordinationProblems(db: Db, districtId: number, openAfter: Date, before: Date): Promise<CoordinationProblem[]> {
+  const rows = await db.selectFrom('project_problems as p')
+    .innerJoin('cases as c', 'c.id', 'p.case_id')
+    .innerJoin('projects as pr', 'pr.id', 'p.project_id')
+    .leftJoin('departments as d', 'd.id', 'c.department_id')
+    .leftJoin('users as u', 'u.id', 'pr.patron_user_id')
+    .select(['c.id', 'c.number', 'c.title', 'c.state', 'c.resolve_deadline', 'c.closed_at', 'p.created_at', 'pr.id as project_id', 'pr.name as project_name', 'd.name as department', 'u.display_name as patron'])
+    .where('p.district_id', '=', districtId)
+    .where('p.created_at', '<', before)
+    .where((eb) => eb.or([eb('c.closed_at', 'is', null), eb('c.closed_at', '>=', openAfter)]))
+    .orderBy('c.id')
+    .execute();
+  return rows.map((row) => ({
+    caseId: row.id, number: row.number, title: row.title, state: row.state, projectId: row.project_id, projectName: row.project_name,
+    patron: row.patron, department: row.department, raisedAt: row.created_at, closedAt: row.closed_at,
+    done: FINISHED_STATES.has(row.state), resolveDeadline: row.resolve_deadline,
+  }));
 }

@@ -1,12 +1,17 @@
 /** Projects and reports as the API shows them: camelCase, dates as ISO strings. */
-import type { ProjectDetail, ProjectView } from '../../../services/projects/index.ts';
+import type { MonthReportStatus, ProjectDetail, ProjectView, WeeklyCoordination } from '../../../services/projects/index.ts';
 import type { ProjectEventRow, ProjectReportRow } from '../../../db/schema.ts';
 
-export function presentReport(report: ProjectReportRow) {
+export function presentReport(report: ProjectReportRow, late?: boolean) {
   return {
     id: report.id, month: report.month, amount: report.amount, progressText: report.progress_text,
     overPlanExplanation: report.over_plan_explanation, reportedBy: report.reported_by, reportedAt: report.reported_at.toISOString(),
+    ...(late === undefined ? {} : { late }),
   };
+}
+
+function presentMonthStatus(status: MonthReportStatus | null) {
+  return status && { month: status.month, dueDay: status.dueDay, closesAt: status.closesAt.toISOString(), state: status.state, reportedAt: status.reportedAt?.toISOString() ?? null };
 }
 
 export function presentProject(view: ProjectView) {
@@ -25,7 +30,8 @@ export function presentProject(view: ProjectView) {
       id: node.id, code: node.nodeCode, stageCode: node.stageCode, name: node.name, nameEn: node.nameEn, required: node.required,
       plannedDate: node.plannedDate, actualDate: node.actualDate, flag: node.flag,
     })),
-    reports: view.reports.map(presentReport),
+    reports: view.reports.map((report) => presentReport(report, view.lateReportIds.has(report.id))),
+    reporting: { closed: presentMonthStatus(view.reporting.closed), open: presentMonthStatus(view.reporting.open) },
   };
 }
 
@@ -46,5 +52,17 @@ export function presentProjectDetail(detail: ProjectDetail) {
     })),
     timeline: detail.timeline.map(presentEvent),
     timelineIntact: detail.timelineIntact,
+  };
+}
+
+export function presentCoordination(list: WeeklyCoordination) {
+  return {
+    district: list.district, week: list.week, firstDay: list.firstDay, lastDay: list.lastDay, asOf: list.asOf.toISOString(),
+    items: list.items.map((row) => ({
+      caseId: row.caseId, number: row.number, title: row.title, state: row.state, projectId: row.projectId, projectName: row.projectName,
+      patron: row.patron, department: row.department, raisedAt: row.raisedAt.toISOString(), closedAt: row.closedAt?.toISOString() ?? null,
+      resolveDeadline: row.resolveDeadline?.toISOString() ?? null, ageDays: row.ageDays, overdue: row.overdue,
+      newThisWeek: row.newThisWeek, closedThisWeek: row.closedThisWeek,
+    })),
   };
 }

@@ -2,12 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PLAN_LEVELS, PROJECT_TYPES } from '../../../domain/projects/index.ts';
+import { ISO_WEEK_PATTERN, PLAN_LEVELS, PROJECT_TYPES } from '../../../domain/projects/index.ts';
 import { IdParams, LocationSchema, plainText } from '../../../shared/api-schemas.ts';
 import {
-  computeProjectRates, createProject, exportProjectsXlsx, fileMonthlyReport, importProjects, getProjectDetail, listProjectsFor, patchProject, raiseProjectProblem, setProjectNode,
+  computeProjectRates, createProject, editLifecycle, getLifecycle, projectReportStatus, weeklyCoordinationDocx, weeklyCoordinationFor, exportProjectsXlsx, fileMonthlyReport, importProjects, getProjectDetail, listProjectsFor, patchProject, raiseProjectProblem, setProjectNode,
 } from '../../../services/projects/index.ts';
-import { presentProject, presentProjectDetail, presentReport } from './project-presenter.ts';
+import { presentCoordination, presentProject, presentProjectDetail, presentReport } from './project-presenter.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
 const ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -50,6 +50,15 @@ const ReportBody = z.strictObject({
 });
 const ProblemBody = z.strictObject({ categoryCode: z.string().min(1).max(16), title: plainText(80), description: plainText(2000) });
 const RatesQuery = z.strictObject({ district: district.optional(), month: ym });
+const LifecycleNodeBody = z.strictObject({
+  code: z.string().regex(/^[a-z][a-z0-9_]{1,63}$/), name: plainText(50), nameEn: plainText(80), required: z.boolean(),
+  durationDays: z.number().int().min(0).max(3650), provisional: z.boolean().optional(),
+});
+const LifecycleBody = z.strictObject({
+  stages: z.array(z.strictObject({ code: z.string().min(1).max(64), name: plainText(50), nameEn: plainText(80), nodes: z.array(LifecycleNodeBody).max(60) })).min(1).max(20),
+});
+/** An ISO week 'YYYY-Www', default the current one. */
+const WeekQuery = z.strictObject({ district: district.optional(), week: z.string().regex(ISO_WEEK_PATTERN).optional() });
 /** The .xlsx in base64 (the export's columns); `district` for an admin. */
 const ImportBody = z.strictObject({ content: z.string().min(1).max(7_000_000), district: district.optional() });
 
@@ -69,6 +78,30 @@ export async function projectRoutes(app: FastifyInstance, { services }: RouteDep
 
   typed.get('/api/v1/projects/rates', { schema: { tags, summary: '四率与赛马 / Four rates and ranking', querystring: RatesQuery } }, async (request) => {
     return computeProjectRates(services, request.actor, request.query.district, request.query.month);
+  });
+
+  typed.get('/api/v1/projects/report-status', { schema: { tags, summary: '月报填报情况（迟报、缺报） / Monthly reports: late and missing', querystring: z.strictObject({ district: district.optional(), month: ym.optional() }) } }, async (request) => {
+    return projectReportStatus(services, request.actor, request.query.district, request.query.month);
+  });
+
+  typed.get('/api/v1/projects/weekly-coordination', { schema: { tags, summary: '周调度问题清单 / Weekly coordination list', querystring: WeekQuery } }, async (request) => {
+    return presentCoordination(await weeklyCoordinationFor(services, request.actor, request.query.district, request.query.week));
+  });
+
+  typed.get('/api/v1/projects/weekly-coordination.docx', { schema: { tags, summary: '周调度问题清单 (.docx) / Weekly coordination list as Word', querystring: WeekQuery } }, async (request, reply) => {
+    const file = await weeklyCoordinationDocx(services, request.actor, request.query.district, request.query.week);
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header('content-disposition', `attachment; filename="weekly-coordination.docx"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .send(file.body);
+  });
+
+  typed.get('/api/v1/projects/lifecycle', { schema: { tags, summary: '项目生命周期（阶段与节点） / The lifecycle: stages and nodes' } }, async (request) => {
+    return { stages: await getLifecycle(services, request.actor) };
+  });
+
+  typed.put('/api/v1/projects/lifecycle', { schema: { tags, summary: '修改项目生命周期（管理员） / Edit the lifecycle (admin)', body: LifecycleBody } }, async (request) => {
+    return { stages: await editLifecycle(services, request.actor, request.body.stages) };
   });
 
   typed.get('/api/v1/projects/export', { schema: { tags, summary: '导出项目清单 / Export projects (.xlsx)', querystring: z.strictObject({ district: district.optional() }) } }, async (request, reply) => {

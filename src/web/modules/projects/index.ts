@@ -5,3 +5,5 @@ export * from './project-forms.tsx';
 export * from './project-map.tsx';
 export * from './project-types.ts';
 export * from './project-import-button.tsx';
+export * from './report-status-tag.tsx';
+export * from './lifecycle-admin.tsx';

@@ -7,6 +7,7 @@ import { useErrorText } from '../../ui/errors.ts';
 import { NodeGantt } from './node-gantt.tsx';
 import { ProblemForm, ReportForm } from './project-forms.tsx';
 import { LIGHT_COLORS, type ProjectDetail } from './project-types.ts';
+import { ReportStatusTags } from './report-status-tag.tsx';
 
 export function ProjectDrawer({ projectId, canWrite, canRaise, onClose }: { projectId: number | null; canWrite: boolean; canRaise: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -37,12 +38,14 @@ export function ProjectDrawer({ projectId, canWrite, canRaise, onClose }: { proj
             <Descriptions.Item label={t('projects.light')}><Tag color={LIGHT_COLORS[inv?.light ?? 'red']}>{t(`projects.lights.${inv?.light ?? 'red'}`)}</Tag></Descriptions.Item>
             <Descriptions.Item label={t('projects.registration')}>{detail.registration.eligible ? t('projects.eligible') : t('projects.notEligible')}</Descriptions.Item>
             <Descriptions.Item label={t('projects.flagLabel')}>{t(`projects.flag.${detail.flag}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('projects.reporting.label')}><ReportStatusTags reporting={detail.reporting} /></Descriptions.Item>
           </Descriptions>
           <Card size="small" title={t('projects.gantt')}><NodeGantt nodes={detail.nodes} /></Card>
           <Card size="small" title={t('projects.reports')}>
             {canWrite && <div style={{ marginBottom: 12 }}><ReportForm projectId={detail.id} onDone={() => { void message.success(t('projects.reportFiled')); load(); }} /></div>}
             <Table rowKey="id" size="small" pagination={{ pageSize: 6 }} dataSource={[...detail.reports].reverse()} locale={{ emptyText: t('common.empty') }}
-              columns={[{ title: t('projects.month'), dataIndex: 'month' }, { title: t('projects.amount'), dataIndex: 'amount' }, { title: t('projects.progressText'), dataIndex: 'progressText' }]} />
+              columns={[{ title: t('projects.month'), dataIndex: 'month' }, { title: t('projects.amount'), dataIndex: 'amount' }, { title: t('projects.progressText'), dataIndex: 'progressText' },
+                { title: t('projects.reporting.label'), dataIndex: 'late', render: (late?: boolean) => (late ? <Tag color="orange">{t('projects.reporting.lateTag')}</Tag> : null) }]} />
           </Card>
           <Card size="small" title={t('projects.problems')}>
             <Table rowKey="caseId" size="small" pagination={false} dataSource={detail.problems} locale={{ emptyText: t('common.empty') }}

@@ -6,7 +6,10 @@ export interface ProjectNode {
   id: number; code: string; stageCode: string; name: string; nameEn: string; required: boolean;
   plannedDate: string | null; actualDate: string | null; flag: Flag;
 }
-export interface ProjectReport { id: number; month: string; amount: number; progressText: string | null; reportedAt: string }
+export interface ProjectReport { id: number; month: string; amount: number; progressText: string | null; reportedAt: string; late?: boolean }
+/** A month's report against its deadline: on time, late, missing (the month closed without it) or still open. */
+export interface MonthReportStatus { month: string; dueDay: string; closesAt: string; state: 'on_time' | 'late' | 'missing' | 'open'; reportedAt: string | null }
+export interface ProjectReporting { closed: MonthReportStatus | null; open: MonthReportStatus | null }
 export interface ProjectProblem { caseId: number; number: string; title: string; state: string; open: boolean; ageDays: number; raisedAt: string }
 export interface ProjectEvent { id: number; at: string; actorRole: string; action: string; data: unknown; hash: string }
 
@@ -16,7 +19,7 @@ export interface Project {
   stageCode: string; flag: Flag; version: number; illustrative: boolean; planLists: { year: number; level: string }[];
   investment: { month: string; yearToDate: number; sinceStart: number; percentOfAnnualPlan: number | null; timeProgress: number; light: Light };
   registration: { eligible: boolean; unmet: string[] };
-  nodes: ProjectNode[]; reports: ProjectReport[];
+  nodes: ProjectNode[]; reports: ProjectReport[]; reporting?: ProjectReporting;
 }
 export interface ProjectDetail extends Project { problems: ProjectProblem[]; timeline: ProjectEvent[]; timelineIntact: boolean }
 
