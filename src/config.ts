@@ -13,6 +13,11 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** Where the embedded database and uploaded files live. */
   CIVICLOOP_DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * Where photos are kept: `db` (the attachment_blobs table) or `dir` (<data dir>/files); unset → `db` on
+   * PostgreSQL (every instance sees every photo, a backup holds them), `dir` on the embedded database.
+   */
+  CIVICLOOP_ATTACHMENT_STORE: z.enum(['db', 'dir']).optional(),
   /** Create demo users and cases; on by default for the embedded database, off for PostgreSQL. */
   CIVICLOOP_DEMO: booleanFlag.optional(),
   /** HTTP port and host. */
@@ -72,6 +77,7 @@ const EnvSchema = z.object({
 const ConfigSchema = EnvSchema.transform((value) => ({
   databaseUrl: value.DATABASE_URL,
   dataDir: value.CIVICLOOP_DATA_DIR,
+  attachmentStore: value.CIVICLOOP_ATTACHMENT_STORE,
   demo: value.CIVICLOOP_DEMO ?? !value.DATABASE_URL,
   port: value.PORT,
   host: value.HOST,

@@ -195,6 +195,14 @@ export interface AttachmentsTable {
   created_at: Timestamp;
 }
 
+/** Photo bytes kept in the database, one row per storage key (migration 0036). */
+export interface AttachmentBlobsTable {
+  key: string;
+  data: Buffer;
+  size_bytes: number;
+  created_at: Generated<Timestamp>;
+}
+
 export interface CaseFollowersTable {
   id: Generated<number>;
   case_id: number;
@@ -239,6 +247,7 @@ export interface CaseTables {
   outbox: OutboxTable;
   category_attributes: CategoryAttributesTable;
   attachments: AttachmentsTable;
+  attachment_blobs: AttachmentBlobsTable;
   notifications: NotificationsTable;
   idempotency_keys: IdempotencyKeysTable;
 }
