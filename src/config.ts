@@ -65,6 +65,13 @@ const EnvSchema = z.object({
   /** Signs unsubscribe links; set it in production so links survive restarts (default: derived per data dir). */
   CIVICLOOP_LINK_SECRET: z.string().min(16).optional(),
   /**
+   * The Ed25519 private key (PKCS#8 PEM) that signs timeline anchors (ADR 0037); unset → the key file below.
+   * Keep it outside the database: whoever holds it can sign anchors.
+   */
+  CIVICLOOP_TIMELINE_KEY: z.string().includes('PRIVATE KEY').optional(),
+  /** Where the anchor key is kept when CIVICLOOP_TIMELINE_KEY is unset; created by `civicloop anchors create`. */
+  CIVICLOOP_TIMELINE_KEY_FILE: z.string().min(1).optional(),
+  /**
    * Base map: an XYZ raster tile URL with {z}/{x}/{y} (and optionally {s}) in WGS-84/CGCS2000 Web Mercator,
    * e.g. 天地图 or a self-hosted server (docs/adr/0007); unset → the offline style (streets and grids only).
    */
@@ -99,6 +106,7 @@ const ConfigSchema = EnvSchema.transform((value) => ({
   webhookMaxAttempts: value.CIVICLOOP_WEBHOOK_MAX_ATTEMPTS,
   smtpUrl: value.CIVICLOOP_SMTP_URL,
   mailFrom: value.CIVICLOOP_MAIL_FROM,
+  timelineKey: { pem: value.CIVICLOOP_TIMELINE_KEY?.replace(/\\n/g, '\n'), file: value.CIVICLOOP_TIMELINE_KEY_FILE ?? `${value.CIVICLOOP_DATA_DIR}/timeline-anchor-key.pem` },
   map: { tileUrl: value.CIVICLOOP_TILE_URL ?? null, tileAttribution: value.CIVICLOOP_TILE_ATTRIBUTION ?? null },
   linkSecret: value.CIVICLOOP_LINK_SECRET ?? `civicloop-links:${value.CIVICLOOP_DATA_DIR}:${value.DATABASE_URL ?? ''}`,
 }));

@@ -127,6 +127,18 @@ export interface TimelineChainHeadsTable {
   last_seq: ColumnType<number, number | undefined, number>;
 }
 
+/** A signed position of a district's chain (migration 0037, ADR 0037). */
+export interface TimelineAnchorsTable {
+  id: Generated<number>;
+  district_id: number;
+  chain_seq: number;
+  event_id: number;
+  hash: string;
+  anchored_at: Timestamp;
+  key_id: string;
+  signature: string;
+}
+
 /** A lease held by one app instance at a time, e.g. a district's timeline linker (migration 0010). */
 export interface WorkerLeasesTable {
   name: string;
@@ -243,6 +255,7 @@ export interface CaseTables {
   case_followers: CaseFollowersTable;
   case_events: CaseEventsTable;
   timeline_chain_heads: TimelineChainHeadsTable;
+  timeline_anchors: TimelineAnchorsTable;
   worker_leases: WorkerLeasesTable;
   outbox: OutboxTable;
   category_attributes: CategoryAttributesTable;
