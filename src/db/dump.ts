@@ -43,12 +43,18 @@ export async function listDumpTables(db: Db): Promise<DumpedTable[]> {
   return rows.filter((row) => !TABLES_NOT_DUMPED.includes(row.name)).map((row) => ({ name: row.name, columns: row.columns, key: row.key ?? [] }));
 }
 
-/** Rows of a table as JSON text, in primary-key order (all columns when there is no key), `limit` at a time. */
-export async function readDumpRows(db: Db, table: DumpedTable, offset: number, limit: number): Promise<string[]> {
+/**
+ * Rows of a table as JSON text in primary-key order, `limit` at a time: after the key value `after` when the key is
+ * one column (keyset paging, so a million events cost no more per batch than the first), else from `offset`.
+ */
+export async function readDumpRows(db: Db, table: DumpedTable, page: { offset: number; after: unknown }, limit: number): Promise<string[]> {
   const order = table.key.length > 0 ? table.key : table.columns;
+  const single = table.key.length === 1 ? table.key[0]! : undefined;
+  const where = single !== undefined && page.after !== undefined ? sql`where ${sql.id(single)} > ${page.after}` : sql``;
+  const offset = single !== undefined ? 0 : page.offset;
   const { rows } = await sql<{ j: string }>`
     select to_json(t)::text as j from (
-      select ${sql.join(table.columns.map((c) => sql.id(c)))} from ${sql.id(table.name)}
+      select ${sql.join(table.columns.map((c) => sql.id(c)))} from ${sql.id(table.name)} ${where}
       order by ${sql.join(order.map((c) => sql.id(c)))} offset ${offset} limit ${limit}
     ) t`.execute(db);
   return rows.map((row) => row.j);

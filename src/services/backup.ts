@@ -65,12 +65,15 @@ export async function writeBackup(db: Kysely<Database>, databaseKind: string, st
       for (const table of tables) {
         await write({ table: table.name, columns: table.columns });
         summary.tables += 1;
-        for (let offset = 0; ; offset += BATCH) {
-          const rows = await readDumpRows(trx, table, offset, BATCH);
+        const page: { offset: number; after: unknown } = { offset: 0, after: undefined };
+        for (;;) {
+          const rows = (await readDumpRows(trx, table, page, BATCH)).map((row) => JSON.parse(row) as Record<string, unknown>);
           if (rows.length === 0) break;
-          await write({ rows: rows.map((row) => JSON.parse(row) as unknown) });
+          await write({ rows });
           summary.rows += rows.length;
           if (rows.length < BATCH) break;
+          page.offset += rows.length;
+          if (table.key.length === 1) page.after = rows.at(-1)![table.key[0]!];
         }
       }
       for (const sequence of await listSequences(trx)) await write({ sequence });

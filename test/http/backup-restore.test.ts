@@ -21,6 +21,8 @@ import { addCaseAttachments } from '../../src/services/case/case-attachments.ts'
 import { attachmentStoreKind, createAttachmentStorage } from '../../src/services/case/file-storage.ts';
 import { actorFromUser } from '../../src/services/actor.ts';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
+import { listDumpTables } from '../../src/db/dump.ts';
+import { sql } from 'kysely';
 
 let source: CliHarness;
 let target: CliHarness;
@@ -54,7 +56,18 @@ async function contents(cli: CliHarness) {
     const storage = storageOf(cli, handle);
     const photos: Record<string, string | null> = {};
     for (const a of attachments) for (const key of [a.original_key, a.public_key, a.thumb_key]) photos[key] = (await storage.get(key))?.toString('base64') ?? null;
+    // Every table's row count and a digest of its rows in key order (calendar_days alone spans several batches).
+    const tables: Record<string, string> = {};
+    for (const table of await listDumpTables(db)) {
+      const order = sql.join((table.key.length > 0 ? table.key : table.columns).map((c) => sql.id(c)));
+      const { rows } = await sql<{ n: number; digest: string }>`
+        select count(*)::int as n, md5(coalesce(string_agg(to_json(t)::text, ',' order by ${order}), '')) as digest
+        from (select * from ${sql.id(table.name)}) t`.execute(db);
+      tables[table.name] = `${rows[0]!.n}:${rows[0]!.digest}`;
+    }
     return {
+      tables,
+      anchors: await db.selectFrom('timeline_anchors').selectAll().orderBy('id').execute(),
       cases: await db.selectFrom('cases').selectAll().orderBy('id').execute(),
       events: await db.selectFrom('case_events').selectAll().orderBy('id').execute(),
       heads: await db.selectFrom('timeline_chain_heads').selectAll().orderBy('district_id').execute(),
@@ -86,6 +99,11 @@ beforeAll(async () => {
     await addCaseAttachments(deps, storageOf(source, handle), actor, { caseId: first.row.id, stage: 'report', files: [photo] });
     await deps.afterCommit.drain();
   });
+  // The restored copy is checked against anchors signed on the source, with the source's key.
+  source.env.CIVICLOOP_TIMELINE_KEY_FILE = join(source.dir, 'anchor-key.pem');
+  target.env.CIVICLOOP_TIMELINE_KEY_FILE = source.env.CIVICLOOP_TIMELINE_KEY_FILE;
+  expect((await run(source, 'anchors', 'create')).stdout).toContain('1 anchors signed');
+  expect((await run(source, 'anchors', 'export', '--out', join(source.dir, 'anchors.json'))).code).toBe(0);
 }, CLI_TEST_TIMEOUT);
 
 afterAll(async () => {
@@ -124,7 +142,10 @@ describe('civicloop backup and restore', { timeout: CLI_TEST_TIMEOUT }, () => {
     expect(Object.values(before.photos).every((p) => p !== null)).toBe(true);
     expect(Buffer.from(before.photos[before.attachments[0]!.original_key]!, 'base64').equals(photo)).toBe(true);
     expect(after).toEqual(before);
-    const verify = await run(target, 'verify-timeline');
+    expect(before.anchors).toHaveLength(1);
+    expect(Number(before.tables.calendar_days!.split(':')[0])).toBeGreaterThan(500);
+    const verify = await run(target, 'verify-timeline', '--anchors', join(source.dir, 'anchors.json'));
+    expect(verify.stderr).toBe('');
     expect(verify.code).toBe(0);
     expect(verify.stdout).toContain('timeline chain intact');
 
