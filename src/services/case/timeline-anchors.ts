@@ -48,7 +48,13 @@ export async function loadAnchorKey(source: AnchorKeySource, options: { create: 
   if (!options.create) return null;
   const { privateKey } = generateKeyPairSync('ed25519');
   await mkdir(dirname(source.file), { recursive: true });
-  await writeFile(source.file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+  try {
+    await writeFile(source.file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    // Another process made it first: use theirs, so one key signs.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return fromPrivate(createPrivateKey(await readFile(source.file, 'utf8')));
+    throw error;
+  }
   return fromPrivate(privateKey);
 }
 
@@ -74,8 +80,7 @@ export async function createAnchors(db: Kysely<Database>, key: AnchorKey, now: D
     const anchor: TimelineAnchor = { districtId: head.district_id, chainSeq: Number(head.last_seq), eventId: head.last_event_id, hash: head.last_hash, anchoredAt: now.toISOString() };
     const signature = sign(null, Buffer.from(anchorPayload(anchor)), key.privateKey).toString('base64');
     const stored: StoredAnchor = { ...anchor, anchoredAt: now, keyId: key.keyId, signature };
-    await insertAnchor(db, stored);
-    made.push(stored);
+    if (await insertAnchor(db, stored)) made.push(stored);
   }
   return made;
 }

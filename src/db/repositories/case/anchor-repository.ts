@@ -24,11 +24,13 @@ export async function listUnanchoredHeads(db: Db) {
     .orderBy('h.district_id').execute();
 }
 
-export async function insertAnchor(db: Db, anchor: StoredAnchor): Promise<void> {
-  await db.insertInto('timeline_anchors').values({
+/** Stores an anchor; one of the same district and position made meanwhile (two runs at once) wins. @returns whether this one was stored */
+export async function insertAnchor(db: Db, anchor: StoredAnchor): Promise<boolean> {
+  const result = await db.insertInto('timeline_anchors').values({
     district_id: anchor.districtId, chain_seq: anchor.chainSeq, event_id: anchor.eventId, hash: anchor.hash,
     anchored_at: anchor.anchoredAt, key_id: anchor.keyId, signature: anchor.signature,
-  }).execute();
+  }).onConflict((oc) => oc.columns(['district_id', 'chain_seq']).doNothing()).executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
 /** Anchors in district and chain order; of one district, the latest `limit` when given. */
