@@ -71,6 +71,8 @@ const EnvSchema = z.object({
   CIVICLOOP_TIMELINE_KEY: z.string().includes('PRIVATE KEY').optional(),
   /** Where the anchor key is kept when CIVICLOOP_TIMELINE_KEY is unset; created by `civicloop anchors create`. */
   CIVICLOOP_TIMELINE_KEY_FILE: z.string().min(1).optional(),
+  /** Hours between the server's signing of timeline anchors (only once a key exists); 0 turns it off. */
+  CIVICLOOP_ANCHOR_HOURS: z.coerce.number().min(0).default(24),
   /**
    * Base map: an XYZ raster tile URL with {z}/{x}/{y} (and optionally {s}) in WGS-84/CGCS2000 Web Mercator,
    * e.g. 天地图 or a self-hosted server (docs/adr/0007); unset → the offline style (streets and grids only).
@@ -107,6 +109,7 @@ const ConfigSchema = EnvSchema.transform((value) => ({
   smtpUrl: value.CIVICLOOP_SMTP_URL,
   mailFrom: value.CIVICLOOP_MAIL_FROM,
   timelineKey: { pem: value.CIVICLOOP_TIMELINE_KEY?.replace(/\\n/g, '\n'), file: value.CIVICLOOP_TIMELINE_KEY_FILE ?? `${value.CIVICLOOP_DATA_DIR}/timeline-anchor-key.pem` },
+  anchorHours: value.CIVICLOOP_ANCHOR_HOURS,
   map: { tileUrl: value.CIVICLOOP_TILE_URL ?? null, tileAttribution: value.CIVICLOOP_TILE_ATTRIBUTION ?? null },
   linkSecret: value.CIVICLOOP_LINK_SECRET ?? `civicloop-links:${value.CIVICLOOP_DATA_DIR}:${value.DATABASE_URL ?? ''}`,
 }));

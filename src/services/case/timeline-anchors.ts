@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Kysely } from 'kysely';
+import { repeatEvery, type RepeatingWork } from '../repeat-every.ts';
 import type { Database } from '../../db/schema.ts';
 import { anchorMismatch, anchorPayload, type TimelineAnchor } from '../../domain/case/timeline-anchor.ts';
 import { chainAt, insertAnchor, listAnchors, listUnanchoredHeads, type StoredAnchor, type TimelineProblem } from '../../db/repositories/case/index.ts';
@@ -137,4 +138,16 @@ export async function verifyAnchors(db: Kysely<Database>, key: AnchorKey | null,
     if (mismatch) problems.push({ districtId: anchor.districtId, eventId: anchor.eventId, kind: 'tampered', problem: `${where}: ${mismatch}` });
   }
   return problems;
+}
+
+/**
+ * The server's periodic anchoring: every `intervalMs`, signs the chains that grew — once a key exists (made by the
+ * first `civicloop anchors create`, or CIVICLOOP_TIMELINE_KEY); without one it does nothing, so a server never
+ * makes a key on its own. Several instances may run it: one anchor per position is stored.
+ */
+export function startAnchorLoop(db: Kysely<Database>, source: AnchorKeySource, clock: () => Date, intervalMs: number, onError: (error: unknown) => void): RepeatingWork {
+  return repeatEvery(async () => {
+    const key = await loadAnchorKey(source, { create: false });
+    if (key) await createAnchors(db, key, clock());
+  }, intervalMs, onError);
 }
