@@ -13,6 +13,11 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** Where the embedded database and uploaded files live. */
   CIVICLOOP_DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * Where photos are kept: `db` (the attachment_blobs table) or `dir` (<data dir>/files); unset → `db` on
+   * PostgreSQL (every instance sees every photo, a backup holds them), `dir` on the embedded database.
+   */
+  CIVICLOOP_ATTACHMENT_STORE: z.enum(['db', 'dir']).optional(),
   /** Create demo users and cases; on by default for the embedded database, off for PostgreSQL. */
   CIVICLOOP_DEMO: booleanFlag.optional(),
   /** HTTP port and host. */
@@ -60,6 +65,15 @@ const EnvSchema = z.object({
   /** Signs unsubscribe links; set it in production so links survive restarts (default: derived per data dir). */
   CIVICLOOP_LINK_SECRET: z.string().min(16).optional(),
   /**
+   * The Ed25519 private key (PKCS#8 PEM) that signs timeline anchors (ADR 0037); unset → the key file below.
+   * Keep it outside the database: whoever holds it can sign anchors.
+   */
+  CIVICLOOP_TIMELINE_KEY: z.string().includes('PRIVATE KEY').optional(),
+  /** Where the anchor key is kept when CIVICLOOP_TIMELINE_KEY is unset; created by `civicloop anchors create`. */
+  CIVICLOOP_TIMELINE_KEY_FILE: z.string().min(1).optional(),
+  /** Hours between the server's signing of timeline anchors (only once a key exists); 0 turns it off. */
+  CIVICLOOP_ANCHOR_HOURS: z.coerce.number().min(0).default(24),
+  /**
    * Base map: an XYZ raster tile URL with {z}/{x}/{y} (and optionally {s}) in WGS-84/CGCS2000 Web Mercator,
    * e.g. 天地图 or a self-hosted server (docs/adr/0007); unset → the offline style (streets and grids only).
    */
@@ -72,6 +86,7 @@ const EnvSchema = z.object({
 const ConfigSchema = EnvSchema.transform((value) => ({
   databaseUrl: value.DATABASE_URL,
   dataDir: value.CIVICLOOP_DATA_DIR,
+  attachmentStore: value.CIVICLOOP_ATTACHMENT_STORE,
   demo: value.CIVICLOOP_DEMO ?? !value.DATABASE_URL,
   port: value.PORT,
   host: value.HOST,
@@ -93,6 +108,8 @@ const ConfigSchema = EnvSchema.transform((value) => ({
   webhookMaxAttempts: value.CIVICLOOP_WEBHOOK_MAX_ATTEMPTS,
   smtpUrl: value.CIVICLOOP_SMTP_URL,
   mailFrom: value.CIVICLOOP_MAIL_FROM,
+  timelineKey: { pem: value.CIVICLOOP_TIMELINE_KEY?.replace(/\\n/g, '\n'), file: value.CIVICLOOP_TIMELINE_KEY_FILE ?? `${value.CIVICLOOP_DATA_DIR}/timeline-anchor-key.pem` },
+  anchorHours: value.CIVICLOOP_ANCHOR_HOURS,
   map: { tileUrl: value.CIVICLOOP_TILE_URL ?? null, tileAttribution: value.CIVICLOOP_TILE_ATTRIBUTION ?? null },
   linkSecret: value.CIVICLOOP_LINK_SECRET ?? `civicloop-links:${value.CIVICLOOP_DATA_DIR}:${value.DATABASE_URL ?? ''}`,
 }));

@@ -16,6 +16,8 @@ import { registerImportGrids } from './commands/import-grids.ts';
 import { registerApikey } from './commands/apikey.ts';
 import { registerCalendar } from './commands/calendar.ts';
 import { registerDistrict } from './commands/district.ts';
+import { registerBackup } from './commands/backup.ts';
+import { registerAnchors } from './commands/anchors.ts';
 import { readVersion } from './version.ts';
 
 const program = new Command();
@@ -31,6 +33,8 @@ registerImportGrids(program);
 registerApikey(program);
 registerCalendar(program);
 registerDistrict(program);
+registerBackup(program);
+registerAnchors(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

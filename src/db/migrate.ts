@@ -24,6 +24,8 @@ import * as m0028 from './migrations/0028-idempotency-reported-at.ts';
 import * as m0029 from './migrations/0029-case-map-index.ts';
 import * as m0032 from './migrations/0032-project-rate-snapshots.ts';
 import * as m0033 from './migrations/0033-project-report-notices.ts';
+import * as m0036 from './migrations/0036-attachment-blobs.ts';
+import * as m0037 from './migrations/0037-timeline-anchors.ts';
 
 // Listed by hand, not read from disk: the same list works under tsx, vitest and a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -52,6 +54,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0029-case-map-index': m0029,
   '0032-project-rate-snapshots': m0032,
   '0033-project-report-notices': m0033,
+  '0036-attachment-blobs': m0036,
+  '0037-timeline-anchors': m0037,
 };
 
 /**
@@ -66,4 +70,25 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
     throw new Error(`Migration ${failed?.migrationName ?? '?'} failed: ${String(result.error)}`);
   }
   return (result.results ?? []).filter((entry) => entry.status === 'Success').map((entry) => entry.migrationName);
+}
+
+/** The names of every migration this code knows, in order. */
+export function knownMigrations(): string[] {
+  return Object.keys(MIGRATIONS).sort();
+}
+
+/** Brings the schema to exactly `name` (a restore loads a backup into the schema it was made with). */
+export async function migrateTo(db: Kysely<unknown>, name: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const result = await migrator.migrateTo(name);
+  if (result.error) {
+    const failed = result.results?.find((entry) => entry.status === 'Error');
+    throw new Error(`Migration ${failed?.migrationName ?? '?'} failed: ${String(result.error)}`);
+  }
+}
+
+/** The migrations applied to this database, in order (empty for a new database). */
+export async function appliedMigrations(db: Kysely<unknown>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  return (await migrator.getMigrations()).filter((m) => m.executedAt !== undefined).map((m) => m.name);
 }

@@ -13,6 +13,7 @@ import type { DatabaseHandle } from '../db/connect.ts';
 import { createServiceDeps } from '../services/create-service-deps.ts';
 import type { ServiceDeps } from '../services/service-deps.ts';
 import { answerFrameworkError, registerErrorHandler } from './plugins/error-handler.ts';
+import { attachmentStoreKind, createAttachmentStorage } from '../services/case/index.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { wellFormedTextPlugin } from './plugins/well-formed-text.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
@@ -75,7 +76,8 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   registerErrorHandler(app);
 
   const services: ServiceDeps = createServiceDeps(deps.handle.db, deps.config, deps.clock);
-  const routeDeps: RouteDeps = { services, handle: deps.handle, config: deps.config, version: deps.version };
+  const storage = createAttachmentStorage({ kind: attachmentStoreKind(deps.config.attachmentStore, deps.handle.kind), db: deps.handle.db, dataDir: deps.config.dataDir });
+  const routeDeps: RouteDeps = { services, handle: deps.handle, config: deps.config, version: deps.version, storage };
 
   await app.register(securityHeadersPlugin, { secureCookies: deps.config.secureCookies, tileUrl: deps.config.map.tileUrl });
   await app.register(cookie);

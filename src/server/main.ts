@@ -12,7 +12,7 @@ import { lockDemoPasswordAccounts, seedDemoProjects } from '../services/seed/ind
 import { buildApp } from './app.ts';
 import { readVersion } from '../cli/version.ts';
 import { startSweepLoop } from '../services/supervision/index.ts';
-import { startPostCommitLoop } from '../services/case/index.ts';
+import { startAnchorLoop, startPostCommitLoop } from '../services/case/index.ts';
 import { startRetrainLoop } from '../services/dispatch/index.ts';
 import { hostname } from 'node:os';
 import { seedDemoGeometry } from '../db/seed/demo-geometry.ts';
@@ -102,6 +102,10 @@ export async function startServer(config: AppConfig, handle: DatabaseHandle, pri
   // Before listening: what a previous process committed but did not link or drain (a crash) is done first.
   await services.afterCommit.drain().catch((error: unknown) => app.log.error({ err: error }, 'timeline link / outbox drain failed'));
   const postCommit = startPostCommitLoop(services, POST_COMMIT_INTERVAL_MS, (error) => app.log.error({ err: error }, 'timeline link / outbox drain failed'));
+  // Signed timeline anchors (ADR 0037), once `civicloop anchors create` has made the key.
+  const anchors = config.anchorHours > 0
+    ? startAnchorLoop(handle.db, config.timelineKey, () => new Date(), config.anchorHours * 3_600_000, (error) => app.log.error({ err: error }, 'timeline anchors failed'))
+    : null;
   let demoContent: Promise<void> = Promise.resolve();
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
@@ -111,6 +115,7 @@ export async function startServer(config: AppConfig, handle: DatabaseHandle, pri
     await defaultRatings?.stop();
     await projectMonths?.stop();
     await postCommit.stop();
+    await anchors?.stop();
     await app.close();
     await handle.close();
     process.exit(0);

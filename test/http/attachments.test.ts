@@ -41,7 +41,9 @@ async function fetchFile(url: string, token: string | null) {
   return t.app.inject({ method: 'GET', url, headers: token ? { authorization: `Bearer ${token}` } : {} });
 }
 
-const storedFiles = async () => (await readdir(join(dataDir, 'files'), { recursive: true }).catch(() => [])).filter((f) => String(f).includes('.')).length;
+/** Stored photo files, wherever the store keeps them: the data directory (PGlite) or attachment_blobs (PostgreSQL). */
+const storedFiles = async () => (await readdir(join(dataDir, 'files'), { recursive: true }).catch(() => [])).filter((f) => String(f).includes('.')).length
+  + Number((await t.handle.db.selectFrom('attachment_blobs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
 describe('photos on a case', () => {
   it('takes a reporter photo, strips EXIF from the public copy and thumbnail, and keeps the original for staff', async () => {

@@ -199,7 +199,7 @@ describe('the October bulletin', () => {
     await workbook.xlsx.load(res.body as never);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       '概况', '主要指标', '街道（乡镇）赛马排名', '部门赛马排名', '红黑榜', '高发问题（立案数前五位）', '超期未结案件', '长期挂起案件（挂起15天以上）', '差评整改情况',
-      '政务服务办件指标（按部门）', '政务服务办件指标（按窗口）',
+      '政务服务办件指标（按部门）', '政务服务办件指标（按窗口）', '时间线锚点（哈希链签名位置）',
     ]);
     const rows = (name: string) => {
       const out: string[][] = [];

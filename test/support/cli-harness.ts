@@ -34,7 +34,8 @@ export async function startCliHarness(): Promise<CliHarness> {
   let database: { databaseUrl?: string; dataDir: string };
   if (process.env.TEST_DB_KIND === 'postgres') {
     const fresh = await createFreshPostgres(process.env.TEST_DATABASE_URL!, 'civicloop_cli');
-    env = { ...process.env, DATABASE_URL: fresh.url, CIVICLOOP_DEMO: 'false' };
+    // A data directory on PostgreSQL too: it holds the anchor key file (and photo files with CIVICLOOP_ATTACHMENT_STORE=dir).
+    env = { ...process.env, DATABASE_URL: fresh.url, CIVICLOOP_DEMO: 'false', CIVICLOOP_DATA_DIR: join(dir, 'data') };
     drop = fresh.drop;
     database = { databaseUrl: fresh.url, dataDir: '' };
   } else {

@@ -40,6 +40,8 @@ export interface TestApp {
   handle: DatabaseHandle;
   clock: TestClock;
   kind: 'pglite' | 'postgres';
+  /** The PostgreSQL database's URL (postgres project only): a second instance can open its own pool on it. */
+  databaseUrl?: string;
   close(): Promise<void>;
 }
 
@@ -51,11 +53,13 @@ export async function startTestApp(
   const clock = options.clock ?? createTestClock();
   let cleanup: () => Promise<void>;
   let handle: DatabaseHandle;
+  let databaseUrl: string | undefined;
   if (kind === 'postgres') {
     const baseUrl = process.env.TEST_DATABASE_URL;
     if (!baseUrl) throw new Error('TEST_DATABASE_URL is required for the postgres project');
     const fresh = await createFreshPostgres(baseUrl);
     handle = await openDatabase({ databaseUrl: fresh.url, dataDir: '' });
+    databaseUrl = fresh.url;
     cleanup = fresh.drop;
   } else {
     const dir = await mkdtemp(join(tmpdir(), 'civicloop-test-'));
@@ -72,7 +76,7 @@ export async function startTestApp(
   const { app, services } = await buildApp({ handle, config, version: 'test', clock: () => clock.now, logger: false, webDir: options.webDir });
   await app.ready();
   return {
-    app, services, handle, clock, kind,
+    app, services, handle, clock, kind, ...(databaseUrl ? { databaseUrl } : {}),
     async close() {
       await app.close();
       await handle.close();

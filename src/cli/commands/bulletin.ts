@@ -4,7 +4,10 @@ import type { Command } from 'commander';
 import type { BulletinFormat } from '../../services/supervision/index.ts';
 import { openConfiguredDatabase } from '../open-configured-database.ts';
 
-/** `civicloop bulletin --district 220106 --month 2026-10 [--out DIR] [--format docx,xlsx]`: writes the monthly bulletin files. */
+/**
+ * `civicloop bulletin --district 220106 --month 2026-10 [--out DIR] [--format docx,xlsx]`: writes the monthly bulletin files,
+ * after signing an anchor of every chain that grew (printed in section 十一).
+ */
 export function registerBulletin(program: Command): void {
   program
     .command('bulletin')
@@ -23,6 +26,10 @@ export function registerBulletin(program: Command): void {
         const deps = createServiceDeps(handle.db, config);
         const admin = { userId: null, role: 'admin' as const, districtId: null, streetId: null, departmentId: null, gridId: null };
         const district = await districtForReader(deps, admin, options.district);
+        // Every bulletin prints the chains' latest signed positions: sign the current ones first (ADR 0037).
+        const { createAnchors, loadAnchorKey } = await import('../../services/case/index.ts');
+        const key = await loadAnchorKey(config.timelineKey, { create: true });
+        await createAnchors(handle.db, key!, new Date());
         for (const format of formats) {
           const result = await exportBulletin(deps, district, options.month, format);
           const path = join(resolve(options.out), `bulletin-${district.code}-${options.month}.${format}`);

@@ -127,6 +127,18 @@ export interface TimelineChainHeadsTable {
   last_seq: ColumnType<number, number | undefined, number>;
 }
 
+/** A signed position of a district's chain (migration 0037, ADR 0037). */
+export interface TimelineAnchorsTable {
+  id: Generated<number>;
+  district_id: number;
+  chain_seq: number;
+  event_id: number;
+  hash: string;
+  anchored_at: Timestamp;
+  key_id: string;
+  signature: string;
+}
+
 /** A lease held by one app instance at a time, e.g. a district's timeline linker (migration 0010). */
 export interface WorkerLeasesTable {
   name: string;
@@ -195,6 +207,14 @@ export interface AttachmentsTable {
   created_at: Timestamp;
 }
 
+/** Photo bytes kept in the database, one row per storage key (migration 0036). */
+export interface AttachmentBlobsTable {
+  key: string;
+  data: Buffer;
+  size_bytes: number;
+  created_at: Generated<Timestamp>;
+}
+
 export interface CaseFollowersTable {
   id: Generated<number>;
   case_id: number;
@@ -235,10 +255,12 @@ export interface CaseTables {
   case_followers: CaseFollowersTable;
   case_events: CaseEventsTable;
   timeline_chain_heads: TimelineChainHeadsTable;
+  timeline_anchors: TimelineAnchorsTable;
   worker_leases: WorkerLeasesTable;
   outbox: OutboxTable;
   category_attributes: CategoryAttributesTable;
   attachments: AttachmentsTable;
+  attachment_blobs: AttachmentBlobsTable;
   notifications: NotificationsTable;
   idempotency_keys: IdempotencyKeysTable;
 }

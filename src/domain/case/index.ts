@@ -8,3 +8,4 @@ export * from './case-transitions.ts';
 export * from './case-warning.ts';
 export * from './clock-recalculation.ts';
 export * from './reported-at.ts';
+export * from './timeline-anchor.ts';

@@ -8,6 +8,7 @@ import { parsePeriod, previousPeriod, samePeriodLastYear, type Period } from '..
 import type { IndicatorCounts, IndicatorRates } from '../../domain/supervision/indicator-compute.ts';
 import { topCategories } from '../../db/repositories/supervision/indicator-repository.ts';
 import { listLongSuspendedCases, listOverdueCases, listRectificationCases } from '../../db/repositories/supervision/bulletin-repository.ts';
+import { listAnchors, type StoredAnchor } from '../../db/repositories/case/index.ts';
 import type { ApplicationIndicatorReport } from '../applications/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { computeIndicatorTable, computeRanking, type DistrictRef, type Ranking } from './indicator-service.ts';
@@ -48,7 +49,12 @@ export interface BulletinData {
   rectifications: BulletinCase[];
   /** 政务服务办件 indicators and ranking of the month, per department and per window (docs/applications.md). */
   serviceApplications: { department: ApplicationIndicatorReport; window: ApplicationIndicatorReport };
+  /** 十一: the district's latest signed timeline anchors, printed so a copy exists outside the database (ADR 0037). */
+  anchors: StoredAnchor[];
 }
+
+/** How many of the district's latest anchors the bulletin prints. */
+export const BULLETIN_ANCHORS = 3;
 
 async function headlineOf(deps: ServiceDeps, district: DistrictRef, period: Period): Promise<Headline> {
   const table = await computeIndicatorTable(deps, district, 'district', period);
@@ -104,5 +110,6 @@ export async function buildBulletin(deps: ServiceDeps, district: DistrictRef, mo
     topCategories: categories.map((row) => ({ code: row.code, majorName: row.major_name, minorName: row.minor_name, count: Number(row.n) })),
     overdue, longSuspended: suspended, longSuspendedDays, rectifications,
     serviceApplications: await serviceApplicationSection(deps, district, month),
+    anchors: (await listAnchors(deps.db, { districtId: district.id, latest: BULLETIN_ANCHORS })).filter((a) => a.anchoredAt.getTime() <= now.getTime()),
   };
 }

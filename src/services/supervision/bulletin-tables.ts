@@ -164,6 +164,12 @@ export function bulletinDocument(data: BulletinData): BulletinDocument {
       },
       applicationTable('九、政务服务办件指标（按部门）', '部门', data.serviceApplications.department),
       applicationTable('十、政务服务办件指标（按窗口）', '窗口', data.serviceApplications.window),
+      {
+        // Printed, so a copy of the chain's signed positions exists outside the database: civicloop verify-timeline --anchors.
+        title: '十一、时间线锚点（哈希链签名位置）',
+        headers: ['签发时间', '链序号', '事件', '哈希', '密钥', '签名'],
+        rows: data.anchors.map((a) => [shanghaiText(a.anchoredAt), String(a.chainSeq), String(a.eventId), a.hash, a.keyId, a.signature]),
+      },
     ],
   };
 }

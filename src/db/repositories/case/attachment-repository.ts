@@ -48,3 +48,9 @@ export async function findAttachment(db: Db, id: number) {
 }
 
 export type AttachmentRow = Awaited<ReturnType<typeof listCaseAttachments>>[number];
+
+/** Every storage key of every photo, in id order (`civicloop backup` copies their bytes). */
+export async function listAllAttachmentKeys(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('attachments').select(['original_key', 'public_key', 'thumb_key']).orderBy('id').execute();
+  return rows.flatMap((row) => [row.original_key, row.public_key, row.thumb_key]);
+}

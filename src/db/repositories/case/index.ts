@@ -1,5 +1,7 @@
 // The public face of this area: other areas import from here, never from its files.
 export * from './attachment-repository.ts';
+export * from './blob-repository.ts';
+export * from './anchor-repository.ts';
 export * from './case-number-repository.ts';
 export * from './case-repository.ts';
 export * from './case-warning-sql.ts';

@@ -2,7 +2,6 @@
  * Case photos: multipart upload at a step (report, resolve, self_handle, check), the list, and
  * the files themselves under the case's access rules. Multipart parsing is scoped to this plugin.
  */
-import { join } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -12,7 +11,6 @@ import { ATTACHMENT_STAGES, type AttachmentStage } from '../../../domain/case/at
 import { addCaseAttachments, listCaseAttachmentsFor, readCaseAttachment } from '../../../services/case/case-attachments.ts';
 import { CaseRefParams } from '../../../shared/api-schemas.ts';
 import { resolveCaseId } from '../../../services/case/case-queries.ts';
-import { createDiskStorage } from '../../../services/case/file-storage.ts';
 import { PHOTO_MAX_BYTES } from '../../../services/case/photo-processing.ts';
 import type { AttachmentRow } from '../../../db/repositories/case/attachment-repository.ts';
 import type { RouteDeps } from '../route-deps.ts';
@@ -60,8 +58,7 @@ async function readUpload(request: FastifyRequest): Promise<{ stage: string | un
   return result;
 }
 
-export async function attachmentRoutes(app: FastifyInstance, { services, config }: RouteDeps): Promise<void> {
-  const storage = createDiskStorage(join(config.dataDir, 'files'));
+export async function attachmentRoutes(app: FastifyInstance, { services, storage }: RouteDeps): Promise<void> {
   await app.register(multipart, { limits: { fileSize: PHOTO_MAX_BYTES, files: MAX_FILES_PER_UPLOAD, fields: 5, parts: 8 } });
   const typed = app.withTypeProvider<ZodTypeProvider>();
 

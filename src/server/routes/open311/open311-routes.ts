@@ -6,8 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import formbody from '@fastify/formbody';
 import multipart, { type MultipartFile } from '@fastify/multipart';
-import { join } from 'node:path';
-import { createDiskStorage, PHOTO_MAX_BYTES } from '../../../services/case/index.ts';
+import { PHOTO_MAX_BYTES } from '../../../services/case/index.ts';
 import { DomainError } from '../../../domain/errors.ts';
 import { ERROR_CATALOG, type ErrorCode } from '../../../shared/error-codes.ts';
 import {
@@ -104,7 +103,7 @@ function wantsExtensions(query: Params): boolean {
   return field(query, 'extensions') === 'true';
 }
 
-async function open311Api(app: FastifyInstance, { services, config }: RouteDeps): Promise<void> {
+async function open311Api(app: FastifyInstance, { services, config, storage }: RouteDeps): Promise<void> {
   const presentRequests = async (rows: Awaited<ReturnType<typeof listOpen311Requests>>, query: Params) => {
     if (!wantsExtensions(query)) return rows.map(presentRequest);
     const notes = await listOpen311Notes(services, rows.map((row) => row.id), PUBLIC_ACTIONS);
@@ -117,7 +116,7 @@ async function open311Api(app: FastifyInstance, { services, config }: RouteDeps)
     attachFieldsToBody: 'keyValues', onFile: collectPhoto,
     limits: { fileSize: PHOTO_MAX_BYTES, files: MAX_FILES_PER_UPLOAD, fields: 200, parts: 200 + MAX_FILES_PER_UPLOAD },
   });
-  const media = { storage: createDiskStorage(join(config.dataDir, 'files')), fetchPolicy: config.mediaFetch };
+  const media = { storage, fetchPolicy: config.mediaFetch };
   allowReadsFromAnyOrigin(app);
 
   app.setErrorHandler((error, request, reply) => {
