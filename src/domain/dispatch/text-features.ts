@@ -41,6 +41,36 @@ export function normalizeReportText(text: string, placeNames: readonly string[] 
   return normalized;
 }
 
+/** The longest filler a segmenter may split into pieces: 能不能 + 派 + 人 is three tokens. */
+const MAX_STOPWORD_TOKENS = 4;
+
+/**
+ * The segmenter's tokens, trimmed, with every stopword, punctuation and space as `null` (a break). A stopword is
+ * dropped however the segmenter splits it: jieba reads 能不能派人 as 能 / 不能 / 派 / 人 and 快来 as 快 / 来, which
+ * one token at a time would leave as words about the problem; consecutive tokens that together spell a stopword
+ * go too (longest first).
+ * @example withoutStopwords(['能', '不能', '派', '人', '修', '路灯']) // => [null, null, '修', '路灯']
+ */
+export function withoutStopwords(segmented: readonly string[]): (string | null)[] {
+  const tokens = segmented.map((word) => word.trim()).map((token) => (token.length > 0 && WORD_CHARS.test(token) ? token : null));
+  const result: (string | null)[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let matched = 0;
+    for (let k = Math.min(MAX_STOPWORD_TOKENS, tokens.length - i); k >= 1 && matched === 0; k -= 1) {
+      const pieces = tokens.slice(i, i + k);
+      if (pieces.every((piece) => piece !== null) && STOPWORDS.has(pieces.join(''))) matched = k;
+    }
+    if (matched > 0) {
+      result.push(null);
+      i += matched;
+    } else {
+      result.push(tokens[i]!);
+      i += 1;
+    }
+  }
+  return result;
+}
+
 /**
  * The features of a report: `w:` words (stopwords and punctuation dropped), `b:` bigrams of Chinese runs and
  * `c:` the distinct Chinese characters of those runs. The characters carry a report in words the corpus never
@@ -54,10 +84,8 @@ export function extractFeatures(text: string, options: FeatureOptions): string[]
   // Stopwords also break the Chinese runs, so "能不能派人" leaves no 能不/不能 bigram behind.
   const runs: string[] = [];
   let run = '';
-  for (const word of options.segment(normalized)) {
-    const token = word.trim();
-    const isWord = token.length > 0 && WORD_CHARS.test(token);
-    if (!isWord || STOPWORDS.has(token)) {
+  for (const token of withoutStopwords(options.segment(normalized))) {
+    if (token === null) {
       if (run) runs.push(run);
       run = '';
       continue;

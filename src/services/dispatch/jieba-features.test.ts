@@ -14,6 +14,12 @@ describe('the dispatch tokeniser', () => {
     for (const filler of ['w:喂', 'w:我', 'w:跟', 'w:说', 'w:那个', 'w:好几天']) expect(result).not.toContain(filler);
   });
 
+  it('drops filler however jieba splits it (能不能 / 派 / 人, 快 / 来)', () => {
+    const result = extractFeatures('您好，这块儿井盖没了，能不能派人来看看，你们快来', features);
+    expect(result).toContain('w:井盖');
+    for (const filler of ['w:能', 'w:不能', 'w:派', 'w:人', 'w:快', 'b:派人', 'b:能不', 'b:快', 'c:派', 'c:快']) expect(result, filler).not.toContain(filler);
+  });
+
   it('reads a street name as a place, not as 路 or 青年 about the problem', () => {
     const result = extractFeatures('青年路街道路灯不亮', features);
     // jieba's own dictionary has 灯不亮 as a word: the bigrams still see 路灯.
