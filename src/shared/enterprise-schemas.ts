@@ -95,3 +95,13 @@ export const GrantRunBody = z.strictObject({ evaluationDate: IsoDate.optional() 
 export const PayBody = z.strictObject({ reference: plainText(100) });
 export const DateQuery = z.strictObject({ date: IsoDate.optional() });
 export const ImportBody = z.strictObject({ format: z.enum(['csv', 'xlsx']), content: z.string().min(1).max(7_000_000) });
+export const PolicyApplicationBody = z.strictObject({
+  enterpriseId: z.number().int().positive(),
+  categoryCode: z.string().max(20).optional(),
+  note: plainText(500).optional(),
+});
+export const PolicyApplicationActionBody = z.strictObject({
+  version: z.number().int().min(1),
+  note: plainText(500).optional(),
+  reference: plainText(100).optional(),
+});
