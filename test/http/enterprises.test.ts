@@ -204,6 +204,10 @@ describe('enterprise demands', () => {
     await s.act(op, caseId, 'check_pass', '2026-03-11T11:00');
     const page = await boss.get(`/api/v1/enterprises/${enterpriseId}`);
     expect(page.body.demands).toMatchObject([{ caseId, state: 'closed', categoryCode: 'Q02' }]);
+    // 好差评: the enterprise rates its resolved demand from the portal, once.
+    const rated = await boss.post(`/api/v1/cases/${caseId}/actions/rate`, { version: page.body.demands[0].version, level: 'very_satisfied' });
+    expect(rated.status, JSON.stringify(rated.body)).toBe(200);
+    expect((await boss.get(`/api/v1/enterprises/${enterpriseId}`)).body.demands).toMatchObject([{ caseId, rating: 'very_satisfied' }]);
     expect(page.body.liaison).toMatchObject({ id: liaisonId });
     expect((await otherBoss.post(`/api/v1/enterprises/${enterpriseId}/demands`, { categoryCode: 'Q02', description: '冒名' })).status).toBe(403);
   });
