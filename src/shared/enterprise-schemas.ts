@@ -43,6 +43,13 @@ export const FormulaSchema: z.ZodType<FormulaInput> = z.lazy(() => z.discriminat
   z.strictObject({ type: z.literal('cases'), cases: z.array(z.strictObject({ when: RuleSchema, formula: FormulaSchema })).min(1).max(20), otherwise: FormulaSchema }),
 ]));
 
+export const PolicyRevisionBody = z.strictObject({
+  effectiveFrom: IsoDate,
+  effectiveTo: IsoDate.nullable().default(null),
+  eligibility: RuleSchema,
+  benefit: z.strictObject({ formula: FormulaSchema, cap: z.number().min(0).optional() }),
+});
+
 export const PolicyBody = z.strictObject({
   code: z.string().regex(/^[A-Za-z0-9-]{2,40}$/),
   title: plainText(200),

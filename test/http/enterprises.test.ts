@@ -332,4 +332,25 @@ describe('policy applications (申报 → 受理 → 审核 → 兑现)', () => 
     expect(mine.body.items).toMatchObject([{ caseId, status: 'paid', amount: 3000, paymentReference: 'PAY-A' }]);
     expect((await otherBoss.get(`/api/v1/enterprises/${enterpriseId}/policy-applications`)).status).toBe(403);
   });
+
+  it('a rule change adds a version from a date; matching as of a date uses the version then in force', async () => {
+    const policyId = (await leader.get('/api/v1/policies')).body.items.find((row: { code: string }) => row.code === 'APP-2026').id;
+    const rules = { eligibility: { type: 'fact', fact: 'employees', op: '>=', value: 100 }, benefit: { formula: { type: 'fixed', amount: 5000 } } };
+    const versionsBefore = (await leader.get(`/api/v1/policies/${policyId}`)).body.versions;
+    expect((await op.post(`/api/v1/policies/${policyId}/versions`, { effectiveFrom: '2026-07-01', ...rules })).status).toBe(403);
+    const early = await leader.post(`/api/v1/policies/${policyId}/versions`, { effectiveFrom: '2025-12-01', ...rules });
+    expect(early).toMatchObject({ status: 400, body: { code: 'POLICY_RULE_INVALID', details: [{ path: 'effectiveFrom' }] } });
+    const unknown = await leader.post(`/api/v1/policies/${policyId}/versions`, { effectiveFrom: '2026-07-01', ...rules, eligibility: { type: 'fact', fact: 'profit', op: '>=', value: 1 } });
+    expect(unknown.body).toMatchObject({ code: 'POLICY_RULE_INVALID', details: [{ problem: 'UNKNOWN_FACT' }] });
+    expect((await leader.get(`/api/v1/policies/${policyId}`)).body.versions).toEqual(versionsBefore);
+
+    const revised = await leader.post(`/api/v1/policies/${policyId}/versions`, { effectiveFrom: '2026-07-01', ...rules });
+    expect(revised.status, JSON.stringify(revised.body)).toBe(201);
+    expect(revised.body.versions.map((v: { version: number; effectiveFrom: string; effectiveTo: string | null }) => [v.version, v.effectiveFrom, v.effectiveTo]))
+      .toEqual([[1, '2026-01-01', '2026-06-30'], [2, '2026-07-01', null]]);
+    const asOf = async (date: string) => (await boss.get(`/api/v1/enterprises/${enterpriseId}/policies?date=${date}`)).body.items
+      .find((row: { policy: { code: string } }) => row.policy.code === 'APP-2026');
+    expect(await asOf('2026-06-30')).toMatchObject({ version: 1, amount: 3000 });
+    expect(await asOf('2026-07-01')).toMatchObject({ version: 2, amount: 5000 });
+  });
 });

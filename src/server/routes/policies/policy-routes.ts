@@ -5,13 +5,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { PolicyDefinition } from '../../../domain/policies/index.ts';
+import type { PolicyDefinition, PolicyRevision } from '../../../domain/policies/index.ts';
 import { IdParams } from '../../../shared/api-schemas.ts';
-import { DateQuery, GrantRunBody, PayBody, PolicyApplicationActionBody, PolicyApplicationBody, PolicyBody, PushBody } from '../../../shared/enterprise-schemas.ts';
+import { DateQuery, GrantRunBody, PayBody, PolicyApplicationActionBody, PolicyApplicationBody, PolicyBody, PolicyRevisionBody, PushBody } from '../../../shared/enterprise-schemas.ts';
 import { POLICY_APPLICATION_ACTIONS } from '../../../domain/policies/index.ts';
 import {
   actOnPolicyApplication, applyForPolicy, createPolicy, decideGrant, getPolicyApplication, listEnterpriseApplications, enterpriseBenefits, enterpriseIndicators, getGrantRun, listPoliciesFor, listPolicyPushes, oneStopFor, payGrant, policyMatchesFor,
-  previewPolicy, pushPolicy, readPush, requirePolicy, startGrantRun,
+  previewPolicy, pushPolicy, readPush, requirePolicy, revisePolicyRules, startGrantRun,
 } from '../../../services/policies/index.ts';
 import { presentEnterprise } from '../enterprises/index.ts';
 import { presentGrantItem, presentMatch, presentPolicy, presentPolicyApplication, presentPush } from './policy-presenter.ts';
@@ -34,6 +34,10 @@ export async function policyRoutes(app: FastifyInstance, { services }: RouteDeps
   typed.post('/api/v1/policies/preview', { schema: { tags, summary: '政策预览 / Preview an unsaved policy', body: PolicyBody, querystring: DateQuery } }, async (request) => {
     const rows = await previewPolicy(services, request.actor, request.body as PolicyDefinition, request.query.date);
     return { items: rows.map((row) => ({ enterprise: presentEnterprise(row.enterprise), ...presentMatch(row.match) })) };
+  });
+
+  typed.post('/api/v1/policies/:id/versions', { schema: { tags, summary: '修订政策规则（新增版本）/ Change the rules (a new version)', params: IdParams, body: PolicyRevisionBody } }, async (request, reply) => {
+    return reply.status(201).send(presentPolicy(await revisePolicyRules(services, request.actor, Number(request.params.id), request.body as PolicyRevision)));
   });
 
   typed.get('/api/v1/policies/:id', { schema: { tags, summary: '政策详情 / Policy', params: IdParams } }, async (request) => {
