@@ -354,3 +354,29 @@ describe('policy applications (申报 → 受理 → 审核 → 兑现)', () => 
     expect(await asOf('2026-07-01')).toMatchObject({ version: 2, amount: 5000 });
   });
 });
+
+describe('the monthly bulletin on demands and policies', () => {
+  it('counts March 2026: the demand solved on time, the amounts paid both ways, the enterprises reached; February has none', async () => {
+    s.at('2026-04-02T09:00');
+    const sup = await loginAs(t.app, 'supervisor-220106');
+    const section = async (month: string) => {
+      const res = await sup.get(`/api/v1/bulletins/220106/${month}.json`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.tables.find((table: { title: string }) => table.title === '十一、助企服务与惠企政策');
+    };
+    const march = await section('2026-03');
+    expect(march.headers).toEqual(['指标', '本月（2026-03）', '本年累计（2026-01 至 2026-03）']);
+    // The demand: filed 03-10, resolved 03-11 within its limit, closed 03-11. F1 paid 1815.08 on 03-10; APP-2026 paid 3000 on 03-20.
+    expect(march.rows).toEqual([
+      ['企业诉求受理数', '1', '1'], ['企业诉求办结数', '1', '1'], ['按期办结数', '1', '1'], ['按期办结率', '100.00%', '100.00%'],
+      ['免申即享兑现金额（元）', '1815.08', '1815.08'], ['申报兑现金额（元）', '3000.00', '3000.00'], ['获得兑现企业数', '1', '1'], ['政策推送触达企业数', '1', '1'],
+    ]);
+    const february = await section('2026-02');
+    expect(february.rows.map((row: string[]) => row[1])).toEqual(['0', '0', '0', '—', '0.00', '0.00', '0', '0']);
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    const xlsx = await t.app.inject({ method: 'GET', url: '/api/v1/bulletins/220106/2026-03.xlsx', headers: { authorization: `Bearer ${sup.token}` } });
+    await workbook.xlsx.load(xlsx.rawPayload as never);
+    expect(String(workbook.getWorksheet('助企服务与惠企政策')!.getRow(7).getCell(2).value)).toBe('1815.08');
+  });
+});
