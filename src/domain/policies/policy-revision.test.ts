@@ -1,6 +1,6 @@
 /** A rule change adds a version from a date and ends the one in force the day before; older versions stay. */
 import { describe, expect, it } from 'vitest';
-import { dayBefore, F1_STABLE_JOBS, revisePolicy, versionOn, type PolicyVersion } from './index.ts';
+import { dayBefore, F1_STABLE_JOBS, lastDateInForce, revisePolicy, versionOn, type PolicyVersion } from './index.ts';
 
 const v3 = F1_STABLE_JOBS.versions[2]!;
 const open: PolicyVersion[] = [...F1_STABLE_JOBS.versions.slice(0, 2), { ...v3, effectiveTo: null }];
@@ -28,5 +28,13 @@ describe('revisePolicy', () => {
     expect(revisePolicy(F1_STABLE_JOBS, { effectiveFrom: '2026-01-01', effectiveTo: null, ...newRules }).problems).toMatchObject([{ path: 'effectiveFrom' }]);
     const unknown = revisePolicy(F1_STABLE_JOBS, { effectiveFrom: '2027-01-01', effectiveTo: null, eligibility: { type: 'fact', fact: 'profit' as never, op: '>=', value: 1 }, benefit: newRules.benefit });
     expect(unknown.problems).toMatchObject([{ problem: 'UNKNOWN_FACT', value: 'profit' }]);
+  });
+});
+
+describe('lastDateInForce', () => {
+  it('is the date itself while a version holds it, else the end of the latest version before it', () => {
+    expect(lastDateInForce(F1_STABLE_JOBS, '2026-12-03')).toBe('2026-12-03');
+    expect(lastDateInForce(F1_STABLE_JOBS, '2027-03-01')).toBe('2026-12-31');
+    expect(lastDateInForce(F1_STABLE_JOBS, '2023-06-01')).toBeNull();
   });
 });

@@ -140,6 +140,16 @@ export function versionOn(policy: Pick<PolicyDefinition, 'versions'>, date: stri
   return policy.versions.find((version) => version.effectiveFrom <= date && (version.effectiveTo === null || version.effectiveTo >= date));
 }
 
+/**
+ * The latest date on or before `date` on which the policy is in force, or null if it never was by then.
+ * @example lastDateInForce(F1_STABLE_JOBS, '2027-03-01') // '2026-12-31'
+ */
+export function lastDateInForce(policy: Pick<PolicyDefinition, 'versions'>, date: string): string | null {
+  if (versionOn(policy, date)) return date;
+  const ended = policy.versions.filter((version) => version.effectiveTo !== null && version.effectiveTo < date).map((version) => version.effectiveTo!);
+  return ended.sort().at(-1) ?? null;
+}
+
 /** Problems of a whole policy: every version's rules, and versions whose ranges overlap. */
 export function policyProblems(policy: Pick<PolicyDefinition, 'versions'>): RuleProblem[] {
   const sorted = [...policy.versions].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
