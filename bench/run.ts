@@ -16,6 +16,7 @@ import { renderMarkdown, type BenchResult, type DbResult } from './lib/report.ts
 import { caseList, indicatorsAndRankings, intake, trivialRoute } from './scenarios/http.ts';
 import { indicatorReadCeiling, insertCeiling, openCounts, sweep, sweepReadCeiling } from './scenarios/database.ts';
 import { routing } from './scenarios/routing.ts';
+import { policyMatching } from './scenarios/policy-matching.ts';
 import { coldStart } from './scenarios/cold-start.ts';
 import { explainHotPaths } from './scenarios/plans.ts';
 import { startLockSampler } from './lib/lock-sampler.ts';
@@ -112,6 +113,8 @@ const result: BenchResult = {
 log(`size ${size.toLocaleString()}, databases ${kinds.join(', ')}, ${concurrency} clients, ${durationMs / 1000} s per load`);
 log('routing over 10k grids');
 result.routing = routing(1_000_000);
+log('policy matching: F1–F4 × 10k enterprises');
+result.policyMatching = policyMatching(10_000);
 for (const kind of kinds) {
   if (kind !== 'postgres' && kind !== 'pglite') throw new Error(`unknown database kind ${kind}`);
   const cases = kind === 'pglite' ? Math.min(size, pgliteMax) : size;

@@ -34,6 +34,8 @@ export interface BenchResult {
   databases: DbResult[];
   skipped: string[];
   routing: { grids: number; verticesPerGrid: number; points: number; found: number; buildMs: number; perSecond: number; ceilingPerSecond: number; candidatesPerPoint: number };
+  /** 惠企政策 matching in memory (bench/scenarios/policy-matching.ts); absent in results written before it. */
+  policyMatching?: { policies: number; enterprises: number; medianMs: number; runs: number[]; met: number };
 }
 
 const int = (value: number) => Math.round(value).toLocaleString('en-US');
@@ -87,6 +89,8 @@ export function renderMarkdown(result: BenchResult): string {
   }
   const r = result.routing;
   lines.push(`| grid routing, ${int(r.grids)} grids × ${r.verticesPerGrid} vertices | — | ${int(r.points)} points | ${int(r.perSecond)} points/s (${r.candidatesPerPoint.toFixed(2)} candidates/point, build ${ms(r.buildMs)}) | flatbush bbox only ${int(r.ceilingPerSecond)} points/s | ${ratio(r.perSecond / r.ceilingPerSecond)} | ≥500k/s | ${verdict(r.perSecond >= 500_000)} |`);
+  const p = result.policyMatching;
+  if (p) lines.push(`| policy matching, ${p.policies} policies × ${int(p.enterprises)} enterprises (explained) | — | ${int(p.policies * p.enterprises)} matches | ${ms(p.medianMs)} (median of ${p.runs.length}, ${int(p.met)} met) | — | — | ≤1 s | ${verdict(p.medianMs <= 1000)} |`);
   lines.push('');
   for (const note of [...result.skipped, ...result.databases.flatMap((d) => (d.note ? [`${d.kind}: ${d.note}`] : []))]) lines.push(`- ${note}`);
   lines.push('', '## Case list per filter', '', '| db | filter | total | p50 | p95 |', '|---|---|---|---|---|');

@@ -12,16 +12,17 @@ import * as m0011 from './migrations/0011-warning-instants.ts';
 import * as m0012 from './migrations/0012-admin-audit.ts';
 import * as m0013 from './migrations/0013-projects-targets.ts';
 import * as m0014 from './migrations/0014-enterprises-policies.ts';
+import * as m0015 from './migrations/0015-service-applications.ts';
 import * as m0017 from './migrations/0017-dispatch-models.ts';
 import * as m0018 from './migrations/0018-case-search-terms.ts';
 import * as m0019 from './migrations/0019-open311-losses-webhooks.ts';
 import * as m0020 from './migrations/0020-subscriptions-messages.ts';
-import * as m0015 from './migrations/0015-service-applications.ts';
 import * as m0021 from './migrations/0021-login-throttle.ts';
 import * as m0022 from './migrations/0022-case-events-append-only.ts';
 import * as m0025 from './migrations/0025-account-controls.ts';
 import * as m0028 from './migrations/0028-idempotency-reported-at.ts';
 import * as m0029 from './migrations/0029-case-map-index.ts';
+import * as m0030 from './migrations/0030-policy-applications.ts';
 import * as m0032 from './migrations/0032-project-rate-snapshots.ts';
 import * as m0033 from './migrations/0033-project-report-notices.ts';
 import * as m0036 from './migrations/0036-attachment-blobs.ts';
@@ -52,6 +53,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0025-account-controls': m0025,
   '0028-idempotency-reported-at': m0028,
   '0029-case-map-index': m0029,
+  '0030-policy-applications': m0030,
   '0032-project-rate-snapshots': m0032,
   '0033-project-report-notices': m0033,
   '0036-attachment-blobs': m0036,

@@ -43,6 +43,13 @@ export const FormulaSchema: z.ZodType<FormulaInput> = z.lazy(() => z.discriminat
   z.strictObject({ type: z.literal('cases'), cases: z.array(z.strictObject({ when: RuleSchema, formula: FormulaSchema })).min(1).max(20), otherwise: FormulaSchema }),
 ]));
 
+export const PolicyRevisionBody = z.strictObject({
+  effectiveFrom: IsoDate,
+  effectiveTo: IsoDate.nullable().default(null),
+  eligibility: RuleSchema,
+  benefit: z.strictObject({ formula: FormulaSchema, cap: z.number().min(0).optional() }),
+});
+
 export const PolicyBody = z.strictObject({
   code: z.string().regex(/^[A-Za-z0-9-]{2,40}$/),
   title: plainText(200),
@@ -95,3 +102,13 @@ export const GrantRunBody = z.strictObject({ evaluationDate: IsoDate.optional() 
 export const PayBody = z.strictObject({ reference: plainText(100) });
 export const DateQuery = z.strictObject({ date: IsoDate.optional() });
 export const ImportBody = z.strictObject({ format: z.enum(['csv', 'xlsx']), content: z.string().min(1).max(7_000_000) });
+export const PolicyApplicationBody = z.strictObject({
+  enterpriseId: z.number().int().positive(),
+  categoryCode: z.string().max(20).optional(),
+  note: plainText(500).optional(),
+});
+export const PolicyApplicationActionBody = z.strictObject({
+  version: z.number().int().min(1),
+  note: plainText(500).optional(),
+  reference: plainText(100).optional(),
+});

@@ -1,7 +1,8 @@
 /**
  * The enterprise portal in the browser: an enterprise user sees F1 met with its amount, confirms the
  * pending 免申即享 grant (意愿确认), and files a demand (诉求) that the 人社局 handler resolves in the
- * loop; the portal then shows the demand closed. The clock is set to 2026-06-01 so F1's 2026 version
+ * loop; the portal then shows the demand closed. It then applies (申报) for an application-mode policy, sees the
+ * application accepted, and rates (好差评) the closed demand. The clock is set to 2026-06-01 so F1's 2026 version
  * is in force and reads the 2025 figures.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +37,11 @@ beforeAll(async () => {
   const policy = await leader.post('/api/v1/policies', F1_STABLE_JOBS);
   const run = await leader.post(`/api/v1/policies/${policy.body.id}/grant-runs`, {});
   expect(run.body.items).toHaveLength(1);
+  const application = await leader.post('/api/v1/policies', {
+    code: 'APP-E2E', title: '规模企业稳岗奖励（测试）', titleEn: 'Stable-jobs award (test)', issuer: '区人社局', documentNumber: '测试〔2026〕1号', mode: 'application', excludes: [],
+    versions: [{ version: 1, effectiveFrom: '2026-01-01', effectiveTo: '2026-12-31', eligibility: { type: 'fact', fact: 'employees', op: '>=', value: 100 }, benefit: { formula: { type: 'fixed', amount: 3000 } } }],
+  });
+  expect(application.status, JSON.stringify(application.body)).toBe(201);
 });
 
 afterAll(() => closeBrowserSuite(env, browser));
@@ -80,6 +86,31 @@ describe.skipIf(!haveChromium)('enterprise portal', () => {
     await page.getByRole('tab', { name: '诉求' }).click();
     await page.locator('[data-state="closed"]').waitFor();
     await snap(page, 'zh-41-enterprise-demand-closed');
+    await context.close();
+  });
+
+  it('an enterprise applies for an application-mode policy, follows its stage, and rates its closed demand', async () => {
+    const context = await newPerson(browser, env.baseUrl);
+    const page = await context.newPage();
+    await loginThroughUi(page, 'boss-e2e');
+    await page.waitForURL(/\/portal/);
+    await page.getByTestId('policy-APP-E2E').waitFor();
+    await page.getByRole('button', { name: '申报', exact: true }).click();
+    await page.getByText(/已申报，工单号/).waitFor();
+    await page.locator('[data-testid^="application-"] [data-status="submitted"]').waitFor();
+    const applications = await op.get(`/api/v1/enterprises/${enterpriseId}/policy-applications`);
+    const [filed] = applications.body.items;
+    const leader = await loginAs(env.t.app, 'leader-220106');
+    const accepted = await leader.post(`/api/v1/policy-applications/${filed.caseId}/accept`, { version: filed.caseVersion });
+    expect(accepted.body.status, JSON.stringify(accepted.body)).toBe('accepted');
+    await page.reload();
+    await page.locator('[data-testid^="application-"] [data-status="accepted"]').waitFor();
+    await snap(page, 'zh-44-enterprise-policy-application');
+
+    await page.getByRole('tab', { name: '诉求' }).click();
+    await page.getByLabel('评价办理结果').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '非常满意' }).click();
+    await page.locator('[data-rating="very_satisfied"]').waitFor();
     await context.close();
   });
 

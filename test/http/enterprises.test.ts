@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { apiClient, loginAs, type ApiClient } from '../support/api-client.ts';
 import { caseScript, departmentsOf220106, type CaseScript } from '../support/case-script.ts';
-import { F1_STABLE_JOBS, F3_NEW_POST_SUBSIDY } from '../../src/domain/policies/index.ts';
+import { F1_STABLE_JOBS, F3_NEW_POST_SUBSIDY, type PolicyDefinition } from '../../src/domain/policies/index.ts';
 import { completeUscc } from '../../src/domain/enterprises/index.ts';
 
 let t: TestApp;
@@ -204,6 +204,10 @@ describe('enterprise demands', () => {
     await s.act(op, caseId, 'check_pass', '2026-03-11T11:00');
     const page = await boss.get(`/api/v1/enterprises/${enterpriseId}`);
     expect(page.body.demands).toMatchObject([{ caseId, state: 'closed', categoryCode: 'Q02' }]);
+    // 好差评: the enterprise rates its resolved demand from the portal, once.
+    const rated = await boss.post(`/api/v1/cases/${caseId}/actions/rate`, { version: page.body.demands[0].version, level: 'very_satisfied' });
+    expect(rated.status, JSON.stringify(rated.body)).toBe(200);
+    expect((await boss.get(`/api/v1/enterprises/${enterpriseId}`)).body.demands).toMatchObject([{ caseId, rating: 'very_satisfied' }]);
     expect(page.body.liaison).toMatchObject({ id: liaisonId });
     expect((await otherBoss.post(`/api/v1/enterprises/${enterpriseId}/demands`, { categoryCode: 'Q02', description: '冒名' })).status).toBe(403);
   });
@@ -251,5 +255,128 @@ describe('enterprise indicators', () => {
     expect(res.body.demandsByDepartment).toMatchObject([{ total: 1, solved: 1 }]);
     expect(res.body).toMatchObject({ paidCents: 181508, paidItems: 1, enterprisesReached: 1 });
     expect((await boss.get('/api/v1/enterprise-indicators')).status).toBe(403);
+  });
+});
+
+describe('policy applications (申报 → 受理 → 审核 → 兑现)', () => {
+  const policy: PolicyDefinition = {
+    ...structuredClone(F3_NEW_POST_SUBSIDY), code: 'APP-2026', title: '规模企业稳岗奖励（测试）', titleEn: 'Stable-jobs award (test)', excludes: [],
+    versions: [{ version: 1, effectiveFrom: '2026-01-01', effectiveTo: '2026-12-31', eligibility: { type: 'fact', fact: 'employees', op: '>=', value: 100 }, benefit: { formula: { type: 'fixed', amount: 3000 } } }],
+  };
+  const applicationCounts = async () => ({
+    cases: Number((await t.services.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', 'policy_application').executeTakeFirstOrThrow()).n),
+    applications: Number((await t.services.db.selectFrom('policy_applications').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+  });
+
+  it('refuses what cannot be applied for, changing nothing', async () => {
+    s.at('2026-03-12T10:00');
+    const created = await leader.post('/api/v1/policies', policy);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const ids = Object.fromEntries((await leader.get('/api/v1/policies')).body.items.map((row: { code: string; id: number }) => [row.code, row.id]));
+    const before = await applicationCounts();
+    const autoGrant = await boss.post(`/api/v1/policies/${ids['F1-WENGANG']}/applications`, { enterpriseId });
+    expect(autoGrant).toMatchObject({ status: 409, body: { code: 'POLICY_NOT_APPLICATION', message: '该政策为免申即享政策，无需申报' } });
+    expect((await boss.post(`/api/v1/policies/${ids['F3-KUOGANG']}/applications`, { enterpriseId })).body.code).toBe('POLICY_NOT_IN_FORCE');
+    const notMet = await otherBoss.post(`/api/v1/policies/${ids['APP-2026']}/applications`, { enterpriseId: otherId });
+    expect(notMet).toMatchObject({ status: 409, body: { code: 'POLICY_APPLICATION_NOT_ELIGIBLE', messageEn: 'On the data held, the enterprise does not meet this policy; it cannot apply', details: { status: 'not' } } });
+    expect((await otherBoss.post(`/api/v1/policies/${ids['APP-2026']}/applications`, { enterpriseId })).status).toBe(403);
+    expect((await boss.post(`/api/v1/policies/${ids['APP-2026']}/applications`, { enterpriseId, categoryCode: 'Q02' })).body.code).toBe('CASE_CATEGORY_KIND_MISMATCH');
+    expect(await applicationCounts()).toEqual(before);
+  });
+
+  it('moves a policy_application case stage by stage on the 快申快享 clock and pays once', async () => {
+    const policyId = (await leader.get('/api/v1/policies')).body.items.find((row: { code: string }) => row.code === 'APP-2026').id;
+    s.at('2026-03-12T10:00'); // Thursday
+    const filed = await boss.post(`/api/v1/policies/${policyId}/applications`, { enterpriseId, note: '请审核' });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    // 受理 within 2 working days: Fri 13, Mon 16, by 17:30.
+    expect(filed.body).toMatchObject({ status: 'submitted', caseState: 'reported', amountCents: 300000, amount: 3000, policyCode: 'APP-2026', deadline: '2026-03-16T09:30:00.000Z', allowedActions: [] });
+    const caseId = filed.body.caseId;
+    expect((await boss.post(`/api/v1/policies/${policyId}/applications`, { enterpriseId })).body).toMatchObject({ code: 'POLICY_APPLICATION_DUPLICATE', details: { caseId } });
+
+    const detail = await op.get(`/api/v1/cases/${caseId}`);
+    expect(detail.body).toMatchObject({ kind: 'policy_application', state: 'reported' });
+    expect(detail.body.allowedActions).not.toContain('file');
+    const loop = await op.post(`/api/v1/cases/${caseId}/actions/file`, { version: detail.body.version });
+    expect(loop).toMatchObject({ status: 409, body: { code: 'CASE_INVALID_TRANSITION' } });
+
+    const { handler } = await departmentsOf220106(t);
+    const fgj = await handler('fgj');
+    const rsj = await handler('rsj');
+    const act = (client: ApiClient, action: string, body: Record<string, unknown> = {}) => client.get(`/api/v1/policy-applications/${caseId}`)
+      .then((current) => client.post(`/api/v1/policy-applications/${caseId}/${action}`, { version: current.body.caseVersion ?? 1, ...body }));
+    expect((await rsj.post(`/api/v1/policy-applications/${caseId}/accept`, { version: 1 })).status).toBe(403);
+    expect((await boss.post(`/api/v1/policy-applications/${caseId}/accept`, { version: 1 })).status).toBe(403);
+    expect((await leader.post(`/api/v1/policy-applications/${caseId}/pay`, { version: 1, reference: 'PAY-A' })).body.code).toBe('CASE_INVALID_TRANSITION');
+    s.at('2026-03-13T09:00');
+    expect((await fgj.get(`/api/v1/policy-applications/${caseId}`)).body.allowedActions).toEqual(['accept', 'reject']);
+    const accepted = await act(fgj, 'accept');
+    // 审核 within 10 working days of 受理 (Fri 13): Mar 16–20, 23–27.
+    expect(accepted.body).toMatchObject({ status: 'accepted', caseState: 'signed', deadline: '2026-03-27T09:30:00.000Z' });
+    expect((await fgj.post(`/api/v1/policy-applications/${caseId}/approve`, { version: 1 })).body.code).toBe('CASE_VERSION_CONFLICT');
+    expect((await act(fgj, 'reject')).body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'note', code: 'required' }] });
+    s.at('2026-03-18T15:00');
+    const approved = await act(fgj, 'approve', { note: '材料齐全，数据核验通过' });
+    expect(approved.body).toMatchObject({ status: 'approved', caseState: 'resolved' });
+    expect(Date.parse(approved.body.deadline)).toBeGreaterThan(Date.parse('2026-03-27T09:30:00.000Z'));
+    expect((await act(fgj, 'pay', { reference: 'PAY-A' })).status).toBe(403);
+    expect((await act(leader, 'pay')).body.code).toBe('VALIDATION_FAILED');
+    s.at('2026-03-20T10:00');
+    const paid = await act(leader, 'pay', { reference: 'PAY-A' });
+    expect(paid.body).toMatchObject({ status: 'paid', caseState: 'closed', paymentReference: 'PAY-A', deadline: null, paidAt: '2026-03-20T02:00:00.000Z' });
+    expect((await act(leader, 'pay', { reference: 'PAY-B' })).body.code).toBe('CASE_INVALID_TRANSITION');
+
+    const timeline = (await op.get(`/api/v1/cases/${caseId}`)).body.timeline.map((event: { action: string }) => event.action);
+    expect(timeline).toEqual(['apply', 'accept', 'approve', 'pay']);
+    const mine = await boss.get(`/api/v1/enterprises/${enterpriseId}/policy-applications`);
+    expect(mine.body.items).toMatchObject([{ caseId, status: 'paid', amount: 3000, paymentReference: 'PAY-A' }]);
+    expect((await otherBoss.get(`/api/v1/enterprises/${enterpriseId}/policy-applications`)).status).toBe(403);
+  });
+
+  it('a rule change adds a version from a date; matching as of a date uses the version then in force', async () => {
+    const policyId = (await leader.get('/api/v1/policies')).body.items.find((row: { code: string }) => row.code === 'APP-2026').id;
+    const rules = { eligibility: { type: 'fact', fact: 'employees', op: '>=', value: 100 }, benefit: { formula: { type: 'fixed', amount: 5000 } } };
+    const versionsBefore = (await leader.get(`/api/v1/policies/${policyId}`)).body.versions;
+    expect((await op.post(`/api/v1/policies/${policyId}/versions`, { effectiveFrom: '2026-07-01', ...rules })).status).toBe(403);
+    const early = await leader.post(`/api/v1/policies/${policyId}/versions`, { effectiveFrom: '2025-12-01', ...rules });
+    expect(early).toMatchObject({ status: 400, body: { code: 'POLICY_RULE_INVALID', details: [{ path: 'effectiveFrom' }] } });
+    const unknown = await leader.post(`/api/v1/policies/${policyId}/versions`, { effectiveFrom: '2026-07-01', ...rules, eligibility: { type: 'fact', fact: 'profit', op: '>=', value: 1 } });
+    expect(unknown.body).toMatchObject({ code: 'POLICY_RULE_INVALID', details: [{ problem: 'UNKNOWN_FACT' }] });
+    expect((await leader.get(`/api/v1/policies/${policyId}`)).body.versions).toEqual(versionsBefore);
+
+    const revised = await leader.post(`/api/v1/policies/${policyId}/versions`, { effectiveFrom: '2026-07-01', ...rules });
+    expect(revised.status, JSON.stringify(revised.body)).toBe(201);
+    expect(revised.body.versions.map((v: { version: number; effectiveFrom: string; effectiveTo: string | null }) => [v.version, v.effectiveFrom, v.effectiveTo]))
+      .toEqual([[1, '2026-01-01', '2026-06-30'], [2, '2026-07-01', null]]);
+    const asOf = async (date: string) => (await boss.get(`/api/v1/enterprises/${enterpriseId}/policies?date=${date}`)).body.items
+      .find((row: { policy: { code: string } }) => row.policy.code === 'APP-2026');
+    expect(await asOf('2026-06-30')).toMatchObject({ version: 1, amount: 3000 });
+    expect(await asOf('2026-07-01')).toMatchObject({ version: 2, amount: 5000 });
+  });
+});
+
+describe('the monthly bulletin on demands and policies', () => {
+  it('counts March 2026: the demand solved on time, the amounts paid both ways, the enterprises reached; February has none', async () => {
+    s.at('2026-04-02T09:00');
+    const sup = await loginAs(t.app, 'supervisor-220106');
+    const section = async (month: string) => {
+      const res = await sup.get(`/api/v1/bulletins/220106/${month}.json`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.tables.find((table: { title: string }) => table.title === '十一、助企服务与惠企政策');
+    };
+    const march = await section('2026-03');
+    expect(march.headers).toEqual(['指标', '本月（2026-03）', '本年累计（2026-01 至 2026-03）']);
+    // The demand: filed 03-10, resolved 03-11 within its limit, closed 03-11. F1 paid 1815.08 on 03-10; APP-2026 paid 3000 on 03-20.
+    expect(march.rows).toEqual([
+      ['企业诉求受理数', '1', '1'], ['企业诉求办结数', '1', '1'], ['按期办结数', '1', '1'], ['按期办结率', '100.00%', '100.00%'],
+      ['免申即享兑现金额（元）', '1815.08', '1815.08'], ['申报兑现金额（元）', '3000.00', '3000.00'], ['获得兑现企业数', '1', '1'], ['政策推送触达企业数', '1', '1'],
+    ]);
+    const february = await section('2026-02');
+    expect(february.rows.map((row: string[]) => row[1])).toEqual(['0', '0', '0', '—', '0.00', '0.00', '0', '0']);
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    const xlsx = await t.app.inject({ method: 'GET', url: '/api/v1/bulletins/220106/2026-03.xlsx', headers: { authorization: `Bearer ${sup.token}` } });
+    await workbook.xlsx.load(xlsx.rawPayload as never);
+    expect(String(workbook.getWorksheet('助企服务与惠企政策')!.getRow(7).getCell(2).value)).toBe('1815.08');
   });
 });

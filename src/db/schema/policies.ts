@@ -72,6 +72,27 @@ export interface GrantEventsTable {
   data: Json<Record<string, unknown>>;
 }
 
+/** The companion row of a `policy_application` case (migration 0030). */
+export interface PolicyApplicationsTable {
+  case_id: number;
+  district_id: number;
+  policy_id: number;
+  version: number;
+  enterprise_id: number;
+  status: 'submitted' | 'accepted' | 'approved' | 'rejected' | 'paid';
+  amount_cents: number;
+  explanation: Json<unknown>;
+  submitted_by: number | null;
+  submitted_at: Timestamp;
+  accepted_at: Timestamp | null;
+  reviewed_at: Timestamp | null;
+  paid_at: Timestamp | null;
+  payment_reference: string | null;
+  updated_at: Timestamp;
+}
+
+export type PolicyApplicationRow = Selectable<PolicyApplicationsTable>;
+
 export type PolicyRow = Selectable<PoliciesTable>;
 
 export type PolicyVersionRow = Selectable<PolicyVersionsTable>;
@@ -89,4 +110,5 @@ export interface PoliciesTables {
   grant_runs: GrantRunsTable;
   grant_items: GrantItemsTable;
   grant_events: GrantEventsTable;
+  policy_applications: PolicyApplicationsTable;
 }

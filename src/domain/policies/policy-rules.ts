@@ -140,6 +140,16 @@ export function versionOn(policy: Pick<PolicyDefinition, 'versions'>, date: stri
   return policy.versions.find((version) => version.effectiveFrom <= date && (version.effectiveTo === null || version.effectiveTo >= date));
 }
 
+/**
+ * The latest date on or before `date` on which the policy is in force, or null if it never was by then.
+ * @example lastDateInForce(F1_STABLE_JOBS, '2027-03-01') // '2026-12-31'
+ */
+export function lastDateInForce(policy: Pick<PolicyDefinition, 'versions'>, date: string): string | null {
+  if (versionOn(policy, date)) return date;
+  const ended = policy.versions.filter((version) => version.effectiveTo !== null && version.effectiveTo < date).map((version) => version.effectiveTo!);
+  return ended.sort().at(-1) ?? null;
+}
+
 /** Problems of a whole policy: every version's rules, and versions whose ranges overlap. */
 export function policyProblems(policy: Pick<PolicyDefinition, 'versions'>): RuleProblem[] {
   const sorted = [...policy.versions].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
@@ -156,4 +166,45 @@ export function policyProblems(policy: Pick<PolicyDefinition, 'versions'>): Rule
       ...formulaProblems(version.benefit.formula, `versions[${version.version}].benefit`),
     ]),
   ];
+}
+
+/** A rule change: the new rules and the day they take effect (and, optionally, end). */
+export interface PolicyRevision {
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  eligibility: Rule;
+  benefit: Benefit;
+}
+
+/** The ISO day before an ISO day (calendar arithmetic only, no clock). */
+export function dayBefore(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day - 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * A rule change never edits a version: it adds the next one from `effectiveFrom`, and the latest
+ * version, if still in force then, ends the day before. Earlier versions keep governing their dates,
+ * so matching "as of" a date still reads the rules then in force.
+ * @example
+ * revisePolicy({ versions: [{ version: 1, effectiveFrom: '2026-01-01', effectiveTo: null, … }] }, { effectiveFrom: '2026-07-01', … })
+ * //=> versions 1 (2026-01-01…2026-06-30) and 2 (from 2026-07-01), no problems
+ */
+export function revisePolicy(policy: Pick<PolicyDefinition, 'versions'>, revision: PolicyRevision): { versions: PolicyVersion[]; added: PolicyVersion; problems: RuleProblem[] } {
+  const sorted = [...policy.versions].sort((a, b) => a.version - b.version);
+  const latest = sorted.at(-1);
+  const added: PolicyVersion = { version: (latest?.version ?? 0) + 1, ...revision };
+  const problems: RuleProblem[] = [];
+  if (latest && revision.effectiveFrom <= latest.effectiveFrom) {
+    problems.push({ path: 'effectiveFrom', problem: 'BAD_NUMBER', value: `must be after ${latest.effectiveFrom}` });
+  }
+  if (revision.effectiveTo !== null && revision.effectiveTo < revision.effectiveFrom) {
+    problems.push({ path: 'effectiveTo', problem: 'BAD_NUMBER', value: 'before effectiveFrom' });
+  }
+  const versions = sorted.map((version) => (version === latest && (version.effectiveTo === null || version.effectiveTo >= revision.effectiveFrom)
+    ? { ...version, effectiveTo: dayBefore(revision.effectiveFrom) }
+    : version));
+  versions.push(added);
+  if (problems.length > 0) return { versions, added, problems };
+  return { versions, added, problems: policyProblems({ versions }) };
 }

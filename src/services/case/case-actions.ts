@@ -118,8 +118,8 @@ export async function actOnLockedCase(input: {
     const district = await referenceData.districtById(deps.db, row.district_id, trx);
     if (!category || !district) throw new DomainError('NOT_FOUND');
     const effectiveActor: Actor = actor.role === 'anonymous' && isReporter ? { ...actor, role: 'citizen' } : actor;
-    // An application (办件) moves by its own table (services/applications); of the case actions only rating and 督办 apply.
-    if (row.kind === 'service_application' && request.action !== 'rate' && request.action !== 'supervise') {
+    // An application (办件, or 政策申报 in services/policies) moves by its own table; of the case actions only rating and 督办 apply.
+    if ((row.kind === 'service_application' || row.kind === 'policy_application') && request.action !== 'rate' && request.action !== 'supervise') {
       throw new DomainError('CASE_INVALID_TRANSITION', { kind: row.kind, action: request.action });
     }
     const snapshot = toSnapshot(row);

@@ -68,7 +68,7 @@ export async function getCaseDetail(
   const effectiveActor: Actor = actor.role === 'anonymous' && isReporter ? { ...actor, role: 'citizen' } : actor;
   const caseActions = allowedActions(toSnapshot(row), effectiveActor, guardContext(deps.clock(), category, deps.settings.reopenWindowDays, isReporter));
   // An application (办件) moves by its own table; of the case actions only rating and 督办 apply (case-actions.ts).
-  const actions = row.kind === 'service_application' ? caseActions.filter((action) => action === 'rate' || action === 'supervise') : caseActions;
+  const actions = (row.kind === 'service_application' || row.kind === 'policy_application') ? caseActions.filter((action) => action === 'rate' || action === 'supervise') : caseActions;
   const timeline = await listCaseEvents(deps.db, caseId);
   const marked = withCalendarMark(row, await deps.calendar.get());
   return { row: marked, timeline, allowedActions: actions, showReporterContact: !isPublicSide(actor.role) || isReporter };

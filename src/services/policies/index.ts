@@ -5,3 +5,4 @@ export * from './grant-runs.ts';
 export * from './policy-catalog.ts';
 export * from './policy-matching.ts';
 export * from './policy-pushes.ts';
+export * from './policy-applications.ts';

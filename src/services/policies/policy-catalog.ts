@@ -2,8 +2,10 @@
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/case/index.ts';
 import { hasRole, POLICY_MANAGER_ROLES } from '../../domain/enterprises/index.ts';
-import { policyProblems, type PolicyDefinition, type PolicyVersion } from '../../domain/policies/index.ts';
-import { findPolicy, findPolicyByCode, insertPolicy, listPolicies, listPolicyVersions } from '../../db/repositories/policies/index.ts';
+import { policyProblems, revisePolicy, type PolicyDefinition, type PolicyRevision, type PolicyVersion } from '../../domain/policies/index.ts';
+import {
+  endPolicyVersion, findPolicy, findPolicyByCode, insertPolicy, insertPolicyVersions, listPolicies, listPolicyVersions, lockPolicy,
+} from '../../db/repositories/policies/index.ts';
 import type { PolicyRow, PolicyVersionRow } from '../../db/schema.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { runWrite } from '../write-transaction.ts';
@@ -60,4 +62,28 @@ export async function createPolicy(deps: ServiceDeps, actor: Actor, definition: 
 export async function listPoliciesFor(deps: ServiceDeps, actor: Actor): Promise<StoredPolicy[]> {
   if (actor.role === 'anonymous' || actor.role === 'citizen') throw new DomainError('FORBIDDEN');
   return loadPolicies(deps);
+}
+
+/**
+ * A rule change: adds the next version from `effectiveFrom` and ends the version then in force the day
+ * before (revisePolicy); nothing else of the older versions changes, so "as of" matching and the grants
+ * listed under them stay as they were.
+ * @throws DomainError FORBIDDEN, NOT_FOUND, POLICY_RULE_INVALID
+ */
+export async function revisePolicyRules(deps: ServiceDeps, actor: Actor, policyId: number, revision: PolicyRevision): Promise<StoredPolicy> {
+  if (!hasRole(actor, POLICY_MANAGER_ROLES)) throw new DomainError('FORBIDDEN');
+  const now = deps.clock();
+  await runWrite(deps, async (trx) => {
+    const row = await lockPolicy(trx, policyId);
+    if (!row) throw new DomainError('NOT_FOUND');
+    const current = toDefinition(row, await listPolicyVersions(trx, [policyId]));
+    const { versions, added, problems } = revisePolicy(current, revision);
+    if (problems.length > 0) throw new DomainError('POLICY_RULE_INVALID', problems);
+    for (const version of versions) {
+      const before = current.versions.find((entry) => entry.version === version.version);
+      if (before && before.effectiveTo !== version.effectiveTo && version.effectiveTo !== null) await endPolicyVersion(trx, policyId, version.version, version.effectiveTo, now);
+    }
+    await insertPolicyVersions(trx, policyId, [added]);
+  });
+  return requirePolicy(deps, policyId);
 }

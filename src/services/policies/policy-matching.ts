@@ -38,6 +38,14 @@ export async function oneStopFor(deps: ServiceDeps, actor: Actor, enterpriseId: 
     .sort((a, b) => order[a.match.status] - order[b.match.status]);
 }
 
+/** One enterprise against one policy on a date, with its granted policies for exclusivity. */
+export async function matchOne(deps: Pick<ServiceDeps, 'db'>, policy: StoredPolicy, enterpriseId: number, date: string): Promise<PolicyMatch> {
+  const [loaded] = await loadProfiles(deps, [enterpriseId]);
+  if (!loaded) throw new DomainError('NOT_FOUND');
+  const granted = (await grantedByEnterprise(deps, enterpriseId)).get(enterpriseId) ?? [];
+  return matchPolicy(policy.definition, loaded.profile, date, granted);
+}
+
 export interface PolicyMatchRow {
   enterprise: LoadedProfile['row'];
   match: PolicyMatch;

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../domain/case/index.ts';
 import { completeUscc, orgCodeCheckCharacter, type FactKey } from '../../domain/enterprises/index.ts';
-import { F1_STABLE_JOBS, REFERENCE_POLICIES, versionOn } from '../../domain/policies/index.ts';
+import { F1_STABLE_JOBS, lastDateInForce, REFERENCE_POLICIES } from '../../domain/policies/index.ts';
 import { INVENTED_INDUSTRIES, INVENTED_PER_DISTRICT, NAMED_ENTERPRISES, type DemoEnterpriseSeed } from '../../db/seed/demo-enterprises.ts';
 import { countEnterprises } from '../../db/repositories/enterprises/index.ts';
 import { findUserByUsername, listDistricts } from '../../db/repositories/org/index.ts';
@@ -121,8 +121,10 @@ export async function seedDemoEnterprises(db: Kysely<Database>, now: Date): Prom
     current = new Date(Date.UTC(2025, 6, 20, 2));
     await payGrant(deps, admin, completed.run.id, item.id, `CZ-2025-${String(item.id).padStart(5, '0')}`);
   }
-  // The pending run: F1 over the 2025 figures, waiting for the enterprises' 意愿确认.
+  // The pending run: F1 over the 2025 figures, waiting for the enterprises' 意愿确认. Once F1's last version has
+  // ended, the run is evaluated on its last day in force, so a fresh demo still shows a pending confirmation.
   current = now;
-  if (versionOn(F1_STABLE_JOBS, todayOf(deps))) await startGrantRun(deps, admin, policyIds[0]!);
+  const evaluationDate = lastDateInForce(F1_STABLE_JOBS, todayOf(deps));
+  if (evaluationDate) await startGrantRun(deps, admin, policyIds[0]!, evaluationDate);
   return ids.length;
 }

@@ -8,6 +8,7 @@ import { parsePeriod, previousPeriod, samePeriodLastYear, type Period } from '..
 import type { IndicatorCounts, IndicatorRates } from '../../domain/supervision/indicator-compute.ts';
 import { topCategories } from '../../db/repositories/supervision/indicator-repository.ts';
 import { listLongSuspendedCases, listOverdueCases, listRectificationCases } from '../../db/repositories/supervision/bulletin-repository.ts';
+import { enterpriseBulletinFigures, type EnterpriseBulletinFigures } from '../../db/repositories/policies/index.ts';
 import { listAnchors, type StoredAnchor } from '../../db/repositories/case/index.ts';
 import type { ApplicationIndicatorReport } from '../applications/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
@@ -49,7 +50,9 @@ export interface BulletinData {
   rectifications: BulletinCase[];
   /** 政务服务办件 indicators and ranking of the month, per department and per window (docs/applications.md). */
   serviceApplications: { department: ApplicationIndicatorReport; window: ApplicationIndicatorReport };
-  /** 十一: the district's latest signed timeline anchors, printed so a copy exists outside the database (ADR 0037). */
+  /** 十一: demands and policies (docs/enterprises.md), the month and the year to the month's end. */
+  enterprises: { month: EnterpriseBulletinFigures; yearToDate: EnterpriseBulletinFigures };
+  /** 十二: the district's latest signed timeline anchors, printed so a copy exists outside the database (ADR 0037). */
   anchors: StoredAnchor[];
 }
 
@@ -110,6 +113,10 @@ export async function buildBulletin(deps: ServiceDeps, district: DistrictRef, mo
     topCategories: categories.map((row) => ({ code: row.code, majorName: row.major_name, minorName: row.minor_name, count: Number(row.n) })),
     overdue, longSuspended: suspended, longSuspendedDays, rectifications,
     serviceApplications: await serviceApplicationSection(deps, district, month),
+    enterprises: {
+      month: await enterpriseBulletinFigures(deps.db, district.id, period.start, period.end),
+      yearToDate: await enterpriseBulletinFigures(deps.db, district.id, parsePeriod(`${period.key.slice(0, 4)}-01`).start, period.end),
+    },
     anchors: (await listAnchors(deps.db, { districtId: district.id, latest: BULLETIN_ANCHORS })).filter((a) => a.anchoredAt.getTime() <= now.getTime()),
   };
 }

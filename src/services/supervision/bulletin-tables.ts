@@ -120,6 +120,28 @@ function applicationTable(title: string, unitName: string, report: ApplicationIn
   };
 }
 
+/** 十一: 助企服务与惠企政策 — demands solved on time, amounts granted, enterprises reached. */
+function enterpriseTable(data: BulletinData): BulletinTable {
+  const { month, yearToDate } = data.enterprises;
+  const yuan = (cents: number) => (cents / 100).toFixed(2);
+  const onTime = (f: typeof month) => percent(f.demandsClosed === 0 ? null : f.demandsClosedOnTime / f.demandsClosed);
+  const rows: [string, (f: typeof month) => string][] = [
+    ['企业诉求受理数', (f) => String(f.demandsFiled)],
+    ['企业诉求办结数', (f) => String(f.demandsClosed)],
+    ['按期办结数', (f) => String(f.demandsClosedOnTime)],
+    ['按期办结率', onTime],
+    ['免申即享兑现金额（元）', (f) => yuan(f.autoGrantPaidCents)],
+    ['申报兑现金额（元）', (f) => yuan(f.applicationPaidCents)],
+    ['获得兑现企业数', (f) => String(f.enterprisesPaid)],
+    ['政策推送触达企业数', (f) => String(f.enterprisesPushed)],
+  ];
+  return {
+    title: '十一、助企服务与惠企政策',
+    headers: ['指标', `本月（${data.period.key}）`, `本年累计（${data.period.key.slice(0, 4)}-01 至 ${data.period.key}）`],
+    rows: rows.map(([name, get]) => [name, get(month), get(yearToDate)]),
+  };
+}
+
 function caseRows(cases: BulletinCase[], last: (c: BulletinCase) => string[]): string[][] {
   return cases.map((c) => [c.number, c.title, c.categoryName, c.departmentName ?? DASH, ...last(c)]);
 }
@@ -164,9 +186,10 @@ export function bulletinDocument(data: BulletinData): BulletinDocument {
       },
       applicationTable('九、政务服务办件指标（按部门）', '部门', data.serviceApplications.department),
       applicationTable('十、政务服务办件指标（按窗口）', '窗口', data.serviceApplications.window),
+      enterpriseTable(data),
       {
         // Printed, so a copy of the chain's signed positions exists outside the database: civicloop verify-timeline --anchors.
-        title: '十一、时间线锚点（哈希链签名位置）',
+        title: '十二、时间线锚点（哈希链签名位置）',
         headers: ['签发时间', '链序号', '事件', '哈希', '密钥', '签名'],
         rows: data.anchors.map((a) => [shanghaiText(a.anchoredAt), String(a.chainSeq), String(a.eventId), a.hash, a.keyId, a.signature]),
       },

@@ -156,6 +156,11 @@ export const en: Messages = {
       employees: 'Employees', revenue: 'Revenue (¥)', assets: 'Total assets (¥)', insured_headcount: 'Insured headcount', insured_months: 'Months paid in full',
       unemployment_insurance_paid: 'Unemployment insurance paid (¥)', layoff_rate: 'Layoff rate (%)', industrial_output: 'Industrial output (¥)', rd_expense: 'R&D expense (¥)',
     },
+    application: {
+      title: 'My policy applications', none: 'No applications yet', apply: 'Apply', filed: 'Applied; case {{number}}', deadline: 'This step due by {{at}}',
+      status: { submitted: 'Applied, to be accepted', accepted: 'Accepted, under review', approved: 'Approved, to be paid', rejected: 'Not approved', paid: 'Paid' },
+    },
+    rate: 'Rate the result', rated: 'Thank you for your rating',
     grant: {
       confirm: 'Confirm', decline: 'Decline', confirmDone: 'Confirmed; waiting for payout', declineDone: 'Declined', none: 'No auto-grants yet', amount: '¥{{amount}}',
       status: { pending: 'To confirm', confirmed: 'Confirmed', declined: 'Declined', paid: 'Paid' },

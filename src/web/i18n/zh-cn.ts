@@ -154,6 +154,11 @@ export const zhCN = {
       employees: '从业人员', revenue: '营业收入（元）', assets: '资产总额（元）', insured_headcount: '失业保险参保人数', insured_months: '足额缴费月数',
       unemployment_insurance_paid: '实缴失业保险费（元）', layoff_rate: '裁员率（%）', industrial_output: '工业总产值（元）', rd_expense: '研发费用（元）',
     },
+    application: {
+      title: '我的政策申报', none: '暂无申报', apply: '申报', filed: '已申报，工单号 {{number}}', deadline: '本环节时限 {{at}}',
+      status: { submitted: '已申报，待受理', accepted: '已受理，审核中', approved: '审核通过，待兑现', rejected: '未通过', paid: '已兑现' },
+    },
+    rate: '评价办理结果', rated: '感谢您的评价',
     grant: {
       confirm: '确认享受', decline: '放弃', confirmDone: '已确认，等待拨付', declineDone: '已放弃', none: '暂无免申即享事项', amount: '{{amount}} 元',
       status: { pending: '待确认', confirmed: '已确认', declined: '已放弃', paid: '已拨付' },

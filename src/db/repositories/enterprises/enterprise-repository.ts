@@ -75,7 +75,7 @@ export async function listDemandCases(db: Db, enterpriseId: number) {
     .selectFrom('enterprise_demands as d')
     .innerJoin('cases as c', 'c.id', 'd.case_id')
     .innerJoin('categories as k', 'k.id', 'c.category_id')
-    .select(['c.id', 'c.number', 'c.title', 'c.state', 'c.created_at', 'c.resolve_deadline', 'c.closed_at', 'k.minor_name as category_name', 'k.code as category_code'])
+    .select(['c.id', 'c.number', 'c.title', 'c.state', 'c.created_at', 'c.resolve_deadline', 'c.closed_at', 'c.version', 'c.rating', 'k.minor_name as category_name', 'k.code as category_code'])
     .where('d.enterprise_id', '=', enterpriseId)
     .orderBy('c.id', 'desc')
     .execute();

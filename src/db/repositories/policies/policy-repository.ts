@@ -27,6 +27,17 @@ export async function insertPolicyVersions(db: Db, policyId: number, versions: N
   }))).execute();
 }
 
+/** Locks a policy row so two rule changes of one policy run one after the other. */
+export async function lockPolicy(db: Db, id: number) {
+  return db.selectFrom('policies').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** Ends a version's range (a rule change closes the version in force); the rules themselves never change. */
+export async function endPolicyVersion(db: Db, policyId: number, version: number, effectiveTo: string, at: Date): Promise<void> {
+  await db.updateTable('policy_versions').set({ effective_to: effectiveTo }).where('policy_id', '=', policyId).where('version', '=', version).execute();
+  await db.updateTable('policies').set({ updated_at: at }).where('id', '=', policyId).execute();
+}
+
 export async function findPolicyByCode(db: Db, code: string) {
   return db.selectFrom('policies').selectAll().where('code', '=', code).executeTakeFirst();
 }

@@ -26,6 +26,7 @@ export function presentEnterpriseDetail(detail: Awaited<ReturnType<typeof enterp
     demands: detail.demands.map((demand) => ({
       caseId: demand.id, number: demand.number, title: demand.title, state: demand.state, categoryCode: demand.category_code,
       categoryName: demand.category_name, createdAt: demand.created_at, resolveDeadline: demand.resolve_deadline, closedAt: demand.closed_at,
+      version: demand.version, rating: demand.rating,
     })),
   };
 }

@@ -5,15 +5,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { PolicyDefinition } from '../../../domain/policies/index.ts';
+import type { PolicyDefinition, PolicyRevision } from '../../../domain/policies/index.ts';
 import { IdParams } from '../../../shared/api-schemas.ts';
-import { DateQuery, GrantRunBody, PayBody, PolicyBody, PushBody } from '../../../shared/enterprise-schemas.ts';
+import { DateQuery, GrantRunBody, PayBody, PolicyApplicationActionBody, PolicyApplicationBody, PolicyBody, PolicyRevisionBody, PushBody } from '../../../shared/enterprise-schemas.ts';
+import { POLICY_APPLICATION_ACTIONS } from '../../../domain/policies/index.ts';
 import {
-  createPolicy, decideGrant, enterpriseBenefits, enterpriseIndicators, getGrantRun, listPoliciesFor, listPolicyPushes, oneStopFor, payGrant, policyMatchesFor,
-  previewPolicy, pushPolicy, readPush, requirePolicy, startGrantRun,
+  actOnPolicyApplication, applyForPolicy, createPolicy, decideGrant, getPolicyApplication, listEnterpriseApplications, enterpriseBenefits, enterpriseIndicators, getGrantRun, listPoliciesFor, listPolicyPushes, oneStopFor, payGrant, policyMatchesFor,
+  previewPolicy, pushPolicy, readPush, requirePolicy, revisePolicyRules, startGrantRun,
 } from '../../../services/policies/index.ts';
 import { presentEnterprise } from '../enterprises/index.ts';
-import { presentGrantItem, presentMatch, presentPolicy, presentPush } from './policy-presenter.ts';
+import { presentGrantItem, presentMatch, presentPolicy, presentPolicyApplication, presentPush } from './policy-presenter.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
 const ItemParams = z.strictObject({ id: z.string().regex(/^\d{1,9}$/), itemId: z.string().regex(/^\d{1,9}$/) });
@@ -33,6 +34,10 @@ export async function policyRoutes(app: FastifyInstance, { services }: RouteDeps
   typed.post('/api/v1/policies/preview', { schema: { tags, summary: '政策预览 / Preview an unsaved policy', body: PolicyBody, querystring: DateQuery } }, async (request) => {
     const rows = await previewPolicy(services, request.actor, request.body as PolicyDefinition, request.query.date);
     return { items: rows.map((row) => ({ enterprise: presentEnterprise(row.enterprise), ...presentMatch(row.match) })) };
+  });
+
+  typed.post('/api/v1/policies/:id/versions', { schema: { tags, summary: '修订政策规则（新增版本）/ Change the rules (a new version)', params: IdParams, body: PolicyRevisionBody } }, async (request, reply) => {
+    return reply.status(201).send(presentPolicy(await revisePolicyRules(services, request.actor, Number(request.params.id), request.body as PolicyRevision)));
   });
 
   typed.get('/api/v1/policies/:id', { schema: { tags, summary: '政策详情 / Policy', params: IdParams } }, async (request) => {
@@ -95,4 +100,25 @@ export async function policyRoutes(app: FastifyInstance, { services }: RouteDeps
   typed.post('/api/v1/grant-runs/:id/items/:itemId/pay', { schema: { tags, summary: '拨付登记 / Record the payout', params: ItemParams, body: PayBody } }, async (request) => {
     return presentGrantItem(await payGrant(services, request.actor, Number(request.params.id), Number(request.params.itemId), request.body.reference));
   });
+
+  typed.post('/api/v1/policies/:id/applications', { schema: { tags, summary: '政策申报 / Apply for a policy', params: IdParams, body: PolicyApplicationBody } }, async (request, reply) => {
+    const { row } = await applyForPolicy(services, request.actor, Number(request.params.id), request.body);
+    return reply.status(201).send(presentPolicyApplication(await getPolicyApplication(services, request.actor, row.id)));
+  });
+
+  typed.get('/api/v1/enterprises/:id/policy-applications', { schema: { tags, summary: '政策申报记录 / Applications of an enterprise', params: IdParams } }, async (request) => {
+    return { items: (await listEnterpriseApplications(services, request.actor, Number(request.params.id))).map(presentPolicyApplication) };
+  });
+
+  typed.get('/api/v1/policy-applications/:id', { schema: { tags, summary: '政策申报 / Policy application', params: IdParams } }, async (request) => {
+    return presentPolicyApplication(await getPolicyApplication(services, request.actor, Number(request.params.id)));
+  });
+
+  for (const action of POLICY_APPLICATION_ACTIONS) {
+    const summary = { accept: '受理 / Accept', approve: '审核通过 / Approve', reject: '不予通过 / Reject', pay: '兑现 / Record the payout' }[action];
+    typed.post(`/api/v1/policy-applications/:id/${action}`, { schema: { tags, summary, params: IdParams, body: PolicyApplicationActionBody } }, async (request) => {
+      const { row } = await actOnPolicyApplication(services, request.actor, { caseId: Number(request.params.id), action, ...request.body });
+      return presentPolicyApplication(await getPolicyApplication(services, request.actor, row.id));
+    });
+  }
 }

@@ -5,6 +5,7 @@ import { useErrorText } from '../../ui/errors.ts';
 import { DemandPanel } from './demand-panel.tsx';
 import { EnterpriseFacts } from './enterprise-facts.tsx';
 import { GrantList } from './grant-list.tsx';
+import { PolicyApplicationList } from './policy-applications.tsx';
 import { PolicyMatchList } from './policy-match-list.tsx';
 import { useEnterprise } from './use-enterprise.ts';
 
@@ -24,8 +25,16 @@ export function EnterpriseOverview({ enterpriseId, asEnterprise }: { enterpriseI
       </Card>
       <Tabs
         items={[
-          { key: 'policies', label: t('enterprise.oneStop'), children: <PolicyMatchList items={data.policies} /> },
-          { key: 'demands', label: t('enterprise.demands'), children: <DemandPanel enterpriseId={enterpriseId} demands={data.detail.demands} onFiled={reload} /> },
+          {
+            key: 'policies', label: t('enterprise.oneStop'),
+            children: (
+              <Space orientation="vertical" style={{ width: '100%' }}>
+                <PolicyMatchList items={data.policies} apply={asEnterprise ? { enterpriseId, applications: data.applications, onApplied: reload } : undefined} />
+                <PolicyApplicationList applications={data.applications} />
+              </Space>
+            ),
+          },
+          { key: 'demands', label: t('enterprise.demands'), children: <DemandPanel enterpriseId={enterpriseId} demands={data.detail.demands} onFiled={reload} canRate={asEnterprise} /> },
           { key: 'facts', label: t('enterprise.profile'), children: <EnterpriseFacts detail={data.detail} /> },
           {
             key: 'pushes', label: t('enterprise.pushes'),

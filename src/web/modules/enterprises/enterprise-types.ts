@@ -10,6 +10,7 @@ export interface PersonView { id: number; displayName: string; phone: string | n
 
 export interface DemandView {
   caseId: number; number: string; title: string; state: string; categoryCode: string; categoryName: string; createdAt: string; closedAt: string | null;
+  version: number; rating: string | null;
 }
 
 export interface EnterpriseDetailView extends EnterpriseView {
@@ -37,3 +38,8 @@ export interface GrantView {
 }
 
 export interface PushView { id: number; policyId: number; policyTitle: string; enterpriseId: number; enterpriseName: string; pushedAt: string; readAt: string | null }
+
+export interface PolicyApplicationView {
+  caseId: number; number: string; status: 'submitted' | 'accepted' | 'approved' | 'rejected' | 'paid'; policyId: number; policyCode: string;
+  policyTitle: string; policyTitleEn: string; amount: number; deadline: string | null; paymentReference: string | null;
+}

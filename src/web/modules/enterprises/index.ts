@@ -5,5 +5,6 @@ export * from './enterprise-overview.tsx';
 export * from './enterprise-types.ts';
 export * from './grant-list.tsx';
 export * from './match-explanation.tsx';
+export * from './policy-applications.tsx';
 export * from './policy-match-list.tsx';
 export * from './use-enterprise.ts';

@@ -1,7 +1,7 @@
 /** Loads an enterprise page's data (detail, 一站查, pushes and grants) and reloads it on demand. */
 import { useCallback, useEffect, useState } from 'react';
 import { apiGet } from '../../api/client.ts';
-import type { EnterpriseDetailView, GrantView, PushView } from './enterprise-types.ts';
+import type { EnterpriseDetailView, GrantView, PolicyApplicationView, PushView } from './enterprise-types.ts';
 import type { OneStopItem } from './policy-match-list.tsx';
 
 export interface EnterpriseData {
@@ -9,6 +9,7 @@ export interface EnterpriseData {
   policies: OneStopItem[];
   grants: GrantView[];
   pushes: PushView[];
+  applications: PolicyApplicationView[];
 }
 
 export function useEnterprise(id: number | null): { data: EnterpriseData | null; error: unknown; reload: () => void } {
@@ -22,8 +23,9 @@ export function useEnterprise(id: number | null): { data: EnterpriseData | null;
       apiGet<EnterpriseDetailView>(`/api/v1/enterprises/${id}`),
       apiGet<{ items: OneStopItem[] }>(`/api/v1/enterprises/${id}/policies`),
       apiGet<{ grants: GrantView[]; pushes: PushView[] }>(`/api/v1/enterprises/${id}/benefits`),
-    ]).then(([detail, policies, benefits]) => {
-      if (live) setData({ detail, policies: policies.items, grants: benefits.grants, pushes: benefits.pushes });
+      apiGet<{ items: PolicyApplicationView[] }>(`/api/v1/enterprises/${id}/policy-applications`),
+    ]).then(([detail, policies, benefits, applications]) => {
+      if (live) setData({ detail, policies: policies.items, grants: benefits.grants, pushes: benefits.pushes, applications: applications.items });
     }, (failure: unknown) => live && setError(failure));
     return () => { live = false; };
   }, [id, tick]);
