@@ -22,6 +22,7 @@ import * as m0022 from './migrations/0022-case-events-append-only.ts';
 import * as m0025 from './migrations/0025-account-controls.ts';
 import * as m0028 from './migrations/0028-idempotency-reported-at.ts';
 import * as m0029 from './migrations/0029-case-map-index.ts';
+import * as m0034 from './migrations/0034-case-reporter-phone-index.ts';
 
 // Listed by hand, not read from disk: the same list works under tsx, vitest and a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0025-account-controls': m0025,
   '0028-idempotency-reported-at': m0028,
   '0029-case-map-index': m0029,
+  '0034-case-reporter-phone-index': m0034,
 };
 
 /**

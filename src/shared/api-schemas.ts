@@ -93,6 +93,13 @@ export const CaseListQuery = z.strictObject({
   cursor: z.string().min(1).max(200).optional(),
 });
 
+/** 来电登记's hints before saving (GET /api/v1/cases/intake-hints): by the caller's phone, and the category and grid chosen. */
+export const IntakeHintsQuery = z.strictObject({
+  phone: phoneNumber.optional(),
+  category: z.string().trim().min(1).max(16).optional(),
+  grid: z.string().regex(/^\d{15}$/).optional(),
+});
+
 const version = z.number().int().min(1);
 const reason = plainText(1000);
 const note = plainText(1000);

@@ -6,6 +6,7 @@ export * from './case-export.ts';
 export * from './case-follow.ts';
 export * from './case-follow-ups.ts';
 export * from './case-intake.ts';
+export * from './case-intake-hints.ts';
 export * from './case-live.ts';
 export * from './case-list-cursor.ts';
 export * from './case-queries.ts';
