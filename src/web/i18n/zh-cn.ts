@@ -241,6 +241,14 @@ export const zhCN = {
     title: '办件评价与差评整改', none: '暂无评价', rating: '评价', comment: '评价内容', rectification: '整改工单', callback: '回访',
     deadline: '（整改时限 {{at}}）', calledBack: '已回访', notYet: '待回访',
   },
+  intake: {
+    open: '来电登记', title: '来电登记（12345 热线）', phone: '来电号码', callerName: '来电人姓名', place: '问题地点', placeSearch: '搜索街道、社区或网格名称',
+    placeHint: '选定网格后按网格派遣，并据此查找同类未结工单', register: '登记', registered: '已登记 {{number}}，请立案并派遣',
+    callerNew: '该号码尚无来电记录', callerCases: '该来电人共有 {{count}} 件工单，其中 {{open}} 件未办结',
+    duplicatesTitle: '可能重复：发现 {{count}} 件同类未结工单，请先确认是否同一问题', sameCaller: '该来电人已反映', sameGrid: '同一网格',
+    mergeInto: '登记并合并到此件', follow: '为来电人关注此件', merged: '已登记 {{number}} 并合并到 {{into}}',
+    followedTitle: '已为来电人关注该工单', followedBody: '请告知来电人以下工单号和查询码，凭此查询办理进度：',
+  },
 } as const;
 
 /** The shape every other language must have. */

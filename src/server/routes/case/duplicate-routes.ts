@@ -7,6 +7,7 @@ import { followCase } from '../../../services/case/case-follow.ts';
 import { findIntakeHints } from '../../../services/case/case-intake-hints.ts';
 import { CaseRefParams, IntakeHintsQuery } from '../../../shared/api-schemas.ts';
 import { presentCase } from './case-presenter.ts';
+import type { IntakeHintsView } from '../../../shared/case-views.ts';
 import { resolveCaseId } from '../../../services/case/case-queries.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
@@ -66,7 +67,7 @@ export async function duplicateRoutes(app: FastifyInstance, { services, config }
         summary: '来电登记提示：来电人的历史与未结工单、疑似重复 / Intake hints: the caller’s cases and likely duplicates, before saving',
       },
     },
-    async (request) => {
+    async (request): Promise<IntakeHintsView> => {
       const { phone, category, grid } = request.query;
       const hints = await findIntakeHints(services, request.actor, { phone, categoryCode: category, gridCode: grid });
       const now = services.clock();
