@@ -25,7 +25,7 @@ beforeAll(async () => {
   const operator = await loginAs(env.t.app, 'operator-220106');
   // The same caller rang yesterday about the rubbish at the same gate.
   const first = await operator.post('/api/v1/cases', {
-    kind: 'event', source: 'hotline', categoryCode: 'E0104', description: '小区门口垃圾堆放', gridCode: LY_GRID, reporter: { name: '王先生', phone: CALLER },
+    kind: 'event', source: 'hotline', categoryCode: 'E0102', description: '小区门口垃圾堆放', gridCode: LY_GRID, reporter: { name: '王先生', phone: CALLER },
   });
   expect(first.status).toBe(201);
   earlier = first.body.number;
@@ -75,7 +75,7 @@ describe.skipIf(!haveChromium)('来电登记 on the workbench', () => {
     const number = (await drawer.locator('.ant-drawer-title').innerText()).trim();
     expect(number).toMatch(/^LY-\d{4}-\d{6}$/);
     expect(number).not.toBe(earlier);
-    await drawer.getByText('12345热线').first().waitFor();
+    await drawer.getByText(`王先生 · ${CALLER}`).waitFor();
 
     await drawer.getByRole('button', { name: '立案', exact: true }).click();
     const fileModal = page.getByRole('dialog').filter({ hasText: `立案 · ${number}` });
@@ -109,8 +109,11 @@ describe.skipIf(!haveChromium)('来电登记 on the workbench', () => {
     await pickOption(page, '问题地点', placeLabel, intake);
     const duplicates = intake.getByTestId('intake-duplicates');
     await duplicates.getByRole('button', { name: earlier, exact: true }).waitFor();
-    await duplicates.getByRole('button', { name: '为来电人关注此件' }).first().click();
-    await page.getByText('已为来电人关注该工单').waitFor();
+    // the case registered in the test before is in the list too (same category and grid); follow the earlier one
+    const earlierItem = duplicates.locator('.ant-list-item').filter({ has: page.getByRole('button', { name: earlier, exact: true }) });
+    await earlierItem.getByRole('button', { name: '为来电人关注此件' }).click();
+    await page.locator('.ant-modal-confirm-title').filter({ hasText: '已为来电人关注该工单' }).waitFor();
+    expect((await page.getByTestId('followed-number').innerText()).trim()).toBe(earlier);
     const code = (await page.getByTestId('followed-code').innerText()).trim();
     expect(code).toMatch(/^[0-9A-F]{12}$/);
     // the code opens the case on the public tracking API
