@@ -3,10 +3,16 @@ import type { NoticeRow, NotificationRow, RatingAppealRow, ServiceRatingRow } fr
 
 const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
 
-export function presentNotice(row: NoticeRow & { department_name?: string | null; case_number?: string | null }, now: Date) {
+export function presentNotice(
+  row: NoticeRow & { department_name?: string | null; case_number?: string | null; issuer_name?: string | null; issuer_role?: string | null },
+  now: Date,
+) {
   return {
     id: row.id, caseId: row.case_id, caseNumber: row.case_number ?? null, departmentId: row.department_id, departmentName: row.department_name ?? null,
-    content: row.content, issuedBy: row.issued_by, issuedAt: iso(row.issued_at), respondBy: iso(row.respond_by), status: row.status,
+    content: row.content, issuedBy: row.issued_by,
+    // who issued it, by name and role: a leader's 督办 names the leader
+    issuer: row.issued_by === null ? null : { id: row.issued_by, name: row.issuer_name ?? null, role: row.issuer_role ?? null },
+    issuedAt: iso(row.issued_at), respondBy: iso(row.respond_by), status: row.status,
     response: row.response, respondedAt: iso(row.responded_at), escalatedAt: iso(row.escalated_at),
     late: row.responded_at ? row.responded_at.getTime() > row.respond_by.getTime() : now.getTime() > row.respond_by.getTime(),
   };
