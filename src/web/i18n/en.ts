@@ -252,4 +252,8 @@ export const en: Messages = {
     mergeInto: 'Register and merge into this', follow: 'Follow this for the caller', merged: '{{number}} registered and merged into {{into}}',
     followedTitle: 'The caller now follows the case', followedBody: 'Tell the caller this case number and tracking code to follow its progress:',
   },
+  cockpitMonth: {
+    lastComplete: '{{month}} (last month, complete)', complete: '{{month}} (complete)', running: '{{month}} (month to date, up to day {{day}})',
+    monthToDate: 'This month so far: {{from}} – {{to}}', trend: 'The last 12 months', rateAxis: 'Satisfaction', supervise: 'Supervise', superviseTitle: 'Supervise · {{unit}}',
+  },
 };

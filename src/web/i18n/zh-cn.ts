@@ -249,6 +249,10 @@ export const zhCN = {
     mergeInto: '登记并合并到此件', follow: '为来电人关注此件', merged: '已登记 {{number}} 并合并到 {{into}}',
     followedTitle: '已为来电人关注该工单', followedBody: '请告知来电人以下工单号和查询码，凭此查询办理进度：',
   },
+  cockpitMonth: {
+    lastComplete: '{{month}}（上月，已结束）', complete: '{{month}}（已结束）', running: '{{month}}（本月至今，截至 {{day}} 日）',
+    monthToDate: '本月至今：{{from}} – {{to}}', trend: '近 12 个月趋势', rateAxis: '满意率', supervise: '督办', superviseTitle: '督办 · {{unit}}',
+  },
 } as const;
 
 /** The shape every other language must have. */
