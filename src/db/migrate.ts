@@ -23,6 +23,7 @@ import * as m0025 from './migrations/0025-account-controls.ts';
 import * as m0028 from './migrations/0028-idempotency-reported-at.ts';
 import * as m0029 from './migrations/0029-case-map-index.ts';
 import * as m0034 from './migrations/0034-case-reporter-phone-index.ts';
+import * as m0035 from './migrations/0035-saved-filters.ts';
 
 // Listed by hand, not read from disk: the same list works under tsx, vitest and a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0028-idempotency-reported-at': m0028,
   '0029-case-map-index': m0029,
   '0034-case-reporter-phone-index': m0034,
+  '0035-saved-filters': m0035,
 };
 
 /**

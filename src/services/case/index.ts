@@ -22,3 +22,4 @@ export * from './photo-processing.ts';
 export * from './post-commit.ts';
 export * from './timeline-linker.ts';
 export * from './idempotency.ts';
+export * from './saved-filters.ts';
