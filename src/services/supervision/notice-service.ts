@@ -78,7 +78,7 @@ export async function issueNotice(deps: ServiceDeps, actor: Actor, input: Notice
       districtId, recipientDepartmentId: department.id, kind: 'notice', caseId: caseRow?.id ?? null, noticeId: notice.id,
       // A leader's notice says whose it is: the unit answers to the leader named.
       title: actor.role === 'leader' ? `区领导督办（${issuerName ?? ''}）/ Leader's supervision notice (${issuerName ?? ''})` : '督办通知 / Supervision notice',
-      body: input.content, data: { respondBy: respondBy.toISOString() }, at: now,
+      body: input.content, data: { respondBy: respondBy.toISOString(), issuerName, issuerRole: actor.role }, at: now,
     }]);
     return {
       ...notice, department_name: department.name, case_number: caseRow?.number ?? null, issuer_name: issuerName, issuer_role: issuer?.role ?? null,

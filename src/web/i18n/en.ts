@@ -256,4 +256,9 @@ export const en: Messages = {
     lastComplete: '{{month}} (last month, complete)', complete: '{{month}} (complete)', running: '{{month}} (month to date, up to day {{day}})',
     monthToDate: 'This month so far: {{from}} – {{to}}', trend: 'The last 12 months', rateAxis: 'Satisfaction', supervise: 'Supervise', superviseTitle: 'Supervise · {{unit}}',
   },
+  notification: {
+    notice: 'Supervision notice: {{content}}', notice_leader: 'Supervision notice from district leader {{issuerName}}: {{content}}',
+    notice_escalated: 'A supervision notice was not answered in time and goes to the leader',
+    warn_amber: 'Amber warning: case {{caseNumber}} has used 80% of its time limit', warn_red: 'Red warning: case {{caseNumber}} is overdue',
+  },
 };

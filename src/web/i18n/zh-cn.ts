@@ -253,6 +253,11 @@ export const zhCN = {
     lastComplete: '{{month}}（上月，已结束）', complete: '{{month}}（已结束）', running: '{{month}}（本月至今，截至 {{day}} 日）',
     monthToDate: '本月至今：{{from}} – {{to}}', trend: '近 12 个月趋势', rateAxis: '满意率', supervise: '督办', superviseTitle: '督办 · {{unit}}',
   },
+  // what GET /api/v1/notifications names in messageKey, with its params
+  notification: {
+    notice: '督办通知：{{content}}', notice_leader: '区领导督办（{{issuerName}}）：{{content}}', notice_escalated: '督办逾期未回复，已提请分管领导关注',
+    warn_amber: '黄牌预警：工单 {{caseNumber}} 已用时限 80% 以上，请尽快处置', warn_red: '红牌预警：工单 {{caseNumber}} 已超期',
+  },
 } as const;
 
 /** The shape every other language must have. */

@@ -33,9 +33,26 @@ export function presentAppeal(row: RatingAppealRow) {
   };
 }
 
-export function presentNotification(row: NotificationRow) {
+/**
+ * A notification as its reader sees it: besides the stored bilingual title and body, a message key and its
+ * parameters (`notification.<key>` in the web catalogs), so the reader's language renders it, and the case's
+ * number to open it.
+ */
+export function presentNotification(row: NotificationRow & { case_number?: string | null }) {
+  const data = (row.data ?? {}) as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  const key = row.kind === 'notice' && data.issuerRole === 'leader' ? 'notice_leader' : row.kind;
+  const params: Record<string, string> = {};
+  const put = (name: string, value: string | null | undefined) => { if (value) params[name] = value; };
+  put('caseNumber', row.case_number ?? null);
+  put('respondBy', text(data.respondBy));
+  put('resolveDeadline', text(data.resolveDeadline));
+  put('issuerName', text(data.issuerName));
+  // a notice's body is the issuer's own words, in whatever language they wrote them
+  if (row.kind === 'notice') put('content', row.body);
   return {
-    id: row.id, kind: row.kind, caseId: row.case_id, noticeId: row.notice_id, title: row.title, body: row.body, data: row.data,
+    id: row.id, kind: row.kind, caseId: row.case_id, caseNumber: row.case_number ?? null, noticeId: row.notice_id,
+    messageKey: `notification.${key}`, params, title: row.title, body: row.body, data: row.data,
     createdAt: iso(row.created_at), readAt: iso(row.read_at),
   };
 }
