@@ -25,6 +25,8 @@ import * as m0029 from './migrations/0029-case-map-index.ts';
 import * as m0030 from './migrations/0030-policy-applications.ts';
 import * as m0032 from './migrations/0032-project-rate-snapshots.ts';
 import * as m0033 from './migrations/0033-project-report-notices.ts';
+import * as m0034 from './migrations/0034-case-reporter-phone-index.ts';
+import * as m0035 from './migrations/0035-saved-filters.ts';
 import * as m0036 from './migrations/0036-attachment-blobs.ts';
 import * as m0037 from './migrations/0037-timeline-anchors.ts';
 
@@ -56,6 +58,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0030-policy-applications': m0030,
   '0032-project-rate-snapshots': m0032,
   '0033-project-report-notices': m0033,
+  '0034-case-reporter-phone-index': m0034,
+  '0035-saved-filters': m0035,
   '0036-attachment-blobs': m0036,
   '0037-timeline-anchors': m0037,
 };

@@ -28,7 +28,7 @@ import { gridRoutes, mapRoutes } from './routes/geo/index.ts';
 import { apiKeyRoutes } from './routes/admin/index.ts';
 import { open311Routes } from './routes/open311/index.ts';
 import { attachmentRoutes } from './routes/case/index.ts';
-import { duplicateRoutes } from './routes/case/index.ts';
+import { duplicateRoutes, savedFilterRoutes } from './routes/case/index.ts';
 import { liveRoutes } from './routes/case/index.ts';
 import { indicatorRoutes } from './routes/supervision/index.ts';
 import { supervisionRoutes } from './routes/supervision/index.ts';
@@ -107,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   await app.register(open311Routes, routeDeps);
   await app.register(attachmentRoutes, routeDeps);
   await app.register(duplicateRoutes, routeDeps);
+  await app.register(savedFilterRoutes, routeDeps);
   await app.register(liveRoutes, routeDeps);
   await app.register(indicatorRoutes, routeDeps);
   await app.register(supervisionRoutes, routeDeps);

@@ -93,6 +93,27 @@ export const CaseListQuery = z.strictObject({
   cursor: z.string().min(1).max(200).optional(),
 });
 
+/** The desks that save filters, and the filter itself: the list's query string as an object, checked as the list checks it. */
+export const SAVED_FILTER_PAGES = ['workbench', 'inbox', 'search'] as const;
+const FILTER_KEYS = ['q', 'category', 'source', 'priority', 'from', 'before', 'state', 'kind', 'district', 'street', 'department', 'overdue', 'sort'] as const;
+export const SavedFilterBody = z.strictObject({
+  page: z.enum(SAVED_FILTER_PAGES),
+  name: plainText(40),
+  filter: z.strictObject(Object.fromEntries(FILTER_KEYS.map((key) => [key, z.string().min(1).max(200).optional()])) as Record<(typeof FILTER_KEYS)[number], z.ZodOptional<z.ZodString>>)
+    .superRefine((filter, ctx) => {
+      const checked = CaseListQuery.safeParse(filter);
+      if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, params: { code: 'invalid_filter' } });
+    }),
+});
+export const SavedFilterListQuery = z.strictObject({ page: z.enum(SAVED_FILTER_PAGES) });
+
+/** 来电登记's hints before saving (GET /api/v1/cases/intake-hints): by the caller's phone, and the category and grid chosen. */
+export const IntakeHintsQuery = z.strictObject({
+  phone: phoneNumber.optional(),
+  category: z.string().trim().min(1).max(16).optional(),
+  grid: z.string().regex(/^\d{15}$/).optional(),
+});
+
 const version = z.number().int().min(1);
 const reason = plainText(1000);
 const note = plainText(1000);

@@ -96,3 +96,11 @@ export interface LiveCaseChange {
   categoryEn: string;
   at: string;
 }
+
+/** 来电登记's hints before a call is saved (GET /api/v1/cases/intake-hints). */
+export interface IntakeHintsView {
+  /** The caller's cases by phone: open ones the most urgent first, finished ones newest first. */
+  caller: { total: number; open: CaseView[]; earlier: CaseView[] };
+  /** Open cases likely the same problem: the caller's own of the category, and the category's in the grid. */
+  duplicates: Array<CaseView & { sameCaller: boolean; sameGrid: boolean }>;
+}

@@ -31,6 +31,8 @@ export const ERROR_CATALOG = {
   CASE_NO_PENDING_REQUEST: { status: 409, zh: '没有待审批的申请', en: 'There is no pending request to decide' },
   CASE_REQUEST_PENDING: { status: 409, zh: '已有待审批的申请，请等待审批后再提交', en: 'A request is already pending; wait for its decision first' },
   CASE_EXTENSION_TOO_LATE: { status: 409, zh: '处置时限已过，不能再申请延期', en: 'The resolve deadline has passed; an extension can no longer be requested' },
+  SAVED_FILTER_NAME_TAKEN: { status: 409, zh: '已有同名的筛选条件，请换一个名称或先删除原有的', en: 'A saved filter of this name exists; choose another name or delete it first' },
+  SAVED_FILTER_LIMIT: { status: 409, zh: '每个页面最多保存 20 个筛选条件，请先删除不用的', en: 'At most 20 saved filters per page; delete one you no longer use' },
   CASE_NOT_FOLLOWABLE: { status: 409, zh: '该工单已办结或已合并，无法关注', en: 'This case is finished or merged and cannot be followed' },
   CASE_MERGE_TARGET_INVALID: { status: 409, zh: '不能合并到该工单', en: 'The case cannot be merged into that case' },
   CASE_REOPEN_WINDOW_PASSED: { status: 409, zh: '已超过可重新打开的期限', en: 'The window for reopening has passed' },

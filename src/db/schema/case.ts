@@ -237,6 +237,8 @@ export type CaseEventRow = Selectable<CaseEventsTable>;
 
 export type NotificationRow = Selectable<NotificationsTable>;
 
+export type SavedFilterRow = Selectable<SavedFiltersTable>;
+
 /** An `Idempotency-Key` and the answer its first request got (migration 0028). */
 export interface IdempotencyKeysTable {
   id: Generated<number>;
@@ -247,6 +249,16 @@ export interface IdempotencyKeysTable {
   response: Json<unknown>;
   created_at: Timestamp;
   completed_at: Timestamp | null;
+}
+
+/** A desk's filter saved under a name by its user (migration 0035). */
+export interface SavedFiltersTable {
+  id: Generated<number>;
+  user_id: number;
+  page: 'workbench' | 'inbox' | 'search';
+  name: string;
+  filter: Json<Record<string, string>>;
+  created_at: Timestamp;
 }
 
 export interface CaseTables {
@@ -263,4 +275,5 @@ export interface CaseTables {
   attachment_blobs: AttachmentBlobsTable;
   notifications: NotificationsTable;
   idempotency_keys: IdempotencyKeysTable;
+  saved_filters: SavedFiltersTable;
 }

@@ -54,7 +54,7 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { action: 'check_fail', from: ['resolved'], to: 'signed', roles: ['grid_worker'], scope: 'grid', requires: ['reason'] },
   { action: 'check_fail', from: ['resolved'], to: 'signed', roles: ['operator', 'shift_lead'], scope: 'district', requires: ['reason'] },
   { action: 'merge', from: ['reported', 'filed'], to: 'merged', roles: ['operator', 'shift_lead'], scope: 'district', requires: ['intoCaseId'] },
-  { action: 'supervise', from: OPEN_FOR_SUPERVISION, to: 'same', roles: ['supervisor'], scope: 'district', requires: ['note'] },
+  { action: 'supervise', from: OPEN_FOR_SUPERVISION, to: 'same', roles: ['supervisor', 'leader'], scope: 'district', requires: ['note'] },
   { action: 'rate', from: ['closed'], to: 'same', roles: ['citizen', 'enterprise'], scope: 'reporter', requires: ['level'], guards: ['notRated'] },
   { action: 'rate', from: ['closed'], to: 'same', roles: ['operator', 'shift_lead', 'supervisor'], scope: 'district', requires: ['level'], guards: ['notRated'] },
   { action: 'reopen', from: ['closed'], to: 'filed', roles: ['supervisor'], scope: 'district', requires: ['reason'], guards: ['withinReopenWindow'] },

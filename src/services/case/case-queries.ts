@@ -30,7 +30,7 @@ export interface CaseDetail {
 }
 
 /** Marks a case whose clock runs into a year without an official holiday notice: its deadlines may still move. */
-function withCalendarMark(row: CaseListRow, calendar: WorkingCalendar): CaseRowWithCalendar {
+export function withCalendarMark(row: CaseListRow, calendar: WorkingCalendar): CaseRowWithCalendar {
   const deadlines = [row.dispatch_deadline, row.sign_deadline, row.resolve_deadline].filter((d): d is Date => d !== null);
   const latest = deadlines.reduce<Date | null>((max, d) => (max === null || d > max ? d : max), null);
   return { ...row, deadlineProvisional: latest !== null && isSpanProvisional(calendar, row.created_at, latest) };

@@ -1,6 +1,6 @@
 /** The caller's notifications (warnings, notices, escalations), newest first. */
 import { DomainError } from '../../domain/errors.ts';
-import { listNotificationsFor, markNotificationRead } from '../../db/repositories/case/notification-repository.ts';
+import { listNotificationsFor, markAllNotificationsRead, markNotificationRead } from '../../db/repositories/case/notification-repository.ts';
 import type { UserRow } from '../../db/schema.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 
@@ -24,4 +24,14 @@ export async function readNotification(deps: ServiceDeps, user: UserRow | null, 
   const row = await markNotificationRead(deps.db, { id: user.id, role: user.role, districtId: user.district_id, departmentId: user.department_id }, id, deps.clock());
   if (!row) throw new DomainError('NOT_FOUND');
   return row;
+}
+
+/**
+ * Marks all of the user's unread notifications read (the bell's 全部已读).
+ * @returns how many were unread
+ * @throws DomainError AUTH_REQUIRED without a signed-in user
+ */
+export async function readAllNotifications(deps: ServiceDeps, user: UserRow | null): Promise<number> {
+  if (!user) throw new DomainError('AUTH_REQUIRED');
+  return markAllNotificationsRead(deps.db, { id: user.id, role: user.role, districtId: user.district_id, departmentId: user.department_id }, deps.clock());
 }

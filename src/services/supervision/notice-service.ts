@@ -1,12 +1,12 @@
 /**
- * 督办 supervision notices: a supervisor addresses a case's owning unit (or a unit directly) with
+ * 督办 supervision notices: a supervisor or a district leader (区领导督办, named on the notice) addresses a case's owning unit (or a unit directly) with
  * a response time; the unit answers; the sweep escalates what is not answered in time.
  */
 import { DomainError } from '../../domain/errors.ts';
 import { computeDeadline } from '../../domain/calendar/index.ts';
 import { OPEN_STATES, type Actor, isSupervisionReader } from '../../domain/case/index.ts';
 import { findCaseState, lockCase, appendEvents, insertNotifications } from '../../db/repositories/case/index.ts';
-import { findDepartment, findDistrictById } from '../../db/repositories/org/index.ts';
+import { findDepartment, findDistrictById, findUserById } from '../../db/repositories/org/index.ts';
 import { answerNotice, insertNotice, listNotices, lockNotice } from '../../db/repositories/supervision/notice-repository.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { workingHoursOf, actOnLockedCase } from '../case/index.ts';
@@ -33,7 +33,10 @@ function requireRole(actor: Actor, roles: readonly string[]): void {
  * @throws DomainError FORBIDDEN, NOTICE_TARGET_INVALID, VALIDATION_FAILED
  */
 export async function issueNotice(deps: ServiceDeps, actor: Actor, input: NoticeInput) {
-  requireRole(actor, ['supervisor']);
+  // The supervision office issues 督办; so does a district leader (the leader's 督办 from the cockpit and board).
+  requireRole(actor, ['supervisor', 'leader']);
+  const issuer = actor.userId === null ? undefined : await findUserById(deps.db, actor.userId);
+  const issuerName = issuer?.display_name ?? null;
   const districtId = actor.districtId!;
   const now = deps.clock();
   const district = await findDistrictById(deps.db, districtId);
@@ -73,9 +76,13 @@ export async function issueNotice(deps: ServiceDeps, actor: Actor, input: Notice
     }
     await insertNotifications(trx, [{
       districtId, recipientDepartmentId: department.id, kind: 'notice', caseId: caseRow?.id ?? null, noticeId: notice.id,
-      title: '督办通知 / Supervision notice', body: input.content, data: { respondBy: respondBy.toISOString() }, at: now,
+      // A leader's notice says whose it is: the unit answers to the leader named.
+      title: actor.role === 'leader' ? `区领导督办（${issuerName ?? ''}）/ Leader's supervision notice (${issuerName ?? ''})` : '督办通知 / Supervision notice',
+      body: input.content, data: { respondBy: respondBy.toISOString(), issuerName, issuerRole: actor.role }, at: now,
     }]);
-    return { ...notice, department_name: department.name, case_number: caseRow?.number ?? null };
+    return {
+      ...notice, department_name: department.name, case_number: caseRow?.number ?? null, issuer_name: issuerName, issuer_role: issuer?.role ?? null,
+    };
   });
 }
 

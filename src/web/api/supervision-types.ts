@@ -10,6 +10,8 @@ export interface NoticeView {
   departmentName: string | null;
   content: string;
   issuedBy: number;
+  /** Who issued it: a leader's 督办 names the leader. */
+  issuer: { id: number; name: string | null; role: string | null } | null;
   issuedAt: string;
   respondBy: string;
   status: NoticeStatus;

@@ -261,4 +261,22 @@ export const en: Messages = {
     title: 'Ratings and rectification', none: 'No ratings yet', rating: 'Rating', comment: 'Comment', rectification: 'Rectification case', callback: 'Callback',
     deadline: ' (due {{at}})', calledBack: 'Called back', notYet: 'Pending',
   },
+  intake: {
+    open: 'Register a call', title: 'Register a call (12345 hotline)', phone: 'Caller’s phone', callerName: 'Caller’s name', place: 'Where', placeSearch: 'Search a street, community or grid',
+    placeHint: 'With a grid chosen the case is routed by it, and open cases of the category there are looked up',
+    register: 'Register', registered: '{{number}} registered: file and dispatch it',
+    callerNew: 'No earlier calls from this number', callerCases: 'This caller has {{count}} cases, {{open}} of them open',
+    duplicatesTitle: 'Possible duplicates: {{count}} open cases of this category; check whether it is the same problem', sameCaller: 'Reported by this caller', sameGrid: 'Same grid',
+    mergeInto: 'Register and merge into this', follow: 'Follow this for the caller', merged: '{{number}} registered and merged into {{into}}',
+    followedTitle: 'The caller now follows the case', followedBody: 'Tell the caller this case number and tracking code to follow its progress:',
+  },
+  cockpitMonth: {
+    lastComplete: '{{month}} (last month, complete)', complete: '{{month}} (complete)', running: '{{month}} (month to date, up to day {{day}})',
+    monthToDate: 'This month so far: {{from}} – {{to}}', trend: 'The last 12 months', rateAxis: 'Satisfaction', supervise: 'Supervise', superviseTitle: 'Supervise · {{unit}}',
+  },
+  notification: {
+    notice: 'Supervision notice: {{content}}', notice_leader: 'Supervision notice from district leader {{issuerName}}: {{content}}',
+    notice_escalated: 'A supervision notice was not answered in time and goes to the leader',
+    warn_amber: 'Amber warning: case {{caseNumber}} has used 80% of its time limit', warn_red: 'Red warning: case {{caseNumber}} is overdue',
+  },
 };

@@ -259,6 +259,23 @@ export const zhCN = {
     title: '办件评价与差评整改', none: '暂无评价', rating: '评价', comment: '评价内容', rectification: '整改工单', callback: '回访',
     deadline: '（整改时限 {{at}}）', calledBack: '已回访', notYet: '待回访',
   },
+  intake: {
+    open: '来电登记', title: '来电登记（12345 热线）', phone: '来电号码', callerName: '来电人姓名', place: '问题地点', placeSearch: '搜索街道、社区或网格名称',
+    placeHint: '选定网格后按网格派遣，并据此查找同类未结工单', register: '登记', registered: '已登记 {{number}}，请立案并派遣',
+    callerNew: '该号码尚无来电记录', callerCases: '该来电人共有 {{count}} 件工单，其中 {{open}} 件未办结',
+    duplicatesTitle: '可能重复：发现 {{count}} 件同类未结工单，请先确认是否同一问题', sameCaller: '该来电人已反映', sameGrid: '同一网格',
+    mergeInto: '登记并合并到此件', follow: '为来电人关注此件', merged: '已登记 {{number}} 并合并到 {{into}}',
+    followedTitle: '已为来电人关注该工单', followedBody: '请告知来电人以下工单号和查询码，凭此查询办理进度：',
+  },
+  cockpitMonth: {
+    lastComplete: '{{month}}（上月，已结束）', complete: '{{month}}（已结束）', running: '{{month}}（本月至今，截至 {{day}} 日）',
+    monthToDate: '本月至今：{{from}} – {{to}}', trend: '近 12 个月趋势', rateAxis: '满意率', supervise: '督办', superviseTitle: '督办 · {{unit}}',
+  },
+  // what GET /api/v1/notifications names in messageKey, with its params
+  notification: {
+    notice: '督办通知：{{content}}', notice_leader: '区领导督办（{{issuerName}}）：{{content}}', notice_escalated: '督办逾期未回复，已提请分管领导关注',
+    warn_amber: '黄牌预警：工单 {{caseNumber}} 已用时限 80% 以上，请尽快处置', warn_red: '红牌预警：工单 {{caseNumber}} 已超期',
+  },
 } as const;
 
 /** The shape every other language must have. */

@@ -1,6 +1,6 @@
 /**
  * /supervision — 督查工作台 for supervisors and leaders: today's overdue and warned cases by unit,
- * issuing 督办 notices (supervisors), the notices and their state, the 月通报 and rating appeals.
+ * issuing 督办 notices (supervisors and leaders), the notices and their state, the 月通报 and rating appeals.
  */
 import { Alert, Card, Col, Row, Segmented, Space, Typography } from 'antd';
 import { useState } from 'react';
@@ -25,7 +25,8 @@ export function SupervisionPage() {
   const errorText = useErrorText();
   const tree = useLoaded(loadOrgTree);
   const districtCode = orgNames(tree).districtCode(user?.districtId ?? null);
-  const supervisor = user?.role === 'supervisor';
+  // the supervision office and the district's leaders issue 督办 (a leader's names the leader)
+  const supervisor = user?.role === 'supervisor' || user?.role === 'leader';
   const cases = useCaseList(WORKED_FILTER);
   const [status, setStatus] = useState<NoticeStatus | 'all'>('all');
   const notices = useNotices(status === 'all' ? undefined : status);

@@ -1,5 +1,6 @@
 /** /workbench — the command centre's queue (受理派遣): reported, to dispatch, pending requests, to check. */
-import { Alert, Card, Space, Typography } from 'antd';
+import { Alert, Button, Card, Space, Typography } from 'antd';
+import { PhoneOutlined } from '@ant-design/icons';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiGet } from '../api/client.ts';
@@ -9,6 +10,7 @@ import { CaseFilters, toQuery, type FilterValues } from '../modules/case/index.t
 import { CaseTable } from '../modules/case/index.ts';
 import { countCases, totalText, useCaseList } from '../modules/case/index.ts';
 import { CaseExportButtons, QueueTabs, LiveStatus, useLiveCases } from '../modules/case/index.ts';
+import { CallIntake } from '../modules/case/index.ts';
 import { loadOrgTree, orgNames, useLoaded } from '../modules/reference/index.ts';
 import { useSession } from '../modules/session/index.ts';
 import { useErrorText } from '../ui/errors.ts';
@@ -29,6 +31,7 @@ export function WorkbenchPage() {
   // queues open by urgency: overdue and the nearest deadline first
   const [sort, setSort] = useState('urgency');
   const [openId, setOpenId] = useState<number | null>(null);
+  const [intakeOpen, setIntakeOpen] = useState(false);
   const [counts, setCounts] = useState<Partial<Record<QueueKey, number>>>({});
   const pending = queue === 'pending';
   const filter = useMemo(
@@ -62,7 +65,10 @@ export function WorkbenchPage() {
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
         <Typography.Title level={3} style={{ margin: 0 }}>{t('workbench.title')}</Typography.Title>
-        <LiveStatus onOpen={setOpenId} />
+        <Space wrap>
+          <Button type="primary" icon={<PhoneOutlined />} onClick={() => setIntakeOpen(true)}>{t('intake.open')}</Button>
+          <LiveStatus onOpen={setOpenId} />
+        </Space>
       </Space>
       <Card size="small">
         <CaseFilters onChange={(values) => { setFilters(values); setPage(1); }} />
@@ -88,6 +94,14 @@ export function WorkbenchPage() {
           pagination={pending ? false : { current: page, pageSize: 20, total: list.total, onChange: setPage, showTotal: () => totalText(list, t) }}
         />
       </Card>
+      <CallIntake
+        open={intakeOpen}
+        districtCode={districtCode}
+        onClose={() => setIntakeOpen(false)}
+        onOpenCase={setOpenId}
+        // the call is saved: the intake closes and the new case opens here, for 立案 and 派遣
+        onSaved={(detail) => { setIntakeOpen(false); setOpenId(detail.id); list.reload(); }}
+      />
       <CaseDrawer caseId={openId} districtCode={districtCode} onClose={() => setOpenId(null)} onChanged={changed} />
     </Space>
   );

@@ -45,3 +45,14 @@ export async function openMenuItem(page: Page, name: string, timeoutMs = 60_000)
     await menu.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
   }
 }
+
+/** Chooses a month in the cockpit's month picker (typed into it, as a keyboard user does), in Shanghai time. */
+export async function chooseMonth(page: Page, at: Date): Promise<void> {
+  const month = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(at);
+  // the cockpit's own picker comes first (the bulletin card below has one too)
+  const input = page.getByLabel('月份').first();
+  await input.click();
+  await input.fill(month);
+  await input.press('Enter');
+  await page.getByTestId('cockpit-period').getByText(month, { exact: false }).waitFor();
+}

@@ -53,6 +53,8 @@ export interface CaseListFilter {
   /** Reported at or after / before (a half-open range). */
   createdFrom?: Date;
   createdBefore?: Date;
+  /** Only cases reported from this phone number (来电登记's caller lookup; index of migration 0034). */
+  reporterPhone?: string;
   /** The order; newest first unless told (the only order with keyset pages). */
   sort?: CaseSort;
   page: number;
@@ -135,6 +137,7 @@ function matchingFilter(query: JoinedCases, filter: CaseListFilter): JoinedCases
   if (filter.priority) query = query.where('k.priority', '=', filter.priority);
   if (filter.createdFrom) query = query.where('k.created_at', '>=', filter.createdFrom);
   if (filter.createdBefore) query = query.where('k.created_at', '<', filter.createdBefore);
+  if (filter.reporterPhone !== undefined) query = query.where('k.reporter_phone', '=', filter.reporterPhone);
   if (filter.gridIds) query = query.where('k.grid_id', 'in', filter.gridIds.length ? filter.gridIds : [-1]);
   if (filter.overdueAt) {
     // The state list only narrows the scan; the rule itself is isOverdueSql.

@@ -16,3 +16,4 @@ export * from './timeline-repository.ts';
 export * from './worker-lease-repository.ts';
 export * from './live-repository.ts';
 export * from './idempotency-repository.ts';
+export * from './saved-filter-repository.ts';

@@ -52,11 +52,17 @@ function visibleTo(user: NotificationReader) {
   };
 }
 
+/** The number of the notification's case (a correlated subquery: the reader's filter stays on notifications alone). */
+const caseNumber = (eb: ExpressionBuilder<Database, 'notifications'>) =>
+  eb.selectFrom('cases').select('cases.number').whereRef('cases.id', '=', 'notifications.case_id').as('case_number');
+
 /** The notifications a user receives, newest first. */
 export async function listNotificationsFor(db: Db, user: NotificationReader, limit: number) {
   return db
     .selectFrom('notifications')
     .selectAll()
+    // the case's number, so the reader can open it from the notification
+    .select(caseNumber)
     .where(visibleTo(user))
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
@@ -64,8 +70,14 @@ export async function listNotificationsFor(db: Db, user: NotificationReader, lim
     .execute();
 }
 
+/** Marks every unread notification of the user read. @returns how many were unread */
+export async function markAllNotificationsRead(db: Db, user: NotificationReader, at: Date): Promise<number> {
+  const result = await db.updateTable('notifications').set({ read_at: at }).where('read_at', 'is', null).where(visibleTo(user)).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 /** Marks one of the user's notifications read (first read wins). @returns the row, or undefined if not theirs */
 export async function markNotificationRead(db: Db, user: NotificationReader, id: number, at: Date) {
   await db.updateTable('notifications').set({ read_at: at }).where('id', '=', id).where('read_at', 'is', null).where(visibleTo(user)).execute();
-  return db.selectFrom('notifications').selectAll().where('id', '=', id).where(visibleTo(user)).executeTakeFirst();
+  return db.selectFrom('notifications').selectAll().select(caseNumber).where('id', '=', id).where(visibleTo(user)).executeTakeFirst();
 }

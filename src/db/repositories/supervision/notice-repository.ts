@@ -35,8 +35,9 @@ export async function listNotices(db: Db, filter: { districtId: number; departme
     .selectFrom('supervision_notices as n')
     .innerJoin('departments as d', 'd.id', 'n.department_id')
     .leftJoin('cases as k', 'k.id', 'n.case_id')
+    .leftJoin('users as u', 'u.id', 'n.issued_by')
     .selectAll('n')
-    .select(['d.name as department_name', 'k.number as case_number'])
+    .select(['d.name as department_name', 'k.number as case_number', 'u.display_name as issuer_name', 'u.role as issuer_role'])
     .where('n.district_id', '=', filter.districtId);
   if (filter.departmentId !== undefined) query = query.where('n.department_id', '=', filter.departmentId);
   if (filter.status) query = query.where('n.status', '=', filter.status);

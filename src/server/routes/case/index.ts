@@ -4,3 +4,4 @@ export * from './case-presenter.ts';
 export * from './case-routes.ts';
 export * from './duplicate-routes.ts';
 export * from './live-routes.ts';
+export * from './saved-filter-routes.ts';

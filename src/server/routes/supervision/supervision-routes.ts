@@ -11,7 +11,7 @@ import { issueNotice, listNoticesFor, respondToNotice } from '../../../services/
 import {
   SERVICE_CHANNELS, decideRatingAppeal, fileAppeal, listAppealsFor, listServiceRatingsFor, rateService,
 } from '../../../services/supervision/rating-service.ts';
-import { listMyNotifications, readNotification } from '../../../services/case/index.ts';
+import { listMyNotifications, readAllNotifications, readNotification } from '../../../services/case/index.ts';
 import { presentAppeal, presentNotice, presentNotification, presentServiceRating } from './supervision-presenter.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
@@ -99,6 +99,12 @@ export async function supervisionRoutes(app: FastifyInstance, { services }: Rout
     const rows = await listMyNotifications(services, request.user);
     return { items: rows.map(presentNotification) };
   });
+
+  typed.post(
+    '/api/v1/notifications/read-all',
+    { schema: { tags: ['supervision'], summary: '全部标记已读 / Mark all my notifications read' } },
+    async (request) => ({ read: await readAllNotifications(services, request.user) }),
+  );
 
   typed.post(
     '/api/v1/notifications/:id/read',

@@ -112,7 +112,11 @@ export function ActionModal({ item, action, districtCode, trackingCode, onDone, 
       onCancel={onCancel}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" preserve onValuesChange={clearErrorsOnChange(form)}>
+      <Form
+        form={form} layout="vertical" preserve onValuesChange={clearErrorsOnChange(form)}
+        // 派遣 preselects the department intake routed the case to (the category's default, or the grid's 属地 unit)
+        initialValues={choosesDepartment && item.departmentId !== null ? { departmentId: item.departmentId } : undefined}
+      >
         {action === 'request_suspension' && <Alert type="info" showIcon title={t('actionHint.suspendRequest')} style={{ marginBottom: 12 }} />}
         {fields.includes('departmentId') && (
           <>

@@ -16,3 +16,4 @@ export * from './use-live-cases.tsx';
 export * from './case-export-buttons.tsx';
 export * from './offline-queue.ts';
 export * from './queue-tabs.tsx';
+export * from './call-intake.tsx';

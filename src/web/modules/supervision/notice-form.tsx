@@ -1,4 +1,4 @@
-/** The supervisor's form to issue a 督办 notice on a case (by number) or on a unit, with a time to answer. */
+/** The supervisor's (or leader's) form to issue a 督办 notice on a case (by number) or on a unit, with a time to answer. */
 import { Alert, App, Button, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,8 +19,8 @@ interface NoticeValues {
 
 export interface NoticeFormProps {
   districtCode: string | undefined;
-  /** A case to prefill (the 督办 button of a late case); a new object each time. */
-  prefill?: { number: string } | null;
+  /** A case (the 督办 button of a late case) or a unit (the cockpit's 督办 of a department) to prefill; a new object each time. */
+  prefill?: { number: string } | { departmentId: number } | null;
   onIssued(notice: NoticeView): void;
 }
 
@@ -36,7 +36,8 @@ export function NoticeForm({ districtCode, prefill, onIssued }: NoticeFormProps)
   const departments = useLoaded(districtCode ? () => loadDepartments(districtCode) : null, [districtCode]);
 
   useEffect(() => {
-    if (prefill) form.setFieldsValue({ target: 'case', caseNumber: prefill.number });
+    if (prefill && 'number' in prefill) form.setFieldsValue({ target: 'case', caseNumber: prefill.number });
+    if (prefill && 'departmentId' in prefill) form.setFieldsValue({ target: 'unit', departmentId: prefill.departmentId });
   }, [prefill, form]);
 
   const submit = async (values: NoticeValues) => {

@@ -53,7 +53,16 @@ export function NoticeTable({ items, loading, onOpenCase, onRespond }: NoticeTab
         },
         { title: t('field.department'), dataIndex: 'departmentName', render: (value: string | null) => value ?? '—' },
         { title: t('supervision.content'), dataIndex: 'content', ellipsis: true },
-        { title: t('supervision.issuedAt'), dataIndex: 'issuedAt', render: (value: string) => formatTime(value, english) },
+        {
+          title: t('supervision.issuedAt'), dataIndex: 'issuedAt',
+          // when, and by whom: a leader's 督办 shows the leader's name and role
+          render: (value: string, notice) => (
+            <>
+              {formatTime(value, english)}
+              {notice.issuer?.name ? <div data-testid="notice-issuer">{notice.issuer.role ? `${t(`role.${notice.issuer.role}`)} ` : ''}{notice.issuer.name}</div> : null}
+            </>
+          ),
+        },
         { title: t('supervision.respondBy'), dataIndex: 'respondBy', render: (value: string) => formatTime(value, english) },
         { title: t('field.state'), dataIndex: 'status', render: (_v, notice) => <NoticeStatusTag notice={notice} /> },
         { title: t('supervision.response'), dataIndex: 'response', ellipsis: true, render: (value: string | null) => value ?? '—' },
