@@ -243,4 +243,5 @@ export const en: Messages = {
     title: 'Ratings and rectification', none: 'No ratings yet', rating: 'Rating', comment: 'Comment', rectification: 'Rectification case', callback: 'Callback',
     deadline: ' (due {{at}})', calledBack: 'Called back', notYet: 'Pending',
   },
+  a11y: { skipToContent: 'Skip to main content', publicNav: 'Public services', staffNav: 'Staff menu', pageTitle: '{{page}} · District Governance Loop' },
 };

@@ -241,6 +241,7 @@ export const zhCN = {
     title: '办件评价与差评整改', none: '暂无评价', rating: '评价', comment: '评价内容', rectification: '整改工单', callback: '回访',
     deadline: '（整改时限 {{at}}）', calledBack: '已回访', notYet: '待回访',
   },
+  a11y: { skipToContent: '跳到主要内容', publicNav: '群众服务', staffNav: '工作菜单', pageTitle: '{{page}} · 城市治理闭环平台' },
 } as const;
 
 /** The shape every other language must have. */

@@ -12,7 +12,7 @@ export function AdminPage() {
   const { t } = useTranslation();
   return (
     <>
-      <Typography.Title level={3}>{t('admin.title')}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>{t('admin.title')}</Typography.Title>
       <Card>
         <Tabs
           destroyOnHidden
