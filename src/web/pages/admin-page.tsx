@@ -1,4 +1,4 @@
-/** /admin — users, categories and time limits, the working calendar, Open311 API keys. */
+/** /admin — users, categories and time limits, the working calendar, Open311 API keys, grids, district settings, webhooks. */
 import { Card, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { GridImportAdmin } from '../modules/admin/index.ts';
@@ -7,6 +7,7 @@ import { ApiKeysAdmin } from '../modules/admin/index.ts';
 import { CalendarAdmin } from '../modules/admin/index.ts';
 import { CategoriesAdmin } from '../modules/admin/index.ts';
 import { UsersAdmin } from '../modules/admin/index.ts';
+import { WebhooksAdmin } from '../modules/integrations/index.ts';
 
 export function AdminPage() {
   const { t } = useTranslation();
@@ -23,6 +24,7 @@ export function AdminPage() {
             { key: 'apikeys', label: t('admin.apiKeys'), children: <ApiKeysAdmin /> },
             { key: 'grids', label: t('admin.grids'), children: <GridImportAdmin /> },
             { key: 'district-settings', label: t('districtSettings.title'), children: <DistrictSettingsAdmin /> },
+            { key: 'webhooks', label: t('webhooks.tab'), children: <WebhooksAdmin /> },
           ]}
         />
       </Card>
