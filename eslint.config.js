@@ -14,6 +14,12 @@ const restrictedForDomain = {
 // Query-builder calls are SQL: they live in src/db only.
 const SQL_CALLS = "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]";
 
+/** What browser code may never import. */
+const WEB_IMPORT_PATTERNS = [
+  { group: ['node:*', 'fastify', 'kysely', 'pg', '@electric-sql/*'], message: 'The web UI runs in the browser.' },
+  { group: ['**/db/**', '**/services/**', '**/server/**', '**/cli/**'], message: 'The web UI talks to the API, not to server code.' },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'data/**', 'test-results/**', 'bench/results/**', 'src/db/pglite-worker.mjs', 'bin/**'] },
   js.configs.recommended,
@@ -46,10 +52,14 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['node:*', 'fastify', 'kysely', 'pg', '@electric-sql/*'], message: 'The web UI runs in the browser.' },
-        { group: ['**/db/**', '**/services/**', '**/server/**', '**/cli/**'], message: 'The web UI talks to the API, not to server code.' },
+        ...WEB_IMPORT_PATTERNS,
+        { group: ['**/shared/*-schemas.ts'], message: 'Web code takes the API schemas from src/web/api/schemas.ts (zod without eval, loaded on use).' },
       ] }],
     },
+  },
+  {
+    files: ['src/web/api/schemas.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: WEB_IMPORT_PATTERNS }] },
   },
   {
     // Tests read loosely typed JSON answers; production code may not use any.

@@ -17,6 +17,13 @@ export default defineConfig({
     // dist/web/.vite/manifest.json: which files a page needs before it renders (the weight budget test reads it).
     manifest: true,
     rollupOptions: {
+      // Our UI modules, domain rules and shared schemas do nothing when imported (declarations only), so a
+      // module nothing is used from is left out: the report page imports ReportForm through the case area's
+      // index.ts, which re-exports the tables, drawers and filters of the staff pages too (issue 18, page weight).
+      // CSS and packages keep their own side-effect flags.
+      treeshake: {
+        moduleSideEffects: (id, external) => external || !/\/src\/(web\/modules|domain|shared)\/.*\.tsx?$/.test(id),
+      },
       output: {
         // Charts in their own chunk, loaded only when a chart shows. antd is left to Rollup: one antd chunk
         // made every phone download the whole component library before the report form could render.

@@ -15,12 +15,12 @@ import { ensureWebBuild } from '../../src/server/web-build.ts';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WEB = join(ROOT, 'dist/web');
 /**
- * What the report page downloads before it renders, brotli-compressed. Issue 18's goal is 250 KB; today it
- * is 330 KB (antd's form components, React, zod, both languages; since 2026-12-02 also the map pin's
- * wrapper, the nearby-case hint and the category suggestion — the map itself and the offline queue load
- * on use), so this guards against growth until the goal is met (see docs/performance.md, "Page weight").
+ * What the report page downloads before it renders, brotli-compressed. Issue 18's goal is 250 KB; it is 245 KB
+ * since 2026-12-03 (React, antd's form components, react-router, i18next with the Chinese texts; zod, English,
+ * the photo picker, the map and the offline queue load on use), and this keeps it there (docs/performance.md,
+ * "Page weight").
  */
-const REPORT_PAGE_JS_BUDGET = 340 * 1024;
+const REPORT_PAGE_JS_BUDGET = 248 * 1024;
 
 interface ManifestChunk { file: string; imports?: string[]; isEntry?: boolean }
 let t: TestApp;
@@ -94,6 +94,6 @@ describe('web assets', () => {
     let compressed = 0;
     for (const file of files) compressed += (await stat(join(WEB, `${file}.br`))).size;
     expect(compressed).toBeLessThanOrEqual(REPORT_PAGE_JS_BUDGET);
-    expect(files.some((file) => /echarts|workbench|staff-layout|login/.test(file))).toBe(false);
+    expect(files.some((file) => /echarts|workbench|staff-layout|login|schemas|en-bundle/.test(file))).toBe(false);
   });
 });

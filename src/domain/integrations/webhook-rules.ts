@@ -3,9 +3,16 @@
  * exist, how a delivery is signed, and how long a failed delivery waits before the next attempt.
  * Pure: the caller passes the clock's time and the secrets.
  */
+import { CASE_ACTIONS } from '../case/index.ts';
+
 /** Event kinds are the timeline actions, prefixed: `case.report`, `case.dispatch`, `case.check_pass` … `*` means all. */
 export const WEBHOOK_EVENT_PREFIX = 'case.';
 export const ALL_EVENTS = '*';
+
+/** Every kind a webhook may ask for: `*`, then `case.<action>` for each timeline action (the admin page offers these). */
+export const WEBHOOK_EVENT_KINDS: readonly string[] = [
+  ALL_EVENTS, ...['report', 'attach', 'open311_update', 'relocate', ...CASE_ACTIONS].map((action) => `${WEBHOOK_EVENT_PREFIX}${action}`),
+];
 
 /** @example webhookEventKind('dispatch') // => 'case.dispatch' */
 export function webhookEventKind(action: string): string {

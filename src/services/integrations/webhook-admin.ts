@@ -5,8 +5,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/case/index.ts';
-import { ALL_EVENTS, WEBHOOK_EVENT_PREFIX } from '../../domain/integrations/index.ts';
-import { CASE_ACTIONS } from '../../domain/case/index.ts';
+import { WEBHOOK_EVENT_KINDS } from '../../domain/integrations/index.ts';
 import { enqueueOutbox } from '../../db/repositories/case/index.ts';
 import {
   deactivateWebhook, findDeliveryToSend, findWebhook, insertWebhook, listAttempts, listDeliveries, listWebhooks, reviveDelivery, setDeliveryOutbox,
@@ -16,8 +15,8 @@ import { runWrite } from '../write-transaction.ts';
 import { checkWebhookTarget } from './webhook-targets.ts';
 import { WEBHOOK_DELIVERY_KIND } from './webhook-delivery.ts';
 
-/** Every kind a webhook may ask for: `*`, `case.report` and `case.<action>` for each loop action. */
-export const WEBHOOK_EVENT_KINDS: readonly string[] = [ALL_EVENTS, ...['report', 'attach', 'open311_update', 'relocate', ...CASE_ACTIONS].map((a) => `${WEBHOOK_EVENT_PREFIX}${a}`)];
+/** Every kind a webhook may ask for (defined with the other webhook rules in src/domain/integrations). */
+export { WEBHOOK_EVENT_KINDS };
 
 function requireAdmin(actor: Actor): void {
   if (actor.role !== 'admin') throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'FORBIDDEN');

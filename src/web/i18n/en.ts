@@ -279,4 +279,18 @@ export const en: Messages = {
     notice_escalated: 'A supervision notice was not answered in time and goes to the leader',
     warn_amber: 'Amber warning: case {{caseNumber}} has used 80% of its time limit', warn_red: 'Red warning: case {{caseNumber}} is overdue',
   },
+  webhooks: {
+    tab: 'Webhooks', intro: 'Case events pushed to partner systems (the 12345 platform, a department\'s own system): each delivery is signed with the secret (HMAC-SHA256), retried with backoff, and after repeated failures moved to the dead letters, from where it can be replayed (same delivery id).',
+    url: 'Callback URL', urlHint: 'http(s) only; not this system itself', eventKinds: 'Event kinds', allEvents: 'All events (*)', description: 'Description', register: 'Register',
+    secretOnce: 'Copy the signing secret now: it is shown only this once', listTitle: 'Registered webhooks', active: 'Status', on: 'On', off: 'Switched off', switchOff: 'Switch off', switchOffConfirm: 'Switch this webhook off? Its delivery log is kept.',
+    deliveriesTitle: 'Deliveries', statusFilter: 'Filter by status', refresh: 'Refresh', deliveryId: 'Delivery id', event: 'Event', statusLabel: 'Delivery status', attempts: 'Attempts', deliveredAt: 'Delivered at',
+    status: { all: 'All', pending: 'Pending', delivered: 'Delivered', dead: 'Dead letter' }, replay: 'Replay', replayed: 'Queued again (same delivery id)',
+    noAttempts: 'No attempts yet', attemptAt: 'Attempted at', responseStatus: 'Response status', response: 'Response or error',
+  },
+  subscribe: {
+    caseTitle: 'Updates by e-mail', caseIntro: 'We e-mail you when this case moves on; every message has an unsubscribe link.', areaTitle: 'Area and category alerts',
+    areaIntro: 'We e-mail you about new public steps in a street or of a kind of problem (new reports, closed cases); every message has an unsubscribe link.',
+    kind: 'Alert scope', byStreet: 'By street', byCategory: 'By category', street: 'Street', category: 'Category', email: 'E-mail', submit: 'Subscribe', done: 'Subscribed: updates will come to your e-mail',
+  },
+  a11y: { skipToContent: 'Skip to main content', publicNav: 'Public services', staffNav: 'Staff menu', pageTitle: '{{page}} · District Governance Loop' },
 };

@@ -276,6 +276,20 @@ export const zhCN = {
     notice: '督办通知：{{content}}', notice_leader: '区领导督办（{{issuerName}}）：{{content}}', notice_escalated: '督办逾期未回复，已提请分管领导关注',
     warn_amber: '黄牌预警：工单 {{caseNumber}} 已用时限 80% 以上，请尽快处置', warn_red: '红牌预警：工单 {{caseNumber}} 已超期',
   },
+  webhooks: {
+    tab: 'Webhook 推送', intro: '向合作系统（12345 平台、部门自有系统）推送工单事件：每次投递以密钥签名（HMAC-SHA256），失败按退避重试，多次失败后进入死信，可重发（投递编号不变）。',
+    url: '回调地址', urlHint: '仅限 http(s)；不能指向本系统自身', eventKinds: '事件类型', allEvents: '全部事件 (*)', description: '说明', register: '登记',
+    secretOnce: '请立即复制签名密钥，它只显示这一次', listTitle: '已登记的 Webhook', active: '状态', on: '启用', off: '已停用', switchOff: '停用', switchOffConfirm: '确定停用该 Webhook？投递记录会保留。',
+    deliveriesTitle: '投递记录', statusFilter: '按状态筛选', refresh: '刷新', deliveryId: '投递编号', event: '事件', statusLabel: '投递状态', attempts: '尝试次数', deliveredAt: '送达时间',
+    status: { all: '全部', pending: '待投递', delivered: '已送达', dead: '死信' }, replay: '重发', replayed: '已重新排队投递（投递编号不变）',
+    noAttempts: '尚无投递尝试', attemptAt: '尝试时间', responseStatus: '响应状态', response: '响应内容或错误',
+  },
+  subscribe: {
+    caseTitle: '邮件接收进展', caseIntro: '此工单有新进展时发邮件给您；每封邮件都附退订链接。', areaTitle: '区域与类别提醒',
+    areaIntro: '某个街道或某类问题有新的公开进展时发邮件给您（如新反映、已结案）；每封邮件都附退订链接。',
+    kind: '提醒范围', byStreet: '按街道', byCategory: '按问题类别', street: '街道', category: '问题类别', email: '电子邮箱', submit: '订阅', done: '订阅成功，之后的进展会发到您的邮箱',
+  },
+  a11y: { skipToContent: '跳到主要内容', publicNav: '群众服务', staffNav: '工作菜单', pageTitle: '{{page}} · 城市治理闭环平台' },
 } as const;
 
 /** The shape every other language must have. */

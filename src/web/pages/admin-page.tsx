@@ -1,4 +1,4 @@
-/** /admin — users, categories and time limits, the working calendar, Open311 API keys. */
+/** /admin — users, categories and time limits, the working calendar, Open311 API keys, grids, district settings, webhooks. */
 import { Card, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { GridImportAdmin } from '../modules/admin/index.ts';
@@ -8,12 +8,13 @@ import { CalendarAdmin } from '../modules/admin/index.ts';
 import { CategoriesAdmin } from '../modules/admin/index.ts';
 import { UsersAdmin } from '../modules/admin/index.ts';
 import { LifecycleAdmin } from '../modules/projects/index.ts';
+import { WebhooksAdmin } from '../modules/integrations/index.ts';
 
 export function AdminPage() {
   const { t } = useTranslation();
   return (
     <>
-      <Typography.Title level={3}>{t('admin.title')}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: 24 }}>{t('admin.title')}</Typography.Title>
       <Card>
         <Tabs
           destroyOnHidden
@@ -25,6 +26,7 @@ export function AdminPage() {
             { key: 'grids', label: t('admin.grids'), children: <GridImportAdmin /> },
             { key: 'district-settings', label: t('districtSettings.title'), children: <DistrictSettingsAdmin /> },
             { key: 'project-lifecycle', label: t('lifecycleAdmin.title'), children: <LifecycleAdmin /> },
+            { key: 'webhooks', label: t('webhooks.tab'), children: <WebhooksAdmin /> },
           ]}
         />
       </Card>

@@ -14,6 +14,7 @@ import { apiPost } from '../api/client.ts';
 import { isEnglish } from '../i18n/setup.ts';
 import { formatTime } from '../modules/case/index.ts';
 import { useErrorText } from '../ui/errors.ts';
+import { SubscribeForm } from '../modules/integrations/index.ts';
 
 interface TrackValues {
   number: string;
@@ -91,6 +92,7 @@ function CitizenCaseCard({ item, trackingCode, onChanged }: { item: CitizenCase;
           items={item.steps.map((step) => ({ title: t(`track.step.${step.step}`), content: formatTime(step.at, english) }))} />
         {item.rating && <Typography.Text>{t('citizen.rated', { level: t(`rating.${item.rating.level}`) })}</Typography.Text>}
         {item.canRate && <RatingForm item={item} trackingCode={trackingCode} onRated={onChanged} />}
+        <SubscribeForm caseNumber={item.number} />
       </Space>
     </Card>
   );
@@ -152,6 +154,7 @@ export function CitizenTrackPage() {
         </Form>
       </Card>
       {item && <CitizenCaseCard item={item} trackingCode={code} onChanged={() => void track({ number: item.number, trackingCode: code })} />}
+      <Card><SubscribeForm /></Card>
     </Space>
   );
 }

@@ -120,7 +120,7 @@ export function CockpitPage() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('cockpit.title')}</Typography.Title>
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>{t('cockpit.title')}</Typography.Title>
         <Space wrap>
           <DatePicker picker="month" value={month} allowClear={false} onChange={(value) => value && setMonth(value)} aria-label={t('cockpit.period')} />
           <Segmented value={level} onChange={(value) => setLevel(value as Level)} options={[{ value: 'street', label: t('cockpit.byStreet') }, { value: 'department', label: t('cockpit.byDepartment') }]} />

@@ -4,12 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { apiGet } from '../api/client.ts';
 import { EnterpriseOverview, type EnterpriseView } from '../modules/enterprises/index.ts';
 import { useLoaded } from '../modules/reference/index.ts';
+import { PageHeading } from '../ui/page-frame.tsx';
 
 export function EnterprisePortalPage() {
   const { t } = useTranslation();
   const mine = useLoaded(() => apiGet<{ items: EnterpriseView[] }>('/api/v1/enterprises'));
-  if (!mine) return <Spin />;
+  const heading = <PageHeading>{t('nav.portal')}</PageHeading>;
+  if (!mine) return <>{heading}<Spin /></>;
   const [enterprise] = mine.items;
-  if (!enterprise) return <Alert type="warning" showIcon title={t('enterprise.notBound')} />;
-  return <EnterpriseOverview enterpriseId={enterprise.id} asEnterprise />;
+  if (!enterprise) return <>{heading}<Alert type="warning" showIcon title={t('enterprise.notBound')} /></>;
+  return <>{heading}<EnterpriseOverview enterpriseId={enterprise.id} asEnterprise /></>;
 }

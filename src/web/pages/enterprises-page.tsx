@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { apiGet } from '../api/client.ts';
 import { EnterpriseOverview, type EnterpriseView } from '../modules/enterprises/index.ts';
 import { useLoaded } from '../modules/reference/index.ts';
+import { CardHeading } from '../ui/page-frame.tsx';
 
 export function EnterprisesPage() {
   const { t } = useTranslation();
@@ -13,7 +14,7 @@ export function EnterprisesPage() {
   const list = useLoaded(() => apiGet<{ items: EnterpriseView[] }>('/api/v1/enterprises', scope === 'me' ? { liaison: 'me' } : {}), [scope]);
   return (
     <Card
-      title={t('enterprise.title')}
+      title={<CardHeading>{t('enterprise.title')}</CardHeading>}
       extra={<Segmented value={scope} onChange={(value) => setScope(value as 'all' | 'me')} options={[{ value: 'all', label: t('enterprise.all') }, { value: 'me', label: t('enterprise.mine') }]} />}
     >
       <Table

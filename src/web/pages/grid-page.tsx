@@ -107,7 +107,7 @@ export function GridPage() {
   return (
     <div style={{ paddingBottom: 72 }}>
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>{views.find((v) => v.key === view)?.label}</Typography.Title>
+        <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>{views.find((v) => v.key === view)?.label}</Typography.Title>
         {!queue.online && <Alert type="warning" showIcon title={t('grid.offline')} />}
         {queue.pending > 0 && <Alert type="info" showIcon title={t('grid.pending', { count: queue.pending })} />}
         {notice && <Alert type="success" showIcon title={notice} closable onClose={() => setNotice(null)} />}
@@ -142,7 +142,7 @@ export function GridPage() {
       }}>
         {views.map((v) => (
           <Button key={v.key} type="text" aria-current={view === v.key ? 'page' : undefined}
-            onClick={() => setView(v.key)} style={{ flex: 1, height: 56, fontWeight: view === v.key ? 600 : 400, color: view === v.key ? '#1677ff' : undefined }}>
+            onClick={() => setView(v.key)} style={{ flex: 1, height: 56, fontWeight: view === v.key ? 600 : 400, color: view === v.key ? '#1f5fbf' : undefined }}>
             <Badge count={v.count} size="small" offset={[8, -2]}>{v.label}</Badge>
           </Button>
         ))}

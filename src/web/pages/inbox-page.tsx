@@ -48,7 +48,7 @@ export function InboxPage() {
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
         <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>{t('inbox.title')}</Typography.Title>
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>{t('inbox.title')}</Typography.Title>
           <Typography.Text type="secondary">{t('inbox.intro')}</Typography.Text>
         </div>
         <LiveStatus onOpen={setOpenId} />

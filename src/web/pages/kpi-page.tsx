@@ -48,7 +48,7 @@ export function KpiPage() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('kpi.title')}</Typography.Title>
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>{t('kpi.title')}</Typography.Title>
         <DatePicker picker="month" value={month} allowClear={false} onChange={(value) => value && setMonth(value)} aria-label={t('projects.month')} />
       </Space>
       {targets.some((item) => item.illustrative) && <Alert type="info" showIcon title={t('kpi.illustrative')} />}

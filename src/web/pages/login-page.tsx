@@ -3,9 +3,10 @@ import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { LoginBody } from '../../shared/api-schemas.ts';
+import { LoginBody } from '../api/schemas.ts';
 import { homePathFor, useSession } from '../modules/session/index.ts';
 import { clearErrorsOnChange, issuesToFields, useErrorText } from '../ui/errors.ts';
+import { usePageTitle } from '../ui/page-frame.tsx';
 import { LangSwitch } from '../ui/lang-switch.tsx';
 
 export function LoginPage() {
@@ -17,6 +18,7 @@ export function LoginPage() {
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  usePageTitle(t('nav.login'));
   const from = (location.state as { from?: string } | null)?.from;
   if (user) return <Navigate to={from ?? homePathFor(user.role)} replace />;
 
@@ -39,14 +41,14 @@ export function LoginPage() {
   };
 
   return (
-    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f0f2f5', padding: 12 }}>
+    <main style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f0f2f5', padding: 12 }}>
       <Card style={{ width: '100%', maxWidth: 400 }}>
         <Space orientation="vertical" style={{ width: '100%' }} size="middle">
           <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-            <Typography.Title level={3} style={{ margin: 0 }}>{t('app.name')}</Typography.Title>
+            <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>{t('app.name')}</Typography.Title>
             <LangSwitch />
           </Space>
-          <Typography.Title level={5} style={{ margin: 0 }}>{t('login.title')}</Typography.Title>
+          <Typography.Title level={2} style={{ margin: 0, fontSize: 16 }}>{t('login.title')}</Typography.Title>
           <Form form={form} layout="vertical" onFinish={() => void submit()} onValuesChange={clearErrorsOnChange(form)} requiredMark={false}>
             <Form.Item name="username" label={t('login.username')}>
               <Input autoComplete="username" size="large" />
@@ -64,6 +66,6 @@ export function LoginPage() {
           <Link to="/report">{t('login.citizenLink')}</Link>
         </Space>
       </Card>
-    </div>
+    </main>
   );
 }

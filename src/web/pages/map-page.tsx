@@ -75,7 +75,7 @@ export function MapPage() {
   const levelName = (level: DrillUnit['level']) => t(`map.level.${level}`);
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      <Typography.Title level={3} style={{ margin: 0 }}>{t('map.title')}</Typography.Title>
+      <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>{t('map.title')}</Typography.Title>
       {demo && <Alert type="info" showIcon title={t('map.synthetic')} />}
       {error ? <Alert type="error" showIcon title={errorText(error)} /> : null}
       <Card size="small">

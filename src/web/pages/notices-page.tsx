@@ -19,7 +19,7 @@ export function NoticesPage() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <div>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('supervision.handlerTitle')}</Typography.Title>
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>{t('supervision.handlerTitle')}</Typography.Title>
         <Typography.Text type="secondary">{t('supervision.handlerIntro')}</Typography.Text>
       </div>
       {notices.error ? <Alert type="error" showIcon title={errorText(notices.error)} /> : null}

@@ -7,6 +7,7 @@ import { isEnglish } from '../i18n/setup.ts';
 import type { PolicyView } from '../modules/enterprises/index.ts';
 import { PolicyEditor, PolicyMatches } from '../modules/policies/index.ts';
 import { useLoaded } from '../modules/reference/index.ts';
+import { CardHeading } from '../ui/page-frame.tsx';
 
 export function PoliciesPage() {
   const { t, i18n } = useTranslation();
@@ -16,7 +17,7 @@ export function PoliciesPage() {
   const [editing, setEditing] = useState(false);
   const title = (policy: PolicyView) => (isEnglish(i18n.language) ? policy.titleEn : policy.title);
   return (
-    <Card title={t('policy.title')} extra={<Button onClick={() => setEditing(true)}>{t('policy.create')}</Button>}>
+    <Card title={<CardHeading>{t('policy.title')}</CardHeading>} extra={<Button onClick={() => setEditing(true)}>{t('policy.create')}</Button>}>
       <Table
         rowKey="id"
         size="small"

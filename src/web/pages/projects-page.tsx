@@ -51,17 +51,17 @@ export function ProjectsPage({ mine = false }: { mine?: boolean }) {
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      <Typography.Title level={3} style={{ margin: 0 }}>{mine ? t('projects.mine') : t('projects.mapTitle')}</Typography.Title>
+      <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>{mine ? t('projects.mine') : t('projects.mapTitle')}</Typography.Title>
       <Alert type="info" showIcon title={t('projects.demoNote')} />
       {error ? <Alert type="error" showIcon title={errorText(error)} /> : null}
       <Space wrap>
-        <Select allowClear placeholder={t('projects.stageLabel')} style={{ width: 160 }} value={stage} onChange={setStage} options={STAGES.map((code) => ({ value: code, label: t(`projects.stage.${code}`) }))} />
-        <Select allowClear placeholder={t('projects.typeLabel')} style={{ width: 140 }} value={type} onChange={setType} options={['industry', 'infrastructure', 'public'].map((code) => ({ value: code, label: t(`projects.type.${code}`) }))} />
-        <Select allowClear placeholder={t('projects.listYear')} style={{ width: 120 }} value={year} onChange={setYear} options={years.map((value) => ({ value, label: String(value) }))} />
+        <Select allowClear aria-label={t('projects.stageLabel')} placeholder={t('projects.stageLabel')} style={{ width: 160 }} value={stage} onChange={setStage} options={STAGES.map((code) => ({ value: code, label: t(`projects.stage.${code}`) }))} />
+        <Select allowClear aria-label={t('projects.typeLabel')} placeholder={t('projects.typeLabel')} style={{ width: 140 }} value={type} onChange={setType} options={['industry', 'infrastructure', 'public'].map((code) => ({ value: code, label: t(`projects.type.${code}`) }))} />
+        <Select allowClear aria-label={t('projects.listYear')} placeholder={t('projects.listYear')} style={{ width: 120 }} value={year} onChange={setYear} options={years.map((value) => ({ value, label: String(value) }))} />
         <Button href="/api/v1/projects/export">{t('projects.export')}</Button>
         <Button href="/api/v1/projects/weekly-coordination.docx">{t('projects.weeklyCoordination')}</Button>
         {user?.role === 'project_officer' && !mine ? <ProjectImportButton onImported={() => setReload((n) => n + 1)} /> : null}
-        {!mine && <Select allowClear placeholder={t('projects.patron')} style={{ width: 160 }} value={patron} onChange={setPatron} options={patrons.map((item) => ({ value: item.id, label: item.displayName }))} />}
+        {!mine && <Select allowClear aria-label={t('projects.patron')} placeholder={t('projects.patron')} style={{ width: 160 }} value={patron} onChange={setPatron} options={patrons.map((item) => ({ value: item.id, label: item.displayName }))} />}
       </Space>
       {hasGeometry(gridMap) && districtCode ? <Card size="small" title={t('projects.mapTitle')}><ProjectMap projects={shown} gridMap={gridMap} mapName={`projects-${districtCode}`} onPick={setPicked} /></Card> : null}
       <Card size="small" title={t('projects.list')}>

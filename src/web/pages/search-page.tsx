@@ -43,7 +43,7 @@ export function SearchPage() {
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      <Typography.Title level={3} style={{ margin: 0 }}>{t('search.title')}</Typography.Title>
+      <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>{t('search.title')}</Typography.Title>
       <Card size="small">
         <CaseFilters
           withState

@@ -3,6 +3,7 @@ import { App, Button, Card, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApplicationActionButton, ApplicationRatings, ApplicationTable, useApplications, type ApplicationStaffView } from '../modules/applications/index.ts';
 import { useErrorText } from '../ui/errors.ts';
+import { CardHeading } from '../ui/page-frame.tsx';
 
 export function ServiceInboxPage() {
   const { t } = useTranslation();
@@ -13,7 +14,7 @@ export function ServiceInboxPage() {
     void act(application, action, fields).catch((error: unknown) => message.error(errorText(error)));
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-    <Card title={t('applications.inboxTitle')} extra={<Button onClick={() => void reload()}>{t('applications.refresh')}</Button>}>
+    <Card title={<CardHeading>{t('applications.inboxTitle')}</CardHeading>} extra={<Button onClick={() => void reload()}>{t('applications.refresh')}</Button>}>
       <ApplicationTable
         items={items}
         loading={loading}

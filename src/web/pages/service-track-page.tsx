@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { apiGet, apiPost } from '../api/client.ts';
 import type { ApplicationPublicView } from '../modules/applications/index.ts';
 import { useErrorText } from '../ui/errors.ts';
+import { CardHeading } from '../ui/page-frame.tsx';
 
 const LEVELS = ['very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'very_dissatisfied'] as const;
 
@@ -40,7 +41,7 @@ export function ServiceTrackPage() {
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      <Card title={t('applications.trackTitle')}>
+      <Card title={<CardHeading>{t('applications.trackTitle')}</CardHeading>}>
         <Form layout="vertical" onFinish={(values: { number: string; phone: string }) => void track(values)} size="large">
           <Form.Item name="number" label={t('applications.number')} rules={[{ required: true, message: t('common.required') }]}>
             <Input placeholder="LY-2026-000001" />

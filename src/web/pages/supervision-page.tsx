@@ -41,7 +41,7 @@ export function SupervisionPage() {
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      <Typography.Title level={3} style={{ margin: 0 }}>{t('supervision.title')}</Typography.Title>
+      <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>{t('supervision.title')}</Typography.Title>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={supervisor ? 16 : 24}>
           <LateCasesCard list={cases} onOpen={setOpenId} onSupervise={supervise} />

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { apiGet, apiPost } from '../api/client.ts';
 import { ApplicationActionButton, ApplicationTable, useApplications, type ApplicationStaffView, type ServiceItemView } from '../modules/applications/index.ts';
 import { useErrorText } from '../ui/errors.ts';
+import { CardHeading } from '../ui/page-frame.tsx';
 
 interface IntakeValues {
   serviceItemCode: string;
@@ -57,7 +58,7 @@ export function WindowPage() {
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      <Card title={t('applications.windowTitle')}>
+      <Card title={<CardHeading>{t('applications.windowTitle')}</CardHeading>}>
         <Form form={form} layout="vertical" style={{ maxWidth: 720 }}>
           <Form.Item name="serviceItemCode" label={t('applications.item')} rules={[{ required: true, message: t('common.required') }]}>
             <Select showSearch optionFilterProp="label" options={items.map((candidate) => ({ value: candidate.code, label: `${candidate.name}（${candidate.departmentName}）` }))} />

@@ -64,7 +64,7 @@ export function WorkbenchPage() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('workbench.title')}</Typography.Title>
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>{t('workbench.title')}</Typography.Title>
         <Space wrap>
           <Button type="primary" icon={<PhoneOutlined />} onClick={() => setIntakeOpen(true)}>{t('intake.open')}</Button>
           <LiveStatus onOpen={setOpenId} />

@@ -1,15 +1,19 @@
 /** Catches a render error so one broken widget never blanks the whole page. */
-import { Button, Result } from 'antd';
+import { Alert, Button } from 'antd';
 import { Component, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 function Fallback({ onRetry }: { onRetry(): void }) {
   const { t } = useTranslation();
   return (
-    <Result
-      status="error"
+    // An Alert, not antd's Result: Result carries its 403/404/500 drawings into the first bundle.
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
       title={t('error.unknown')}
-      extra={<Button type="primary" onClick={onRetry}>{t('common.refresh')}</Button>}
+      action={<Button type="primary" onClick={onRetry}>{t('common.refresh')}</Button>}
+      style={{ margin: 24 }}
     />
   );
 }

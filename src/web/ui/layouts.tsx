@@ -1,9 +1,10 @@
 /** The public page frame (citizens' report and tracking pages) and the brand shared with the staff frame (staff-layout.tsx). */
-import { Alert, Layout, Menu, Typography } from 'antd';
+import { Alert, Layout, Typography } from 'antd';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../modules/session/index.ts';
 import { LangSwitch } from './lang-switch.tsx';
+import { MAIN_ID, SkipLink, usePageTitle } from './page-frame.tsx';
 
 export function Brand() {
   const { t } = useTranslation();
@@ -14,24 +15,34 @@ export function Brand() {
   );
 }
 
+const PUBLIC_PAGES = [
+  { path: '/report', label: 'nav.report' },
+  { path: '/track', label: 'nav.track' },
+  { path: '/service-track', label: 'nav.serviceTrack' },
+] as const;
+
 export function PublicLayout() {
   const { t } = useTranslation();
   const { demo } = useSession();
   const location = useLocation();
-  const items = [
-    { key: '/report', label: <Link to="/report">{t('nav.report')}</Link> },
-    { key: '/track', label: <Link to="/track">{t('nav.track')}</Link> },
-    { key: '/service-track', label: <Link to="/service-track">{t('nav.serviceTrack')}</Link> },
-  ];
+  const current = PUBLIC_PAGES.find((page) => page.path === location.pathname);
+  usePageTitle(current ? t(current.label) : null);
+  // Three plain links, not antd's Menu: the report page is the first a phone loads, and a menu's overflow
+  // machinery is weight it does not need.
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <SkipLink />
       <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 12, paddingInline: 12 }}>
         <Brand />
         <LangSwitch />
       </Layout.Header>
       {demo && <Alert type="warning" banner role="status" title={t('app.demoBanner')} />}
-      <Menu mode="horizontal" selectedKeys={[location.pathname]} items={items} style={{ justifyContent: 'center' }} />
-      <Layout.Content style={{ padding: 12, maxWidth: 720, width: '100%', margin: '0 auto' }}>
+      <nav aria-label={t('a11y.publicNav')} className="civicloop-public-nav">
+        {PUBLIC_PAGES.map((page) => (
+          <Link key={page.path} to={page.path} aria-current={page === current ? 'page' : undefined}>{t(page.label)}</Link>
+        ))}
+      </nav>
+      <Layout.Content id={MAIN_ID} tabIndex={-1} style={{ padding: 12, maxWidth: 720, width: '100%', margin: '0 auto' }}>
         <Outlet />
       </Layout.Content>
       <Layout.Footer style={{ textAlign: 'center', padding: 12 }}>

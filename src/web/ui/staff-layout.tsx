@@ -10,6 +10,7 @@ import { Brand } from './layouts.tsx';
 import { LangSwitch } from './lang-switch.tsx';
 import { NotificationBell } from './notification-bell.tsx';
 import { UserScope } from './user-scope.tsx';
+import { MAIN_ID, SkipLink, usePageTitle } from './page-frame.tsx';
 
 type NavKey = 'workbench' | 'inbox' | 'grid' | 'search' | 'map' | 'cockpit' | 'admin' | 'supervision' | 'notices'
   | 'portal' | 'enterprises' | 'policies'
@@ -55,6 +56,8 @@ export function StaffLayout() {
   const { user, demo, loading, logout } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
+  const titled = pageOf(location.pathname);
+  usePageTitle(titled ? t(`nav.${titled}`) : null);
   if (loading) return <Spin fullscreen />;
   if (!user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
   const mobile = user.role === 'grid_worker';
@@ -68,16 +71,24 @@ export function StaffLayout() {
   };
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <SkipLink />
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: mobile ? 12 : 24 }}>
         <Brand />
         {!mobile && (
+          <nav aria-label={t('a11y.staffNav')} style={{ flex: 1, minWidth: 0 }}>
           <Menu
             theme="dark"
             mode="horizontal"
             selectedKeys={current ? [current] : []}
             style={{ flex: 1, minWidth: 0 }}
-            items={keys.map((key) => ({ key, label: <Link to={`/${key}`}>{t(`nav.${key}`)}</Link> }))}
+            // The menu's items take the keyboard focus (arrow keys, Enter), so the links in them are not
+            // tab stops: antd hides the items that fold into "…" with aria-hidden, and a focusable link
+            // inside an aria-hidden item is a serious axe violation. A click on a link navigates by itself
+            // (and prevents the default); Enter on an item navigates here.
+            onClick={({ key, domEvent }) => { if (!domEvent.defaultPrevented) navigate(`/${key}`); }}
+            items={keys.map((key) => ({ key, label: <Link to={`/${key}`} tabIndex={-1} data-path={`/${key}`}>{t(`nav.${key}`)}</Link> }))}
           />
+          </nav>
         )}
         <Space style={{ marginLeft: 'auto', flexShrink: 0 }}>
           <NotificationBell />
@@ -91,7 +102,7 @@ export function StaffLayout() {
       <div style={{ padding: mobile ? '8px 12px' : '8px 24px', background: '#fff', borderBottom: '1px solid #f0f0f0' }}>
         <UserScope user={user} compact={mobile} />
       </div>
-      <Layout.Content style={{ padding: mobile ? 12 : 24 }}>
+      <Layout.Content id={MAIN_ID} tabIndex={-1} style={{ padding: mobile ? 12 : 24 }}>
         <Outlet />
       </Layout.Content>
     </Layout>

@@ -23,7 +23,7 @@ export function UserScope({ user, compact }: { user: UserView; compact?: boolean
     <Space size={4} wrap data-testid="user-scope">
       <Tag color="blue">{t(`role.${user.role}`)}</Tag>
       {!compact && <Typography.Text>{user.displayName}</Typography.Text>}
-      <Typography.Text type="secondary" aria-label={t('user.scope')}>{parts.join(' · ')}</Typography.Text>
+      <Typography.Text type="secondary"><span className="civicloop-visually-hidden">{t('user.scope')}{t('common.colon')}</span>{parts.join(' · ')}</Typography.Text>
     </Space>
   );
 }

@@ -32,10 +32,10 @@ function runningClock(): TestClock {
   } as TestClock;
 }
 
-/** Starts the app with the current web build and listens on 127.0.0.1:<free port>. */
-export async function startE2eApp(): Promise<E2eApp> {
+/** Starts the app with the current web build (and any extra settings) and listens on 127.0.0.1:<free port>. */
+export async function startE2eApp(overrides: Record<string, string> = {}): Promise<E2eApp> {
   await ensureWebBuild(REPO_ROOT, { log: () => undefined });
-  const t = await startTestApp({ clock: runningClock(), overrides: { CIVICLOOP_DEMO: 'true' }, webDir: `${REPO_ROOT}dist/web` });
+  const t = await startTestApp({ clock: runningClock(), overrides: { CIVICLOOP_DEMO: 'true', ...overrides }, webDir: `${REPO_ROOT}dist/web` });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const server = t.app.server;
   const { port } = server.address() as AddressInfo;

@@ -3,7 +3,7 @@ import { Alert, App, Button, Checkbox, DatePicker, Form, Input, InputNumber, Spa
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CalendarDayBody } from '../../../shared/api-schemas.ts';
+import { CalendarDayBody } from '../../api/schemas.ts';
 import { apiGet, apiPut } from '../../api/client.ts';
 import { clearErrorsOnChange, compact, issuesToFields, useErrorText } from '../../ui/errors.ts';
 import { CalendarNoticeAdmin } from './calendar-notice-admin.tsx';

@@ -2,7 +2,7 @@
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CategoryUpdateBody } from '../../../shared/api-schemas.ts';
+import { CategoryUpdateBody } from '../../api/schemas.ts';
 import { apiPatch } from '../../api/client.ts';
 import type { CategoryView, TimeLimitView } from '../../api/types.ts';
 import { isEnglish } from '../../i18n/setup.ts';

@@ -2,7 +2,7 @@
 import { Alert, Button, Card, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UserCreateBody } from '../../../shared/api-schemas.ts';
+import { UserCreateBody } from '../../api/schemas.ts';
 import { ROLES } from '../../../domain/case/index.ts';
 import { apiGet, apiPost } from '../../api/client.ts';
 import type { UserView } from '../../api/types.ts';

@@ -5,7 +5,7 @@
 import { Alert, Descriptions, Form, Input, InputNumber, Modal, Radio, Select, App } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_ACTION_BODIES } from '../../../shared/api-schemas.ts';
+import { CASE_ACTION_BODIES } from '../../api/schemas.ts';
 import { RATING_LEVELS, type CaseAction } from '../../../domain/case/case-model.ts';
 import { MAX_EXTENSION_DAYS, requiredFieldsOf } from '../../../domain/case/case-transitions.ts';
 import { apiGet, apiPost } from '../../api/client.ts';

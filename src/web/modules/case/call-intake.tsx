@@ -8,7 +8,7 @@
 import { Alert, App, Button, Drawer, Form, Input, List, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CaseCreateBody } from '../../../shared/api-schemas.ts';
+import { CaseCreateBody } from '../../api/schemas.ts';
 import { PHONE_PATTERN } from '../../../shared/text-rules.ts';
 import { REPORTABLE_KINDS } from '../../../domain/case/case-access.ts';
 import type { IntakeHintsView } from '../../../shared/case-views.ts';

@@ -11,9 +11,12 @@ export function QueueTabs<Key extends string>({ queues, active, urgent, label, c
   onChange(key: Key): void;
   extra?: ReactNode;
 }) {
+  // The extra controls sit beside the tabs, not in antd's tabBarExtraContent: that puts them inside the
+  // tablist, where only tabs may be (axe, aria-required-children).
   return (
+    <div style={{ display: 'flex', alignItems: 'flex-start', gap: 8, flexWrap: 'wrap' }}>
     <Tabs
-      tabBarExtraContent={extra}
+      style={{ flex: 1, minWidth: 0 }}
       activeKey={active}
       onChange={(key) => onChange(key as Key)}
       items={queues.map((key) => ({
@@ -26,5 +29,7 @@ export function QueueTabs<Key extends string>({ queues, active, urgent, label, c
         ),
       }))}
     />
+    {extra ? <div style={{ paddingTop: 8 }}>{extra}</div> : null}
+    </div>
   );
 }

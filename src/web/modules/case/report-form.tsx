@@ -1,13 +1,12 @@
 /**
  * Reporting a case (citizen or grid worker): category, description, where (grid, district or the
- * browser's location), optional contact. Validated with the shared CaseCreateBody; on a server
+ * browser's location), optional contact. Validated with the shared CaseCreateBody (loaded on submit); on a server
  * error the form keeps everything typed.
  */
 import { Alert, App, Button, Form, Input, Select, Space, Typography } from 'antd';
 import { AimOutlined } from '@ant-design/icons';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CaseCreateBody } from '../../../shared/api-schemas.ts';
 import type { CaseKind } from '../../../domain/case/case-model.ts';
 import { apiGet, apiPost } from '../../api/client.ts';
 import type { CaseDetailView } from '../../api/types.ts';
@@ -16,10 +15,14 @@ import { clearErrorsOnChange, compact, issuesToFields, useErrorText } from '../.
 import { CategorySelect } from '../reference/index.ts';
 import { loadCategories, loadOrgTree, useLoaded } from '../reference/index.ts';
 import { useGeolocation } from '../reference/index.ts';
-import { PhotoPicker, uploadPhotos } from './case-photos.tsx';
 import { DispatchSuggestions, useDispatchSuggestions } from '../dispatch/index.ts';
 import { PinMap, type LatLngValue } from '../geo/index.ts';
-import { NearbyCasesHint, type FollowAnswer } from './nearby-cases-hint.tsx';
+import type { FollowAnswer } from './nearby-cases-hint.tsx';
+
+// Loaded after the first render: the photo picker (antd's Upload) and the nearby-case hint (shown once a
+// pin is placed) are not needed to show the form, and the citizen's phone loads the form first (docs/performance.md).
+const PhotoPicker = lazy(() => import('./case-photos.tsx').then((m) => ({ default: m.PhotoPicker })));
+const NearbyCasesHint = lazy(() => import('./nearby-cases-hint.tsx').then((m) => ({ default: m.NearbyCasesHint })));
 
 export interface ReportFormProps {
   kinds: readonly CaseKind[];
@@ -84,6 +87,11 @@ export function ReportForm({ kinds, gridCode, gridLabel, withContact, onReported
     text: description, districtCode: gridCode ? gridCode.slice(0, 6) : chosenDistrict, location,
   });
 
+  // The patrol submits without network too: its schemas are fetched while there is one.
+  useEffect(() => {
+    if (queueOffline) void import('../../api/schemas.ts');
+  }, [queueOffline]);
+
   const submit = async () => {
     setError(null);
     const values = form.getFieldsValue() as Record<string, unknown> & { reporter?: Record<string, unknown> };
@@ -99,6 +107,8 @@ export function ReportForm({ kinds, gridCode, gridLabel, withContact, onReported
       location,
       reporter: Object.keys(reporter).length ? reporter : undefined,
     });
+    // zod and the schemas load on the first submit, not before the page renders (docs/performance.md).
+    const { CaseCreateBody } = await import('../../api/schemas.ts');
     const parsed = CaseCreateBody.safeParse(body);
     if (!parsed.success) {
       form.setFields(issuesToFields(parsed.error, t));
@@ -119,6 +129,7 @@ export function ReportForm({ kinds, gridCode, gridLabel, withContact, onReported
       }
       const detail = await apiPost<CaseDetailView>('/api/v1/cases', parsed.data);
       try {
+        const { uploadPhotos } = await import('./case-photos.tsx');
         await uploadPhotos(detail.number, 'report', photos, detail.trackingCode ?? undefined);
       } catch (failure) {
         // The case exists; say so rather than lose it over a photo.
@@ -185,7 +196,7 @@ export function ReportForm({ kinds, gridCode, gridLabel, withContact, onReported
         </Form.Item>
       )}
       {withMapPin && pin && chosenCategory && (
-        <NearbyCasesHint location={pin} categoryCode={chosenCategory} onFollowed={(answer) => onFollowed?.(answer)} />
+        <Suspense fallback={null}><NearbyCasesHint location={pin} categoryCode={chosenCategory} onFollowed={(answer) => onFollowed?.(answer)} /></Suspense>
       )}
       {!withMapPin && <Form.Item label={t('field.location')}>
         <Space orientation="vertical" style={{ width: '100%' }}>
@@ -197,7 +208,7 @@ export function ReportForm({ kinds, gridCode, gridLabel, withContact, onReported
         </Space>
       </Form.Item>}
       <Form.Item label={t('field.photo')}>
-        <PhotoPicker files={photos} onChange={setPhotos} />
+        <Suspense fallback={null}><PhotoPicker files={photos} onChange={setPhotos} /></Suspense>
       </Form.Item>
       {withContact && (
         <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
