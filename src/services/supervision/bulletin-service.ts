@@ -48,6 +48,21 @@ export interface BulletinData {
   rectifications: BulletinCase[];
   /** 政务服务办件 indicators and ranking of the month, per department and per window (docs/applications.md). */
   serviceApplications: { department: ApplicationIndicatorReport; window: ApplicationIndicatorReport };
+  /** 十一、十二: the 四率 of the key projects and the district targets of the month (docs/projects.md). */
+  projects: ProjectSection;
+}
+
+export interface ProjectSection {
+  rates: { landingRate: number | null; preparationRate: number | null; investmentRate: number | null; registrationRate: number | null };
+  counts: { projects: number; signed: number; landed: number; prepared: number; eligible: number; registered: number };
+  investment: { yearToDate: number; annualPlanned: number };
+  score: number | null;
+  frozen: boolean;
+  peerPlace: number | null;
+  targets: {
+    name: string; unit: string; kind: string; target: number | null; value: number | null; yoy: number | null;
+    measure: number | null; timeProgress: number; light: string | null; place: number | null;
+  }[];
 }
 
 async function headlineOf(deps: ServiceDeps, district: DistrictRef, period: Period): Promise<Headline> {
@@ -65,6 +80,26 @@ async function serviceApplicationSection(deps: ServiceDeps, district: DistrictRe
   return {
     department: await computeApplicationIndicatorReport(deps, district, 'department', month),
     window: await computeApplicationIndicatorReport(deps, district, 'window', month),
+  };
+}
+
+/** 十一、十二: imported when first needed, like the 政务服务 section (the projects area imports this one). */
+async function projectSection(deps: ServiceDeps, district: DistrictRef, month: string): Promise<ProjectSection> {
+  const { projectRatesOfDistrict, targetsOfDistrict } = await import('../projects/index.ts');
+  const ref = { id: district.id, code: district.code.trim(), name: district.name };
+  const rates = await projectRatesOfDistrict(deps, ref, month);
+  const targets = await targetsOfDistrict(deps, ref, Number(month.slice(0, 4)), Number(month.slice(5, 7)));
+  return {
+    rates: {
+      landingRate: rates.rates.landingRate, preparationRate: rates.rates.preparationRate,
+      investmentRate: rates.rates.investmentRate, registrationRate: rates.rates.registrationRate,
+    },
+    counts: rates.rates.counts, investment: rates.rates.investment, score: rates.score, frozen: rates.frozen,
+    peerPlace: rates.peers.find((peer) => peer.unit.id === district.id)?.place ?? null,
+    targets: targets.items.map((item) => ({
+      name: item.name, unit: item.unit, kind: item.kind, target: item.target, value: item.latest?.value ?? null, yoy: item.latest?.yoy ?? null,
+      measure: item.standing.measure, timeProgress: item.standing.timeProgress, light: item.standing.light, place: item.place,
+    })),
   };
 }
 
@@ -104,5 +139,6 @@ export async function buildBulletin(deps: ServiceDeps, district: DistrictRef, mo
     topCategories: categories.map((row) => ({ code: row.code, majorName: row.major_name, minorName: row.minor_name, count: Number(row.n) })),
     overdue, longSuspended: suspended, longSuspendedDays, rectifications,
     serviceApplications: await serviceApplicationSection(deps, district, month),
+    projects: await projectSection(deps, district, month),
   };
 }
