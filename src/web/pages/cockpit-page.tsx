@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { apiGet } from '../api/client.ts';
 import { EChart } from '../modules/charts/index.ts';
 import { BulletinCard } from '../modules/supervision/index.ts';
+import { ProjectsCockpitCard } from '../modules/projects/index.ts';
 import { useErrorText } from '../ui/errors.ts';
 
 interface Rates { closeRate: number | null; onTimeCloseRate: number | null; satisfactionRate: number | null; reworkRate: number | null }
@@ -91,6 +92,7 @@ export function CockpitPage() {
           </Card>
         </Col>
       </Row>
+      <ProjectsCockpitCard month={period} />
       <BulletinCard />
       <Card title={t('cockpit.table')}>
         <Table<IndicatorRow>
