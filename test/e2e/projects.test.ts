@@ -83,6 +83,11 @@ describe.skipIf(!haveChromium)('a project in the browser (中文)', () => {
     const problem = drawer.getByRole('row').filter({ hasText: caseNumber });
     await problem.getByText('已结案').waitFor();
     await snap(page, 'projects-02-patron');
+    // The cockpit gains the key projects' four rates and the targets.
+    await page.goto('/cockpit');
+    const card = page.locator('.ant-card').filter({ has: page.getByText('重点项目与目标', { exact: true }) });
+    await card.getByText('招商落地率').waitFor();
+    await card.getByText('赛马得分').waitFor();
   });
 
   it('the project officer imports a project list from Excel and sees the new project in the list', async () => {

@@ -175,7 +175,14 @@ describe('the October bulletin', () => {
     expect(res.headers['content-type']).toContain('wordprocessingml');
     expect(String(res.headers['content-disposition'])).toContain('bulletin-220106-2026-10.docx');
     const tables = await docxTables(res.body);
-    expect(tables).toHaveLength(11); // 九、十: 政务服务办件 (test/http/service-application-indicators.test.ts); 十一: enterprises (enterprises.test.ts); 十二 anchors: none here, so no table
+    expect(tables).toHaveLength(12); // 九、十: 政务服务办件 (test/http/service-application-indicators.test.ts); 十一: enterprises (enterprises.test.ts); 十二: projects; 十四 anchors: none here, so no table
+    // The district has no projects or targets in this file: the rates are empty, and 十三 says there are no targets.
+    expect(tables[11]!.map((row) => row.slice(0, 2))).toEqual([
+      ['指标', '数值'], ['招商落地率', '—'], ['前期工作成熟率', '—'], ['投资完成率', '—'], ['项目入统率', '—'], ['赛马得分', '—'],
+    ]);
+    const xml = await (await JSZip.loadAsync(res.body)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('十三、目标完成情况');
+    expect(xml).toContain('本年度未设目标。');
     expect(tables[0]!.slice(1)).toEqual(headline);
     expect(tables[1]!.slice(1)).toEqual([['1', '正阳街道', '75.41', 'B', '100', '持平']]);
     expect(tables[2]!.slice(1)).toEqual(departments);
@@ -199,7 +206,7 @@ describe('the October bulletin', () => {
     await workbook.xlsx.load(res.body as never);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       '概况', '主要指标', '街道（乡镇）赛马排名', '部门赛马排名', '红黑榜', '高发问题（立案数前五位）', '超期未结案件', '长期挂起案件（挂起15天以上）', '差评整改情况',
-      '政务服务办件指标（按部门）', '政务服务办件指标（按窗口）', '助企服务与惠企政策', '时间线锚点（哈希链签名位置）',
+      '政务服务办件指标（按部门）', '政务服务办件指标（按窗口）', '助企服务与惠企政策', expect.stringMatching(/^重点项目四率（/), '目标完成情况', '时间线锚点（哈希链签名位置）',
     ]);
     const rows = (name: string) => {
       const out: string[][] = [];

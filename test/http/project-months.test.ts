@@ -160,3 +160,25 @@ describe('late and missing monthly reports', () => {
     expect((await otherOfficer.get('/api/v1/projects/report-status?district=220106')).body.code).toBe('PROJECT_OTHER_DISTRICT');
   });
 });
+
+describe('the monthly bulletin', () => {
+  it('gains the key projects\' four rates and the targets, as frozen', async () => {
+    const body = { name: '规上工业总产值', unit: '亿元', kind: 'amount', target: 500, actuals: [{ month: 12, value: 520, yoy: 6.5 }] };
+    expect((await officer.put('/api/v1/targets/2026/industrial_output', body)).status).toBe(200);
+    const rates = (await leader.get('/api/v1/projects/rates?month=2026-12')).body;
+    const res = await supervisor.get('/api/v1/bulletins/220106/2026-12.json');
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
+    const table = (prefix: string) => res.body.tables.find((item: { title: string }) => item.title.startsWith(prefix));
+    const projects = table('十二、');
+    expect(projects.title).toBe('十二、重点项目四率（月报截止时冻结）');
+    const percent = (rate: number | null) => (rate === null ? '—' : `${rate.toFixed(1)}%`);
+    expect(projects.rows.map((row: string[]) => row.slice(0, 2))).toEqual([
+      ['招商落地率', percent(rates.rates.landingRate)], ['前期工作成熟率', percent(rates.rates.preparationRate)],
+      ['投资完成率', percent(rates.rates.investmentRate)], ['项目入统率', percent(rates.rates.registrationRate)],
+      ['赛马得分', rates.score === null ? '—' : rates.score.toFixed(1)],
+    ]);
+    expect(projects.rows[0][2]).toBe(`招商落地阶段完成 ${rates.rates.counts.landed} ÷ 已签约 ${rates.rates.counts.signed}`);
+    // 520 of 500 at December: 104% against a time progress of 100%, green, the only district with the indicator.
+    expect(table('十三、').rows).toEqual([['规上工业总产值', '亿元', '500', '520', '6.5%', '104%', '100%', '绿灯', '1']]);
+  });
+});

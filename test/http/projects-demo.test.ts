@@ -28,6 +28,12 @@ describe('demo projects', () => {
     expect(detail.body.timelineIntact).toBe(true);
     const rates = await leader.get('/api/v1/projects/rates?month=2026-11');
     expect(rates.body.peers).toHaveLength(3);
+    // October closed (11-06) long before the demo was written, backwards in time: it freezes from the whole history.
+    const october = await leader.get('/api/v1/projects/rates?month=2026-10');
+    expect(october.body.frozen).toBe(true);
+    expect(october.body.rates.counts.signed).toBeGreaterThan(0);
+    expect(october.body.rates.investment.yearToDate).toBeGreaterThan(0);
+    expect(withReports.every((item: { reports: { late: boolean }[] }) => item.reports.every((report) => !report.late))).toBe(true);
     const targets = await leader.get('/api/v1/targets?year=2026');
     expect(targets.body.items.length).toBeGreaterThanOrEqual(6);
     expect(targets.body.items[0].illustrative).toBe(true);

@@ -17,7 +17,7 @@ import {
 } from '../../db/repositories/projects/index.ts';
 import type { FrozenUnitRates, ProjectRow } from '../../db/schema.ts';
 import type { ServiceDeps } from '../service-deps.ts';
-import { projectDistrictFor } from './project-access.ts';
+import { projectDistrictFor, type ProjectDistrict } from './project-access.ts';
 import { reportCalendarOf, type DistrictSettingsSource } from './report-calendar.ts';
 
 export interface RatedUnit {
@@ -125,7 +125,11 @@ function rankGroups(groups: FrozenUnitRates[]): RatedUnit[] {
 }
 
 export async function computeProjectRates(deps: ServiceDeps, actor: Actor, districtCode: string | undefined, month: string) {
-  const district = await projectDistrictFor(deps, actor, districtCode);
+  return projectRatesOfDistrict(deps, await projectDistrictFor(deps, actor, districtCode), month);
+}
+
+/** The rates of a district the caller was already allowed to read (also the bulletin's 重点项目 section). */
+export async function projectRatesOfDistrict(deps: ServiceDeps, district: ProjectDistrict, month: string) {
   const lifecycle = (await loadLifecycle(deps.db)).stages;
   const peers: FrozenUnitRates[] = [];
   let own: MonthRates | undefined;

@@ -10,7 +10,7 @@ import { listActuals, listTargetsOfYear, upsertActuals, upsertTarget, type Actua
 import type { DistrictTargetRow } from '../../db/schema.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { runWrite } from '../write-transaction.ts';
-import { projectDistrictFor, shanghaiToday } from './project-access.ts';
+import { projectDistrictFor, type ProjectDistrict, shanghaiToday } from './project-access.ts';
 
 export interface TargetInput {
   districtCode?: string | undefined;
@@ -53,7 +53,11 @@ function monthKey(year: number, month: number): string {
 
 /** The district's targets for a year as of `month` (default: the latest month with any actual). */
 export async function listTargetsFor(deps: ServiceDeps, actor: Actor, districtCode: string | undefined, year: number, month?: number) {
-  const district = await projectDistrictFor(deps, actor, districtCode);
+  return targetsOfDistrict(deps, await projectDistrictFor(deps, actor, districtCode), year, month);
+}
+
+/** The targets of a district the caller was already allowed to read (also the bulletin's 目标 section). */
+export async function targetsOfDistrict(deps: ServiceDeps, district: ProjectDistrict, year: number, month?: number) {
   const all = await listTargetsOfYear(deps.db, year);
   const actuals = await listActuals(deps.db, all.map((row) => row.id));
   const names = new Map((await listDistricts(deps.db)).map((row) => [row.id, { code: row.code.trim(), name: row.name }]));

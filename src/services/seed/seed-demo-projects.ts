@@ -11,7 +11,7 @@ import type { Actor, CaseAction } from '../../domain/case/index.ts';
 import { DEFAULT_LIFECYCLE } from '../../domain/projects/index.ts';
 import { DEMO_CURRENT_TARGETS, DEMO_INDICATOR_FACTS, DEMO_PROJECT_FACTS, type DemoProjectFact } from '../../db/seed/demo-projects.ts';
 import { findDepartmentByCode, findUserByUsername, listDistricts } from '../../db/repositories/org/index.ts';
-import { listProjects } from '../../db/repositories/projects/index.ts';
+import { deleteRateSnapshots, listProjects } from '../../db/repositories/projects/index.ts';
 import { actorFromUser } from '../actor.ts';
 import { performCaseAction } from '../case/index.ts';
 import { listGridMap } from '../geo/index.ts';
@@ -88,6 +88,9 @@ export async function seedDemoProjects(db: Kysely<Database>, now: Date): Promise
     }
     current = now;
     await seedTargets(deps, officer, code, today, random);
+    // The demo writes its history backwards in time, and every project write freezes the closed months as they
+    // stand: those snapshots caught a half-written history. Dropped, the months freeze again from the whole of it.
+    await deleteRateSnapshots(db, district.id);
   }
   return created;
 }

@@ -52,8 +52,23 @@ export interface BulletinData {
   serviceApplications: { department: ApplicationIndicatorReport; window: ApplicationIndicatorReport };
   /** 十一: demands and policies (docs/enterprises.md), the month and the year to the month's end. */
   enterprises: { month: EnterpriseBulletinFigures; yearToDate: EnterpriseBulletinFigures };
-  /** 十二: the district's latest signed timeline anchors, printed so a copy exists outside the database (ADR 0037). */
+  /** 十四: the district's latest signed timeline anchors, printed so a copy exists outside the database (ADR 0037). */
   anchors: StoredAnchor[];
+  /** 十二、十三: the 四率 of the key projects and the district targets of the month (docs/projects.md). */
+  projects: ProjectSection;
+}
+
+export interface ProjectSection {
+  rates: { landingRate: number | null; preparationRate: number | null; investmentRate: number | null; registrationRate: number | null };
+  counts: { projects: number; signed: number; landed: number; prepared: number; eligible: number; registered: number };
+  investment: { yearToDate: number; annualPlanned: number };
+  score: number | null;
+  frozen: boolean;
+  peerPlace: number | null;
+  targets: {
+    name: string; unit: string; kind: string; target: number | null; value: number | null; yoy: number | null;
+    measure: number | null; timeProgress: number; light: string | null; place: number | null;
+  }[];
 }
 
 /** How many of the district's latest anchors the bulletin prints. */
@@ -74,6 +89,26 @@ async function serviceApplicationSection(deps: ServiceDeps, district: DistrictRe
   return {
     department: await computeApplicationIndicatorReport(deps, district, 'department', month),
     window: await computeApplicationIndicatorReport(deps, district, 'window', month),
+  };
+}
+
+/** 十二、十三: imported when first needed, like the 政务服务 section (the projects area imports this one). */
+async function projectSection(deps: ServiceDeps, district: DistrictRef, month: string): Promise<ProjectSection> {
+  const { projectRatesOfDistrict, targetsOfDistrict } = await import('../projects/index.ts');
+  const ref = { id: district.id, code: district.code.trim(), name: district.name };
+  const rates = await projectRatesOfDistrict(deps, ref, month);
+  const targets = await targetsOfDistrict(deps, ref, Number(month.slice(0, 4)), Number(month.slice(5, 7)));
+  return {
+    rates: {
+      landingRate: rates.rates.landingRate, preparationRate: rates.rates.preparationRate,
+      investmentRate: rates.rates.investmentRate, registrationRate: rates.rates.registrationRate,
+    },
+    counts: rates.rates.counts, investment: rates.rates.investment, score: rates.score, frozen: rates.frozen,
+    peerPlace: rates.peers.find((peer) => peer.unit.id === district.id)?.place ?? null,
+    targets: targets.items.map((item) => ({
+      name: item.name, unit: item.unit, kind: item.kind, target: item.target, value: item.latest?.value ?? null, yoy: item.latest?.yoy ?? null,
+      measure: item.standing.measure, timeProgress: item.standing.timeProgress, light: item.standing.light, place: item.place,
+    })),
   };
 }
 
@@ -118,5 +153,6 @@ export async function buildBulletin(deps: ServiceDeps, district: DistrictRef, mo
       yearToDate: await enterpriseBulletinFigures(deps.db, district.id, parsePeriod(`${period.key.slice(0, 4)}-01`).start, period.end),
     },
     anchors: (await listAnchors(deps.db, { districtId: district.id, latest: BULLETIN_ANCHORS })).filter((a) => a.anchoredAt.getTime() <= now.getTime()),
+    projects: await projectSection(deps, district, month),
   };
 }

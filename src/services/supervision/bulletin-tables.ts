@@ -146,6 +146,45 @@ function caseRows(cases: BulletinCase[], last: (c: BulletinCase) => string[]): s
   return cases.map((c) => [c.number, c.title, c.categoryName, c.departmentName ?? DASH, ...last(c)]);
 }
 
+function ratePercent(rate: number | null): string {
+  return rate === null ? DASH : `${rate.toFixed(1)}%`;
+}
+
+function amount(value: number | null): string {
+  return value === null ? DASH : String(value);
+}
+
+const LIGHT_ZH: Record<string, string> = { green: '绿灯', amber: '黄灯', red: '红灯' };
+
+/** 十二、十三: the key projects' 四率 and the district targets. */
+function projectTables(section: BulletinData['projects']): BulletinTable[] {
+  const { rates, counts, investment } = section;
+  return [
+    {
+      title: `十二、重点项目四率（${section.frozen ? '月报截止时冻结' : '尚未截止，实时计算'}）`,
+      headers: ['指标', '数值', '口径'],
+      rows: [
+        ['招商落地率', ratePercent(rates.landingRate), `招商落地阶段完成 ${counts.landed} ÷ 已签约 ${counts.signed}`],
+        ['前期工作成熟率', ratePercent(rates.preparationRate), `前期审批完成 ${counts.prepared} ÷ 已落地 ${counts.landed}`],
+        ['投资完成率', ratePercent(rates.investmentRate), `本年累计 ${investment.yearToDate} ÷ 年度计划 ${investment.annualPlanned}（万元）`],
+        ['项目入统率', ratePercent(rates.registrationRate), `已入统 ${counts.registered} ÷ 符合入统条件 ${counts.eligible}`],
+        ['赛马得分', section.score === null ? DASH : section.score.toFixed(1), `年度计划项目 ${counts.projects} 个；同级排名 ${section.peerPlace ?? DASH}`],
+      ],
+      emptyText: '本月无年度计划项目。',
+    },
+    {
+      title: '十三、目标完成情况',
+      headers: ['指标', '单位', '年度目标', '累计值', '同比', '完成度/增速', '序时进度', '进度灯', '同级排名'],
+      rows: section.targets.map((item) => [
+        item.name, item.unit, amount(item.target), amount(item.value), item.yoy === null ? DASH : `${item.yoy}%`,
+        item.measure === null ? DASH : `${item.measure}%`, `${item.timeProgress}%`, item.light ? (LIGHT_ZH[item.light] ?? item.light) : DASH,
+        item.place === null ? DASH : String(item.place),
+      ]),
+      emptyText: '本年度未设目标。',
+    },
+  ];
+}
+
 /** Lays the bulletin out as tables. */
 export function bulletinDocument(data: BulletinData): BulletinDocument {
   const [year, month] = data.period.key.split('-');
@@ -187,9 +226,10 @@ export function bulletinDocument(data: BulletinData): BulletinDocument {
       applicationTable('九、政务服务办件指标（按部门）', '部门', data.serviceApplications.department),
       applicationTable('十、政务服务办件指标（按窗口）', '窗口', data.serviceApplications.window),
       enterpriseTable(data),
+      ...projectTables(data.projects),
       {
         // Printed, so a copy of the chain's signed positions exists outside the database: civicloop verify-timeline --anchors.
-        title: '十二、时间线锚点（哈希链签名位置）',
+        title: '十四、时间线锚点（哈希链签名位置）',
         headers: ['签发时间', '链序号', '事件', '哈希', '密钥', '签名'],
         rows: data.anchors.map((a) => [shanghaiText(a.anchoredAt), String(a.chainSeq), String(a.eventId), a.hash, a.keyId, a.signature]),
       },

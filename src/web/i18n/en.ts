@@ -85,6 +85,7 @@ export const en: Messages = {
     hint: 'Click a grid to drill down (district → street → community → grid); click a case to open it; click a cluster to zoom in.', caseLocation: 'Case location',
   },
   cockpit: {
+    projectsAndTargets: 'Key projects and targets',
     title: 'Cockpit', period: 'Month', byStreet: 'By street', byDepartment: 'By department', filed: 'Filed', closed: 'Closed', overdue: 'Overdue', closeRate: 'Close rate',
     onTimeRate: 'On-time close rate', satisfaction: 'Satisfaction', ranking: 'Ranking (overall score)', score: 'Score', lists: 'Red and black lists', redList: 'Red list', blackList: 'Black list',
     table: 'Indicators', unit: 'Unit', grade: 'Grade',

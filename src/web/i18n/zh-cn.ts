@@ -83,6 +83,7 @@ export const zhCN = {
     hint: '点击网格逐级下钻（区 → 街道 → 社区 → 网格）；点击工单点位查看详情；点击聚合圆圈放大。', caseLocation: '工单位置',
   },
   cockpit: {
+    projectsAndTargets: '重点项目与目标',
     title: '指挥驾驶舱', period: '月份', byStreet: '按街道', byDepartment: '按部门', filed: '立案数', closed: '结案数', overdue: '超期数', closeRate: '结案率',
     onTimeRate: '按期结案率', satisfaction: '满意率', ranking: '赛马排名（综合得分）', score: '得分', lists: '红黑榜', redList: '红榜', blackList: '黑榜',
     table: '考核指标', unit: '单位', grade: '等级',

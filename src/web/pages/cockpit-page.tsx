@@ -12,6 +12,7 @@ import { EChart } from '../modules/charts/index.ts';
 import { BulletinCard, NoticeForm } from '../modules/supervision/index.ts';
 import { loadOrgTree, orgNames, useLoaded } from '../modules/reference/index.ts';
 import { useSession } from '../modules/session/index.ts';
+import { ProjectsCockpitCard } from '../modules/projects/index.ts';
 import { useErrorText } from '../ui/errors.ts';
 
 interface Rates { closeRate: number | null; onTimeCloseRate: number | null; satisfactionRate: number | null; reworkRate: number | null }
@@ -170,6 +171,7 @@ export function CockpitPage() {
           </Card>
         </Col>
       </Row>
+      <ProjectsCockpitCard month={period} />
       <BulletinCard />
       <Card title={t('cockpit.table')}>
         <Table<IndicatorRow>

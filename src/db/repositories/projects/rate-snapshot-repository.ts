@@ -39,3 +39,8 @@ export async function claimReportNotice(db: Db, notice: { districtId: number; mo
     .executeTakeFirst();
   return inserted !== undefined;
 }
+
+/** Drops a district's snapshots (the demo seed, after writing a backdated history). */
+export async function deleteRateSnapshots(db: Db, districtId: number): Promise<void> {
+  await db.deleteFrom('project_rate_snapshots').where('district_id', '=', districtId).execute();
+}

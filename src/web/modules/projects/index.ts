@@ -7,3 +7,4 @@ export * from './project-types.ts';
 export * from './project-import-button.tsx';
 export * from './report-status-tag.tsx';
 export * from './lifecycle-admin.tsx';
+export * from './projects-cockpit-card.tsx';
