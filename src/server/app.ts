@@ -35,7 +35,7 @@ import { supervisionRoutes } from './routes/supervision/index.ts';
 import { bulletinRoutes } from './routes/supervision/index.ts';
 import { enterpriseRoutes } from './routes/enterprises/index.ts';
 import { policyRoutes } from './routes/policies/index.ts';
-import { projectRoutes, targetRoutes } from './routes/projects/index.ts';
+import { projectRoutes, reportPhotoRoutes, targetRoutes } from './routes/projects/index.ts';
 import { dispatchRoutes } from './routes/dispatch/index.ts';
 import { subscriptionRoutes, webhookRoutes } from './routes/integrations/index.ts';
 import { applicationRoutes } from './routes/applications/index.ts';
@@ -116,6 +116,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   await app.register(policyRoutes, routeDeps);
   await app.register(applicationRoutes, routeDeps);
   await app.register(projectRoutes, routeDeps);
+  await app.register(reportPhotoRoutes, routeDeps);
   await app.register(targetRoutes, routeDeps);
   await app.register(dispatchRoutes, routeDeps);
   await app.register(webhookRoutes, routeDeps);

@@ -1,6 +1,6 @@
 /**
  * `civicloop backup FILE` and `civicloop restore FILE` (issue 19 §6, docs/backup.md): one gzip'd JSON-lines file
- * with every table, every sequence and every photo, whatever store the photos are in. The backup reads one
+ * with every table, every sequence and every photo (case photos and report photos), whatever store the photos are in. The backup reads one
  * snapshot (REPEATABLE READ: consistent while the server runs on PostgreSQL); the restore loads it in one
  * transaction into the schema the backup was made with, then migrates to this version.
  */
@@ -17,6 +17,7 @@ import {
 } from '../db/dump.ts';
 import { appliedMigrations, knownMigrations, migrateTo, migrateToLatest } from '../db/migrate.ts';
 import { listAllAttachmentKeys } from '../db/repositories/case/index.ts';
+import { listAllReportPhotoKeys } from '../db/repositories/projects/index.ts';
 import type { FileStorage } from './case/index.ts';
 
 export const BACKUP_FORMAT = 'civicloop-backup';
@@ -78,7 +79,7 @@ export async function writeBackup(db: Kysely<Database>, databaseKind: string, st
       }
       for (const sequence of await listSequences(trx)) await write({ sequence });
       const storage = storageFor(trx);
-      for (const key of await listAllAttachmentKeys(trx)) {
+      for (const key of [...await listAllAttachmentKeys(trx), ...await listAllReportPhotoKeys(trx)]) {
         const data = await storage.get(key);
         if (!data) {
           summary.missingPhotos.push(key);

@@ -90,6 +90,7 @@ export const ERROR_CATALOG = {
   PROJECT_OTHER_DISTRICT: { status: 403, zh: '该项目属于其他区，无权查看或操作', en: 'The project belongs to another district' },
   PROJECT_INVESTMENT_INVALID: { status: 400, zh: '投资额须为非负数', en: 'Investment must be a number of 0 or more' },
   PROJECT_REPORT_DUPLICATE: { status: 409, zh: '该月已填报月报', en: 'A report for this month has already been filed' },
+  PROJECT_REPORT_NOT_FOUND: { status: 404, zh: '该项目没有这份月报', en: 'The project has no such monthly report' },
   PROJECT_REPORT_FUTURE_MONTH: { status: 400, zh: '不能填报未来月份', en: 'A report cannot be filed for a future month' },
   PROJECT_INVESTMENT_OVER_PLAN: { status: 400, zh: '累计投资超过计划总投资，请填写说明', en: 'Cumulative investment exceeds the planned total; give an explanation' },
   PROJECT_NODE_DATES_OUT_OF_ORDER: { status: 400, zh: '节点日期顺序有误：后一阶段的节点早于前一阶段', en: 'Node dates are out of order: a later stage comes before an earlier one' },

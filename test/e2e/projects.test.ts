@@ -1,11 +1,12 @@
 /**
  * Key projects in the browser: the project officer files a monthly report and raises a problem on the
  * project page; the problem is a project_problem case that the department resolves through the case loop;
- * the patron (包保领导) sees the report and the closed problem under "我包保的项目".
+ * the patron (包保领导) sees the report, its site photo and the closed problem under "我包保的项目".
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import ExcelJS from 'exceljs';
+import sharp from 'sharp';
 import { startE2eApp, type E2eApp } from './support/e2e-app.ts';
 import { chromiumAvailable, closeBrowserSuite, launchBrowser, loginThroughUi, newPerson, snap } from './support/browser.ts';
 import { pickOption } from './support/antd.ts';
@@ -32,6 +33,13 @@ beforeAll(async () => {
 
 afterAll(() => closeBrowserSuite(env, browser));
 
+/** Waits for an image to be in the page and loaded (its load event, not a timer); its natural width, 0 when broken. */
+async function loadedImage(img: Locator): Promise<number> {
+  await img.waitFor();
+  return img.evaluate((el: HTMLImageElement) => (el.complete ? el.naturalWidth
+    : new Promise<number>((resolve) => { el.addEventListener('load', () => resolve(el.naturalWidth)); el.addEventListener('error', () => resolve(0)); })));
+}
+
 describe.skipIf(!haveChromium)('a project in the browser (中文)', () => {
   let caseNumber = '';
 
@@ -43,9 +51,12 @@ describe.skipIf(!haveChromium)('a project in the browser (中文)', () => {
     const drawer = page.getByRole('dialog');
     await drawer.getByText('节点进度图').waitFor();
     await drawer.getByLabel('本月完成投资（万元）').fill('800');
-    await drawer.getByLabel('形象进度').fill('厂房基础施工');
+    await drawer.getByLabel('形象进度', { exact: true }).fill('厂房基础施工');
+    const site = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#6b8e23' } }).jpeg().toBuffer();
+    await drawer.locator('input[type=file]').setInputFiles({ name: 'site.jpg', mimeType: 'image/jpeg', buffer: site });
     await drawer.getByRole('button', { name: '提交月报' }).click();
     await drawer.getByRole('cell', { name: '厂房基础施工' }).waitFor();
+    await loadedImage(drawer.getByRole('row').filter({ hasText: '厂房基础施工' }).getByRole('img', { name: /形象进度照片$/ }));
     await pickOption(page, '问题类别', '水电气热接入', drawer);
     await drawer.getByLabel('问题', { exact: true }).fill('施工用电未接入');
     await drawer.getByLabel('问题描述').fill('需协调供电公司尽快接入施工用电');
@@ -80,6 +91,8 @@ describe.skipIf(!haveChromium)('a project in the browser (中文)', () => {
     await page.getByRole('cell', { name: NAME }).click();
     const drawer = page.getByRole('dialog');
     await drawer.getByRole('cell', { name: '厂房基础施工' }).waitFor();
+    // The officer's site photo, as a thumbnail the patron's browser actually loaded (320 px wide at most).
+    expect(await loadedImage(drawer.getByRole('row').filter({ hasText: '厂房基础施工' }).getByRole('img', { name: /形象进度照片$/ }))).toBe(320);
     const problem = drawer.getByRole('row').filter({ hasText: caseNumber });
     await problem.getByText('已结案').waitFor();
     await snap(page, 'projects-02-patron');

@@ -1,6 +1,6 @@
 /**
  * `civicloop backup FILE` → `civicloop restore FILE` into a new database of the same kind restores identical cases,
- * events, chain heads, attachments, photo bytes and sequences, and `verify-timeline` passes on the copy
+ * events, chain heads, attachments, photo bytes (case photos and monthly-report photos) and sequences, and `verify-timeline` passes on the copy
  * (issue 19 §6). On PGlite a backup refuses while another process holds the data directory; a cut-short file and
  * a restore over a database with cases are refused with nothing changed. Both databases.
  */
@@ -19,6 +19,8 @@ import { reportCase } from '../../src/services/case/case-intake.ts';
 import { performCaseAction } from '../../src/services/case/case-actions.ts';
 import { addCaseAttachments } from '../../src/services/case/case-attachments.ts';
 import { attachmentStoreKind, createAttachmentStorage } from '../../src/services/case/file-storage.ts';
+import { createProject, fileMonthlyReport } from '../../src/services/projects/index.ts';
+import { addReportPhotos } from '../../src/services/projects/report-photos.ts';
 import { actorFromUser } from '../../src/services/actor.ts';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
 import { listDumpTables } from '../../src/db/dump.ts';
@@ -27,6 +29,7 @@ import { sql } from 'kysely';
 let source: CliHarness;
 let target: CliHarness;
 let photo: Buffer;
+let reportPhoto: Buffer;
 
 async function withDatabase<T>(cli: CliHarness, work: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
   const handle = await cli.openDatabase();
@@ -53,9 +56,10 @@ async function contents(cli: CliHarness) {
   return withDatabase(cli, async (handle) => {
     const db = handle.db;
     const attachments = await db.selectFrom('attachments').selectAll().orderBy('id').execute();
+    const reportPhotos = await db.selectFrom('project_report_photos').selectAll().orderBy('id').execute();
     const storage = storageOf(cli, handle);
     const photos: Record<string, string | null> = {};
-    for (const a of attachments) for (const key of [a.original_key, a.public_key, a.thumb_key]) photos[key] = (await storage.get(key))?.toString('base64') ?? null;
+    for (const a of [...attachments, ...reportPhotos]) for (const key of [a.original_key, a.public_key, a.thumb_key]) photos[key] = (await storage.get(key))?.toString('base64') ?? null;
     // Every table's row count and a digest of its rows in key order (calendar_days alone spans several batches).
     const tables: Record<string, string> = {};
     for (const table of await listDumpTables(db)) {
@@ -73,6 +77,7 @@ async function contents(cli: CliHarness) {
       heads: await db.selectFrom('timeline_chain_heads').selectAll().orderBy('district_id').execute(),
       users: await db.selectFrom('users').selectAll().orderBy('id').execute(),
       attachments,
+      reportPhotos,
       photos,
     };
   });
@@ -82,6 +87,7 @@ beforeAll(async () => {
   source = await startCliHarness();
   target = await startCliHarness();
   photo = await sharp({ create: { width: 120, height: 80, channels: 3, background: '#36c' } }).jpeg().toBuffer();
+  reportPhoto = await sharp({ create: { width: 90, height: 60, channels: 3, background: '#a63' } }).png().toBuffer();
   await withDatabase(source, async (handle) => {
     await migrateToLatest(handle.db as never);
     const now = new Date();
@@ -97,6 +103,11 @@ beforeAll(async () => {
     await reportCase(deps, actor, { kind: 'event', categoryCode: 'E0104', description: '备份 二 😀', gridCode: grid.code.trim() });
     await performCaseAction(deps, actor, { caseId: first.row.id, action: 'file', version: first.row.version, fields: {} });
     await addCaseAttachments(deps, storageOf(source, handle), actor, { caseId: first.row.id, stage: 'report', files: [photo] });
+    // A monthly report with a site photo: its bytes are in the same store and must come back too.
+    const officer = actorFromUser(await handle.db.selectFrom('users').selectAll().where('username', '=', 'project_officer-220106').executeTakeFirstOrThrow());
+    const project = await createProject(deps, officer, { name: '备份测试项目', type: 'industry', totalInvestment: 1000, annualInvestment: 500 });
+    const report = await fileMonthlyReport(deps, officer, project.row.id, { month: now.toISOString().slice(0, 7), amount: 50 });
+    await addReportPhotos(deps, storageOf(source, handle), officer, { projectId: project.row.id, reportId: report.id, files: [reportPhoto] });
     await deps.afterCommit.drain();
   });
   // The restored copy is checked against anchors signed on the source, with the source's key.
@@ -124,14 +135,14 @@ describe('civicloop backup and restore', { timeout: CLI_TEST_TIMEOUT }, () => {
     }
   });
 
-  it('round-trips cases, events, chain heads, users, attachments and photo bytes; the copy verifies', async () => {
+  it('round-trips cases, events, chain heads, users, attachments, report photos and photo bytes; the copy verifies', async () => {
     const file = join(source.dir, 'civicloop.jsonl.gz');
     // On PostgreSQL the source stays open (a running server's pool) while the backup reads its snapshot.
     const held = process.env.TEST_DB_KIND === 'postgres' ? await source.openDatabase() : undefined;
     const backup = await run(source, 'backup', file).finally(() => held?.close());
     expect(backup.stderr).toBe('');
     expect(backup.code).toBe(0);
-    expect(backup.stdout).toContain('3 photo files');
+    expect(backup.stdout).toContain('6 photo files');
     const restore = await run(target, 'restore', file);
     expect(restore.stderr).toBe('');
     expect(restore.code).toBe(0);
@@ -141,6 +152,9 @@ describe('civicloop backup and restore', { timeout: CLI_TEST_TIMEOUT }, () => {
     expect(before.events.length).toBeGreaterThanOrEqual(4);
     expect(Object.values(before.photos).every((p) => p !== null)).toBe(true);
     expect(Buffer.from(before.photos[before.attachments[0]!.original_key]!, 'base64').equals(photo)).toBe(true);
+    expect(before.reportPhotos).toHaveLength(1);
+    expect(Object.keys(before.photos)).toHaveLength(6);
+    expect(Buffer.from(before.photos[before.reportPhotos[0]!.original_key]!, 'base64').equals(reportPhoto)).toBe(true);
     expect(after).toEqual(before);
     expect(before.anchors).toHaveLength(1);
     expect(Number(before.tables.calendar_days!.split(':')[0])).toBeGreaterThan(500);

@@ -75,6 +75,25 @@ export interface ProjectReportsTable {
   reported_at: Timestamp;
 }
 
+/** A photo on a monthly report; the bytes are in file storage under the three keys (migration 0038). */
+export interface ProjectReportPhotosTable {
+  id: Generated<number>;
+  report_id: number;
+  project_id: number;
+  district_id: number;
+  uploaded_by: number | null;
+  uploader_role: string;
+  mime: string;
+  size_bytes: number;
+  width: number;
+  height: number;
+  sha256: string;
+  original_key: string;
+  public_key: string;
+  thumb_key: string;
+  created_at: Timestamp;
+}
+
 export interface ProjectProblemsTable {
   id: Generated<number>;
   project_id: number;
@@ -152,6 +171,8 @@ export type ProjectUpdate = Updateable<ProjectsTable>;
 
 export type ProjectReportRow = Selectable<ProjectReportsTable>;
 
+export type ProjectReportPhotoRow = Selectable<ProjectReportPhotosTable>;
+
 export type ProjectEventRow = Selectable<ProjectEventsTable>;
 
 export type DistrictTargetRow = Selectable<DistrictTargetsTable>;
@@ -163,6 +184,7 @@ export interface ProjectsTables {
   project_plan_lists: ProjectPlanListsTable;
   project_nodes: ProjectNodesTable;
   project_reports: ProjectReportsTable;
+  project_report_photos: ProjectReportPhotosTable;
   project_problems: ProjectProblemsTable;
   project_events: ProjectEventsTable;
   district_targets: DistrictTargetsTable;

@@ -19,3 +19,6 @@ export function canWriteProjects(role: Role | 'anonymous'): boolean {
 export function canRaiseProjectProblem(role: Role | 'anonymous'): boolean {
   return role !== 'anonymous' && PROBLEM_RAISERS.includes(role);
 }
+
+/** Photos one monthly report may hold at most (a few site photos; uploads are up to 3 at a time). */
+export const MAX_PHOTOS_PER_REPORT = 9;

@@ -11,3 +11,4 @@ export * from './project-registry.ts';
 export * from './project-view.ts';
 export * from './project-work.ts';
 export * from './target-service.ts';
+export * from './report-photos.ts';

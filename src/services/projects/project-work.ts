@@ -7,9 +7,9 @@ import type { Actor } from '../../domain/case/index.ts';
 import { dateOrderProblems, reportProblems, type ReportProblem } from '../../domain/projects/index.ts';
 import {
   appendProjectEvent, insertReport, listProblemCases, listProjectEvents, listProjectNodes, listReports, loadLifecycle, lockProject,
-  setNodeDates, verifyProjectTimeline, type ProblemCase,
+  listReportPhotos, setNodeDates, verifyProjectTimeline, type ProblemCase,
 } from '../../db/repositories/projects/index.ts';
-import type { ProjectEventRow, ProjectReportRow } from '../../db/schema.ts';
+import type { ProjectEventRow, ProjectReportPhotoRow, ProjectReportRow } from '../../db/schema.ts';
 import type { ErrorCode } from '../../shared/error-codes.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { runWrite } from '../write-transaction.ts';
@@ -96,6 +96,8 @@ export interface ProjectDetail extends ProjectView {
   problems: (ProblemCase & { ageDays: number; open: boolean })[];
   timeline: ProjectEventRow[];
   timelineIntact: boolean;
+  /** The photos of all its reports, in upload order. */
+  reportPhotos: ProjectReportPhotoRow[];
 }
 
 const CLOSED_STATES = new Set(['closed', 'declined', 'merged']);
@@ -108,5 +110,8 @@ export async function getProjectDetail(deps: ServiceDeps, actor: Actor, projectI
     ...problem, open: !CLOSED_STATES.has(problem.state),
     ageDays: Math.floor(((problem.closedAt ?? now).getTime() - problem.raisedAt.getTime()) / 86_400_000),
   }));
-  return { ...view!, problems, timeline: await listProjectEvents(deps.db, projectId), timelineIntact: await verifyProjectTimeline(deps.db, projectId) };
+  return {
+    ...view!, problems, timeline: await listProjectEvents(deps.db, projectId), timelineIntact: await verifyProjectTimeline(deps.db, projectId),
+    reportPhotos: await listReportPhotos(deps.db, projectId),
+  };
 }

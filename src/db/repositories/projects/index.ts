@@ -6,3 +6,4 @@ export * from './project-repository.ts';
 export * from './project-timeline-repository.ts';
 export * from './target-repository.ts';
 export * from './rate-snapshot-repository.ts';
+export * from './report-photo-repository.ts';

@@ -17,7 +17,8 @@ import type { RouteDeps } from '../route-deps.ts';
 import { isWellFormedText } from '../../../shared/text-rules.ts';
 import { malformedTextError } from '../../plugins/well-formed-text.ts';
 
-const MAX_FILES_PER_UPLOAD = 3;
+/** Files one multipart upload may carry (case photos and report photos alike). */
+export const MAX_FILES_PER_UPLOAD = 3;
 const LIMIT_CODES = new Set(['FST_REQ_FILE_TOO_LARGE', 'FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT']);
 
 const FileParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647), variant: z.enum(['public', 'thumb', 'original']) });
@@ -32,8 +33,11 @@ function presentAttachment(row: AttachmentRow) {
   };
 }
 
-/** Reads the stage, the tracking code and the files of a multipart body. */
-async function readUpload(request: FastifyRequest): Promise<{ stage: string | undefined; trackingCode: string | undefined; files: Buffer[] }> {
+/**
+ * Reads the stage, the tracking code and the files of a multipart body (the plugin registering the route must
+ * register `@fastify/multipart`; the project report photos read their files with it too).
+ */
+export async function readUpload(request: FastifyRequest): Promise<{ stage: string | undefined; trackingCode: string | undefined; files: Buffer[] }> {
   const result = { stage: undefined as string | undefined, trackingCode: undefined as string | undefined, files: [] as Buffer[] };
   const malformed: string[] = [];
   try {

@@ -2,3 +2,4 @@
 export * from './project-presenter.ts';
 export * from './project-routes.ts';
 export * from './target-routes.ts';
+export * from './report-photo-routes.ts';

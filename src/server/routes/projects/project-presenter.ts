@@ -1,12 +1,21 @@
 /** Projects and reports as the API shows them: camelCase, dates as ISO strings. */
 import type { MonthReportStatus, ProjectDetail, ProjectView, WeeklyCoordination } from '../../../services/projects/index.ts';
-import type { ProjectEventRow, ProjectReportRow } from '../../../db/schema.ts';
+import type { ProjectEventRow, ProjectReportPhotoRow, ProjectReportRow } from '../../../db/schema.ts';
 
 export function presentReport(report: ProjectReportRow, late?: boolean) {
   return {
     id: report.id, month: report.month, amount: report.amount, progressText: report.progress_text,
     overPlanExplanation: report.over_plan_explanation, reportedBy: report.reported_by, reportedAt: report.reported_at.toISOString(),
     ...(late === undefined ? {} : { late }),
+  };
+}
+
+export function presentReportPhoto(row: ProjectReportPhotoRow) {
+  const base = `/api/v1/project-photos/${row.id}`;
+  return {
+    id: row.id, reportId: row.report_id, projectId: row.project_id, mime: row.mime, sizeBytes: row.size_bytes, width: row.width, height: row.height,
+    uploadedBy: row.uploaded_by, createdAt: row.created_at.toISOString(),
+    urls: { public: `${base}/public`, thumb: `${base}/thumb`, original: `${base}/original` },
   };
 }
 
@@ -43,8 +52,11 @@ function presentEvent(event: ProjectEventRow) {
 }
 
 export function presentProjectDetail(detail: ProjectDetail) {
+  const project = presentProject(detail);
+  const photos = detail.reportPhotos.map(presentReportPhoto);
   return {
-    ...presentProject(detail),
+    ...project,
+    reports: project.reports.map((report) => ({ ...report, photos: photos.filter((photo) => photo.reportId === report.id) })),
     problems: detail.problems.map((problem) => ({
       caseId: problem.caseId, number: problem.number, title: problem.title, state: problem.state, departmentId: problem.departmentId,
       resolveDeadline: problem.resolveDeadline?.toISOString() ?? null, raisedAt: problem.raisedAt.toISOString(),

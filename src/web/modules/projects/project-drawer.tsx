@@ -1,13 +1,29 @@
 /** The project page as a drawer: standing, the node chart, reports, problems (cases) and the timeline. */
-import { Alert, Card, Descriptions, Drawer, Space, Spin, Table, Tag, Timeline, message } from 'antd';
+import { Alert, Card, Descriptions, Drawer, Image, Space, Spin, Table, Tag, Timeline, message } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiGet } from '../../api/client.ts';
 import { useErrorText } from '../../ui/errors.ts';
 import { NodeGantt } from './node-gantt.tsx';
 import { ProblemForm, ReportForm } from './project-forms.tsx';
-import { LIGHT_COLORS, type ProjectDetail } from './project-types.ts';
+import { LIGHT_COLORS, type ProjectDetail, type ProjectReport } from './project-types.ts';
 import { ReportStatusTags } from './report-status-tag.tsx';
+
+/** A report's site photos as thumbnails; a click shows the EXIF-free copy. */
+function ReportPhotoStrip({ report }: { report: ProjectReport }) {
+  const { t } = useTranslation();
+  if (!report.photos?.length) return null;
+  return (
+    <Image.PreviewGroup>
+      <Space size={4} wrap>
+        {report.photos.map((photo) => (
+          <Image key={photo.id} width={48} height={48} style={{ objectFit: 'cover' }} src={photo.urls.thumb} preview={{ src: photo.urls.public }}
+            alt={t('projects.reportPhotoAlt', { month: report.month })} />
+        ))}
+      </Space>
+    </Image.PreviewGroup>
+  );
+}
 
 export function ProjectDrawer({ projectId, canWrite, canRaise, onClose }: { projectId: number | null; canWrite: boolean; canRaise: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -45,6 +61,7 @@ export function ProjectDrawer({ projectId, canWrite, canRaise, onClose }: { proj
             {canWrite && <div style={{ marginBottom: 12 }}><ReportForm projectId={detail.id} onDone={() => { void message.success(t('projects.reportFiled')); load(); }} /></div>}
             <Table rowKey="id" size="small" pagination={{ pageSize: 6 }} dataSource={[...detail.reports].reverse()} locale={{ emptyText: t('common.empty') }}
               columns={[{ title: t('projects.month'), dataIndex: 'month' }, { title: t('projects.amount'), dataIndex: 'amount' }, { title: t('projects.progressText'), dataIndex: 'progressText' },
+                { title: t('projects.reportPhotos'), key: 'photos', render: (_: unknown, report: ProjectReport) => <ReportPhotoStrip report={report} /> },
                 { title: t('projects.reporting.label'), dataIndex: 'late', render: (late?: boolean) => (late ? <Tag color="orange">{t('projects.reporting.lateTag')}</Tag> : null) }]} />
           </Card>
           <Card size="small" title={t('projects.problems')}>

@@ -1,8 +1,10 @@
-/** The project officer's monthly report form and the problem form (a problem becomes a case). */
-import { Alert, Button, Form, Input, InputNumber, Select } from 'antd';
+/** The project officer's monthly report form (with its site photos) and the problem form (a problem becomes a case). */
+import { Alert, Button, Form, Input, InputNumber, Select, Upload } from 'antd';
+import type { UploadFile } from 'antd';
+import { CameraOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiPost } from '../../api/client.ts';
+import { apiPost, apiPostForm } from '../../api/client.ts';
 import { useErrorText } from '../../ui/errors.ts';
 
 interface ReportValues { month: string; amount: number; progressText?: string; overPlanExplanation?: string }
@@ -13,20 +15,55 @@ function lastMonth(): string {
   return date.toISOString().slice(0, 7);
 }
 
+/** Photos one upload takes (the server's limit per request). */
+const MAX_REPORT_PHOTOS = 3;
+
+/** Picks up to three site photos for the report; they are sent after the report is filed. */
+function ReportPhotoPicker({ list, onChange }: { list: UploadFile[]; onChange: (list: UploadFile[]) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Upload listType="picture-card" accept="image/jpeg,image/png,image/webp" multiple maxCount={MAX_REPORT_PHOTOS} fileList={list}
+      beforeUpload={() => false} onChange={({ fileList }) => onChange(fileList.slice(0, MAX_REPORT_PHOTOS))}>
+      {list.length < MAX_REPORT_PHOTOS && (
+        <button type="button" aria-label={t('projects.addReportPhoto')} style={{ border: 0, background: 'none', cursor: 'pointer' }}>
+          <CameraOutlined style={{ fontSize: 20 }} />
+          <div style={{ marginTop: 4 }}>{t('projects.addReportPhoto')}</div>
+        </button>
+      )}
+    </Upload>
+  );
+}
+
 export function ReportForm({ projectId, onDone }: { projectId: number; onDone: () => void }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [error, setError] = useState<unknown>(null);
+  const [photoError, setPhotoError] = useState<unknown>(null);
+  const [photos, setPhotos] = useState<UploadFile[]>([]);
   const [form] = Form.useForm<ReportValues>();
   const submit = async (values: ReportValues) => {
     setError(null);
+    setPhotoError(null);
+    let report: { id: number };
     try {
-      await apiPost(`/api/v1/projects/${projectId}/reports`, { ...values, progressText: values.progressText || undefined, overPlanExplanation: values.overPlanExplanation || undefined });
-      form.resetFields();
-      onDone();
+      report = await apiPost<{ id: number }>(`/api/v1/projects/${projectId}/reports`, { ...values, progressText: values.progressText || undefined, overPlanExplanation: values.overPlanExplanation || undefined });
     } catch (failure) {
       setError(failure);
+      return;
     }
+    const files = photos.map((item) => item.originFileObj).filter((file): file is NonNullable<typeof file> => Boolean(file));
+    if (files.length > 0) {
+      const body = new FormData();
+      for (const file of files) body.append('file', file, file.name);
+      try {
+        await apiPostForm(`/api/v1/projects/${projectId}/reports/${report.id}/photos`, body);
+      } catch (failure) {
+        setPhotoError(failure);
+      }
+    }
+    form.resetFields();
+    setPhotos([]);
+    onDone();
   };
   return (
     <Form form={form} layout="inline" onFinish={submit} initialValues={{ month: lastMonth() }} aria-label={t('projects.reportForm')}>
@@ -34,8 +71,10 @@ export function ReportForm({ projectId, onDone }: { projectId: number; onDone: (
       <Form.Item name="amount" label={t('projects.amount')} rules={[{ required: true }]}><InputNumber min={0} style={{ width: 140 }} /></Form.Item>
       <Form.Item name="progressText" label={t('projects.progressText')}><Input style={{ width: 220 }} /></Form.Item>
       <Form.Item name="overPlanExplanation" label={t('projects.overPlan')}><Input style={{ width: 160 }} /></Form.Item>
+      <Form.Item label={t('projects.reportPhotos')}><ReportPhotoPicker list={photos} onChange={setPhotos} /></Form.Item>
       <Button type="primary" htmlType="submit">{t('projects.fileReport')}</Button>
       {error ? <Alert type="error" showIcon title={errorText(error)} style={{ marginTop: 8, width: '100%' }} /> : null}
+      {photoError ? <Alert type="warning" showIcon title={t('projects.reportPhotosFailed', { message: errorText(photoError) })} style={{ marginTop: 8, width: '100%' }} /> : null}
     </Form>
   );
 }

@@ -6,7 +6,10 @@ export interface ProjectNode {
   id: number; code: string; stageCode: string; name: string; nameEn: string; required: boolean;
   plannedDate: string | null; actualDate: string | null; flag: Flag;
 }
-export interface ProjectReport { id: number; month: string; amount: number; progressText: string | null; reportedAt: string; late?: boolean }
+/** A photo on a monthly report: the thumbnail and the EXIF-free copy are what the page shows. */
+export interface ReportPhoto { id: number; reportId: number; width: number; height: number; urls: { public: string; thumb: string } }
+/** `photos` comes with the project page (GET /api/v1/projects/:id), not with the list. */
+export interface ProjectReport { id: number; month: string; amount: number; progressText: string | null; reportedAt: string; late?: boolean; photos?: ReportPhoto[] }
 /** A month's report against its deadline: on time, late, missing (the month closed without it) or still open. */
 export interface MonthReportStatus { month: string; dueDay: string; closesAt: string; state: 'on_time' | 'late' | 'missing' | 'open'; reportedAt: string | null }
 export interface ProjectReporting { closed: MonthReportStatus | null; open: MonthReportStatus | null }
