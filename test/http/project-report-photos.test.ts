@@ -144,4 +144,18 @@ describe('photos on a monthly report', () => {
     expect((await fetchFile(photo.urls.public, citizen.token)).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: photo.urls.public })).statusCode).toBe(401);
   });
+
+  it('holds at most nine photos per report', async () => {
+    const { projectId, reportId } = await projectWithReport('智慧物流港');
+    const path = `/api/v1/projects/${projectId}/reports/${reportId}/photos`;
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#888' } }).png().toBuffer();
+    const three = [1, 2, 3].map((i) => ({ filename: `p${i}.png`, type: 'image/png', data: png }));
+    for (let i = 0; i < 3; i += 1) expect((await upload(path, three, officer.token)).status).toBe(201);
+    const before = await stored();
+    const tenth = await upload(path, three.slice(0, 1), officer.token);
+    expect(tenth.status).toBe(413);
+    expect(tenth.body).toMatchObject({ code: 'ATTACHMENT_TOO_LARGE', details: { maxPerReport: 9 } });
+    expect(await stored()).toEqual(before);
+    expect((await officer.get(path)).body.items).toHaveLength(9);
+  });
 });
