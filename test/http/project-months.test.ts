@@ -8,6 +8,8 @@ import { createTestClock, startTestApp, type TestApp, type TestClock } from '../
 import { loginAs, type ApiClient } from '../support/api-client.ts';
 import { departmentId } from '../support/case-helpers.ts';
 import { sweepProjectMonths } from '../../src/services/projects/index.ts';
+import { zhCN } from '../../src/web/i18n/zh-cn.ts';
+import { en } from '../../src/web/i18n/en.ts';
 
 let t: TestApp;
 let clock: TestClock;
@@ -97,7 +99,7 @@ describe('四率 frozen when the month closes', () => {
   });
 });
 
-interface Notification { kind: string; title: string; body: string }
+interface Notification { kind: string; title: string; body: string; messageKey: string; params: Record<string, string> }
 
 async function reportNotices(client: ApiClient, month: string): Promise<Notification[]> {
   const res = await client.get('/api/v1/notifications');
@@ -138,7 +140,12 @@ describe('late and missing monthly reports', () => {
       expect(notices[0]!.body).toContain('缺报项目');
       expect(notices[0]!.body).toContain('迟到的签约项目');
       expect(notices[0]!.body).not.toContain('冻结测试项目');
+      // the bell renders it from its key and parameters, in the reader's language
+      expect(notices[0]!.messageKey).toBe('notification.project_report_missing');
+      expect(notices[0]!.params).toMatchObject({ month: '2026-12', count: '2' });
+      expect(notices[0]!.params.projects!.split('、').sort()).toEqual(['缺报项目', '迟到的签约项目'].sort());
     }
+    for (const catalog of [zhCN, en]) for (const param of ['{{month}}', '{{count}}', '{{projects}}']) expect(catalog.notification.project_report_missing).toContain(param);
     expect((await reportNotices(leader, '2026-12'))).toEqual([]);
     // The sweep froze December at its close, and does not notify it again.
     const december = await leader.get('/api/v1/projects/rates?month=2026-12');

@@ -280,6 +280,13 @@ export const en: Messages = {
     notice: 'Supervision notice: {{content}}', notice_leader: 'Supervision notice from district leader {{issuerName}}: {{content}}',
     notice_escalated: 'A supervision notice was not answered in time and goes to the leader',
     warn_amber: 'Amber warning: case {{caseNumber}} has used 80% of its time limit', warn_red: 'Red warning: case {{caseNumber}} is overdue',
+    project_report_missing: 'Project reports missing: {{count}} project(s) had not reported {{month}} by the deadline ({{projects}})',
+  },
+  notifyBell: { readAll: 'Mark all read', unread: '{{count}} unread', openCase: 'Open case {{number}}', fallback: 'New notification' },
+  savedFilters: {
+    pick: 'Saved filters', placeholder: 'Pick a saved filter', save: 'Save filter', submit: 'Save', name: 'Name', saveTitle: 'Save the current filters',
+    saved: 'Filter “{{name}}” saved', deleted: 'Filter “{{name}}” deleted', delete: 'Delete “{{name}}”', deleteConfirm: 'Delete the saved filter “{{name}}”?',
+    nameRequired: 'Enter a name', empty: 'No saved filters yet',
   },
   webhooks: {
     tab: 'Webhooks', intro: 'Case events pushed to partner systems (the 12345 platform, a department\'s own system): each delivery is signed with the secret (HMAC-SHA256), retried with backoff, and after repeated failures moved to the dead letters, from where it can be replayed (same delivery id).',

@@ -277,6 +277,15 @@ export const zhCN = {
   notification: {
     notice: '督办通知：{{content}}', notice_leader: '区领导督办（{{issuerName}}）：{{content}}', notice_escalated: '督办逾期未回复，已提请分管领导关注',
     warn_amber: '黄牌预警：工单 {{caseNumber}} 已用时限 80% 以上，请尽快处置', warn_red: '红牌预警：工单 {{caseNumber}} 已超期',
+    project_report_missing: '项目月报缺报：{{month}} 月报截止后仍有 {{count}} 个项目未填报（{{projects}}）',
+  },
+  // the header bell (issue 17 item 6)
+  notifyBell: { readAll: '全部已读', unread: '{{count}} 条未读', openCase: '打开工单 {{number}}', fallback: '新消息' },
+  // saved filters on the desks (issue 17 item 3)
+  savedFilters: {
+    pick: '已保存的筛选', placeholder: '选择已保存的筛选条件', save: '保存筛选', submit: '保存', name: '名称', saveTitle: '保存当前筛选条件',
+    saved: '已保存筛选条件“{{name}}”', deleted: '已删除筛选条件“{{name}}”', delete: '删除“{{name}}”', deleteConfirm: '确定删除筛选条件“{{name}}”？',
+    nameRequired: '请填写名称', empty: '尚未保存筛选条件',
   },
   webhooks: {
     tab: 'Webhook 推送', intro: '向合作系统（12345 平台、部门自有系统）推送工单事件：每次投递以密钥签名（HMAC-SHA256），失败按退避重试，多次失败后进入死信，可重发（投递编号不变）。',

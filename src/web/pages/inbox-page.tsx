@@ -1,11 +1,12 @@
 /**
  * /inbox — a department's cases (部门处置) in the operator's tabs: 待签收, 处置中, 待审批 (its own extension or
- * suspension requests awaiting the centre), 挂起. Sorted on the server (urgency first by default), paged, live.
+ * suspension requests awaiting the centre), 挂起, under the desks' filter bar with saved filters. Sorted on the server (urgency first by default), paged, live.
  */
 import { Alert, Card, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseDrawer, CaseExportButtons, QueueTabs, CaseTable, LiveStatus, countCases, totalText, useCaseList, useLiveCases } from '../modules/case/index.ts';
+import { CaseFilters, toQuery, type FilterValues } from '../modules/case/index.ts';
 import { apiGet } from '../api/client.ts';
 import type { CaseListResponse } from '../api/types.ts';
 import { useErrorText } from '../ui/errors.ts';
@@ -22,11 +23,12 @@ export function InboxPage() {
   const [sort, setSort] = useState('urgency');
   const [openId, setOpenId] = useState<number | null>(null);
   const [counts, setCounts] = useState<Partial<Record<InboxTab, number>>>({});
+  const [filters, setFilters] = useState<FilterValues>({});
   // 待审批 is a signed case carrying a request; the API has no filter for that, so that tab reads one large page
   const awaiting = tab === 'awaitingApproval';
   const filter = useMemo(
-    () => ({ state: TAB_STATE[tab], sort, page: awaiting ? 1 : page, pageSize: awaiting ? 200 : PAGE_SIZE }),
-    [tab, sort, page, awaiting],
+    () => ({ ...toQuery(filters), state: TAB_STATE[tab], sort, page: awaiting ? 1 : page, pageSize: awaiting ? 200 : PAGE_SIZE }),
+    [filters, tab, sort, page, awaiting],
   );
   const list = useCaseList(filter);
   const items = awaiting ? list.items.filter((item) => item.pendingRequest) : list.items;
@@ -34,15 +36,16 @@ export function InboxPage() {
 
   useEffect(() => {
     let alive = true;
-    const counted = (['toSign', 'inProgress', 'suspended'] as const).map(async (key) => [key, await countCases({ state: TAB_STATE[key] })] as const);
-    const awaitingCount = apiGet<CaseListResponse>('/api/v1/cases', { state: 'signed', page: 1, pageSize: 200 }).then(
+    const base = toQuery(filters);
+    const counted = (['toSign', 'inProgress', 'suspended'] as const).map(async (key) => [key, await countCases({ ...base, state: TAB_STATE[key] })] as const);
+    const awaitingCount = apiGet<CaseListResponse>('/api/v1/cases', { ...base, state: 'signed', page: 1, pageSize: 200 }).then(
       (body) => ['awaitingApproval', body.items.filter((item) => item.pendingRequest).length] as const,
     );
     Promise.all([...counted, awaitingCount]).then((entries) => alive && setCounts(Object.fromEntries(entries)), () => undefined);
     return () => {
       alive = false;
     };
-  }, [list.items]);
+  }, [filters, list.items]);
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
@@ -53,6 +56,9 @@ export function InboxPage() {
         </div>
         <LiveStatus onOpen={setOpenId} />
       </Space>
+      <Card size="small">
+        <CaseFilters savedPage="inbox" onChange={(values) => { setFilters(values); setPage(1); }} />
+      </Card>
       {list.error ? <Alert type="error" showIcon title={errorText(list.error)} /> : null}
       <Card>
         <QueueTabs

@@ -47,6 +47,7 @@ export function SearchPage() {
       <Card size="small">
         <CaseFilters
           withState
+          savedPage="search"
           onChange={(values) => { setFilters(values); setPage(1); }}
           extra={
             <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportCsv()} title={t('search.exportHint')}>

@@ -71,7 +71,7 @@ export function WorkbenchPage() {
         </Space>
       </Space>
       <Card size="small">
-        <CaseFilters onChange={(values) => { setFilters(values); setPage(1); }} />
+        <CaseFilters savedPage="workbench" onChange={(values) => { setFilters(values); setPage(1); }} />
       </Card>
       <Card>
         <QueueTabs

@@ -1,51 +1,87 @@
-/** The bell in the staff header: unread notifications (warnings, 督办 notices), refreshed every minute. */
-import { Badge, Button, Empty, List, Popover, Typography } from 'antd';
+/**
+ * The bell in the staff header (issue 17 item 6): unread notifications (warnings, 督办 notices, missing project
+ * reports), each rendered from its message key and parameters in the reader's language. A click on one marks it
+ * read and opens its case in the case drawer; 全部已读 marks them all. No polling: the list reloads when a case the
+ * user may see changes on the live feed (warnings and notices on a case are case events), when the bell is
+ * opened, and when the tab comes back into focus.
+ */
+import { Badge, Button, Empty, List, Popover, Space, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiGet, apiPost } from '../api/client.ts';
 import { isEnglish } from '../i18n/setup.ts';
-import { formatTime } from '../modules/case/index.ts';
+import { CaseDrawer, formatTime, useLiveCases } from '../modules/case/index.ts';
+import { loadOrgTree, orgNames, useLoaded } from '../modules/reference/index.ts';
+import { useSession } from '../modules/session/index.ts';
+import { useShowError } from './errors.ts';
 
-interface NotificationView { id: number; kind: string; title: string; body: string | null; createdAt: string; readAt: string | null }
+export interface NotificationView {
+  id: number;
+  kind: string;
+  caseId: number | null;
+  caseNumber: string | null;
+  messageKey: string;
+  params: Record<string, string>;
+  createdAt: string;
+  readAt: string | null;
+}
 
 export function NotificationBell() {
   const { t, i18n } = useTranslation();
   const english = isEnglish(i18n.language);
+  const showError = useShowError();
+  const { user } = useSession();
+  const tree = useLoaded(loadOrgTree);
+  const districtCode = orgNames(tree).districtCode(user?.districtId ?? null);
   const [items, setItems] = useState<NotificationView[]>([]);
+  const [open, setOpen] = useState(false);
+  const [caseId, setCaseId] = useState<number | null>(null);
 
   const reload = useCallback(() => {
     apiGet<{ items: NotificationView[] }>('/api/v1/notifications').then((body) => setItems(body.items), () => undefined);
   }, []);
   useEffect(() => {
     reload();
-    const timer = window.setInterval(reload, 60_000);
-    return () => window.clearInterval(timer);
+    window.addEventListener('focus', reload);
+    return () => window.removeEventListener('focus', reload);
   }, [reload]);
+  useLiveCases(reload);
 
   const unread = items.filter((item) => !item.readAt);
-  const markRead = async (id: number) => {
-    await apiPost(`/api/v1/notifications/${id}/read`).catch(() => undefined);
+  const text = (item: NotificationView) => (i18n.exists(item.messageKey) ? t(item.messageKey, item.params) : t('notifyBell.fallback'));
+
+  const openItem = async (item: NotificationView) => {
+    setOpen(false);
+    if (item.caseId !== null) setCaseId(item.caseId);
+    // marked read on the server first, so the count shown is the server's
+    await apiPost(`/api/v1/notifications/${item.id}/read`).catch(showError);
+    reload();
+  };
+  const readAll = async () => {
+    await apiPost('/api/v1/notifications/read-all').catch(showError);
     reload();
   };
 
   const content = (
-    <div style={{ width: 320, maxHeight: 400, overflow: 'auto' }}>
+    <div style={{ width: 340, maxHeight: 420, overflow: 'auto' }} data-testid="notification-list">
       {unread.length === 0 ? (
         <Empty description={t('notify.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
       ) : (
         <List
           dataSource={unread}
           renderItem={(item) => (
-            <List.Item actions={[<Button key="read" size="small" type="link" onClick={() => void markRead(item.id)}>{t('notify.read')}</Button>]}>
+            <List.Item>
               <List.Item.Meta
-                title={item.title}
-                description={
-                  <>
-                    {item.body && <div>{item.body}</div>}
-                    <Typography.Text type="secondary">{formatTime(item.createdAt, english)}</Typography.Text>
-                  </>
+                title={
+                  <Typography.Link
+                    onClick={() => void openItem(item)}
+                    aria-label={item.caseNumber ? `${text(item)} · ${t('notifyBell.openCase', { number: item.caseNumber })}` : undefined}
+                  >
+                    {text(item)}
+                  </Typography.Link>
                 }
+                description={<Typography.Text type="secondary">{formatTime(item.createdAt, english)}</Typography.Text>}
               />
             </List.Item>
           )}
@@ -53,11 +89,27 @@ export function NotificationBell() {
       )}
     </div>
   );
+  const title = (
+    <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+      <span>{t('notify.title')}</span>
+      <Button size="small" type="link" disabled={unread.length === 0} onClick={() => void readAll()}>{t('notifyBell.readAll')}</Button>
+    </Space>
+  );
   return (
-    <Popover content={content} title={t('notify.title')} trigger="click" placement="bottomRight">
-      <Badge count={unread.length} size="small" offset={[-4, 4]}>
-        <Button icon={<BellOutlined />} aria-label={t('notify.title')} />
-      </Badge>
-    </Popover>
+    <>
+      <Popover
+        content={content}
+        title={title}
+        trigger="click"
+        placement="bottomRight"
+        open={open}
+        onOpenChange={(next) => { setOpen(next); if (next) reload(); }}
+      >
+        <Badge count={unread.length} size="small" offset={[-4, 4]} data-testid="notification-count">
+          <Button icon={<BellOutlined />} aria-label={`${t('notify.title')}${unread.length ? ` · ${t('notifyBell.unread', { count: unread.length })}` : ''}`} />
+        </Badge>
+      </Popover>
+      <CaseDrawer caseId={caseId} districtCode={districtCode} onClose={() => setCaseId(null)} onChanged={() => reload()} />
+    </>
   );
 }

@@ -50,6 +50,13 @@ export function presentNotification(row: NotificationRow & { case_number?: strin
   put('issuerName', text(data.issuerName));
   // a notice's body is the issuer's own words, in whatever language they wrote them
   if (row.kind === 'notice') put('content', row.body);
+  // a month's missing project reports: the month and the projects' names (names are data, not translated)
+  if (row.kind === 'project_report_missing' && Array.isArray(data.projects)) {
+    const names = (data.projects as unknown[]).map((project) => text((project as { name?: unknown } | null)?.name)).filter((name): name is string => name !== null);
+    put('month', text(data.month));
+    put('count', String(names.length));
+    put('projects', names.join('、'));
+  }
   return {
     id: row.id, kind: row.kind, caseId: row.case_id, caseNumber: row.case_number ?? null, noticeId: row.notice_id,
     messageKey: `notification.${key}`, params, title: row.title, body: row.body, data: row.data,

@@ -1,12 +1,13 @@
 /** The filter bar shared by the workbench and the search page: keyword, category, source, priority, reporting dates, state, overdue. */
 import { Button, Checkbox, DatePicker, Form, Input, Select, Space } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { CASE_KINDS, CASE_PRIORITIES, CASE_SOURCES, CASE_STATES } from '../../../domain/case/case-model.ts';
 import { CategorySelect } from '../reference/index.ts';
 import { loadCategories, loadDepartments, loadOrgTree, orgNames, useLoaded } from '../reference/index.ts';
 import { useSession } from '../session/index.ts';
 import { isEnglish } from '../../i18n/setup.ts';
+import { SavedFilters, type SavedFilterPage } from './saved-filters.tsx';
 
 export interface FilterValues {
   q?: string;
@@ -27,9 +28,11 @@ export interface CaseFiltersProps {
   withState?: boolean;
   onChange(values: FilterValues): void;
   extra?: React.ReactNode;
+  /** The desk whose saved filters are offered (save, pick, delete); none without it. */
+  savedPage?: SavedFilterPage;
 }
 
-export function CaseFilters({ withState, onChange, extra }: CaseFiltersProps) {
+export function CaseFilters({ withState, onChange, extra, savedPage }: CaseFiltersProps) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<FilterValues>();
   const categories = useLoaded(loadCategories);
@@ -93,6 +96,18 @@ export function CaseFilters({ withState, onChange, extra }: CaseFiltersProps) {
           {t('common.reset')}
         </Button>
         {extra}
+        {savedPage && (
+          <SavedFilters
+            page={savedPage}
+            current={() => toQuery(form.getFieldsValue())}
+            onApply={(filter) => {
+              const values = fromQuery(filter);
+              form.resetFields();
+              form.setFieldsValue(values);
+              onChange(values);
+            }}
+          />
+        )}
       </Space>
     </Form>
   );
@@ -114,5 +129,25 @@ export function toQuery(values: FilterValues): Record<string, string | undefined
     // the picked days in the browser's time zone: from the first midnight to the midnight after the last day
     from: values.reported?.[0]?.startOf('day').toISOString(),
     before: values.reported?.[1]?.startOf('day').add(1, 'day').toISOString(),
+  };
+}
+
+/** A saved filter (the list's query as an object) back as the filter bar's values: the reverse of `toQuery`. */
+export function fromQuery(query: Record<string, string | undefined>): FilterValues {
+  const list = (value: string | undefined) => (value ? value.split(',') : undefined);
+  const from = query.from ? dayjs(query.from) : null;
+  const before = query.before ? dayjs(query.before).subtract(1, 'day') : null;
+  return {
+    q: query.q,
+    district: query.district,
+    street: query.street,
+    department: query.department ? Number(query.department) : undefined,
+    category: query.category,
+    state: list(query.state),
+    kind: query.kind,
+    overdue: query.overdue === 'true' ? true : undefined,
+    source: list(query.source),
+    priority: query.priority,
+    reported: from || before ? [from, before] : undefined,
   };
 }

@@ -17,3 +17,4 @@ export * from './case-export-buttons.tsx';
 export * from './offline-queue.ts';
 export * from './queue-tabs.tsx';
 export * from './call-intake.tsx';
+export * from './saved-filters.tsx';
