@@ -107,6 +107,11 @@ export const PolicyApplicationBody = z.strictObject({
   categoryCode: z.string().max(20).optional(),
   note: plainText(500).optional(),
 });
+/** The staff list `GET /api/v1/policy-applications?state=&policyId=`: `state` is the application's stage. */
+export const PolicyApplicationListQuery = z.strictObject({
+  state: z.enum(['submitted', 'accepted', 'approved', 'rejected', 'paid']).optional(),
+  policyId: z.string().regex(/^\d{1,9}$/).optional(),
+});
 export const PolicyApplicationActionBody = z.strictObject({
   version: z.number().int().min(1),
   note: plainText(500).optional(),

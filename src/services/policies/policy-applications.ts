@@ -175,6 +175,34 @@ export async function listEnterpriseApplications(deps: ServiceDeps, actor: Actor
   return withActions(actor, await listPolicyApplications(deps.db, { enterpriseId }));
 }
 
+/** How many applications the staff list returns at most (newest first). */
+export const STAFF_APPLICATION_LIST_LIMIT = 500;
+
+/** Roles that may see the staff list: those that may take a step (a handler sees its own department's). */
+const STAFF_LIST_ROLES = ['admin', 'leader', 'supervisor', 'handler'] as const;
+
+/**
+ * The staff list of 政策申报办理: the district's applications (every district for an admin; a handler
+ * only those routed to its department), optionally of one stage or one policy, each with the caller's
+ * `allowedActions`. @throws DomainError AUTH_REQUIRED, FORBIDDEN
+ */
+export async function listStaffApplications(
+  deps: ServiceDeps, actor: Actor, filter: { status?: PolicyApplicationRow['status'] | undefined; policyId?: number | undefined },
+): Promise<PolicyApplicationView[]> {
+  if (actor.role === 'anonymous') throw new DomainError('AUTH_REQUIRED');
+  if (!(STAFF_LIST_ROLES as readonly string[]).includes(actor.role)) throw new DomainError('FORBIDDEN');
+  if (actor.role !== 'admin' && actor.districtId === null) throw new DomainError('FORBIDDEN');
+  if (actor.role === 'handler' && actor.departmentId === null) throw new DomainError('FORBIDDEN');
+  const rows = await listPolicyApplications(deps.db, {
+    ...(actor.role === 'admin' ? {} : { districtId: actor.districtId! }),
+    ...(actor.role === 'handler' ? { departmentId: actor.departmentId! } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.policyId !== undefined ? { policyId: filter.policyId } : {}),
+    limit: STAFF_APPLICATION_LIST_LIMIT,
+  });
+  return withActions(actor, rows);
+}
+
 /** One application, for whoever may see its enterprise. @throws DomainError NOT_FOUND, FORBIDDEN */
 export async function getPolicyApplication(deps: ServiceDeps, actor: Actor, caseId: number): Promise<PolicyApplicationView> {
   const [row] = await listPolicyApplications(deps.db, { caseId });

@@ -172,6 +172,15 @@ export const en: Messages = {
     push: 'Push to the enterprises that meet it', pushed: 'Pushed to {{count}} enterprise(s)', pushState: 'Push / read',
     create: 'New policy', json: 'Policy definition (JSON)', badJson: 'The JSON is not valid', preview: 'Preview matching enterprises', save: 'Save the policy', saved: 'Policy saved',
   },
+  policyApplications: {
+    tab: 'Policy applications', title: 'Policy applications', listTab: 'Policies', all: 'All', none: 'No applications', number: 'Case no.', enterprise: 'Enterprise', policy: 'Policy',
+    amount: 'Amount (¥)', stageLabel: 'Stage', deadline: 'Deadline of this stage', overdue: 'Overdue', submittedAt: 'Applied at', actions: 'Steps', noActions: 'Nothing for you to do at this stage',
+    timeline: 'Timeline', note: 'Note (optional)', reason: 'Reason for rejecting', reasonRequired: 'Give the reason for rejecting', reference: 'Payout reference', referenceRequired: 'Give the payout reference', cancel: 'Cancel',
+    stage: { submitted: 'To accept', accepted: 'Under review', approved: 'To pay', rejected: 'Rejected', paid: 'Paid' },
+    action: { accept: 'Accept', approve: 'Approve', reject: 'Reject', pay: 'Pay out' },
+    done: { accept: 'Accepted', approve: 'Approved', reject: 'Rejected', pay: 'Payout recorded' },
+    event: { apply: 'Applied', accept: 'Accepted', approve: 'Approved', reject: 'Rejected', pay: 'Paid out' },
+  },
   error: { network: 'Network error; try again later', unknown: 'Something went wrong' },
   calendarYear: {
     provisionalDeadline: 'Estimated from statutory holidays, to be confirmed by the State Council notice',

@@ -170,6 +170,15 @@ export const zhCN = {
     push: '推送给符合条件的企业', pushed: '已推送 {{count}} 家企业', pushState: '推送/已读',
     create: '新建政策', json: '政策定义（JSON）', badJson: 'JSON 格式有误', preview: '预览匹配企业', save: '保存政策', saved: '政策已保存',
   },
+  policyApplications: {
+    tab: '政策申报办理', title: '政策申报办理', listTab: '政策列表', all: '全部', none: '暂无申报', number: '工单号', enterprise: '企业', policy: '政策',
+    amount: '金额（元）', stageLabel: '环节', deadline: '本环节时限', overdue: '已超时', submittedAt: '申报时间', actions: '办理', noActions: '当前环节无需您办理',
+    timeline: '办理过程', note: '办理意见（可选）', reason: '驳回理由', reasonRequired: '请填写驳回理由', reference: '拨付凭证号', referenceRequired: '请填写拨付凭证号', cancel: '取消',
+    stage: { submitted: '待受理', accepted: '审核中', approved: '待兑现', rejected: '未通过', paid: '已兑现' },
+    action: { accept: '受理', approve: '审核通过', reject: '驳回', pay: '兑现' },
+    done: { accept: '已受理', approve: '已审核通过', reject: '已驳回', pay: '已登记兑现' },
+    event: { apply: '企业申报', accept: '受理', approve: '审核通过', reject: '驳回', pay: '兑现' },
+  },
   error: { network: '网络错误，请稍后再试', unknown: '发生错误' },
   calendarYear: {
     provisionalDeadline: '按法定假日推算，待国务院通知公布后校准',

@@ -20,7 +20,7 @@ type NavKey = 'workbench' | 'inbox' | 'grid' | 'search' | 'map' | 'cockpit' | 'a
 const MENU: Partial<Record<Role, NavKey[]>> = {
   operator: ['workbench', 'window', 'search', 'map', 'cockpit', 'enterprises'],
   shift_lead: ['workbench', 'window', 'search', 'map', 'cockpit', 'enterprises'],
-  handler: ['inbox', 'services', 'service-indicators', 'notices', 'search'],
+  handler: ['inbox', 'services', 'service-indicators', 'notices', 'search', 'policies'],
   grid_worker: ['grid'],
   supervisor: ['cockpit', 'supervision', 'service-indicators', 'map', 'search', 'enterprises', 'policies'],
   leader: ['cockpit', 'supervision', 'service-indicators', 'map', 'search', 'projects', 'patronage', 'kpi', 'enterprises', 'policies'],

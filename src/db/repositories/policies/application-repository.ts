@@ -24,8 +24,19 @@ export async function updatePolicyApplication(trx: Transaction<Database>, caseId
   return trx.updateTable('policy_applications').set(changes).where('case_id', '=', caseId).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Applications with their policy and case, newest first, of one enterprise or one case. */
-export async function listPolicyApplications(db: Db, filter: { enterpriseId?: number; caseId?: number }) {
+export interface PolicyApplicationFilter {
+  enterpriseId?: number;
+  caseId?: number;
+  /** The staff list's scope: a district (leader, supervisor), and within it one department (a handler). */
+  districtId?: number;
+  departmentId?: number;
+  status?: PolicyApplicationRow['status'];
+  policyId?: number;
+  limit?: number;
+}
+
+/** Applications with their policy and case, newest first, filtered by enterprise, case, scope, stage or policy. */
+export async function listPolicyApplications(db: Db, filter: PolicyApplicationFilter) {
   let query = db
     .selectFrom('policy_applications as a')
     .innerJoin('policies as p', 'p.id', 'a.policy_id')
@@ -39,6 +50,11 @@ export async function listPolicyApplications(db: Db, filter: { enterpriseId?: nu
     .orderBy('a.case_id', 'desc');
   if (filter.enterpriseId !== undefined) query = query.where('a.enterprise_id', '=', filter.enterpriseId);
   if (filter.caseId !== undefined) query = query.where('a.case_id', '=', filter.caseId);
+  if (filter.districtId !== undefined) query = query.where('a.district_id', '=', filter.districtId);
+  if (filter.departmentId !== undefined) query = query.where('c.department_id', '=', filter.departmentId);
+  if (filter.status !== undefined) query = query.where('a.status', '=', filter.status);
+  if (filter.policyId !== undefined) query = query.where('a.policy_id', '=', filter.policyId);
+  if (filter.limit !== undefined) query = query.limit(filter.limit);
   return query.execute();
 }
 

@@ -7,10 +7,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { PolicyDefinition, PolicyRevision } from '../../../domain/policies/index.ts';
 import { IdParams } from '../../../shared/api-schemas.ts';
-import { DateQuery, GrantRunBody, PayBody, PolicyApplicationActionBody, PolicyApplicationBody, PolicyBody, PolicyRevisionBody, PushBody } from '../../../shared/enterprise-schemas.ts';
+import { DateQuery, GrantRunBody, PayBody, PolicyApplicationActionBody, PolicyApplicationBody, PolicyApplicationListQuery, PolicyBody, PolicyRevisionBody, PushBody } from '../../../shared/enterprise-schemas.ts';
 import { POLICY_APPLICATION_ACTIONS } from '../../../domain/policies/index.ts';
 import {
-  actOnPolicyApplication, applyForPolicy, createPolicy, decideGrant, getPolicyApplication, listEnterpriseApplications, enterpriseBenefits, enterpriseIndicators, getGrantRun, listPoliciesFor, listPolicyPushes, oneStopFor, payGrant, policyMatchesFor,
+  actOnPolicyApplication, applyForPolicy, createPolicy, decideGrant, getPolicyApplication, listEnterpriseApplications, listStaffApplications, enterpriseBenefits, enterpriseIndicators, getGrantRun, listPoliciesFor, listPolicyPushes, oneStopFor, payGrant, policyMatchesFor,
   previewPolicy, pushPolicy, readPush, requirePolicy, revisePolicyRules, startGrantRun,
 } from '../../../services/policies/index.ts';
 import { presentEnterprise } from '../enterprises/index.ts';
@@ -108,6 +108,12 @@ export async function policyRoutes(app: FastifyInstance, { services }: RouteDeps
 
   typed.get('/api/v1/enterprises/:id/policy-applications', { schema: { tags, summary: '政策申报记录 / Applications of an enterprise', params: IdParams } }, async (request) => {
     return { items: (await listEnterpriseApplications(services, request.actor, Number(request.params.id))).map(presentPolicyApplication) };
+  });
+
+  typed.get('/api/v1/policy-applications', { schema: { tags, summary: '政策申报办理 / Policy applications of the district', querystring: PolicyApplicationListQuery } }, async (request) => {
+    const { state, policyId } = request.query;
+    const views = await listStaffApplications(services, request.actor, { status: state, policyId: policyId === undefined ? undefined : Number(policyId) });
+    return { items: views.map(presentPolicyApplication) };
   });
 
   typed.get('/api/v1/policy-applications/:id', { schema: { tags, summary: '政策申报 / Policy application', params: IdParams } }, async (request) => {

@@ -2,3 +2,4 @@
 export * from './match-table.tsx';
 export * from './policy-editor.tsx';
 export * from './policy-matches.tsx';
+export * from './application-desk.tsx';
