@@ -3,7 +3,6 @@
  * and served under the case's access rules — the EXIF-free public copy and thumbnail to whoever
  * may see the case, the original (with its EXIF) to staff only.
  */
-import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain/errors.ts';
 import { canViewCase, isPublicSide } from '../../domain/case/case-access.ts';
 import { canAttach, MAX_ATTACHMENTS_PER_CASE, type AttachmentStage } from '../../domain/case/attachment-rules.ts';
@@ -14,7 +13,7 @@ import { appendEvents } from '../../db/repositories/case/timeline-repository.ts'
 import type { CaseRow } from '../../db/schema.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import type { FileStorage } from './file-storage.ts';
-import { preparePhoto, type PreparedPhoto } from './photo-processing.ts';
+import { preparePhoto, storePhotosThen, type PreparedPhoto } from './photo-processing.ts';
 import { isReporterOf } from './case-reporter.ts';
 import { runWrite } from '../write-transaction.ts';
 
@@ -50,21 +49,9 @@ export async function addCaseAttachments(
   }
   const photos: PreparedPhoto[] = [];
   for (const file of request.files) photos.push(await preparePhoto(file));
-  const written: string[] = [];
-  const keys = photos.map((photo) => {
-    const stem = `${row.district_id}/${row.id}/${randomUUID()}`;
-    const ext = photo.type === 'jpeg' ? 'jpg' : photo.type;
-    return { original: `${stem}-original.${ext}`, public: `${stem}-public.${ext}`, thumb: `${stem}-thumb.jpg` };
-  });
-  try {
-    for (const [i, photo] of photos.entries()) {
-      for (const [key, data] of [[keys[i]!.original, photo.original], [keys[i]!.public, photo.publicCopy], [keys[i]!.thumb, photo.thumbnail]] as const) {
-        await storage.put(key, data);
-        written.push(key);
-      }
-    }
+  return storePhotosThen(storage, `${row.district_id}/${row.id}`, photos, async (keys) => {
     const now = deps.clock();
-    return await runWrite(deps, async (trx) => {
+    return runWrite(deps, async (trx) => {
       const locked = await lockCase(trx, row.id);
       if (!locked || locked.state !== row.state) throw new DomainError('CASE_VERSION_CONFLICT');
       const rows: AttachmentRow[] = [];
@@ -81,10 +68,7 @@ export async function addCaseAttachments(
       }]);
       return rows;
     });
-  } catch (error) {
-    await Promise.all(written.map((key) => storage.remove(key).catch(() => undefined)));
-    throw error;
-  }
+  });
 }
 
 /** The photos of a case the actor may see. */

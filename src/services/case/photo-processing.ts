@@ -4,7 +4,7 @@
  * turned upright; a small thumbnail is made for lists.
  */
 import sharp, { type Metadata } from 'sharp';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain/errors.ts';
 
 export type PhotoType = 'jpeg' | 'png' | 'webp';
@@ -64,5 +64,37 @@ export async function preparePhoto(bytes: Buffer): Promise<PreparedPhoto> {
     };
   } catch {
     throw new DomainError('ATTACHMENT_TYPE_UNSUPPORTED', { reason: 'the image cannot be decoded' });
+  }
+}
+
+/** Where one photo's three files are kept. */
+export interface PhotoKeys { original: string; public: string; thumb: string }
+
+/**
+ * Writes each photo's original, public copy and thumbnail under `<stemPrefix>/<uuid>-…`, then runs `record` (the
+ * database write that names them); if writing or `record` fails, every file written is removed again, so a
+ * refused upload leaves no bytes behind. The storage is passed as its `put`/`remove` (file-storage.ts).
+ */
+export async function storePhotosThen<T>(
+  storage: { put(key: string, data: Buffer): Promise<void>; remove(key: string): Promise<void> },
+  stemPrefix: string, photos: PreparedPhoto[], record: (keys: PhotoKeys[]) => Promise<T>,
+): Promise<T> {
+  const keys = photos.map((photo): PhotoKeys => {
+    const stem = `${stemPrefix}/${randomUUID()}`;
+    const ext = photo.type === 'jpeg' ? 'jpg' : photo.type;
+    return { original: `${stem}-original.${ext}`, public: `${stem}-public.${ext}`, thumb: `${stem}-thumb.jpg` };
+  });
+  const written: string[] = [];
+  try {
+    for (const [i, photo] of photos.entries()) {
+      for (const [key, data] of [[keys[i]!.original, photo.original], [keys[i]!.public, photo.publicCopy], [keys[i]!.thumb, photo.thumbnail]] as const) {
+        await storage.put(key, data);
+        written.push(key);
+      }
+    }
+    return await record(keys);
+  } catch (error) {
+    await Promise.all(written.map((key) => storage.remove(key).catch(() => undefined)));
+    throw error;
   }
 }

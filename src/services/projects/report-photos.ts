@@ -3,7 +3,6 @@
  * may see the project, through the case photos' checks (`preparePhoto`: type by its bytes, size, EXIF-free
  * public copy, thumbnail) and the same file storage. Each upload is one event on the project's timeline.
  */
-import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/case/index.ts';
 import { MAX_PHOTOS_PER_REPORT } from '../../domain/projects/index.ts';
@@ -11,7 +10,7 @@ import {
   appendProjectEvent, countReportPhotos, findProjectReport, findReportPhoto, insertReportPhoto, listReportPhotos, lockProject,
 } from '../../db/repositories/projects/index.ts';
 import type { ProjectReportPhotoRow } from '../../db/schema.ts';
-import { preparePhoto, type FileStorage, type PreparedPhoto } from '../case/index.ts';
+import { preparePhoto, storePhotosThen, type FileStorage, type PreparedPhoto } from '../case/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { runWrite } from '../write-transaction.ts';
 import { projectFor } from './project-access.ts';
@@ -36,21 +35,9 @@ export async function addReportPhotos(
   }
   const photos: PreparedPhoto[] = [];
   for (const file of request.files) photos.push(await preparePhoto(file));
-  const keys = photos.map((photo) => {
-    const stem = `projects/${project.district_id}/${project.id}/${report.id}/${randomUUID()}`;
-    const ext = photo.type === 'jpeg' ? 'jpg' : photo.type;
-    return { original: `${stem}-original.${ext}`, public: `${stem}-public.${ext}`, thumb: `${stem}-thumb.jpg` };
-  });
-  const written: string[] = [];
-  try {
-    for (const [i, photo] of photos.entries()) {
-      for (const [key, data] of [[keys[i]!.original, photo.original], [keys[i]!.public, photo.publicCopy], [keys[i]!.thumb, photo.thumbnail]] as const) {
-        await storage.put(key, data);
-        written.push(key);
-      }
-    }
+  return storePhotosThen(storage, `projects/${project.district_id}/${project.id}/${report.id}`, photos, async (keys) => {
     const now = deps.clock();
-    return await runWrite(deps, async (trx) => {
+    return runWrite(deps, async (trx) => {
       await lockProject(trx, project.id);
       if ((await countReportPhotos(trx, report.id)) + photos.length > MAX_PHOTOS_PER_REPORT) {
         throw new DomainError('ATTACHMENT_TOO_LARGE', { maxPerReport: MAX_PHOTOS_PER_REPORT });
@@ -69,10 +56,7 @@ export async function addReportPhotos(
       });
       return rows;
     });
-  } catch (error) {
-    await Promise.all(written.map((key) => storage.remove(key).catch(() => undefined)));
-    throw error;
-  }
+  });
 }
 
 /**
