@@ -25,6 +25,8 @@ export const en: Messages = {
     reported: 'Reported', filed: 'Filed', dispatched: 'Dispatched', signed: 'In progress', suspended: 'Suspended', resolved: 'To check', closed: 'Closed', declined: 'Declined', merged: 'Merged',
   },
   action: {
+    // a policy application's steps (申报 → 受理 → 审核 → 兑现), also shown on its case page
+    apply: 'Applied', accept: 'Accepted', approve: 'Approved', reject: 'Rejected', pay: 'Paid out',
     verify: 'Verify', file: 'File', decline: 'Decline', self_handle: 'Self-handle', dispatch: 'Dispatch', sign: 'Sign', return: 'Return', request_extension: 'Request extension',
     approve_extension: 'Approve extension', reject_extension: 'Reject extension', request_suspension: 'Request suspension', approve_suspension: 'Approve suspension', reject_suspension: 'Reject suspension', resume: 'Resume', resolve: 'Resolve', check_pass: 'Check: pass', check_fail: 'Check: fail',
     merge: 'Merge', supervise: 'Supervise', rate: 'Rate', reopen: 'Reopen', report: 'Report', create: 'Create',
@@ -179,7 +181,6 @@ export const en: Messages = {
     stage: { submitted: 'To accept', accepted: 'Under review', approved: 'To pay', rejected: 'Rejected', paid: 'Paid' },
     action: { accept: 'Accept', approve: 'Approve', reject: 'Reject', pay: 'Pay out' },
     done: { accept: 'Accepted', approve: 'Approved', reject: 'Rejected', pay: 'Payout recorded' },
-    event: { apply: 'Applied', accept: 'Accepted', approve: 'Approved', reject: 'Rejected', pay: 'Paid out' },
   },
   error: { network: 'Network error; try again later', unknown: 'Something went wrong' },
   calendarYear: {

@@ -23,6 +23,8 @@ export const zhCN = {
     reported: '待受理', filed: '已立案', dispatched: '已派遣', signed: '处置中', suspended: '已挂起', resolved: '待核查', closed: '已结案', declined: '不予立案', merged: '已合并',
   },
   action: {
+    // a policy application's steps (申报 → 受理 → 审核 → 兑现), also shown on its case page
+    apply: '企业申报', accept: '受理', approve: '审核通过', reject: '驳回', pay: '兑现',
     verify: '核实', file: '立案', decline: '不予立案', self_handle: '自行处置', dispatch: '派遣', sign: '签收', return: '退单', request_extension: '申请延期',
     approve_extension: '批准延期', reject_extension: '驳回延期', request_suspension: '申请挂起', approve_suspension: '批准挂起', reject_suspension: '驳回挂起', resume: '恢复', resolve: '处置完成', check_pass: '核查通过', check_fail: '核查不通过',
     merge: '合并', supervise: '督办', rate: '评价', reopen: '重新打开', report: '上报', create: '创建',
@@ -177,7 +179,6 @@ export const zhCN = {
     stage: { submitted: '待受理', accepted: '审核中', approved: '待兑现', rejected: '未通过', paid: '已兑现' },
     action: { accept: '受理', approve: '审核通过', reject: '驳回', pay: '兑现' },
     done: { accept: '已受理', approve: '已审核通过', reject: '已驳回', pay: '已登记兑现' },
-    event: { apply: '企业申报', accept: '受理', approve: '审核通过', reject: '驳回', pay: '兑现' },
   },
   error: { network: '网络错误，请稍后再试', unknown: '发生错误' },
   calendarYear: {

@@ -131,7 +131,7 @@ function ApplicationDetail({ item, onChanged }: { item: StaffApplicationView; on
               key: event.id,
               content: (
                 <div data-event={event.action}>
-                  <Typography.Text strong>{t(`policyApplications.event.${event.action}`, { defaultValue: t(`action.${event.action}`, { defaultValue: event.action }) })}</Typography.Text>
+                  <Typography.Text strong>{t(`action.${event.action}`, { defaultValue: event.action })}</Typography.Text>
                   <div>
                     <Typography.Text type="secondary">
                       {formatTime(event.at, english)}
