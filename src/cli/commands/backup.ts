@@ -17,7 +17,7 @@ export function registerBackup(program: Command): void {
     .description('备份全部数据（含照片）；PostgreSQL 可在服务运行时备份，内嵌数据库需先停止服务 / Back up every table, sequence and photo; on PostgreSQL while the server runs, on the embedded database with it stopped')
     .action(async (file: string) => {
       const { openConfiguredDatabase } = await import('../open-configured-database.ts');
-      const { writeBackup } = await import('../../services/backup.ts');
+      const { writeBackup } = await import('../../services/admin/index.ts');
       const { config, handle } = await openConfiguredDatabase();
       try {
         const summary = await writeBackup(handle.db, handle.kind, await storageFor(config, handle), resolve(file));
@@ -37,7 +37,7 @@ export function registerBackup(program: Command): void {
     .description('从备份恢复（全部或全不）；内嵌数据库需先停止服务 / Restore a backup, all or nothing; stop the server first on the embedded database')
     .action(async (file: string, options: { force: boolean }) => {
       const { openDatabase } = await import('../../db/connect.ts');
-      const { restoreBackup } = await import('../../services/backup.ts');
+      const { restoreBackup } = await import('../../services/admin/index.ts');
       const config = loadConfig();
       const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log: { error: (message) => process.stderr.write(`${message}\n`) } });
       try {

@@ -2,3 +2,4 @@
 export * from './api-keys.ts';
 export * from './category-admin.ts';
 export * from './user-admin.ts';
+export * from './backup.ts';

@@ -10,15 +10,15 @@ import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Database } from '../../db/schema.ts';
 import {
   finishRestore, hasCases, listDumpTables, listSequences, loadDumpRows, prepareRestore, readDumpRows, restoreSequence,
   type DumpedSequence, type DumpedTable,
-} from '../db/dump.ts';
-import { appliedMigrations, knownMigrations, migrateTo, migrateToLatest } from '../db/migrate.ts';
-import { listAllAttachmentKeys } from '../db/repositories/case/index.ts';
-import { listAllReportPhotoKeys } from '../db/repositories/projects/index.ts';
-import type { FileStorage } from './case/index.ts';
+} from '../../db/dump.ts';
+import { appliedMigrations, knownMigrations, migrateTo, migrateToLatest } from '../../db/migrate.ts';
+import { listAllAttachmentKeys } from '../../db/repositories/case/index.ts';
+import { listAllReportPhotoKeys } from '../../db/repositories/projects/index.ts';
+import type { FileStorage } from '../case/index.ts';
 
 export const BACKUP_FORMAT = 'civicloop-backup';
 export const BACKUP_VERSION = 1;
