@@ -5,10 +5,8 @@ import type { AttachmentStage } from '../../../domain/case/attachment-rules.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export interface NewAttachment {
-  caseId: number;
-  districtId: number;
-  stage: AttachmentStage;
+/** What a stored photo's row records of it, whoever owns it (a case, a project report). */
+export interface StoredPhotoRow {
   uploadedBy: number | null;
   uploaderRole: string;
   mime: string;
@@ -20,6 +18,12 @@ export interface NewAttachment {
   publicKey: string;
   thumbKey: string;
   now: Date;
+}
+
+export interface NewAttachment extends StoredPhotoRow {
+  caseId: number;
+  districtId: number;
+  stage: AttachmentStage;
 }
 
 export async function insertAttachment(db: Db, a: NewAttachment) {

@@ -1,24 +1,14 @@
 /** Photos on monthly reports: their rows (the bytes live in file storage, like case photos). */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, ProjectReportPhotoRow, ProjectReportRow } from '../../schema.ts';
+import type { StoredPhotoRow } from '../case/index.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export interface NewReportPhoto {
+export interface NewReportPhoto extends StoredPhotoRow {
   reportId: number;
   projectId: number;
   districtId: number;
-  uploadedBy: number | null;
-  uploaderRole: string;
-  mime: string;
-  sizeBytes: number;
-  width: number;
-  height: number;
-  sha256: string;
-  originalKey: string;
-  publicKey: string;
-  thumbKey: string;
-  now: Date;
 }
 
 export async function insertReportPhoto(db: Transaction<Database>, p: NewReportPhoto): Promise<ProjectReportPhotoRow> {
