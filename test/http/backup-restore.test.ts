@@ -9,10 +9,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
+import { prepareDemoDistrict } from '../support/demo-district.ts';
 import { CLI_TEST_TIMEOUT, startCliHarness, type CliHarness } from '../support/cli-harness.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
-import { seedCalendar, seedCategories } from '../../src/services/seed/seed-reference.ts';
-import { seedDemoOrg, seedDemoUsers } from '../../src/services/seed/seed-demo-org.ts';
 import { createServiceDeps } from '../../src/services/create-service-deps.ts';
 import { loadConfig } from '../../src/config.ts';
 import { reportCase } from '../../src/services/case/case-intake.ts';
@@ -89,18 +87,10 @@ beforeAll(async () => {
   photo = await sharp({ create: { width: 120, height: 80, channels: 3, background: '#36c' } }).jpeg().toBuffer();
   reportPhoto = await sharp({ create: { width: 90, height: 60, channels: 3, background: '#a63' } }).png().toBuffer();
   await withDatabase(source, async (handle) => {
-    await migrateToLatest(handle.db as never);
+    const { deps, actor, gridCode } = await prepareDemoDistrict(handle);
     const now = new Date();
-    await seedCategories(handle.db);
-    await seedCalendar(handle.db, now);
-    await seedDemoOrg(handle.db);
-    await seedDemoUsers(handle.db);
-    const deps = createServiceDeps(handle.db, loadConfig({ CIVICLOOP_DEMO: 'false', LOG_LEVEL: 'silent' }));
-    const user = await handle.db.selectFrom('users').selectAll().where('username', '=', 'operator-220106').executeTakeFirstOrThrow();
-    const actor = actorFromUser(user);
-    const grid = await handle.db.selectFrom('grids').select('code').where('district_id', '=', user.district_id!).orderBy('code').limit(1).executeTakeFirstOrThrow();
-    const first = await reportCase(deps, actor, { kind: 'event', categoryCode: 'E0104', description: '备份 一', gridCode: grid.code.trim() });
-    await reportCase(deps, actor, { kind: 'event', categoryCode: 'E0104', description: '备份 二 😀', gridCode: grid.code.trim() });
+    const first = await reportCase(deps, actor, { kind: 'event', categoryCode: 'E0104', description: '备份 一', gridCode });
+    await reportCase(deps, actor, { kind: 'event', categoryCode: 'E0104', description: '备份 二 😀', gridCode });
     await performCaseAction(deps, actor, { caseId: first.row.id, action: 'file', version: first.row.version, fields: {} });
     await addCaseAttachments(deps, storageOf(source, handle), actor, { caseId: first.row.id, stage: 'report', files: [photo] });
     // A monthly report with a site photo: its bytes are in the same store and must come back too.

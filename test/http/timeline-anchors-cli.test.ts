@@ -11,14 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
 import { behindTheTriggersBack } from '../support/tamper.ts';
+import { prepareDemoDistrict } from '../support/demo-district.ts';
 import { CLI_TEST_TIMEOUT, startCliHarness, type CliHarness } from '../support/cli-harness.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
-import { seedCalendar, seedCategories } from '../../src/services/seed/seed-reference.ts';
-import { seedDemoOrg, seedDemoUsers } from '../../src/services/seed/seed-demo-org.ts';
-import { createServiceDeps } from '../../src/services/create-service-deps.ts';
-import { loadConfig } from '../../src/config.ts';
 import { reportCase } from '../../src/services/case/case-intake.ts';
-import { actorFromUser } from '../../src/services/actor.ts';
 import { genesisHash, hashEvent } from '../../src/db/repositories/case/index.ts';
 import { anchorPayload } from '../../src/domain/case/timeline-anchor.ts';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
@@ -73,17 +68,10 @@ beforeAll(async () => {
   cli = await startCliHarness();
   cli.env.CIVICLOOP_TIMELINE_KEY_FILE = join(cli.dir, 'keys', 'timeline-anchor-key.pem');
   await withDatabase(async (handle) => {
-    await migrateToLatest(handle.db as never);
-    await seedCategories(handle.db);
-    await seedCalendar(handle.db, new Date());
-    await seedDemoOrg(handle.db);
-    await seedDemoUsers(handle.db);
-    const deps = createServiceDeps(handle.db, loadConfig({ CIVICLOOP_DEMO: 'false', LOG_LEVEL: 'silent' }));
-    const user = await handle.db.selectFrom('users').selectAll().where('username', '=', 'operator-220106').executeTakeFirstOrThrow();
+    const { deps, user, actor, gridCode } = await prepareDemoDistrict(handle);
     districtId = user.district_id!;
-    const grid = await handle.db.selectFrom('grids').select('code').where('district_id', '=', districtId).orderBy('code').limit(1).executeTakeFirstOrThrow();
     for (let i = 0; i < 4; i += 1) {
-      await reportCase(deps, actorFromUser(user), { kind: 'event', categoryCode: 'E0104', description: `锚点 ${i}`, gridCode: grid.code.trim() });
+      await reportCase(deps, actor, { kind: 'event', categoryCode: 'E0104', description: `锚点 ${i}`, gridCode });
     }
     await deps.afterCommit.drain();
   });

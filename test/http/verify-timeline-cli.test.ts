@@ -6,14 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { behindTheTriggersBack } from '../support/tamper.ts';
+import { prepareDemoDistrict } from '../support/demo-district.ts';
 import { CLI_TEST_TIMEOUT, startCliHarness, type CliHarness } from '../support/cli-harness.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
-import { seedCalendar, seedCategories } from '../../src/services/seed/seed-reference.ts';
-import { seedDemoOrg, seedDemoUsers } from '../../src/services/seed/seed-demo-org.ts';
-import { createServiceDeps } from '../../src/services/create-service-deps.ts';
-import { loadConfig } from '../../src/config.ts';
 import { reportCase } from '../../src/services/case/case-intake.ts';
-import { actorFromUser } from '../../src/services/actor.ts';
 import { appendEvents } from '../../src/db/repositories/case/index.ts';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
 
@@ -38,17 +33,9 @@ async function verify(): Promise<{ code: number; stdout: string; stderr: string 
 beforeAll(async () => {
   cli = await startCliHarness();
   await withDatabase(async (handle) => {
-    await migrateToLatest(handle.db as never);
-    const now = new Date();
-    await seedCategories(handle.db);
-    await seedCalendar(handle.db, now);
-    await seedDemoOrg(handle.db);
-    await seedDemoUsers(handle.db);
-    const deps = createServiceDeps(handle.db, loadConfig({ CIVICLOOP_DEMO: 'false', LOG_LEVEL: 'silent' }));
-    const user = await handle.db.selectFrom('users').selectAll().where('username', '=', 'operator-220106').executeTakeFirstOrThrow();
-    const grid = await handle.db.selectFrom('grids').select('code').where('district_id', '=', user.district_id!).orderBy('code').limit(1).executeTakeFirstOrThrow();
+    const { deps, actor, gridCode } = await prepareDemoDistrict(handle);
     for (let i = 0; i < 3; i += 1) {
-      await reportCase(deps, actorFromUser(user), { kind: 'event', categoryCode: 'E0104', description: `校验 ${i}`, gridCode: grid.code.trim() });
+      await reportCase(deps, actor, { kind: 'event', categoryCode: 'E0104', description: `校验 ${i}`, gridCode });
     }
     await deps.afterCommit.drain();
   });
