@@ -20,6 +20,7 @@ import { policyMatching } from './scenarios/policy-matching.ts';
 import { coldStart } from './scenarios/cold-start.ts';
 import { explainHotPaths } from './scenarios/plans.ts';
 import { startLockSampler } from './lib/lock-sampler.ts';
+import { startMemorySampler } from './lib/memory-sampler.ts';
 import { argument } from './lib/cli-args.ts';
 
 const size = parseSize(argument('size', '10k'));
@@ -67,11 +68,15 @@ async function runDatabase(bench: BenchDatabase, cases: number, result: BenchRes
     const trivial = await trivialRoute(server.port, concurrency, durationMs);
     const trivialSequential = await trivialRoute(server.port, 1, Math.min(durationMs, 3000));
     const list = await caseList(server.port, fixture, iterations);
+    const stopIndicatorMemory = startMemorySampler(server.port);
     const indicators = await indicatorsAndRankings(server.port, fixture, Math.max(5, Math.round(iterations / 2)));
+    const indicatorMemory = await stopIndicatorMemory();
     const stopSampler = bench.url ? await startLockSampler(bench.url) : null;
+    const stopIntakeMemory = startMemorySampler(server.port);
     const intakeResult = await intake(server.port, fixture, concurrency, durationMs);
+    const intakeMemory = await stopIntakeMemory();
     const intakeLocks = stopSampler ? await stopSampler() : undefined;
-    http = { trivial, trivialSequential, list, indicators, intake: intakeResult, intakeLocks };
+    http = { trivial, trivialSequential, list, indicators, intake: intakeResult, intakeLocks, memory: { indicators: indicatorMemory, intake: intakeMemory } };
   } finally {
     await server.stop();
   }
