@@ -9,7 +9,7 @@ import { seedDemoOrg, seedDemoUsers } from '../../src/services/seed/seed-demo-or
 import { hashPassword } from '../../src/services/auth/index.ts';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
 import type { Role } from '../../src/domain/case/case-model.ts';
-import { startChildServer } from './child-server.ts';
+import { startChildServer, type ChildServer } from './child-server.ts';
 
 export const CRASH_TEST_PASSWORD = 'Crash-Test-Staff-2026';
 
@@ -67,3 +67,19 @@ export async function restartAndStop(env: NodeJS.ProcessEnv): Promise<{ code: nu
   return restarted.exited;
 }
 
+
+/**
+ * Sends SIGTERM and answers how the server ended. A server still running after `hangAfterMs` is taken as hung
+ * (review B.1: a frozen server ignored SIGTERM): it is killed, and the call fails.
+ */
+export async function stopWithSigterm(server: ChildServer, hangAfterMs: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  server.child.kill('SIGTERM');
+  let timer: NodeJS.Timeout | undefined;
+  const hung = new Promise<'hung'>((resolve) => { timer = setTimeout(() => resolve('hung'), hangAfterMs); });
+  const ended = await Promise.race([server.exited, hung]);
+  clearTimeout(timer);
+  if (ended !== 'hung') return ended;
+  server.child.kill('SIGKILL');
+  await server.exited;
+  throw new Error(`the server did not stop within ${hangAfterMs} ms of SIGTERM`);
+}
