@@ -76,7 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   registerErrorHandler(app);
 
   const services: ServiceDeps = createServiceDeps(deps.handle.db, deps.config, deps.clock);
-  const storage = createAttachmentStorage({ kind: attachmentStoreKind(deps.config.attachmentStore, deps.handle.kind), db: deps.handle.db, dataDir: deps.config.dataDir });
+  const storage = createAttachmentStorage({ kind: attachmentStoreKind(deps.config.attachmentStore, deps.handle.kind), db: deps.handle.db, dataDir: deps.config.dataDir, s3: deps.config.s3 });
   const routeDeps: RouteDeps = { services, handle: deps.handle, config: deps.config, version: deps.version, storage };
 
   await app.register(securityHeadersPlugin, { secureCookies: deps.config.secureCookies, tileUrl: deps.config.map.tileUrl });
