@@ -1,8 +1,8 @@
 /**
  * Photos in an S3-compatible bucket (`CIVICLOOP_ATTACHMENT_STORE=s3`, issue 19 §5), against a real S3 server
- * (s3rver, SigV4-checked) started for this file: an upload through the HTTP API becomes three objects in the bucket
+ * (s3rver: it parses the SigV4 header and checks the access key, though not the signature itself) started for this file: an upload through the HTTP API becomes three objects in the bucket
  * (none in the database, none on disk), comes back byte for byte, is served by a second instance that shares only
- * the database and the bucket, answers 404 once its object is gone, and `civicloop backup` carries its bytes.
+ * the database and the bucket, answers 404 once its object is gone, leaves no record when the bucket refuses it, and `civicloop backup` carries its bytes.
  * A half-configured S3 store stops the start with every missing setting named. Both databases.
  */
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -30,7 +30,7 @@ let photo: Buffer;
 const cleanups: (() => Promise<void>)[] = [];
 
 /** A server on the shared database with its own, empty data directory, keeping photos in the test bucket. */
-async function instance(): Promise<{ app: FastifyInstance; dataDir: string }> {
+async function instance(extra: Record<string, string> = {}): Promise<{ app: FastifyInstance; dataDir: string }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'civicloop-instance-'));
   let handle: DatabaseHandle = t.handle;
   if (t.databaseUrl) {
@@ -40,7 +40,7 @@ async function instance(): Promise<{ app: FastifyInstance; dataDir: string }> {
   }
   const config = loadConfig({
     CIVICLOOP_DEMO: 'false', LOG_LEVEL: 'silent', CIVICLOOP_SESSION_HOURS: '100000', CIVICLOOP_SESSION_IDLE_MINUTES: '6000000',
-    CIVICLOOP_DATA_DIR: dataDir, ...s3.env,
+    CIVICLOOP_DATA_DIR: dataDir, ...s3.env, ...extra,
   });
   const { app } = await buildApp({ handle, config, version: 'test', clock: () => t.clock.now, logger: false });
   await app.ready();
@@ -134,6 +134,19 @@ describe('attachment storage in an S3-compatible bucket', () => {
     expect(photos.get(original.original_key)?.equals(photo)).toBe(true);
     for (const key of await keysOf(uploaded.id)) expect(photos.has(key)).toBe(true);
     expect(summary.photos).toBe(photos.size);
+  });
+
+  it('records no photo when the bucket refuses the upload (an access key the store does not know)', async () => {
+    const wrong = await instance({ CIVICLOOP_S3_ACCESS_KEY_ID: 'NOT-A-KEY' });
+    const operator = await loginAs(wrong.app, 'operator-220106');
+    const created = await operator.post('/api/v1/cases', { kind: 'event', categoryCode: 'E0104', description: '密钥错误', gridCode: GRID });
+    expect(created.status).toBe(201);
+    const objectsBefore = await s3.listKeys();
+    const body = multipartBody({ stage: 'report' }, [{ filename: 'a.jpg', type: 'image/jpeg', data: photo }]);
+    const res = await wrong.app.inject({ method: 'POST', url: `/api/v1/cases/${created.body.id}/attachments`, payload: body.payload, headers: { ...body.headers, authorization: `Bearer ${operator.token}` } });
+    expect(res.statusCode).toBe(500);
+    expect(await t.handle.db.selectFrom('attachments').select('id').where('case_id', '=', created.body.id).execute()).toEqual([]);
+    expect(await s3.listKeys()).toEqual(objectsBefore);
   });
 
   it('refuses to start with the S3 store half configured, naming every missing setting', () => {

@@ -1,6 +1,7 @@
 /**
  * A real S3-compatible server for one test file: s3rver on a free loopback port over a temporary directory, with
- * one bucket, checking SigV4 signatures with its fixed credentials (S3RVER/S3RVER). `env` is what the app needs
+ * one bucket and its fixed credentials (S3RVER/S3RVER): it parses the SigV4 Authorization header and refuses an unknown
+ * access key (403 InvalidAccessKeyId), but does not recompute SigV4 signatures. `env` is what the app needs
  * to use it; `listKeys` reads the bucket through the S3 API itself, as an operator's tool would.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
