@@ -10,11 +10,12 @@ import type { DatabaseHandle } from '../../db/connect.ts';
 import { databaseRateLimitStore } from '../../services/auth/index.ts';
 
 /** The plugin options naming the shared store; a Redis connection is closed with the app. */
-export function rateLimitCounters(app: FastifyInstance, options: { redisUrl: string | undefined; db: DatabaseHandle['db'] }): Pick<RateLimitPluginOptions, 'store' | 'redis' | 'nameSpace'> {
+export function rateLimitCounters(app: FastifyInstance, options: { redisUrl: string | undefined; db: DatabaseHandle['db'] }): Pick<RateLimitPluginOptions, 'store' | 'redis' | 'nameSpace' | 'skipOnError'> {
   if (!options.redisUrl) return { store: databaseRateLimitStore(options.db) as unknown as RateLimitPluginOptions['store'] };
-  // Fail a request fast while Redis is away instead of queueing it (the limit check answers 500, not a hang).
+  // While Redis is away a limited request goes unlimited (skipOnError, with a warning logged) rather than
+  // failing: the limits guard against abuse, and a citizen's report must not be lost to a cache outage.
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2_000, enableOfflineQueue: false, lazyConnect: false });
   redis.on('error', (error: Error) => app.log.warn({ err: error }, 'rate-limit Redis connection'));
   app.addHook('onClose', async () => { await redis.quit().catch(() => redis.disconnect()); });
-  return { redis, nameSpace: 'civicloop-rate-limit:' };
+  return { redis, nameSpace: 'civicloop-rate-limit:', skipOnError: true };
 }
