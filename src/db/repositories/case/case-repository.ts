@@ -93,20 +93,24 @@ export interface CaseListPage {
   totalIsEstimate: boolean;
 }
 
-/** The list's cases with the names it shows beside them. */
-function joinedCases(db: Db) {
-  return db
-    .selectFrom('cases as k')
+/** The cases a list or its count starts from; filters and the scope apply to this table alone. */
+function listedCases(db: Db) {
+  return db.selectFrom('cases as k');
+}
+
+type ListedCases = ReturnType<typeof listedCases>;
+
+/** The names a page shows beside each case (not needed to count them: every case has a category). */
+function withNames(query: ListedCases) {
+  return query
     .innerJoin('categories as c', 'c.id', 'k.category_id')
     .leftJoin('grids as g', 'g.id', 'k.grid_id')
     .leftJoin('departments as dep', 'dep.id', 'k.department_id')
     .leftJoin('streets as s', 's.id', 'k.street_id');
 }
 
-type JoinedCases = ReturnType<typeof joinedCases>;
-
 /** Only the cases the caller may list. */
-function withinScope(query: JoinedCases, scope: CaseListScope): JoinedCases {
+function withinScope(query: ListedCases, scope: CaseListScope): ListedCases {
   switch (scope.kind) {
     case 'all':
       return query;
@@ -126,7 +130,7 @@ function withinScope(query: JoinedCases, scope: CaseListScope): JoinedCases {
 }
 
 /** The filters the caller chose. */
-function matchingFilter(query: JoinedCases, filter: CaseListFilter): JoinedCases {
+function matchingFilter(query: ListedCases, filter: CaseListFilter): ListedCases {
   if (filter.districtIds?.length) query = query.where('k.district_id', 'in', filter.districtIds);
   if (filter.state?.length) query = query.where('k.state', 'in', filter.state);
   if (filter.kind) query = query.where('k.kind', '=', filter.kind);
@@ -178,8 +182,8 @@ const ORDER_BY: Record<CaseSort, RawBuilder<unknown>> = {
 
 /** One page of the caller's cases, newest first, with the total (exact up to the cap, else estimated). */
 export async function listCases(db: Db, filter: CaseListFilter, scope: CaseListScope): Promise<CaseListPage> {
-  const base = matchingFilter(withinScope(joinedCases(db), scope), filter);
-  let page = base
+  const base = matchingFilter(withinScope(listedCases(db), scope), filter);
+  let page = withNames(base)
     .selectAll('k')
     .select([
       'c.code as category_code', 'c.minor_name as category_name', 'c.minor_name_en as category_name_en',
