@@ -31,6 +31,7 @@ import * as m0036 from './migrations/0036-attachment-blobs.ts';
 import * as m0037 from './migrations/0037-timeline-anchors.ts';
 import * as m0038 from './migrations/0038-project-report-photos.ts';
 import * as m0040 from './migrations/0040-rate-limit-counters.ts';
+import * as m0042 from './migrations/0042-case-list-keyset-indexes.ts';
 import * as m0043 from './migrations/0043-stale-warning-index.ts';
 
 // Listed by hand, not read from disk: the same list works under tsx, vitest and a bundle.
@@ -67,6 +68,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0037-timeline-anchors': m0037,
   '0038-project-report-photos': m0038,
   '0040-rate-limit-counters': m0040,
+  '0042-case-list-keyset-indexes': m0042,
   '0043-stale-warning-index': m0043,
 };
 
