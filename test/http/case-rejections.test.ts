@@ -45,10 +45,10 @@ describe('rejected requests change nothing', () => {
     await expectRejected(gridWorker, c.id, 'dispatch', { version: 1, departmentId: cgj }, 403, 'FORBIDDEN');
   });
 
-  it('hides a case from another district and refuses to act on it', async () => {
+  it('hides a case from another district and answers acting on it as not found (no existence leak)', async () => {
     const c = await reportEvent(gridWorker);
     expect((await otherOperator.get(`/api/v1/cases/${c.id}`)).status).toBe(404);
-    await expectRejected(otherOperator, c.id, 'file', { version: 1 }, 403, 'FORBIDDEN');
+    await expectRejected(otherOperator, c.id, 'file', { version: 1 }, 404, 'NOT_FOUND');
     const list = await otherOperator.get('/api/v1/cases?pageSize=200');
     expect(list.body.items.map((x: { id: number }) => x.id)).not.toContain(c.id);
   });

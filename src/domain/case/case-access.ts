@@ -80,3 +80,16 @@ export function listScopeFor(actor: Actor): ListScope {
       return { kind: 'reporter', userId: actor.userId };
   }
 }
+
+/**
+ * Whether the actor may see the reporter's name and phone (`case.contact.view`): staff who work the case, and the reporter.
+ * @example canSeeReporterContact({ userId: 1, role: 'leader', districtId: 1, streetId: null, departmentId: null, gridId: null }, { districtId: 1, departmentId: null, gridId: null, state: 'filed' }, false) // false
+ */
+export function canSeeReporterContact(actor: Actor, facts: CaseVisibilityFacts, isReporter: boolean): boolean {
+  return permits(actor, 'case.contact.view', { ...facts, isReporter });
+}
+
+/** The visibility facts of a case row. */
+export function caseFactsOf(row: { district_id: number; department_id: number | null; grid_id: number | null; state: CaseState }): CaseVisibilityFacts {
+  return { districtId: row.district_id, departmentId: row.department_id, gridId: row.grid_id, state: row.state };
+}
