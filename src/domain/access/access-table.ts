@@ -149,6 +149,7 @@ export const ACCESS_TABLE = {
     grants: { operator: 'any', shift_lead: 'any', supervisor: 'any', leader: 'any', admin: 'any' },
   },
   'grant.view': { zh: '查看兑现批次', en: 'See a grant run', grants: { supervisor: 'any', leader: 'any', admin: 'any' } },
+  'grant.confirm': { zh: '意愿确认', en: 'Confirm an auto-grant', grants: { enterprise: 'own_enterprise' } },
   'grant.pay': { zh: '记录兑付', en: 'Record a payout', grants: { leader: 'any', admin: 'any' } },
   'policy_application.review': {
     zh: '受理/审核政策申报', en: 'Accept or review a policy application',

@@ -57,7 +57,7 @@ export async function decideGrant(deps: ServiceDeps, actor: Actor, runId: number
   const now = deps.clock();
   return runWrite(deps, async (trx) => {
     const item = await lockItem(trx, runId, itemId);
-    if (item.enterprise_id !== enterpriseId) throw new DomainError('FORBIDDEN');
+    if (!permits(actor, 'grant.confirm', { enterpriseId: item.enterprise_id, boundEnterpriseId: enterpriseId })) throw new DomainError('FORBIDDEN');
     if (item.status !== 'pending') throw new DomainError('GRANT_ITEM_NOT_PENDING', { status: item.status });
     const updated = await setGrantItemDecision(trx, itemId, { status: decision, userId: actor.userId, at: now });
     await insertGrantEvents(trx, [{ runId, itemId, action: decision === 'confirmed' ? 'confirm' : 'decline', actorUserId: actor.userId, at: now }]);
