@@ -162,7 +162,7 @@ export const ACCESS_TABLE = {
     zh: '查看办件', en: 'Read service applications',
     grants: { operator: D, shift_lead: D, handler: 'own_unit', supervisor: D, leader: D, admin: 'any' },
   },
-  'application.indicators': { zh: '办件指标', en: 'Service application indicators', grants: { ...SUPERVISION_READERS, handler: D } },
+  'application.indicators': { zh: '办件指标', en: 'Service application indicators', grants: { ...SUPERVISION_READERS, handler: D, admin: 'any' } },
   'service_item.import': { zh: '导入政务服务事项', en: 'Import service items', grants: { shift_lead: D, admin: 'any' } },
   'dispatch.feedback': { zh: '派遣建议反馈', en: 'Dispatch suggestion feedback', grants: { operator: D, shift_lead: D, admin: 'any' } },
   'dispatch.train': { zh: '训练派遣模型', en: 'Train the dispatch model', grants: { admin: 'any' } },

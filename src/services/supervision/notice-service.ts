@@ -57,7 +57,9 @@ export async function issueNotice(deps: ServiceDeps, actor: Actor, input: Notice
     if (input.caseId !== undefined) {
       caseRow = await lockCase(trx, input.caseId);
       const open = caseRow && (OPEN_STATES as readonly string[]).includes(caseRow.state);
-      if (!caseRow || caseRow.district_id !== districtId || !open || caseRow.department_id === null) {
+      // Another district's case answers as not found, like reading it.
+      if (!caseRow || caseRow.district_id !== districtId) throw new DomainError('NOT_FOUND', { caseId: input.caseId });
+      if (!open || caseRow.department_id === null) {
         throw new DomainError('NOTICE_TARGET_INVALID', { caseId: input.caseId });
       }
       departmentId = caseRow.department_id;
