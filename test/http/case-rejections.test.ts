@@ -62,7 +62,10 @@ describe('rejected requests change nothing', () => {
   it('refuses an action the state does not allow with CASE_INVALID_TRANSITION', async () => {
     const c = await reportEvent(gridWorker);
     await expectRejected(operator, c.id, 'dispatch', { version: 1, departmentId: cgj }, 409, 'CASE_INVALID_TRANSITION');
-    await expectRejected(handler, c.id, 'resolve', { version: 1, note: 'x' }, 409, 'CASE_INVALID_TRANSITION');
+    // A handler sees the case only once it is dispatched to its unit (issue 19); then resolving before signing is the wrong state.
+    const filed = await actOk(operator, c.id, 'file', { version: 1 });
+    const dispatched = await actOk(operator, c.id, 'dispatch', { version: filed.version, departmentId: cgj });
+    await expectRejected(handler, c.id, 'resolve', { version: dispatched.version, note: 'x' }, 409, 'CASE_INVALID_TRANSITION');
   });
 
   it('refuses missing fields, unknown fields and wrong types with every problem listed', async () => {

@@ -86,6 +86,10 @@ async function lockActionCases(trx: Transaction<Database>, request: ActionReques
  * @throws DomainError NOT_FOUND, FORBIDDEN, AUTH_REQUIRED, CASE_VERSION_CONFLICT, CASE_INVALID_TRANSITION and the guard errors
  */
 export async function performCaseAction(deps: ServiceDeps, actor: Actor, request: ActionRequest): Promise<CaseRow> {
+  // An action the role can never take is refused before the case is looked up: the answer tells nothing about the case.
+  if (!mayEver(actor.role, `case.act.${request.action}`)) {
+    throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'FORBIDDEN', { action: request.action });
+  }
   const now = deps.clock();
   const calendar = await deps.calendar.get();
   return runWrite(deps, async (trx) => {
