@@ -3,12 +3,14 @@
  * /api/v1/service-applications/indicators): for supervisors, leaders and the window, and for a department's
  * handlers, whose own department is marked.
  */
-import { Card, DatePicker, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Card, DatePicker, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiGet } from '../../api/client.ts';
 import { useSession } from '../session/index.ts';
+import { loadOrgTree, orgNames, useLoaded } from '../reference/index.ts';
+import { isEnglish } from '../../i18n/setup.ts';
 
 type Level = 'department' | 'window';
 type Rates = Record<'onTheSpotRate' | 'promisedOnTimeRate' | 'supplementRate' | 'firstTimeRate' | 'goodRatingRate' | 'rectificationRate' | 'callbackRate', number | null>;
@@ -33,21 +35,27 @@ const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100
 const RATE_COLUMNS: (keyof Rates)[] = ['onTheSpotRate', 'promisedOnTimeRate', 'supplementRate', 'firstTimeRate', 'goodRatingRate', 'rectificationRate', 'callbackRate'];
 
 export function ApplicationIndicators() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { user } = useSession();
+  const tree = useLoaded(loadOrgTree);
+  const ownDistrict = orgNames(tree).districtCode(user?.districtId ?? null);
+  // Admin belongs to no district: they pick one (the first by default), as on the map.
+  const [pickedDistrict, setPickedDistrict] = useState<string | undefined>();
+  const districtCode = ownDistrict ?? pickedDistrict ?? tree?.districts[0]?.code ?? null;
   const [month, setMonth] = useState<Dayjs>(() => dayjs());
   const [level, setLevel] = useState<Level>('department');
   const [report, setReport] = useState<IndicatorReport | null>(null);
   const [loading, setLoading] = useState(true);
   const key = month.format('YYYY-MM');
   useEffect(() => {
+    if (!districtCode) return undefined;
     let live = true;
     setLoading(true);
-    apiGet<IndicatorReport>('/api/v1/service-applications/indicators', { month: key, level })
+    apiGet<IndicatorReport>('/api/v1/service-applications/indicators', { month: key, level, ...(ownDistrict ? {} : { district: districtCode }) })
       .then((body) => { if (live) setReport(body); })
       .finally(() => { if (live) setLoading(false); });
     return () => { live = false; };
-  }, [key, level]);
+  }, [key, level, districtCode, ownDistrict]);
   const rows: (UnitRow & { key: string })[] = report
     ? [...report.items.map((row) => ({ ...row, key: String(row.unit.id) })),
       { ...report.total, key: 'total', unit: { id: 0, code: 'total', name: t('applicationIndicators.total') }, place: null, movement: null }]
@@ -58,6 +66,12 @@ export function ApplicationIndicators() {
       title={t('applicationIndicators.title')}
       extra={(
         <Space wrap>
+          {!ownDistrict && (
+            <Select
+              aria-label={t('field.district')} showSearch optionFilterProp="label" style={{ minWidth: 140 }} value={districtCode ?? undefined} onChange={setPickedDistrict}
+              options={(tree?.districts ?? []).map((d) => ({ value: d.code, label: isEnglish(i18n.language) ? d.nameEn : d.name }))}
+            />
+          )}
           <Segmented<Level>
             value={level}
             onChange={setLevel}
