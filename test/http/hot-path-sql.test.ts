@@ -12,15 +12,22 @@ import { actorFromUser } from '../../src/services/actor.ts';
 import { parsePeriod } from '../../src/domain/supervision/index.ts';
 import type { ServiceDeps } from '../../src/services/service-deps.ts';
 
-/** Records the text of every statement the services send through the instance it is plugged into. */
+/**
+ * Records the text of every statement the services send through the instance it is plugged into. A statement
+ * is recorded when its result comes back: a query builder embedded in another (a CTE's insert) is transformed
+ * too, but only the statement that holds it is sent.
+ */
 class SqlRecorder implements KyselyPlugin {
   statements: string[] = [];
+  private readonly compiled = new WeakMap<object, string>();
   constructor(private readonly compile: (node: RootOperationNode) => string) {}
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    this.statements.push(this.compile(args.node).replace(/\s+/g, ' ').trim());
+    this.compiled.set(args.queryId, this.compile(args.node).replace(/\s+/g, ' ').trim());
     return args.node;
   }
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    const text = this.compiled.get(args.queryId);
+    if (text !== undefined) this.statements.push(text);
     return args.result;
   }
 }
@@ -42,7 +49,7 @@ beforeAll(async () => {
   t.clock.set('2026-11-18T02:00:00Z');
   recorder = new SqlRecorder((node) => t.services.db.getExecutor().compileQuery(node, { queryId: 'pin' } as never).sql);
   // The write path itself, without the linker and outbox that run after commit (their SQL is not on the request).
-  recorded = { ...t.services, db: t.services.db.withPlugin(recorder), afterCommit: { kick: async () => {}, drain: async () => {} } };
+  recorded = { ...t.services, db: t.services.db.withPlugin(recorder), afterCommit: { kick: async () => {}, drain: async () => {}, settled: async () => {} } };
 });
 afterAll(async () => { await t?.close(); });
 
