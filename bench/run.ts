@@ -14,12 +14,13 @@ import { ROOT, startBenchServer } from './lib/child.ts';
 import { loadFixture } from './lib/fixture.ts';
 import { renderMarkdown, type BenchResult, type DbResult } from './lib/report.ts';
 import { caseList, indicatorsAndRankings, intake, trivialRoute } from './scenarios/http.ts';
-import { indicatorReadCeiling, insertCeiling, openCounts, sweep, sweepReadCeiling } from './scenarios/database.ts';
+import { indicatorReadCeiling, insertCeiling, openCounts, rollupReadCeiling, sweep, sweepReadCeiling } from './scenarios/database.ts';
 import { routing } from './scenarios/routing.ts';
 import { policyMatching } from './scenarios/policy-matching.ts';
 import { coldStart } from './scenarios/cold-start.ts';
 import { explainHotPaths } from './scenarios/plans.ts';
 import { startLockSampler } from './lib/lock-sampler.ts';
+import { startMemorySampler } from './lib/memory-sampler.ts';
 import { argument } from './lib/cli-args.ts';
 
 const size = parseSize(argument('size', '10k'));
@@ -58,7 +59,7 @@ async function runDatabase(bench: BenchDatabase, cases: number, result: BenchRes
   const { report, fixture, version } = await generate(bench, cases, now);
   if (bench.kind === 'postgres') result.machine.postgres = version.split(' on ')[0];
   else result.machine.pglite = version.split(' on ')[0];
-  const plans = bench.kind === 'postgres' ? await explainHotPaths(bench.url!, fixture.districtId, fixture.month) : undefined;
+  const plans = bench.kind === 'postgres' ? await explainHotPaths(bench.url!, fixture) : undefined;
 
   log(`${bench.kind}: HTTP scenarios`);
   const server = await startBenchServer(bench.url ? { BENCH_DATABASE_URL: bench.url } : { BENCH_DATA_DIR: bench.dataDir });
@@ -67,11 +68,15 @@ async function runDatabase(bench: BenchDatabase, cases: number, result: BenchRes
     const trivial = await trivialRoute(server.port, concurrency, durationMs);
     const trivialSequential = await trivialRoute(server.port, 1, Math.min(durationMs, 3000));
     const list = await caseList(server.port, fixture, iterations);
+    const stopIndicatorMemory = startMemorySampler(server.port);
     const indicators = await indicatorsAndRankings(server.port, fixture, Math.max(5, Math.round(iterations / 2)));
+    const indicatorMemory = await stopIndicatorMemory();
     const stopSampler = bench.url ? await startLockSampler(bench.url) : null;
+    const stopIntakeMemory = startMemorySampler(server.port);
     const intakeResult = await intake(server.port, fixture, concurrency, durationMs);
+    const intakeMemory = await stopIntakeMemory();
     const intakeLocks = stopSampler ? await stopSampler() : undefined;
-    http = { trivial, trivialSequential, list, indicators, intake: intakeResult, intakeLocks };
+    http = { trivial, trivialSequential, list, indicators, intake: intakeResult, intakeLocks, memory: { indicators: indicatorMemory, intake: intakeMemory } };
   } finally {
     await server.stop();
   }
@@ -85,7 +90,8 @@ async function runDatabase(bench: BenchDatabase, cases: number, result: BenchRes
     const sweepCeilingMs = await sweepReadCeiling(handle.db);
     const sweepRuns = await sweep(handle.db);
     const indicatorCeilingMs = await indicatorReadCeiling(handle.db, fixture.districtId, fixture.month);
-    local = { insertCeiling: ceiling, counts, sweepCeilingMs, sweep: sweepRuns as unknown as DbResult['sweep'], indicatorCeilingMs };
+    const rollupCeilingMs = await rollupReadCeiling(handle.db, fixture.districtId, fixture.month);
+    local = { insertCeiling: ceiling, counts, sweepCeilingMs, sweep: sweepRuns as unknown as DbResult['sweep'], indicatorCeilingMs, rollupCeilingMs };
   } finally {
     await handle.close();
   }

@@ -14,10 +14,17 @@ const EnvSchema = z.object({
   /** Where the embedded database and uploaded files live. */
   CIVICLOOP_DATA_DIR: z.string().min(1).default('./data'),
   /**
-   * Where photos are kept: `db` (the attachment_blobs table) or `dir` (<data dir>/files); unset → `db` on
-   * PostgreSQL (every instance sees every photo, a backup holds them), `dir` on the embedded database.
+   * Where photos are kept: `db` (the attachment_blobs table), `dir` (<data dir>/files) or `s3` (a bucket of an
+   * S3-compatible object store, settings below); unset → `db` on PostgreSQL (every instance sees every photo, a
+   * backup holds them), `dir` on the embedded database.
    */
-  CIVICLOOP_ATTACHMENT_STORE: z.enum(['db', 'dir']).optional(),
+  CIVICLOOP_ATTACHMENT_STORE: z.enum(['db', 'dir', 's3']).optional(),
+  /** The S3-compatible store (`CIVICLOOP_ATTACHMENT_STORE=s3`): its address (path-style, e.g. http://minio:9000), bucket and credentials. */
+  CIVICLOOP_S3_ENDPOINT: z.string().url().optional(),
+  CIVICLOOP_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'S3 存储桶名：3–63 个小写字母、数字、点或连字符 / an S3 bucket name (3–63 lowercase letters, digits, dots, hyphens)').optional(),
+  CIVICLOOP_S3_REGION: z.string().min(1).default('us-east-1'),
+  CIVICLOOP_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  CIVICLOOP_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** Create demo users and cases; on by default for the embedded database, off for PostgreSQL. */
   CIVICLOOP_DEMO: booleanFlag.optional(),
   /** HTTP port and host. */
@@ -29,6 +36,12 @@ const EnvSchema = z.object({
   CIVICLOOP_SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
   /** Anonymous reports allowed per IP per minute. */
   CIVICLOOP_ANON_REPORTS_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /**
+   * Redis for the rate-limit counters (redis://host:6379); unset → the counters live in the database
+   * (table rate_limit_counters), shared by every instance either way. REDIS_URL is read when this is unset.
+   */
+  CIVICLOOP_REDIS_URL: z.string().url().refine((url) => /^rediss?:/.test(url), 'redis:// 或 rediss:// 地址 / a redis:// or rediss:// URL').optional(),
+  REDIS_URL: z.string().url().refine((url) => /^rediss?:/.test(url), 'redis:// 或 rediss:// 地址 / a redis:// or rediss:// URL').optional(),
   /** Open311 writes allowed per API key (or per address without one) per minute. */
   CIVICLOOP_OPEN311_WRITES_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** Mark cookies Secure (set behind HTTPS). */
@@ -80,6 +93,11 @@ const EnvSchema = z.object({
   CIVICLOOP_TILE_URL: z.string().url().refine((url) => url.includes('{z}') && url.includes('{x}') && url.includes('{y}'), 'needs {z}, {x} and {y}').optional(),
   /** The attribution the tile source requires, shown in the map's corner. */
   CIVICLOOP_TILE_ATTRIBUTION: z.string().max(200).optional(),
+}).superRefine((value, context) => {
+  if (value.CIVICLOOP_ATTACHMENT_STORE !== 's3') return;
+  for (const name of ['CIVICLOOP_S3_ENDPOINT', 'CIVICLOOP_S3_BUCKET', 'CIVICLOOP_S3_ACCESS_KEY_ID', 'CIVICLOOP_S3_SECRET_ACCESS_KEY'] as const) {
+    if (!value[name]) context.addIssue({ code: 'custom', path: [name], message: '使用 S3 存储照片时必填 / required when CIVICLOOP_ATTACHMENT_STORE=s3' });
+  }
 });
 
 /** The environment, read into the settings the app uses. */
@@ -87,6 +105,9 @@ const ConfigSchema = EnvSchema.transform((value) => ({
   databaseUrl: value.DATABASE_URL,
   dataDir: value.CIVICLOOP_DATA_DIR,
   attachmentStore: value.CIVICLOOP_ATTACHMENT_STORE,
+  s3: value.CIVICLOOP_ATTACHMENT_STORE === 's3'
+    ? { endpoint: value.CIVICLOOP_S3_ENDPOINT!.replace(/\/+$/, ''), bucket: value.CIVICLOOP_S3_BUCKET!, region: value.CIVICLOOP_S3_REGION, accessKeyId: value.CIVICLOOP_S3_ACCESS_KEY_ID!, secretAccessKey: value.CIVICLOOP_S3_SECRET_ACCESS_KEY! }
+    : undefined,
   demo: value.CIVICLOOP_DEMO ?? !value.DATABASE_URL,
   port: value.PORT,
   host: value.HOST,
@@ -94,6 +115,7 @@ const ConfigSchema = EnvSchema.transform((value) => ({
   sessionIdleMinutes: value.CIVICLOOP_SESSION_IDLE_MINUTES,
   anonReportsPerMinute: value.CIVICLOOP_ANON_REPORTS_PER_MINUTE,
   open311WritesPerMinute: value.CIVICLOOP_OPEN311_WRITES_PER_MINUTE,
+  redisUrl: value.CIVICLOOP_REDIS_URL ?? value.REDIS_URL,
   secureCookies: value.CIVICLOOP_SECURE_COOKIES,
   trustProxy: value.CIVICLOOP_TRUST_PROXY,
   logLevel: value.LOG_LEVEL,

@@ -2,6 +2,7 @@
 import type { MachineInfo } from './machine.ts';
 import type { LoadResult } from './load.ts';
 import type { LatencySummary } from './stats.ts';
+import { RSS_CEILING_MB, type MemorySummary } from './memory-sampler.ts';
 
 export interface DbResult {
   kind: 'postgres' | 'pglite';
@@ -18,12 +19,16 @@ export interface DbResult {
   list: { queries: { name: string; path: string; latency: LatencySummary; total?: number }[]; all: LatencySummary };
   indicators: { indicators: LatencySummary; rankings: LatencySummary; both: LatencySummary } | { skipped: string };
   indicatorCeilingMs: number;
+  /** The rollup rows the same reads are made of (absent in results written before 2026-12-03, later). */
+  rollupCeilingMs?: number;
   sweep: { ms: number; result: Record<string, number> }[];
   sweepCeilingMs: number;
   /** Absent when the start failed (`coldStartError` says why): a failed scenario must not lose the others' figures. */
   coldStart?: { serveMs: number; bareMs: number; serveRuns: number[]; bareRuns: number[] };
   coldStartError?: string;
   plans?: { name: string; sql: string; plan: string; executionMs: number | null }[];
+  /** The server's RSS during the indicator and intake loads; absent in results written before it was sampled. */
+  memory?: { indicators: MemorySummary; intake: MemorySummary };
 }
 
 export interface BenchResult {
@@ -78,7 +83,15 @@ export function renderMarkdown(result: BenchResult): string {
       lines.push(`| month indicators + rankings | ${d.kind} | ${size} | skipped: ${d.indicators.skipped} | | | ≤200 ms at 10M | — |`);
     } else {
       const both = d.indicators.both;
-      lines.push(`| month indicators (street) + rankings (department), p95 | ${d.kind} | ${size} | p95 ${ms(both.p95)} (indicators ${ms(d.indicators.indicators.p95)}, rankings ${ms(d.indicators.rankings.p95)}) | fact-count SQL ${ms(d.indicatorCeilingMs)} | ${ratio(d.indicatorCeilingMs / both.p95)} | ≤200 ms at 10M | ${verdict(d.size >= 10_000_000 ? both.p95 <= 200 : null)} (10M not run) |`);
+      const ceiling = d.rollupCeilingMs === undefined
+        ? `fact-count SQL ${ms(d.indicatorCeilingMs)}`
+        : `rollup rows ${ms(d.rollupCeilingMs)} (fact-count SQL ${ms(d.indicatorCeilingMs)})`;
+      lines.push(`| month indicators (street) + rankings (department), p95 | ${d.kind} | ${size} | p95 ${ms(both.p95)} (indicators ${ms(d.indicators.indicators.p95)}, rankings ${ms(d.indicators.rankings.p95)}) | ${ceiling} | ${ratio((d.rollupCeilingMs ?? d.indicatorCeilingMs) / both.p95)} | ≤200 ms at 10M | ${verdict(d.size >= 10_000_000 ? both.p95 <= 200 : null)} (10M not run) |`);
+    }
+    if (d.memory) {
+      for (const [name, m] of [['month indicators + rankings', d.memory.indicators], ['intake load', d.memory.intake]] as const) {
+        lines.push(`| server RSS during the ${name}${pg ? '' : ' (includes the embedded database)'} | ${d.kind} | ${size} | peak ${int(m.maxRssMb)} MB (mean ${int(m.meanRssMb)} MB, ${m.samples} samples) | ${RSS_CEILING_MB} MB | ${ratio(m.maxRssMb / RSS_CEILING_MB)} | < ${RSS_CEILING_MB} MB | ${verdict(m.maxRssMb < RSS_CEILING_MB)} |`);
+      }
     }
     const [first, steady] = d.sweep;
     lines.push(`| sweep, first run (writes warnings) | ${d.kind} | ${size} | ${ms(first!.ms)} over ${int(d.counts.warned)} worked-on of ${int(d.counts.open)} open cases (${JSON.stringify(first!.result)}) | read of the same rows ${ms(d.sweepCeilingMs)} | ${ratio(d.sweepCeilingMs / first!.ms)} | — | — |`);

@@ -1,12 +1,13 @@
 /**
  * Scenarios in process on the bench database: the single-row INSERT ceiling through the same driver
- * and pool, the warning sweep and its read ceiling, and the read ceiling of a month's indicator facts.
+ * and pool, the warning sweep and its read ceiling, and the read ceilings of a month's indicator facts and rollups.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
 import { runSweep, type SweepResult } from '../../src/services/supervision/warning-sweep.ts';
 import { createCalendarCache } from '../../src/services/calendar/calendar-cache.ts';
 import { parsePeriod, previousPeriod } from '../../src/domain/supervision/period.ts';
+import { toShanghaiDate } from '../../src/domain/calendar/working-calendar.ts';
 import { withAfterCommit } from '../../src/services/case/post-commit.ts';
 import { QUIET_INTEGRATION_SETTINGS } from '../../src/services/service-deps.ts';
 
@@ -91,6 +92,23 @@ export async function indicatorReadCeiling(db: Kysely<Database>, districtId: num
       and (k.closed_at is null or k.closed_at >= ${p.start})`.execute(db);
     await sql`select count(*) from case_events e where e.district_id = ${districtId} and e.action in ('dispatch', 'return')
       and e.at >= ${p.start} and e.at < ${p.end}`.execute(db);
+  }
+  return performance.now() - start;
+}
+
+/**
+ * The rollup read ceiling: the same three reads (the month at street level, the month and the month before
+ * at department level), each a plain sum over that level's and the district's rollup rows of the period —
+ * the units × days rows a frozen month is made of, and nothing per case.
+ */
+export async function rollupReadCeiling(db: Kysely<Database>, districtId: number, month: string): Promise<number> {
+  const period = parsePeriod(month);
+  const reads: [string, ReturnType<typeof parsePeriod>][] = [['street', period], ['department', period], ['department', previousPeriod(period)]];
+  const start = performance.now();
+  for (const [level, p] of reads) {
+    await sql`select level, unit_id, sum(filed), sum(closed), sum(due_open) from indicator_rollups
+      where district_id = ${districtId} and level in (${level}, 'district') and day >= ${toShanghaiDate(p.start)}::date and day < ${toShanghaiDate(p.end)}::date
+      group by level, unit_id`.execute(db);
   }
   return performance.now() - start;
 }

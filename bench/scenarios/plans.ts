@@ -6,7 +6,9 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import type { Database } from '../../src/db/schema.ts';
 import { listCases } from '../../src/db/repositories/case/case-repository.ts';
-import { loadCaseFacts, loadFlowFacts, loadRatingFacts } from '../../src/db/repositories/supervision/indicator-repository.ts';
+import { loadCaseFacts, loadCaseRatingFacts, loadFlowFacts, loadNoticeFacts, loadServiceRatingFacts } from '../../src/db/repositories/supervision/indicator-repository.ts';
+import { readFrozenSums } from '../../src/db/repositories/supervision/day-close-repository.ts';
+import { shanghaiDay } from '../../src/db/repositories/supervision/rollup-repository.ts';
 import { findDueWarnings } from '../../src/db/repositories/supervision/sweep-repository.ts';
 import { parsePeriod } from '../../src/domain/supervision/period.ts';
 
@@ -17,8 +19,18 @@ export interface Plan {
   executionMs: number | null;
 }
 
+/** What the explained statements filter on: the bench fixture's district, month and typical list filters. */
+export interface PlanSubjects {
+  districtId: number;
+  month: string;
+  departmentId: number;
+  streetCode: string;
+  categoryCode: string;
+  textQuery: string;
+}
+
 /** Explains the list, indicator and sweep statements on the database at `url`. */
-export async function explainHotPaths(url: string, districtId: number, month: string): Promise<Plan[]> {
+export async function explainHotPaths(url: string, { districtId, month, departmentId, streetCode, categoryCode, textQuery }: PlanSubjects): Promise<Plan[]> {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   let captured: CompiledQuery[] = [];
   const db = new Kysely<Database>({
@@ -29,13 +41,27 @@ export async function explainHotPaths(url: string, districtId: number, month: st
   });
   const period = parsePeriod(month);
   const now = new Date();
+  const street = await db.selectFrom('streets').select('id').where('district_id', '=', districtId).where('code', '=', streetCode).executeTakeFirstOrThrow();
+  const category = await db.selectFrom('categories').select('id').where('code', '=', categoryCode).executeTakeFirstOrThrow();
+  const scope = { kind: 'district', districtId } as const;
+  const list = (filter: Omit<Parameters<typeof listCases>[1], 'page' | 'pageSize'>) => () => listCases(db, { page: 1, pageSize: 20, ...filter }, scope);
+  const [fromDay, toDay] = [shanghaiDay(period.start), shanghaiDay(period.end)];
   const subjects: [string, () => Promise<unknown>][] = [
-    ['list: district inbox', () => listCases(db, { page: 1, pageSize: 20 }, { kind: 'district', districtId })],
-    ['list: overdue', () => listCases(db, { page: 1, pageSize: 20, overdueAt: now }, { kind: 'district', districtId })],
-    ['list: being worked on', () => listCases(db, { page: 1, pageSize: 20, state: ['dispatched', 'signed'] }, { kind: 'district', districtId })],
-    ['indicators: case facts (street)', () => loadCaseFacts(db, districtId, 'street', period.start, period.end)],
-    ['indicators: flow facts (street)', () => loadFlowFacts(db, districtId, 'street', period.start, period.end)],
-    ['indicators: rating facts (street)', () => loadRatingFacts(db, districtId, 'street', period.start, period.end)],
+    ['list: district inbox', list({})],
+    ['list: overdue', list({ overdueAt: now })],
+    ['list: being worked on', list({ state: ['dispatched', 'signed'] })],
+    ['list: new reports', list({ state: ['reported'] })],
+    ['list: one street', list({ streetId: street.id })],
+    ['list: one department, open', list({ departmentId, state: ['dispatched', 'signed', 'resolved'] })],
+    ['list: one category', list({ categoryId: category.id })],
+    ['list: text search', list({ text: textQuery })],
+    ['month (frozen): rollup sums (street)', () => readFrozenSums(db, districtId, 'street', fromDay, toDay)],
+    ['month (frozen): rollup sums (department)', () => readFrozenSums(db, districtId, 'department', fromDay, toDay)],
+    ['month (frozen): service ratings (street)', () => loadServiceRatingFacts(db, districtId, 'street', period.start, period.end)],
+    ['month (frozen): notices (street)', () => loadNoticeFacts(db, districtId, 'street', period.start, period.end)],
+    ['running period: case facts (street)', () => loadCaseFacts(db, districtId, 'street', period.start, period.end)],
+    ['running period: flow facts (street)', () => loadFlowFacts(db, districtId, 'street', period.start, period.end)],
+    ['running period: case rating facts (street)', () => loadCaseRatingFacts(db, districtId, 'street', period.start, period.end)],
     ['sweep: due red warnings', () => findDueWarnings(db, 'red', now, 1000).execute()],
     ['sweep: due amber warnings', () => findDueWarnings(db, 'amber', now, 1000).execute()],
   ];

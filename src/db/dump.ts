@@ -10,9 +10,10 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /**
  * Tables a backup leaves out: the migrator's own (the restore migrates the target itself), the photo bytes
- * (written as photo records, whatever the store) and what a trigger rebuilds from other rows.
+ * (written as photo records, whatever the store), what a trigger rebuilds from other rows and the rate-limit
+ * counters (a minute's worth of traffic, meaningless in another deployment).
  */
-export const TABLES_NOT_DUMPED = ['kysely_migration', 'kysely_migration_lock', 'attachment_blobs', 'case_search_terms'];
+export const TABLES_NOT_DUMPED = ['kysely_migration', 'kysely_migration_lock', 'attachment_blobs', 'case_search_terms', 'rate_limit_counters'];
 
 export interface DumpedTable {
   name: string;

@@ -30,6 +30,9 @@ import * as m0035 from './migrations/0035-saved-filters.ts';
 import * as m0036 from './migrations/0036-attachment-blobs.ts';
 import * as m0037 from './migrations/0037-timeline-anchors.ts';
 import * as m0038 from './migrations/0038-project-report-photos.ts';
+import * as m0040 from './migrations/0040-rate-limit-counters.ts';
+import * as m0042 from './migrations/0042-case-list-keyset-indexes.ts';
+import * as m0043 from './migrations/0043-stale-warning-index.ts';
 
 // Listed by hand, not read from disk: the same list works under tsx, vitest and a bundle.
 const MIGRATIONS: Record<string, Migration> = {
@@ -64,6 +67,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0036-attachment-blobs': m0036,
   '0037-timeline-anchors': m0037,
   '0038-project-report-photos': m0038,
+  '0040-rate-limit-counters': m0040,
+  '0042-case-list-keyset-indexes': m0042,
+  '0043-stale-warning-index': m0043,
 };
 
 /**

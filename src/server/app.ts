@@ -15,6 +15,7 @@ import type { ServiceDeps } from '../services/service-deps.ts';
 import { answerFrameworkError, registerErrorHandler } from './plugins/error-handler.ts';
 import { attachmentStoreKind, createAttachmentStorage } from '../services/case/index.ts';
 import { authPlugin } from './plugins/auth.ts';
+import { rateLimitCounters } from './plugins/rate-limit-counters.ts';
 import { wellFormedTextPlugin } from './plugins/well-formed-text.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.ts';
 import { healthRoutes } from './routes/health-routes.ts';
@@ -76,14 +77,14 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   registerErrorHandler(app);
 
   const services: ServiceDeps = createServiceDeps(deps.handle.db, deps.config, deps.clock);
-  const storage = createAttachmentStorage({ kind: attachmentStoreKind(deps.config.attachmentStore, deps.handle.kind), db: deps.handle.db, dataDir: deps.config.dataDir });
+  const storage = createAttachmentStorage({ kind: attachmentStoreKind(deps.config.attachmentStore, deps.handle.kind), db: deps.handle.db, dataDir: deps.config.dataDir, s3: deps.config.s3 });
   // Answers do not wait for the after-commit pass (issue 10); closing does, so no pass outlives the database.
   app.addHook('onClose', async () => { await services.afterCommit.settled(); });
   const routeDeps: RouteDeps = { services, handle: deps.handle, config: deps.config, version: deps.version, storage };
 
   await app.register(securityHeadersPlugin, { secureCookies: deps.config.secureCookies, tileUrl: deps.config.map.tileUrl });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false, hook: 'preHandler' });
+  await app.register(rateLimit, { global: false, hook: 'preHandler', ...rateLimitCounters(app, { redisUrl: deps.config.redisUrl, db: deps.handle.db }) });
   await app.register(swagger, {
     openapi: {
       info: { title: 'civicloop API', description: '城市治理闭环平台 / District governance closed-loop platform', version: deps.version },

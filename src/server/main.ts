@@ -26,6 +26,12 @@ import { join } from 'node:path';
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The worker's timer for the linker and the outbox; commits kick them at once, this catches the rest. */
 const POST_COMMIT_INTERVAL_MS = 5_000;
+/**
+ * How long closing may take once a stop is asked for (after the demo content): a query that never returns must
+ * not keep the process alive for good (review B.1). Exiting then is no worse than a SIGKILL, which loses nothing
+ * committed (test/http/crash-recovery*.test.ts).
+ */
+const SHUTDOWN_GRACE_MS = 60_000;
 
 /** Lines for the person who started the server (demo accounts, address); the CLI prints them. */
 export type Print = (line: string) => void;
@@ -110,6 +116,10 @@ export async function startServer(config: AppConfig, handle: DatabaseHandle, pri
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await demoContent;
+    setTimeout(() => {
+      app.log.error(`${SHUTDOWN_GRACE_MS / 1000} 秒内未能正常关闭，强制退出 / did not close within ${SHUTDOWN_GRACE_MS / 1000} s: exiting anyway`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
     await sweep?.stop();
     await retrain?.stop();
     await defaultRatings?.stop();

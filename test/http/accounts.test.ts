@@ -53,6 +53,23 @@ describe('login throttling', () => {
     expect((await attempt(t.app, 'operator-220106', 'demo1234', '192.0.2.7')).body.code).toBe('AUTH_LOCKED');
     expect((await attempt(t.app, 'operator-220106', 'demo1234', '192.0.2.8')).status).toBe(200);
   });
+
+  it('forgets counters whose window ended and whose lock ran out, but keeps a running lock', async () => {
+    t.clock.advanceMinutes(30);
+    const keys = async () => (await t.handle.db.selectFrom('login_throttle').select('key').execute()).map((row) => row.key);
+    for (let i = 0; i < 5; i += 1) await attempt(t.app, 'handler-220106', 'wrong-password', '203.0.113.5');
+    expect(await keys()).toEqual(expect.arrayContaining(['account:handler-220106', 'address:203.0.113.5']));
+    t.clock.advanceMinutes(14);
+    // Inside the window: the lock's backoff still depends on the count, so it stays.
+    await attempt(t.app, 'nobody-at-all', 'guess-guess', '203.0.113.6');
+    expect(await keys()).toContain('account:handler-220106');
+    t.clock.advanceMinutes(20);
+    await attempt(t.app, 'nobody-else', 'guess-guess', '203.0.113.7');
+    const left = await keys();
+    expect(left).not.toContain('account:handler-220106');
+    expect(left).not.toContain('address:203.0.113.5');
+    expect(left).toEqual(expect.arrayContaining(['account:nobody-else', 'address:203.0.113.7']));
+  });
 });
 
 describe('the password policy', () => {

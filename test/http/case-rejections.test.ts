@@ -45,10 +45,10 @@ describe('rejected requests change nothing', () => {
     await expectRejected(gridWorker, c.id, 'dispatch', { version: 1, departmentId: cgj }, 403, 'FORBIDDEN');
   });
 
-  it('hides a case from another district and refuses to act on it', async () => {
+  it('hides a case from another district and answers acting on it as not found (no existence leak)', async () => {
     const c = await reportEvent(gridWorker);
     expect((await otherOperator.get(`/api/v1/cases/${c.id}`)).status).toBe(404);
-    await expectRejected(otherOperator, c.id, 'file', { version: 1 }, 403, 'FORBIDDEN');
+    await expectRejected(otherOperator, c.id, 'file', { version: 1 }, 404, 'NOT_FOUND');
     const list = await otherOperator.get('/api/v1/cases?pageSize=200');
     expect(list.body.items.map((x: { id: number }) => x.id)).not.toContain(c.id);
   });
@@ -62,7 +62,10 @@ describe('rejected requests change nothing', () => {
   it('refuses an action the state does not allow with CASE_INVALID_TRANSITION', async () => {
     const c = await reportEvent(gridWorker);
     await expectRejected(operator, c.id, 'dispatch', { version: 1, departmentId: cgj }, 409, 'CASE_INVALID_TRANSITION');
-    await expectRejected(handler, c.id, 'resolve', { version: 1, note: 'x' }, 409, 'CASE_INVALID_TRANSITION');
+    // A handler sees the case only once it is dispatched to its unit (issue 19); then resolving before signing is the wrong state.
+    const filed = await actOk(operator, c.id, 'file', { version: 1 });
+    const dispatched = await actOk(operator, c.id, 'dispatch', { version: filed.version, departmentId: cgj });
+    await expectRejected(handler, c.id, 'resolve', { version: dispatched.version, note: 'x' }, 409, 'CASE_INVALID_TRANSITION');
   });
 
   it('refuses missing fields, unknown fields and wrong types with every problem listed', async () => {

@@ -52,6 +52,14 @@ describe('case search', () => {
     expect(await search(lampNumber)).toEqual([ids.lamp]);
   });
 
+  it('finds terms of three characters and more without the bigrams, Latin in any case, in the text or the address', async () => {
+    expect(await search('KTV')).toEqual([ids.mixed]);
+    expect(await search('kTv 每晚')).toEqual([ids.mixed]);
+    expect(await search('西安大路')).toEqual([ids.mixed]);
+    expect(await search('井盖缺失')).toEqual([ids.cover]);
+    expect(await search('井口盖')).toEqual([]);
+  });
+
   it('follows a change of the searched text', async () => {
     expect(await search('危险')).toEqual([ids.cover]);
     await sql`update cases set description = '路灯杆被撞歪了' where id = ${ids.cover}`.execute(t.handle.db);

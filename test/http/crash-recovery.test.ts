@@ -7,33 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { CLI_TEST_TIMEOUT, startCliHarness, type CliHarness } from '../support/cli-harness.ts';
 import { startChildServer } from '../support/child-server.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
-import { seedCalendar, seedCategories } from '../../src/services/seed/seed-reference.ts';
-import { seedDemoOrg, seedDemoUsers } from '../../src/services/seed/seed-demo-org.ts';
-import { hashPassword } from '../../src/services/auth/index.ts';
-
-const OPERATOR_PASSWORD = 'Crash-Test-Operator-2026';
+import { fetchJson, loginOverHttp, prepareCrashDatabase, type CrashDistrict } from '../support/crash-fixture.ts';
 import { verifyTimelineChains } from '../../src/db/repositories/case/index.ts';
 
 let cli: CliHarness;
-let grids: { district: string; grid: string }[];
+let grids: CrashDistrict[];
 
 beforeAll(async () => {
   cli = await startCliHarness();
   const handle = await cli.openDatabase();
   try {
-    await migrateToLatest(handle.db as never);
-    await seedCategories(handle.db);
-    await seedCalendar(handle.db, new Date());
-    await seedDemoOrg(handle.db);
-    await seedDemoUsers(handle.db);
-    // The server runs with demo mode off and so disables accounts left with the demo password.
-    await handle.db.updateTable('users').set({ password_hash: await hashPassword(OPERATOR_PASSWORD) }).where('role', '=', 'operator').execute();
-    const rows = await handle.db.selectFrom('grids as g').innerJoin('districts as d', 'd.id', 'g.district_id')
-      .select(['d.code as district', 'g.code as grid']).orderBy('g.code').execute();
-    const first = new Map<string, string>();
-    for (const row of rows) if (!first.has(row.district.trim())) first.set(row.district.trim(), row.grid.trim());
-    grids = [...first].map(([district, grid]) => ({ district, grid }));
+    grids = await prepareCrashDatabase(handle);
   } finally {
     await handle.close();
   }
@@ -41,20 +25,12 @@ beforeAll(async () => {
 
 afterAll(async () => { await cli?.close(); });
 
-async function post(url: string, token: string, body: unknown): Promise<{ status: number; body: any }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
-  return { status: response.status, body: await response.json() };
-}
+const post = (url: string, token: string, body: unknown) => fetchJson(url, { token, body });
 
 describe('a server killed under intake load', { timeout: CLI_TEST_TIMEOUT }, () => {
   it('keeps every acknowledged case, links all its events and counts them once after a restart', async () => {
     const server = await startChildServer(cli.env);
-    const tokens = await Promise.all(grids.map(async ({ district }) => {
-      const login = await fetch(`${server.url}/api/v1/auth/login`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `operator-${district}`, password: OPERATOR_PASSWORD }),
-      });
-      return ((await login.json()) as { token: string }).token;
-    }));
+    const tokens = await Promise.all(grids.map(({ district }) => loginOverHttp(server.url, `operator-${district}`)));
     const acknowledged: number[] = [];
     const filedAcknowledged: number[] = [];
     let killed = false;

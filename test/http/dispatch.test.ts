@@ -162,7 +162,7 @@ describe('training on the district’s own decisions', () => {
     const created = await reportEvent(operator, { description: '路边垃圾' });
     const body = { caseId: created.id, suggestedCategoryCode: 'E0102', confidence: 0.9 };
     expect((await citizen.post('/api/v1/dispatch/feedback', body)).status).toBe(403);
-    expect((await otherOperator.post('/api/v1/dispatch/feedback', body)).status).toBe(403);
+    expect((await otherOperator.post('/api/v1/dispatch/feedback', body)).status).toBe(404);
     expect((await operator.post('/api/v1/dispatch/feedback', { ...body, suggestedCategoryCode: 'Z9999' })).body.code).toBe('DISPATCH_FEEDBACK_CATEGORY_UNKNOWN');
     expect((await operator.post('/api/v1/dispatch/feedback', { ...body, caseId: 99_999_999 })).status).toBe(404);
   });

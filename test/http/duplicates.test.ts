@@ -56,8 +56,8 @@ describe('likely duplicates of a case (operators)', () => {
   });
   it('is not for handlers or other districts', async () => {
     const handler = await loginAs(t.app, 'handler-220106');
-    // The handler may see the case (it is routed to the handler's department), but duplicates are for operators.
-    expect((await handler.get(`/api/v1/cases/${ids.first}`)).status).toBe(200);
+    // The handler sees a case of its department only once it is dispatched (issue 19); duplicates are never its work.
+    expect((await handler.get(`/api/v1/cases/${ids.first}`)).status).toBe(404);
     const asHandler = await handler.get(`/api/v1/cases/${ids.first}/duplicates`);
     expect({ status: asHandler.status, code: asHandler.body.code }).toEqual({ status: 403, code: 'FORBIDDEN' });
     const other = await loginAs(t.app, 'operator-220105');

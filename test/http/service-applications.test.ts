@@ -142,7 +142,7 @@ describe('an application through the loop', () => {
     const accepted = await voucher(clerk, caseId, 'acceptance');
     expect(accepted.text).toContain('受理通知书');
     expect(accepted.text).toContain('2026年9月28日');
-    expect((await voucher(scjg, caseId, 'acceptance')).status).toBe(403);
+    expect((await voucher(scjg, caseId, 'acceptance')).status).toBe(404); // another department's 办件 answers as not found (issue 19: not yours = 404)
 
     const before = stored.version;
     const again = await act(clerk, caseId, 'request_supplement', { missing: ['再补'] });

@@ -27,13 +27,20 @@ export interface CliHarness {
   close(): Promise<void>;
 }
 
-export async function startCliHarness(): Promise<CliHarness> {
+/**
+ * @param kind the database to run on: this test project's by default (another one for a cross-database restore)
+ * @param postgresUrl the PostgreSQL server a `postgres` harness makes its fresh database on
+ */
+export async function startCliHarness(
+  kind: 'pglite' | 'postgres' = process.env.TEST_DB_KIND === 'postgres' ? 'postgres' : 'pglite',
+  postgresUrl = process.env.TEST_DATABASE_URL,
+): Promise<CliHarness> {
   const dir = await mkdtemp(join(tmpdir(), 'civicloop-cli-'));
   let env: NodeJS.ProcessEnv;
   let drop = async () => {};
   let database: { databaseUrl?: string; dataDir: string };
-  if (process.env.TEST_DB_KIND === 'postgres') {
-    const fresh = await createFreshPostgres(process.env.TEST_DATABASE_URL!, 'civicloop_cli');
+  if (kind === 'postgres') {
+    const fresh = await createFreshPostgres(postgresUrl!, 'civicloop_cli');
     // A data directory on PostgreSQL too: it holds the anchor key file (and photo files with CIVICLOOP_ATTACHMENT_STORE=dir).
     env = { ...process.env, DATABASE_URL: fresh.url, CIVICLOOP_DEMO: 'false', CIVICLOOP_DATA_DIR: join(dir, 'data') };
     drop = fresh.drop;

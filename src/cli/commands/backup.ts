@@ -7,7 +7,7 @@ import type { DatabaseHandle } from '../../db/connect.ts';
 async function storageFor(config: AppConfig, handle: DatabaseHandle) {
   const { attachmentStoreKind, createAttachmentStorage } = await import('../../services/case/index.ts');
   const kind = attachmentStoreKind(config.attachmentStore, handle.kind);
-  return (db: DatabaseHandle['db']) => createAttachmentStorage({ kind, db, dataDir: config.dataDir });
+  return (db: DatabaseHandle['db']) => createAttachmentStorage({ kind, db, dataDir: config.dataDir, s3: config.s3 });
 }
 
 export function registerBackup(program: Command): void {

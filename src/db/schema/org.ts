@@ -106,6 +106,13 @@ export interface LoginThrottleTable {
   locked_until: Date | null;
 }
 
+/** HTTP rate-limit counters per route and client (migration 0040): shared by all instances. */
+export interface RateLimitCountersTable {
+  key: string;
+  hits: number;
+  window_ends_at: Date;
+}
+
 export type UserRow = Selectable<UsersTable>;
 
 export interface OrgTables {
@@ -119,4 +126,5 @@ export interface OrgTables {
   api_keys: ApiKeysTable;
   admin_audit: AdminAuditTable;
   login_throttle: LoginThrottleTable;
+  rate_limit_counters: RateLimitCountersTable;
 }

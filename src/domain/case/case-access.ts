@@ -1,76 +1,52 @@
 /**
- * Who may see which cases and report which kinds: the access policy as data, beside the
- * transition table that decides who may act.
+ * Case visibility and reporting as views of the one access table (src/domain/access): each rule
+ * lives there; these helpers only ask it in the shapes the case area uses.
  */
-import type { Actor, CaseKind, Role } from './case-model.ts';
+import { grantOf, permits, rolesFor, type ReportableKind } from '../access/index.ts';
+import type { Actor, CaseKind, CaseState, Role } from './case-model.ts';
 
-/** Kinds each role may report by hand; rectification cases are opened by the system only. */
-export const REPORTABLE_KINDS: Record<Role | 'anonymous', readonly CaseKind[]> = {
-  anonymous: ['citizen_request', 'event', 'component'],
-  citizen: ['citizen_request', 'event', 'component'],
-  enterprise: ['enterprise_demand', 'citizen_request'],
-  grid_worker: ['event', 'component', 'safety_hazard', 'dispute'],
-  operator: ['event', 'component', 'citizen_request', 'enterprise_demand', 'safety_hazard', 'dispute', 'project_problem', 'policy_application'],
-  shift_lead: ['event', 'component', 'citizen_request', 'enterprise_demand', 'safety_hazard', 'dispute', 'project_problem', 'policy_application'],
-  handler: ['event', 'component', 'safety_hazard', 'dispute'],
-  supervisor: ['event', 'component', 'safety_hazard', 'dispute', 'project_problem'],
-  leader: ['event', 'component', 'safety_hazard', 'dispute', 'project_problem'],
-  project_officer: ['project_problem'],
-  admin: [],
-};
+export { isDistrictStaff, isPublicSide, PUBLIC_SIDE_ROLES } from '../access/index.ts';
+
+const REPORTABLE: readonly ReportableKind[] = ['event', 'component', 'citizen_request', 'enterprise_demand', 'safety_hazard', 'dispute', 'project_problem', 'policy_application'];
+
+function isReportable(kind: CaseKind): kind is ReportableKind {
+  return (REPORTABLE as readonly CaseKind[]).includes(kind);
+}
 
 /** @example canReportKind('grid_worker', 'event') // true */
 export function canReportKind(role: Role | 'anonymous', kind: CaseKind): boolean {
-  return REPORTABLE_KINDS[role].includes(kind);
+  return isReportable(kind) && REPORTABLE_KINDS[role].includes(kind);
 }
 
-/** The public side (群众侧): callers without a staff role. Everyone else is staff. */
-export const PUBLIC_SIDE_ROLES: readonly (Role | 'anonymous')[] = ['anonymous', 'citizen', 'enterprise'];
+const CALLERS: readonly (Role | 'anonymous')[] = ['anonymous', 'citizen', 'enterprise', 'grid_worker', 'operator', 'shift_lead', 'handler', 'supervisor', 'leader', 'project_officer', 'admin'];
 
-/** @example isPublicSide('citizen') // true; isPublicSide('admin') // false (admin is staff) */
-export function isPublicSide(role: Role | 'anonymous'): boolean {
-  return PUBLIC_SIDE_ROLES.includes(role);
-}
-
-/**
- * Staff who work within one district: every staff role except admin, who spans districts.
- * @example isDistrictStaff('operator') // true; isDistrictStaff('admin') // false
- */
-export function isDistrictStaff(role: Role | 'anonymous'): boolean {
-  return !isPublicSide(role) && role !== 'admin';
-}
+/** Kinds each role may report by hand: a view of the table's `case.report.<kind>` rows, for the report forms. */
+export const REPORTABLE_KINDS = Object.fromEntries(
+  CALLERS.map((role) => [role, REPORTABLE.filter((kind) => grantOf(role, `case.report.${kind}`).length > 0)]),
+) as unknown as Record<Role | 'anonymous', readonly CaseKind[]>;
 
 /** Roles that read a district's supervision: indicators, ratings, appeals, notices, duplicates. */
-export const SUPERVISION_READERS: readonly Role[] = ['operator', 'shift_lead', 'supervisor', 'leader'];
+export const SUPERVISION_READERS: readonly Role[] = rolesFor('supervision.read');
 
 /** @example isSupervisionReader('leader') // true; isSupervisionReader('handler') // false */
 export function isSupervisionReader(role: Role | 'anonymous'): boolean {
   return (SUPERVISION_READERS as readonly string[]).includes(role);
 }
 
-/** Roles that see every case of their district. */
-const DISTRICT_WIDE: readonly Role[] = ['operator', 'shift_lead', 'supervisor', 'leader', 'project_officer'];
-
 export interface CaseVisibilityFacts {
   districtId: number;
   departmentId: number | null;
   gridId: number | null;
-  state: string;
+  state: CaseState;
 }
 
 /**
- * Decides whether the actor may see a case.
+ * Decides whether the actor may see a case (`case.view`).
  * @param isReporter the actor reported it (user id or tracking code)
- * @example canViewCase(operatorOf(1), { districtId: 2, … }, false) // false: other district
+ * @example canViewCase({ userId: 1, role: 'operator', districtId: 1, streetId: null, departmentId: null, gridId: null }, { districtId: 2, departmentId: null, gridId: null, state: 'filed' }, false) // false: other district
  */
-export function canViewCase(actor: Actor, facts: CaseVisibilityFacts, isReporter: boolean): boolean {
-  if (isReporter) return true;
-  if (actor.role === 'admin') return true;
-  if (actor.role === 'anonymous' || actor.districtId !== facts.districtId) return false;
-  if ((DISTRICT_WIDE as readonly string[]).includes(actor.role)) return true;
-  if (actor.role === 'handler') return actor.departmentId !== null && actor.departmentId === facts.departmentId;
-  if (actor.role === 'grid_worker') return actor.gridId !== null && actor.gridId === facts.gridId;
-  return false;
+export function canViewCase(actor: Actor, facts: CaseVisibilityFacts, isReporter: boolean, isFollower = false): boolean {
+  return permits(actor, 'case.view', { ...facts, isReporter, isFollower });
 }
 
 /** The list a role starts from; filters narrow it further. */
@@ -82,14 +58,38 @@ export type ListScope =
   | { kind: 'reporter'; userId: number }
   | { kind: 'none' };
 
-/** @example listScopeFor(handler) // { kind: 'department', departmentId: 7 } */
+/**
+ * The list scope the table's `case.list` grant gives this actor.
+ * @example listScopeFor({ userId: 3, role: 'handler', districtId: 1, streetId: null, departmentId: 7, gridId: null }) // { kind: 'department', departmentId: 7 }
+ */
 export function listScopeFor(actor: Actor): ListScope {
-  if (actor.role === 'admin') return { kind: 'all' };
-  if (actor.role === 'anonymous' || actor.userId === null) return { kind: 'none' };
-  if ((DISTRICT_WIDE as readonly string[]).includes(actor.role) && actor.districtId !== null) {
-    return { kind: 'district', districtId: actor.districtId };
+  if (actor.userId === null) return { kind: 'none' };
+  const [predicate] = grantOf(actor.role, 'case.list');
+  switch (predicate) {
+    case 'any':
+      return { kind: 'all' };
+    case 'own_district':
+      return actor.districtId !== null ? { kind: 'district', districtId: actor.districtId } : { kind: 'reporter', userId: actor.userId };
+    case 'dispatched_to_unit':
+      return actor.departmentId !== null ? { kind: 'department', departmentId: actor.departmentId } : { kind: 'reporter', userId: actor.userId };
+    case 'own_grid':
+      return actor.gridId !== null ? { kind: 'grid', gridId: actor.gridId, userId: actor.userId } : { kind: 'reporter', userId: actor.userId };
+    case undefined:
+      return { kind: 'none' };
+    default:
+      return { kind: 'reporter', userId: actor.userId };
   }
-  if (actor.role === 'handler' && actor.departmentId !== null) return { kind: 'department', departmentId: actor.departmentId };
-  if (actor.role === 'grid_worker' && actor.gridId !== null) return { kind: 'grid', gridId: actor.gridId, userId: actor.userId };
-  return { kind: 'reporter', userId: actor.userId };
+}
+
+/**
+ * Whether the actor may see the reporter's name and phone (`case.contact.view`): staff who work the case, and the reporter.
+ * @example canSeeReporterContact({ userId: 1, role: 'leader', districtId: 1, streetId: null, departmentId: null, gridId: null }, { districtId: 1, departmentId: null, gridId: null, state: 'filed' }, false) // false
+ */
+export function canSeeReporterContact(actor: Actor, facts: CaseVisibilityFacts, isReporter: boolean): boolean {
+  return permits(actor, 'case.contact.view', { ...facts, isReporter });
+}
+
+/** The visibility facts of a case row. */
+export function caseFactsOf(row: { district_id: number; department_id: number | null; grid_id: number | null; state: CaseState }): CaseVisibilityFacts {
+  return { districtId: row.district_id, departmentId: row.department_id, gridId: row.grid_id, state: row.state };
 }

@@ -1,12 +1,11 @@
 /**
  * The closed loop as data (DESIGN §4.2): which action moves a case from which states to which
- * state, who may take it, over which part of the org tree, and what it needs. The server decides
- * with this table and the web UI shows only the buttons it allows.
+ * state and what it needs. Who may take it, over which part of the org tree, is the access table's
+ * `case.act.<action>` row (src/domain/access). The server decides with both and the web UI shows
+ * only the buttons they allow.
  */
-import type { CaseAction, CaseSnapshot, CaseState, Actor, Role } from './case-model.ts';
-
-/** Whose case it is for this rule: same district, owning department, the case's grid, or the reporter. */
-export type ActorScope = 'district' | 'department' | 'grid' | 'reporter';
+import { mayEver, permits } from '../access/index.ts';
+import type { CaseAction, CaseSnapshot, CaseState, Actor } from './case-model.ts';
 
 /** Extra conditions a rule needs beyond the state. */
 export type TransitionGuard =
@@ -19,8 +18,6 @@ export interface TransitionRule {
   from: readonly CaseState[];
   /** 'same' keeps the state (verify, supervise, rate, a handler's request). */
   to: CaseState | 'same';
-  roles: readonly Role[];
-  scope: ActorScope;
   requires: readonly ActionField[];
   /** Checked in order; the first that fails names the refusal. */
   guards?: readonly TransitionGuard[];
@@ -32,32 +29,28 @@ export const MAX_EXTENSION_DAYS = 60;
 const OPEN_FOR_SUPERVISION: readonly CaseState[] = ['reported', 'filed', 'dispatched', 'signed', 'suspended', 'resolved'];
 
 export const TRANSITIONS: readonly TransitionRule[] = [
-  { action: 'verify', from: ['reported'], to: 'same', roles: ['grid_worker'], scope: 'grid', requires: [] },
-  { action: 'file', from: ['reported'], to: 'filed', roles: ['operator', 'shift_lead'], scope: 'district', requires: [] },
-  { action: 'decline', from: ['reported', 'filed'], to: 'declined', roles: ['shift_lead'], scope: 'district', requires: ['reason'] },
-  { action: 'self_handle', from: ['reported'], to: 'closed', roles: ['grid_worker'], scope: 'grid', requires: ['note'], guards: ['selfHandleAllowed'] },
-  { action: 'dispatch', from: ['filed'], to: 'dispatched', roles: ['operator', 'shift_lead'], scope: 'district', requires: ['departmentId'] },
-  { action: 'sign', from: ['dispatched'], to: 'signed', roles: ['handler'], scope: 'department', requires: [] },
-  { action: 'return', from: ['dispatched', 'signed'], to: 'filed', roles: ['handler'], scope: 'department', requires: ['reason'] },
+  { action: 'verify', from: ['reported'], to: 'same', requires: [] },
+  { action: 'file', from: ['reported'], to: 'filed', requires: [] },
+  { action: 'decline', from: ['reported', 'filed'], to: 'declined', requires: ['reason'] },
+  { action: 'self_handle', from: ['reported'], to: 'closed', requires: ['note'], guards: ['selfHandleAllowed'] },
+  { action: 'dispatch', from: ['filed'], to: 'dispatched', requires: ['departmentId'] },
+  { action: 'sign', from: ['dispatched'], to: 'signed', requires: [] },
+  { action: 'return', from: ['dispatched', 'signed'], to: 'filed', requires: ['reason'] },
   // A handler's request waits for the operator; one request at a time, and an extension only before the deadline (DESIGN §4.3).
-  { action: 'request_extension', from: ['signed'], to: 'same', roles: ['handler'], scope: 'department', requires: ['daysOrUntil', 'reason'], guards: ['noPendingRequest', 'resolveDeadlineAhead'] },
-  { action: 'approve_extension', from: ['signed'], to: 'same', roles: ['operator', 'shift_lead'], scope: 'district', requires: [], guards: ['pendingExtension'] },
-  { action: 'reject_extension', from: ['signed'], to: 'same', roles: ['operator', 'shift_lead'], scope: 'district', requires: ['reason'], guards: ['pendingExtension'] },
-  { action: 'request_suspension', from: ['signed'], to: 'same', roles: ['handler'], scope: 'department', requires: ['reason'], guards: ['noPendingRequest'] },
-  { action: 'approve_suspension', from: ['signed'], to: 'suspended', roles: ['operator', 'shift_lead'], scope: 'district', requires: [], guards: ['pendingSuspension'] },
-  { action: 'reject_suspension', from: ['signed'], to: 'same', roles: ['operator', 'shift_lead'], scope: 'district', requires: ['reason'], guards: ['pendingSuspension'] },
-  { action: 'resume', from: ['suspended'], to: 'signed', roles: ['operator', 'shift_lead'], scope: 'district', requires: [] },
-  { action: 'resume', from: ['suspended'], to: 'signed', roles: ['handler'], scope: 'department', requires: [] },
-  { action: 'resolve', from: ['signed'], to: 'resolved', roles: ['handler'], scope: 'department', requires: ['note'] },
-  { action: 'check_pass', from: ['resolved'], to: 'closed', roles: ['grid_worker'], scope: 'grid', requires: [] },
-  { action: 'check_pass', from: ['resolved'], to: 'closed', roles: ['operator', 'shift_lead'], scope: 'district', requires: [] },
-  { action: 'check_fail', from: ['resolved'], to: 'signed', roles: ['grid_worker'], scope: 'grid', requires: ['reason'] },
-  { action: 'check_fail', from: ['resolved'], to: 'signed', roles: ['operator', 'shift_lead'], scope: 'district', requires: ['reason'] },
-  { action: 'merge', from: ['reported', 'filed'], to: 'merged', roles: ['operator', 'shift_lead'], scope: 'district', requires: ['intoCaseId'] },
-  { action: 'supervise', from: OPEN_FOR_SUPERVISION, to: 'same', roles: ['supervisor', 'leader'], scope: 'district', requires: ['note'] },
-  { action: 'rate', from: ['closed'], to: 'same', roles: ['citizen', 'enterprise'], scope: 'reporter', requires: ['level'], guards: ['notRated'] },
-  { action: 'rate', from: ['closed'], to: 'same', roles: ['operator', 'shift_lead', 'supervisor'], scope: 'district', requires: ['level'], guards: ['notRated'] },
-  { action: 'reopen', from: ['closed'], to: 'filed', roles: ['supervisor'], scope: 'district', requires: ['reason'], guards: ['withinReopenWindow'] },
+  { action: 'request_extension', from: ['signed'], to: 'same', requires: ['daysOrUntil', 'reason'], guards: ['noPendingRequest', 'resolveDeadlineAhead'] },
+  { action: 'approve_extension', from: ['signed'], to: 'same', requires: [], guards: ['pendingExtension'] },
+  { action: 'reject_extension', from: ['signed'], to: 'same', requires: ['reason'], guards: ['pendingExtension'] },
+  { action: 'request_suspension', from: ['signed'], to: 'same', requires: ['reason'], guards: ['noPendingRequest'] },
+  { action: 'approve_suspension', from: ['signed'], to: 'suspended', requires: [], guards: ['pendingSuspension'] },
+  { action: 'reject_suspension', from: ['signed'], to: 'same', requires: ['reason'], guards: ['pendingSuspension'] },
+  { action: 'resume', from: ['suspended'], to: 'signed', requires: [] },
+  { action: 'resolve', from: ['signed'], to: 'resolved', requires: ['note'] },
+  { action: 'check_pass', from: ['resolved'], to: 'closed', requires: [] },
+  { action: 'check_fail', from: ['resolved'], to: 'signed', requires: ['reason'] },
+  { action: 'merge', from: ['reported', 'filed'], to: 'merged', requires: ['intoCaseId'] },
+  { action: 'supervise', from: OPEN_FOR_SUPERVISION, to: 'same', requires: ['note'] },
+  { action: 'rate', from: ['closed'], to: 'same', requires: ['level'], guards: ['notRated'] },
+  { action: 'reopen', from: ['closed'], to: 'filed', requires: ['reason'], guards: ['withinReopenWindow'] },
 ];
 
 /**
@@ -80,18 +73,10 @@ export interface GuardContext {
 
 const DAY_MS = 86_400_000;
 
-function isInScope(rule: TransitionRule, actor: Actor, snapshot: CaseSnapshot, context: GuardContext): boolean {
-  if (actor.districtId !== snapshot.districtId && rule.scope !== 'reporter') return false;
-  switch (rule.scope) {
-    case 'district':
-      return true;
-    case 'department':
-      return actor.departmentId !== null && actor.departmentId === snapshot.departmentId;
-    case 'grid':
-      return actor.gridId !== null && actor.gridId === snapshot.gridId;
-    case 'reporter':
-      return context.isReporter;
-  }
+function isInScope(action: CaseAction, actor: Actor, snapshot: CaseSnapshot, context: GuardContext): boolean {
+  return permits(actor, `case.act.${action}`, {
+    districtId: snapshot.districtId, departmentId: snapshot.departmentId, gridId: snapshot.gridId, state: snapshot.state, isReporter: context.isReporter,
+  });
 }
 
 function passesGuard(guard: TransitionGuard, snapshot: CaseSnapshot, context: GuardContext): boolean {
@@ -128,18 +113,13 @@ export function findTransition(
   context: GuardContext,
 ): { rule: TransitionRule; failedGuard?: undefined } | { rule?: undefined; mismatch: RuleMismatch; failedGuard?: TransitionGuard } {
   // A role that may never take this action is told so, whatever the state.
-  const candidates = TRANSITIONS.filter((rule) => rule.action === action && actor.role !== 'anonymous' && rule.roles.includes(actor.role));
-  if (candidates.length === 0) return { mismatch: 'role' };
-  const byRole = candidates.filter((rule) => rule.from.includes(snapshot.state));
-  if (byRole.length === 0) return { mismatch: 'state' };
-  const inScope = byRole.filter((rule) => isInScope(rule, actor, snapshot, context));
-  if (inScope.length === 0) return { mismatch: 'scope' };
-  for (const rule of inScope) {
-    const failed = (rule.guards ?? []).find((guard) => !passesGuard(guard, snapshot, context));
-    if (!failed) return { rule };
-    if (inScope.length === 1) return { mismatch: 'guard', failedGuard: failed };
-  }
-  return { mismatch: 'guard' };
+  if (!mayEver(actor.role, `case.act.${action}`)) return { mismatch: 'role' };
+  const rule = TRANSITIONS.find((candidate) => candidate.action === action);
+  if (!rule || !rule.from.includes(snapshot.state)) return { mismatch: 'state' };
+  if (!isInScope(action, actor, snapshot, context)) return { mismatch: 'scope' };
+  const failed = (rule.guards ?? []).find((guard) => !passesGuard(guard, snapshot, context));
+  if (!failed) return { rule };
+  return { mismatch: 'guard', failedGuard: failed };
 }
 
 /**

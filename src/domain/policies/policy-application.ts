@@ -1,10 +1,11 @@
 /**
  * 申报 → 受理 → 审核 → 兑现: a policy of mode `application` is applied for through a
- * `policy_application` case. Its own small table of stages decides which action is allowed, who
- * may take it, which case state the case shows, and the 快申快享 time limit of the stage it waits
+ * `policy_application` case. Its own small table of stages decides which action is allowed (who
+ * may take it is the access table's `policy_application.review` / `.pay` row), which case state the case shows, and the 快申快享 time limit of the stage it waits
  * for, counted on the working calendar.
  */
-import type { Actor, CaseState, Role } from '../case/index.ts';
+import { permits, type AccessAction } from '../access/index.ts';
+import type { Actor, CaseState } from '../case/index.ts';
 import { computeDeadline, type WorkingCalendar, type WorkingHours } from '../calendar/index.ts';
 
 export const POLICY_APPLICATION_STATUSES = ['submitted', 'accepted', 'approved', 'rejected', 'paid'] as const;
@@ -24,22 +25,18 @@ export const CASE_STATE_OF_APPLICATION: Readonly<Record<PolicyApplicationStatus,
   submitted: 'reported', accepted: 'signed', approved: 'resolved', paid: 'closed', rejected: 'declined',
 };
 
-const REVIEWER_ROLES: readonly Role[] = ['admin', 'leader', 'supervisor'];
-const PAYER_ROLES: readonly Role[] = ['admin', 'leader'];
-
 interface Step {
   from: readonly PolicyApplicationStatus[];
   to: PolicyApplicationStatus;
-  /** Roles of the district that may take it; a handler of the owning department may too when `handler` is set. */
-  roles: readonly Role[];
-  handler: boolean;
+  /** The access table's row that says who may take it. */
+  access: AccessAction;
 }
 
 export const POLICY_APPLICATION_STEPS: Readonly<Record<PolicyApplicationAction, Step>> = {
-  accept: { from: ['submitted'], to: 'accepted', roles: REVIEWER_ROLES, handler: true },
-  approve: { from: ['accepted'], to: 'approved', roles: REVIEWER_ROLES, handler: true },
-  reject: { from: ['submitted', 'accepted'], to: 'rejected', roles: REVIEWER_ROLES, handler: true },
-  pay: { from: ['approved'], to: 'paid', roles: PAYER_ROLES, handler: false },
+  accept: { from: ['submitted'], to: 'accepted', access: 'policy_application.review' },
+  approve: { from: ['accepted'], to: 'approved', access: 'policy_application.review' },
+  reject: { from: ['submitted', 'accepted'], to: 'rejected', access: 'policy_application.review' },
+  pay: { from: ['approved'], to: 'paid', access: 'policy_application.pay' },
 };
 
 export interface PolicyApplicationSnapshot {
@@ -54,10 +51,7 @@ export type ApplicationStepMismatch = 'state' | 'role';
 /** Whether the actor may take the action now, and if not, why (a wrong stage or a wrong person). */
 export function checkApplicationStep(snapshot: PolicyApplicationSnapshot, actor: Actor, action: PolicyApplicationAction): ApplicationStepMismatch | null {
   const step = POLICY_APPLICATION_STEPS[action];
-  const inDistrict = actor.districtId === snapshot.districtId || actor.role === 'admin';
-  const allowed = inDistrict && (step.roles.includes(actor.role as Role)
-    || (step.handler && actor.role === 'handler' && actor.departmentId !== null && actor.departmentId === snapshot.departmentId));
-  if (!allowed) return 'role';
+  if (!permits(actor, step.access, { districtId: snapshot.districtId, departmentId: snapshot.departmentId })) return 'role';
   return step.from.includes(snapshot.status) ? null : 'state';
 }
 

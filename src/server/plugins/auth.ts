@@ -6,6 +6,7 @@ import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/case/index.ts';
+import { permits, type AccessAction } from '../../domain/access/index.ts';
 import { authenticate } from '../../services/auth/index.ts';
 import { ANONYMOUS, actorFromUser } from '../../services/actor.ts';
 import type { ServiceDeps } from '../../services/service-deps.ts';
@@ -69,9 +70,9 @@ export function requireUser(request: FastifyRequest): UserRow {
   return request.user;
 }
 
-/** Rejects callers whose role is not listed. */
-export function requireRole(request: FastifyRequest, roles: readonly string[]): UserRow {
+/** Rejects anonymous callers (401) and callers the access table never lets take the action (403). */
+export function requirePermission(request: FastifyRequest, action: AccessAction): UserRow {
   const user = requireUser(request);
-  if (!roles.includes(user.role)) throw new DomainError('FORBIDDEN');
+  if (!permits(request.actor, action)) throw new DomainError('FORBIDDEN', { action });
   return user;
 }

@@ -4,8 +4,9 @@
  * Readers: the district's command centre, supervisors and leaders, admin naming the district, and a
  * department's handlers (the ranking of their district, their own department marked by the UI).
  */
+import { permits } from '../../domain/access/index.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { isSupervisionReader, type Actor } from '../../domain/case/index.ts';
+import type { Actor } from '../../domain/case/index.ts';
 import {
   computeApplicationIndicators, type ApplicationCounts, type ApplicationRates, type ApplicationUnitLevel,
 } from '../../domain/applications/index.ts';
@@ -49,7 +50,7 @@ export async function applicationIndicatorDistrict(deps: ServiceDeps, actor: Act
     if (!districtCode) throw new DomainError('VALIDATION_FAILED', [{ path: 'district', code: 'required' }]);
     row = await findDistrictByCode(deps.db, districtCode);
   } else {
-    if ((!isSupervisionReader(actor.role) && actor.role !== 'handler') || actor.districtId === null) throw new DomainError('FORBIDDEN');
+    if (!permits(actor, 'application.indicators') || actor.districtId === null) throw new DomainError('FORBIDDEN');
     row = await findDistrictById(deps.db, actor.districtId);
     if (row && districtCode && row.code.trim() !== districtCode) throw new DomainError('FORBIDDEN', { district: districtCode });
   }

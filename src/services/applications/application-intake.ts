@@ -4,6 +4,7 @@
  * department's items. One transaction writes the case (kind `service_application`), its companion
  * application row with both deadlines, and the first timeline event (national code 1).
  */
+import { permits } from '../../domain/access/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { caseNumberYear, formatCaseNumber, type Actor } from '../../domain/case/index.ts';
 import { deadlinesOf, missingMaterials, startClock } from '../../domain/applications/index.ts';
@@ -19,8 +20,6 @@ import { applicantTrackingCode, toServiceItem } from './application-context.ts';
 /** The category every application is filed under (its limits come from the item). */
 export const APPLICATION_CATEGORY_CODE = 'G01';
 
-const RECEIVING_ROLES = ['operator', 'shift_lead', 'handler'] as const;
-
 export interface ApplicationInput {
   serviceItemCode: string;
   applicant: { name: string; phone: string; uscc?: string | undefined };
@@ -33,7 +32,7 @@ export interface ApplicationInput {
  * @throws DomainError FORBIDDEN, SERVICE_ITEM_UNKNOWN, APPLICATION_ITEM_OTHER_DEPARTMENT
  */
 export async function receiveApplication(deps: ServiceDeps, actor: Actor, input: ApplicationInput): Promise<{ row: CaseRow; application: ServiceApplicationRow }> {
-  if (!(RECEIVING_ROLES as readonly string[]).includes(actor.role) || actor.districtId === null) throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'FORBIDDEN');
+  if (!permits(actor, 'application.receive') || actor.districtId === null) throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'FORBIDDEN');
   const itemRow = await findServiceItemByCode(deps.db, actor.districtId, input.serviceItemCode);
   if (!itemRow || !itemRow.active) throw new DomainError('SERVICE_ITEM_UNKNOWN', { serviceItemCode: input.serviceItemCode });
   if (actor.role === 'handler' && actor.departmentId !== itemRow.department_id) {

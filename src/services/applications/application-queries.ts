@@ -4,6 +4,7 @@
  * and the applicant's one rating (一事一评), taken through the case `rate` action so that a 差评
  * opens the rectification loop like any other.
  */
+import { mayEver, permits } from '../../domain/access/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { WorkingCalendar } from '../../domain/calendar/index.ts';
 import { remainingWorkingDays, nationalCodeOfStatus } from '../../domain/applications/index.ts';
@@ -56,11 +57,10 @@ async function load(deps: ServiceDeps, application: ServiceApplicationRow, calen
   } : null);
 }
 
-const STAFF = ['operator', 'shift_lead', 'handler', 'supervisor', 'leader', 'admin'];
-
 /** The inbox: a handler sees their department's, the window and supervisors the district's. */
 export async function listApplicationsFor(deps: ServiceDeps, actor: Actor, options: { openOnly?: boolean | undefined } = {}): Promise<ApplicationView[]> {
-  if (!STAFF.includes(actor.role) || actor.districtId === null) throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'FORBIDDEN');
+  // The list is one district's: an admin, who spans districts, reads single applications only.
+  if (!permits(actor, 'application.read') || actor.districtId === null) throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'FORBIDDEN');
   const calendar = await deps.calendar.get();
   const rows = await listApplications(deps.db, {
     districtId: actor.districtId, departmentId: actor.role === 'handler' ? (actor.departmentId ?? -1) : undefined, openOnly: options.openOnly, limit: 200,
@@ -72,8 +72,8 @@ export async function listApplicationsFor(deps: ServiceDeps, actor: Actor, optio
 export async function getApplicationForStaff(deps: ServiceDeps, actor: Actor, caseId: number): Promise<ApplicationView> {
   const application = await findApplicationByCase(deps.db, caseId);
   if (!application) throw new DomainError('NOT_FOUND');
-  if (!STAFF.includes(actor.role) || (actor.role !== 'admin' && actor.districtId !== application.district_id)) throw new DomainError('FORBIDDEN');
-  if (actor.role === 'handler' && actor.departmentId !== application.department_id) throw new DomainError('FORBIDDEN');
+  if (!mayEver(actor.role, 'application.read')) throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'FORBIDDEN');
+  if (!permits(actor, 'application.read', { districtId: application.district_id, departmentId: application.department_id })) throw new DomainError('NOT_FOUND');
   return load(deps, application, await deps.calendar.get());
 }
 

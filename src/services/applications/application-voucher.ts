@@ -1,5 +1,5 @@
 /** The 受理通知书 / 补正通知书 / 不予受理决定书 of an application as a Word document (.docx), for the staff who may see it. */
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import { loadDocx } from '../lazy-libraries.ts';
 import type { Actor } from '../../domain/case/index.ts';
 import { voucherText, type VoucherKind } from '../../domain/applications/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
@@ -22,6 +22,7 @@ export async function renderVoucher(deps: ServiceDeps, actor: Actor, caseId: num
     legalDeadline: application.legal_deadline, supplementRequestedAt: application.supplement_requested_at, supplementMissing: application.supplement_missing,
     refusedAt: refusal ? new Date(refusal.at) : null, refusalReason: refusal?.note ?? null,
   });
+  const { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } = await loadDocx();
   const line = (value: string, alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
     new Paragraph({ ...(alignment ? { alignment } : {}), children: [new TextRun({ text: value, font: FONT, size: 24 })] });
   const document = new Document({

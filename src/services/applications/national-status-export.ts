@@ -3,7 +3,7 @@
  * enterprise-policy.md §7.3), for the provincial platform: one row per event that carries a code, as
  * .xlsx or JSON. Read from the timeline, so a past month exports the same rows whenever it is asked for.
  */
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../lazy-libraries.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { NATIONAL_STATUS_NAMES } from '../../domain/applications/index.ts';
 import { parsePeriod } from '../../domain/supervision/index.ts';
@@ -39,7 +39,7 @@ export async function listNationalStatuses(deps: ServiceDeps, districtId: number
 
 /** The rows as an Excel sheet, times in Asia/Shanghai. */
 export async function renderNationalStatusesXlsx(rows: NationalStatusRow[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'civicloop';
   const sheet = workbook.addWorksheet('办件状态');
   sheet.addRow(['办件编号', '事项编码', '事项名称', '实施部门编码', '实施部门', '办理状态代码', '办理状态', '状态时间']).font = { bold: true };

@@ -3,6 +3,7 @@
  * nothing, every problem by row) and seeding the demo list.
  */
 import type { Kysely } from 'kysely';
+import { mayEver, permits } from '../../domain/access/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/case/index.ts';
 import { readItemTable, type ItemRowProblem, type ServiceItem } from '../../domain/applications/index.ts';
@@ -34,17 +35,14 @@ async function readXlsx(base64: string): Promise<string[][]> {
   return table;
 }
 
-/** Who keeps the district's list: its admin-like roles. */
-const ITEM_KEEPERS = ['admin', 'shift_lead'] as const;
-
 /**
  * Imports the district's 事项清单 from an .xlsx (base64): all rows or none.
  * @throws DomainError FORBIDDEN; SERVICE_ITEM_IMPORT_INVALID with details.problems [{ row, path, code, message }]
  */
 export async function importItems(deps: ServiceDeps, actor: Actor, input: { content: string; districtCode?: string | undefined }): Promise<{ imported: number }> {
-  if (!(ITEM_KEEPERS as readonly string[]).includes(actor.role)) throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'FORBIDDEN');
+  if (!mayEver(actor.role, 'service_item.import')) throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'FORBIDDEN');
   const districtId = await districtIdFor(deps, actor, input.districtCode);
-  if (actor.role !== 'admin' && actor.districtId !== districtId) throw new DomainError('FORBIDDEN');
+  if (!permits(actor, 'service_item.import', { districtId })) throw new DomainError('FORBIDDEN');
   const { items, problems } = readItemTable(await readXlsx(input.content));
   const departments = new Map((await listDepartments(deps.db, districtId)).map((department) => [department.code, department.id]));
   const more: ItemRowProblem[] = items

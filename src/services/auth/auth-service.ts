@@ -4,7 +4,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { DomainError } from '../../domain/errors.ts';
 import { ROLES, type Role } from '../../domain/case/index.ts';
 import {
-  clearLoginFailures, deleteSession, replacePasswordHash, findSessionUser, findUserByUsername, insertSession, insertUser, lockedUntil, recordLoginFailure,
+  clearLoginFailures, deleteSession, replacePasswordHash, findSessionUser, findUserByUsername, insertSession, insertUser, lockedUntil, recordLoginFailure, deleteStaleLoginFailures,
   touchSession, listUserSessions, deleteUserSession, deleteOtherSessions,
 } from '../../db/repositories/org/index.ts';
 import { runWrite } from '../write-transaction.ts';
@@ -85,6 +85,8 @@ export async function login(deps: ServiceDeps, username: string, password: strin
       for (const { key, limit } of [throttle.account, throttle.address]) {
         await recordLoginFailure(trx, key, now, LOGIN_FAILURE_WINDOW_MS, (failures) => loginLockMs(failures, limit));
       }
+      // Failures are rare, so each one also sweeps the counters that ended: the table never outgrows one window.
+      await deleteStaleLoginFailures(trx, now, LOGIN_FAILURE_WINDOW_MS);
     });
     throw new DomainError('AUTH_INVALID_CREDENTIALS');
   }

@@ -7,6 +7,7 @@ import { DomainError } from '../../domain/errors.ts';
 import { findTransition, type TransitionGuard } from '../../domain/case/case-transitions.ts';
 import { decideTransition, type ActionFields } from '../../domain/case/case-decide.ts';
 import { canViewCase } from '../../domain/case/case-access.ts';
+import { mayEver } from '../../domain/access/index.ts';
 import { OPEN_STATES, type Actor, type CaseAction } from '../../domain/case/case-model.ts';
 import { findCase, lockCase, updateCaseIfVersion } from '../../db/repositories/case/case-repository.ts';
 import { findDepartment } from '../../db/repositories/org/index.ts';
@@ -85,6 +86,10 @@ async function lockActionCases(trx: Transaction<Database>, request: ActionReques
  * @throws DomainError NOT_FOUND, FORBIDDEN, AUTH_REQUIRED, CASE_VERSION_CONFLICT, CASE_INVALID_TRANSITION and the guard errors
  */
 export async function performCaseAction(deps: ServiceDeps, actor: Actor, request: ActionRequest): Promise<CaseRow> {
+  // An action the role can never take is refused before the case is looked up: the answer tells nothing about the case.
+  if (!mayEver(actor.role, `case.act.${request.action}`)) {
+    throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'FORBIDDEN', { action: request.action });
+  }
   const now = deps.clock();
   const calendar = await deps.calendar.get();
   return runWrite(deps, async (trx) => {
@@ -108,8 +113,13 @@ export async function actOnLockedCase(input: {
   const { trx, deps, actor, row, request, now, calendar } = input;
   {
     const isReporter = isReporterOf(row, actor, request.trackingCode);
+    // Not yours answers as not found: acting on a case one may not see must not tell that it exists.
     if (!canViewCase(actor, { districtId: row.district_id, departmentId: row.department_id, gridId: row.grid_id, state: row.state }, isReporter)) {
-      throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'FORBIDDEN');
+      throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'NOT_FOUND');
+    }
+    const actingRole = actor.role === 'anonymous' && isReporter ? 'citizen' : actor.role;
+    if (!mayEver(actingRole, `case.act.${request.action}`)) {
+      throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'FORBIDDEN', { action: request.action });
     }
     if (row.version !== request.version) {
       throw new DomainError('CASE_VERSION_CONFLICT', { currentVersion: row.version, yourVersion: request.version });

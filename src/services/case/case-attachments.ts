@@ -3,6 +3,7 @@
  * and served under the case's access rules — the EXIF-free public copy and thumbnail to whoever
  * may see the case, the original (with its EXIF) to staff only.
  */
+import { permits } from '../../domain/access/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { canViewCase, isPublicSide } from '../../domain/case/case-access.ts';
 import { canAttach, MAX_ATTACHMENTS_PER_CASE, type AttachmentStage } from '../../domain/case/attachment-rules.ts';
@@ -90,7 +91,7 @@ export async function readCaseAttachment(
   const attachment = await findAttachment(deps.db, request.attachmentId);
   if (!attachment) throw new DomainError('NOT_FOUND');
   requireVisible(await findCase(deps.db, attachment.case_id), actor, request.trackingCode);
-  if (request.variant === 'original' && isPublicSide(actor.role)) throw new DomainError('FORBIDDEN', { reason: 'originals are for staff' });
+  if (request.variant === 'original' && !permits(actor, 'attachment.original')) throw new DomainError('FORBIDDEN', { reason: 'originals are for staff' });
   const key = request.variant === 'original' ? attachment.original_key : request.variant === 'public' ? attachment.public_key : attachment.thumb_key;
   const data = await storage.get(key);
   if (!data) throw new DomainError('NOT_FOUND', { reason: 'file missing' });

@@ -3,8 +3,9 @@
  * (default 50 m) and a time window. Reporters see a short list to follow instead of reporting
  * again; operators see the candidates of a case to merge.
  */
+import { mayEver, permits } from '../../domain/access/index.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { canViewCase, isSupervisionReader } from '../../domain/case/case-access.ts';
+import { canViewCase } from '../../domain/case/case-access.ts';
 import { haversineMeters } from '../../domain/geo/index.ts';
 import type { Actor } from '../../domain/case/case-model.ts';
 import { findCategoryByCode, findCategoryById } from '../../db/repositories/case/category-repository.ts';
@@ -71,10 +72,10 @@ export async function findNearbyCases(deps: ServiceDeps, query: { point: LatLng;
  * @throws DomainError NOT_FOUND, FORBIDDEN
  */
 export async function findLikelyDuplicates(deps: ServiceDeps, actor: Actor, caseId: number) {
+  if (!mayEver(actor.role, 'case.duplicates')) throw new DomainError('FORBIDDEN');
   const row = await findCase(deps.db, caseId);
   const facts = row ? { districtId: row.district_id, departmentId: row.department_id, gridId: row.grid_id, state: row.state } : null;
-  if (!row || !facts || !canViewCase(actor, facts, false)) throw new DomainError('NOT_FOUND');
-  if (!isSupervisionReader(actor.role)) throw new DomainError('FORBIDDEN');
+  if (!row || !facts || !canViewCase(actor, facts, false) || !permits(actor, 'case.duplicates', facts)) throw new DomainError('NOT_FOUND');
   const category = await findCategoryById(deps.db, row.category_id);
   const district = await findDistrictById(deps.db, row.district_id);
   // A district may set one radius for all its categories (区级配置); otherwise each category's own.

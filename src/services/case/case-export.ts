@@ -3,7 +3,7 @@
  * (exceljs) or CSV (UTF-8 with BOM, so Excel reads the Chinese). Never cut silently: past EXPORT_MAX_ROWS the
  * export is refused with EXPORT_TOO_LARGE and the user narrows the filter.
  */
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../lazy-libraries.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/case/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
@@ -97,7 +97,7 @@ export async function exportCases(
     const lines = [HEADERS[language], ...rows.map((row) => cells(row, language))].map((line) => line.map(csvCell).join(','));
     return { fileName: `${baseName}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8') };
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'civicloop';
   const sheet = workbook.addWorksheet(language === 'zh' ? '工单' : 'Cases');
   sheet.addRow(HEADERS[language]).font = { bold: true };

@@ -5,8 +5,9 @@
  * operator does it for the caller (`forCaller`): the caller gets such a tracking code, read out over the phone.
  */
 import { randomBytes } from 'node:crypto';
+import { mayEver } from '../../domain/access/index.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { OPEN_STATES, canViewCase, isPublicSide, isSupervisionReader, type Actor } from '../../domain/case/index.ts';
+import { OPEN_STATES, canViewCase, type Actor } from '../../domain/case/index.ts';
 import { findCase, insertDirectFollower, isFollower } from '../../db/repositories/case/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { runWrite } from '../write-transaction.ts';
@@ -25,7 +26,7 @@ export interface FollowAnswer {
  */
 export async function followCase(deps: ServiceDeps, actor: Actor, caseId: number, options: { forCaller?: boolean } = {}): Promise<FollowAnswer> {
   const forCaller = options.forCaller === true;
-  if (forCaller ? !isSupervisionReader(actor.role) : !isPublicSide(actor.role)) throw new DomainError('FORBIDDEN');
+  if (!mayEver(actor.role, forCaller ? 'case.follow_for_caller' : 'case.follow')) throw new DomainError('FORBIDDEN');
   return runWrite(deps, async (trx) => {
     const row = await findCase(trx, caseId);
     if (!row) throw new DomainError('NOT_FOUND');

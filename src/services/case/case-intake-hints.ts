@@ -5,8 +5,9 @@
  * and the caller's own open cases of that category wherever they are. The operator then merges the new
  * call into one of them, or lets the caller follow it (case-follow.ts), instead of opening a second case.
  */
+import { permits } from '../../domain/access/index.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { isSupervisionReader, listScopeFor } from '../../domain/case/case-access.ts';
+import { listScopeFor } from '../../domain/case/case-access.ts';
 import { CASE_STATES, OPEN_STATES, type Actor } from '../../domain/case/case-model.ts';
 import { listCases, type CaseListFilter } from '../../db/repositories/case/case-repository.ts';
 import { findCategoryByCode } from '../../db/repositories/case/category-repository.ts';
@@ -40,7 +41,7 @@ const FINISHED_STATES = CASE_STATES.filter((state) => !OPEN_STATES.includes(stat
 export async function findIntakeHints(deps: ServiceDeps, actor: Actor, query: IntakeHintsQuery): Promise<IntakeHints> {
   const scope = listScopeFor(actor);
   if (scope.kind === 'none') throw new DomainError('AUTH_REQUIRED');
-  if (!isSupervisionReader(actor.role)) throw new DomainError('FORBIDDEN');
+  if (!permits(actor, 'case.intake_hints')) throw new DomainError('FORBIDDEN');
   const category = query.categoryCode === undefined ? undefined : await findCategoryByCode(deps.db, query.categoryCode);
   if (query.categoryCode !== undefined && !category) throw new DomainError('CASE_CATEGORY_UNKNOWN', { categoryCode: query.categoryCode });
   const grid = query.gridCode === undefined ? undefined : await findGridPlacement(deps.db, query.gridCode);

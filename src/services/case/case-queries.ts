@@ -1,7 +1,7 @@
 /** Reading cases as the caller may see them: one with its timeline and allowed actions, or a list. */
 import { DomainError } from '../../domain/errors.ts';
 import { allowedActions } from '../../domain/case/case-transitions.ts';
-import { canViewCase, isPublicSide, listScopeFor } from '../../domain/case/case-access.ts';
+import { canSeeReporterContact, canViewCase, listScopeFor } from '../../domain/case/case-access.ts';
 import type { Actor, CaseAction, CaseKind, CasePriority, CaseSource, CaseState } from '../../domain/case/case-model.ts';
 import { isNumericId } from '../../domain/case/case-number.ts';
 import { isSpanProvisional, type WorkingCalendar } from '../../domain/calendar/index.ts';
@@ -59,8 +59,9 @@ export async function getCaseDetail(
   if (!row) throw new DomainError('NOT_FOUND');
   const isReporter = isReporterOf(row, actor, trackingCode);
   // After a handler returns a case it is no longer theirs, yet they should see the result of what they did.
-  const visible = canViewCase(actor, { districtId: row.district_id, departmentId: row.department_id, gridId: row.grid_id, state: row.state }, isReporter)
-    || (await isFollower(deps.db, row.id, { userId: actor.userId, trackingCodeHash: trackingCode ? hashTrackingCode(trackingCode) : null }));
+  const facts = { districtId: row.district_id, departmentId: row.department_id, gridId: row.grid_id, state: row.state };
+  const visible = canViewCase(actor, facts, isReporter)
+    || canViewCase(actor, facts, isReporter, await isFollower(deps.db, row.id, { userId: actor.userId, trackingCodeHash: trackingCode ? hashTrackingCode(trackingCode) : null }));
   if (!visible && !options.justActed) {
     throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'NOT_FOUND');
   }
@@ -71,7 +72,7 @@ export async function getCaseDetail(
   // An application (办件) moves by its own table; of the case actions only rating and 督办 apply (case-actions.ts).
   const actions = (row.kind === 'service_application' || row.kind === 'policy_application') ? caseActions.filter((action) => action === 'rate' || action === 'supervise') : caseActions;
   const marked = withCalendarMark(row, await deps.calendar.get());
-  return { row: marked, timeline, allowedActions: actions, showReporterContact: !isPublicSide(actor.role) || isReporter };
+  return { row: marked, timeline, allowedActions: actions, showReporterContact: canSeeReporterContact(actor, facts, isReporter) };
 }
 
 export interface CaseListQuery {

@@ -3,6 +3,7 @@
  * community and street follow the new place; a street-handled category follows the new street's
  * unit. Version-checked like every write, and recorded as a 'relocate' timeline event.
  */
+import { permits } from '../../domain/access/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { isGridCode } from '../../domain/org/index.ts';
 import type { Actor, CaseState } from '../../domain/case/case-model.ts';
@@ -16,7 +17,6 @@ import { requireGridAt, toWgs84, type CoordSystem, type LatLng } from '../geo/in
 import { runWrite } from '../write-transaction.ts';
 
 const RELOCATABLE: readonly CaseState[] = ['reported', 'filed'];
-const ROLES = ['operator', 'shift_lead'];
 
 export interface RelocateRequest {
   caseId: number;
@@ -56,7 +56,7 @@ export async function relocateCase(deps: ServiceDeps, actor: Actor, request: Rel
   return runWrite(deps, async (trx) => {
     const row = await lockCase(trx, request.caseId);
     if (!row || actor.districtId !== row.district_id) throw new DomainError('NOT_FOUND');
-    if (!ROLES.includes(actor.role)) throw new DomainError('FORBIDDEN', { action: 'relocate' });
+    if (!permits(actor, 'case.relocate', { districtId: row.district_id })) throw new DomainError('FORBIDDEN', { action: 'relocate' });
     if (row.version !== request.version) throw new DomainError('CASE_VERSION_CONFLICT', { currentVersion: row.version, yourVersion: request.version });
     if (!RELOCATABLE.includes(row.state)) throw new DomainError('CASE_INVALID_TRANSITION', { state: row.state, action: 'relocate' });
     if (target.districtId !== row.district_id) throw new DomainError('FORBIDDEN', { reason: 'other_district' });

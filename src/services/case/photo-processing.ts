@@ -3,7 +3,8 @@
  * confirmed by sharp; the public copy is re-encoded without EXIF (no GPS or camera data) and
  * turned upright; a small thumbnail is made for lists.
  */
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
+import { loadSharp } from '../lazy-libraries.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain/errors.ts';
 
@@ -41,6 +42,7 @@ export interface PreparedPhoto {
  * @throws DomainError ATTACHMENT_TYPE_UNSUPPORTED, ATTACHMENT_TOO_LARGE
  */
 export async function preparePhoto(bytes: Buffer): Promise<PreparedPhoto> {
+  const sharp = await loadSharp();
   if (bytes.length > PHOTO_MAX_BYTES) throw new DomainError('ATTACHMENT_TOO_LARGE', { maxBytes: PHOTO_MAX_BYTES });
   const type = sniffPhotoType(bytes);
   if (!type) throw new DomainError('ATTACHMENT_TYPE_UNSUPPORTED', { reason: 'content is not JPEG, PNG or WebP' });

@@ -2,8 +2,9 @@
  * Saved filters per user (issue 17): a desk's filter kept on the server under a name, so it follows its user
  * to any browser. Only signed-in staff save filters; each sees and deletes only their own.
  */
+import { permits } from '../../domain/access/index.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { isPublicSide, type Actor } from '../../domain/case/index.ts';
+import type { Actor } from '../../domain/case/index.ts';
 import {
   countSavedFilters, deleteSavedFilter, insertSavedFilter, listSavedFilters, type SavedFilterPage,
 } from '../../db/repositories/case/saved-filter-repository.ts';
@@ -14,7 +15,7 @@ export const MAX_SAVED_FILTERS = 20;
 
 function staffUser(actor: Actor): number {
   if (actor.role === 'anonymous' || actor.userId === null) throw new DomainError('AUTH_REQUIRED');
-  if (isPublicSide(actor.role)) throw new DomainError('FORBIDDEN');
+  if (!permits(actor, 'case.saved_filters')) throw new DomainError('FORBIDDEN');
   return actor.userId;
 }
 

@@ -4,6 +4,7 @@
  * per-category auto-dispatch thresholds.
  */
 import type { Actor } from '../../domain/case/index.ts';
+import { mayEver, permits } from '../../domain/access/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { findCase, findCategoryByCode } from '../../db/repositories/case/index.ts';
 import { insertAudit } from '../../db/repositories/admin/index.ts';
@@ -11,9 +12,6 @@ import { findAutoDispatchRule, listAutoDispatchRules, setAutoDispatchRule, upser
 import { findDistrictByCode } from '../../db/repositories/org/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { runWrite } from '../write-transaction.ts';
-
-/** Who takes reports and dispatches them: the roles whose choices teach the model. */
-const DISPATCHING_ROLES: readonly string[] = ['operator', 'shift_lead', 'admin'];
 
 export interface SuggestionFeedbackInput {
   caseId: number;
@@ -25,10 +23,10 @@ export interface SuggestionFeedbackInput {
 
 /** @throws DomainError FORBIDDEN, NOT_FOUND, DISPATCH_FEEDBACK_CATEGORY_UNKNOWN */
 export async function recordSuggestionFeedback(deps: ServiceDeps, actor: Actor, input: SuggestionFeedbackInput): Promise<void> {
-  if (!DISPATCHING_ROLES.includes(actor.role)) throw new DomainError('FORBIDDEN');
+  // The roles that take reports and dispatch them: their choices teach the model.
+  if (!mayEver(actor.role, 'dispatch.feedback')) throw new DomainError('FORBIDDEN');
   const row = await findCase(deps.db, input.caseId);
-  if (!row) throw new DomainError('NOT_FOUND');
-  if (actor.role !== 'admin' && actor.districtId !== row.district_id) throw new DomainError('FORBIDDEN');
+  if (!row || !permits(actor, 'dispatch.feedback', { districtId: row.district_id })) throw new DomainError('NOT_FOUND');
   if (!(await findCategoryByCode(deps.db, input.suggestedCategoryCode))) {
     throw new DomainError('DISPATCH_FEEDBACK_CATEGORY_UNKNOWN', { categoryCode: input.suggestedCategoryCode });
   }
@@ -39,16 +37,17 @@ export async function recordSuggestionFeedback(deps: ServiceDeps, actor: Actor, 
   }));
 }
 
-async function districtForAdmin(deps: ServiceDeps, actor: Actor, districtCode: string) {
+async function districtFor(deps: ServiceDeps, actor: Actor, districtCode: string, action: 'dispatch.auto_rules.read' | 'dispatch.auto_rules.edit') {
+  if (!mayEver(actor.role, action)) throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'FORBIDDEN');
   const district = await findDistrictByCode(deps.db, districtCode);
   if (!district) throw new DomainError('DISTRICT_UNKNOWN', { districtCode });
-  if (actor.role !== 'admin' && !(actor.role === 'shift_lead' && actor.districtId === district.id)) throw new DomainError('FORBIDDEN');
+  if (!permits(actor, action, { districtId: district.id })) throw new DomainError('FORBIDDEN');
   return district;
 }
 
 /** The district's auto-dispatch thresholds (admins and the district's shift leads). */
 export async function getAutoDispatchRules(deps: ServiceDeps, actor: Actor, districtCode: string): Promise<AutoDispatchRule[]> {
-  const district = await districtForAdmin(deps, actor, districtCode);
+  const district = await districtFor(deps, actor, districtCode, 'dispatch.auto_rules.read');
   return listAutoDispatchRules(deps.db, district.id);
 }
 
@@ -60,8 +59,7 @@ export async function getAutoDispatchRules(deps: ServiceDeps, actor: Actor, dist
 export async function updateAutoDispatchRule(
   deps: ServiceDeps, actor: Actor, districtCode: string, categoryCode: string, minConfidence: number | null,
 ): Promise<AutoDispatchRule[]> {
-  if (actor.role !== 'admin') throw new DomainError('FORBIDDEN');
-  const district = await districtForAdmin(deps, actor, districtCode);
+  const district = await districtFor(deps, actor, districtCode, 'dispatch.auto_rules.edit');
   if (!(await findCategoryByCode(deps.db, categoryCode))) throw new DomainError('CASE_CATEGORY_UNKNOWN', { categoryCode });
   await runWrite(deps, async (trx) => {
     const now = deps.clock();

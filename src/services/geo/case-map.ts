@@ -4,6 +4,7 @@
  * and the same weighted clusters feed the heatmap.
  */
 import Supercluster from 'supercluster';
+import { mayEver } from '../../domain/access/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { listScopeFor, type Actor, type CaseState, type WarningLevel } from '../../domain/case/index.ts';
 import type { BBox } from '../../domain/geo/index.ts';
@@ -42,7 +43,7 @@ const EMPTY: CaseMapAnswer = { total: 0, capped: false, clusters: [], points: []
 async function mapDistrictId(deps: ServiceDeps, actor: Actor, districtCode: string | undefined): Promise<number | null | 'unknown'> {
   const scope = listScopeFor(actor);
   if (scope.kind === 'none') throw new DomainError('AUTH_REQUIRED');
-  if (scope.kind !== 'all' && scope.kind !== 'district') throw new DomainError('FORBIDDEN');
+  if (!mayEver(actor.role, 'case.map') || (scope.kind !== 'all' && scope.kind !== 'district')) throw new DomainError('FORBIDDEN');
   if (!districtCode) return scope.kind === 'district' ? scope.districtId : null;
   const district = await findDistrictByCode(deps.db, districtCode);
   if (!district) return 'unknown';

@@ -3,6 +3,7 @@
  * list, switch off, the delivery log with each attempt's response, the dead-letter list and replay.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { permits } from '../../domain/access/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/case/index.ts';
 import { WEBHOOK_EVENT_KINDS } from '../../domain/integrations/index.ts';
@@ -19,7 +20,7 @@ import { WEBHOOK_DELIVERY_KIND } from './webhook-delivery.ts';
 export { WEBHOOK_EVENT_KINDS };
 
 function requireAdmin(actor: Actor): void {
-  if (actor.role !== 'admin') throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'FORBIDDEN');
+  if (!permits(actor, 'webhook.manage')) throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'FORBIDDEN');
 }
 
 function present(row: Awaited<ReturnType<typeof listWebhooks>>[number]) {

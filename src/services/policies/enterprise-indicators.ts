@@ -2,6 +2,7 @@
  * The indicators' section on enterprises: 堵点 (demands) solved per liaison and per department,
  * amounts paid and enterprises reached by pushes, for the caller's district.
  */
+import { permits } from '../../domain/access/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/case/index.ts';
 import { countSolvedDemandsByDepartment, countSolvedDemandsByLiaison } from '../../db/repositories/enterprises/index.ts';
@@ -10,7 +11,7 @@ import type { ServiceDeps } from '../service-deps.ts';
 
 /** @throws DomainError FORBIDDEN for callers without a district */
 export async function enterpriseIndicators(deps: ServiceDeps, actor: Actor) {
-  if (actor.role === 'anonymous' || actor.role === 'citizen' || actor.role === 'enterprise' || actor.districtId === null) throw new DomainError('FORBIDDEN');
+  if (!permits(actor, 'enterprise.indicators') || actor.districtId === null) throw new DomainError('FORBIDDEN');
   const [byLiaison, byDepartment, grants] = await Promise.all([
     countSolvedDemandsByLiaison(deps.db, actor.districtId),
     countSolvedDemandsByDepartment(deps.db, actor.districtId),

@@ -4,9 +4,9 @@
  * repeatable: an enterprise already listed for the policy version is never listed again, and an
  * item is paid at most once (checked under a row lock). Every step writes a grant event.
  */
+import { permits } from '../../domain/access/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/case/index.ts';
-import { GRANT_PAYER_ROLES, hasRole, POLICY_MANAGER_ROLES } from '../../domain/enterprises/index.ts';
 import { versionOn } from '../../domain/policies/index.ts';
 import {
   findGrantRun, insertGrantEvents, insertGrantItems, insertGrantRun, listedEnterpriseIds, listGrantEvents, listGrantItems,
@@ -21,7 +21,7 @@ import { matchEnterprises } from './policy-matching.ts';
 
 /** @throws DomainError FORBIDDEN, NOT_FOUND, POLICY_NOT_AUTO_GRANT, POLICY_NOT_IN_FORCE */
 export async function startGrantRun(deps: ServiceDeps, actor: Actor, policyId: number, evaluationDate?: string) {
-  if (!hasRole(actor, POLICY_MANAGER_ROLES)) throw new DomainError('FORBIDDEN');
+  if (!permits(actor, 'policy.manage')) throw new DomainError('FORBIDDEN');
   const policy = await requirePolicy(deps, policyId);
   if (policy.definition.mode !== 'auto_grant') throw new DomainError('POLICY_NOT_AUTO_GRANT');
   const date = evaluationDate ?? todayOf(deps);
@@ -57,7 +57,7 @@ export async function decideGrant(deps: ServiceDeps, actor: Actor, runId: number
   const now = deps.clock();
   return runWrite(deps, async (trx) => {
     const item = await lockItem(trx, runId, itemId);
-    if (item.enterprise_id !== enterpriseId) throw new DomainError('FORBIDDEN');
+    if (!permits(actor, 'grant.confirm', { enterpriseId: item.enterprise_id, boundEnterpriseId: enterpriseId })) throw new DomainError('FORBIDDEN');
     if (item.status !== 'pending') throw new DomainError('GRANT_ITEM_NOT_PENDING', { status: item.status });
     const updated = await setGrantItemDecision(trx, itemId, { status: decision, userId: actor.userId, at: now });
     await insertGrantEvents(trx, [{ runId, itemId, action: decision === 'confirmed' ? 'confirm' : 'decline', actorUserId: actor.userId, at: now }]);
@@ -67,7 +67,7 @@ export async function decideGrant(deps: ServiceDeps, actor: Actor, runId: number
 
 /** Records the payout of a confirmed item. @throws DomainError FORBIDDEN, NOT_FOUND, GRANT_ALREADY_PAID, GRANT_ITEM_NOT_CONFIRMED */
 export async function payGrant(deps: ServiceDeps, actor: Actor, runId: number, itemId: number, reference: string) {
-  if (!hasRole(actor, GRANT_PAYER_ROLES)) throw new DomainError('FORBIDDEN');
+  if (!permits(actor, 'grant.pay')) throw new DomainError('FORBIDDEN');
   const now = deps.clock();
   return runWrite(deps, async (trx) => {
     const item = await lockItem(trx, runId, itemId);
@@ -81,7 +81,7 @@ export async function payGrant(deps: ServiceDeps, actor: Actor, runId: number, i
 
 /** A run with its items and audit trail, for staff. @throws DomainError FORBIDDEN, NOT_FOUND */
 export async function getGrantRun(deps: ServiceDeps, actor: Actor, runId: number) {
-  if (!hasRole(actor, [...POLICY_MANAGER_ROLES, ...GRANT_PAYER_ROLES])) throw new DomainError('FORBIDDEN');
+  if (!permits(actor, 'grant.view')) throw new DomainError('FORBIDDEN');
   const run = await findGrantRun(deps.db, runId);
   if (!run) throw new DomainError('NOT_FOUND');
   return { run, items: await listGrantItems(deps.db, { runId }), events: await listGrantEvents(deps.db, runId) };

@@ -7,6 +7,7 @@
  * sets the case's deadline to the 快申快享 limit of the stage it now waits for.
  */
 import type { Transaction } from 'kysely';
+import { permits } from '../../domain/access/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { caseNumberYear, formatCaseNumber, type Actor, type CaseChanges } from '../../domain/case/index.ts';
 import {
@@ -178,9 +179,6 @@ export async function listEnterpriseApplications(deps: ServiceDeps, actor: Actor
 /** How many applications the staff list returns at most (newest first). */
 export const STAFF_APPLICATION_LIST_LIMIT = 500;
 
-/** Roles that may see the staff list: those that may take a step (a handler sees its own department's). */
-const STAFF_LIST_ROLES = ['admin', 'leader', 'supervisor', 'handler'] as const;
-
 /**
  * The staff list of 政策申报办理: the district's applications (every district for an admin; a handler
  * only those routed to its department), optionally of one stage or one policy, each with the caller's
@@ -190,9 +188,8 @@ export async function listStaffApplications(
   deps: ServiceDeps, actor: Actor, filter: { status?: PolicyApplicationRow['status'] | undefined; policyId?: number | undefined },
 ): Promise<PolicyApplicationView[]> {
   if (actor.role === 'anonymous') throw new DomainError('AUTH_REQUIRED');
-  if (!(STAFF_LIST_ROLES as readonly string[]).includes(actor.role)) throw new DomainError('FORBIDDEN');
-  if (actor.role !== 'admin' && actor.districtId === null) throw new DomainError('FORBIDDEN');
-  if (actor.role === 'handler' && actor.departmentId === null) throw new DomainError('FORBIDDEN');
+  // Those who may take a step see the list; a handler sees its own department's.
+  if (!permits(actor, 'policy_application.list')) throw new DomainError('FORBIDDEN');
   const rows = await listPolicyApplications(deps.db, {
     ...(actor.role === 'admin' ? {} : { districtId: actor.districtId! }),
     ...(actor.role === 'handler' ? { departmentId: actor.departmentId! } : {}),

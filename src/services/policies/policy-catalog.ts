@@ -1,4 +1,5 @@
 /** Policies as data: saved only when every version's rules are valid, read back as definitions. */
+import { permits } from '../../domain/access/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/case/index.ts';
 import { hasRole, POLICY_MANAGER_ROLES } from '../../domain/enterprises/index.ts';
@@ -60,7 +61,7 @@ export async function createPolicy(deps: ServiceDeps, actor: Actor, definition: 
 }
 
 export async function listPoliciesFor(deps: ServiceDeps, actor: Actor): Promise<StoredPolicy[]> {
-  if (actor.role === 'anonymous' || actor.role === 'citizen') throw new DomainError('FORBIDDEN');
+  if (!permits(actor, 'policy.read')) throw new DomainError('FORBIDDEN');
   return loadPolicies(deps);
 }
 

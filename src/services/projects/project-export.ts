@@ -1,5 +1,5 @@
 /** 项目清单 as an Excel workbook (.xlsx), the form districts keep it in: one row per project. */
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../lazy-libraries.ts';
 import type { Actor } from '../../domain/case/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { listProjectsFor } from './project-registry.ts';
@@ -11,7 +11,7 @@ export const PROJECT_EXPORT_HEADERS = [
 /** @returns the file name and the .xlsx bytes of the caller's district's projects */
 export async function exportProjectsXlsx(deps: ServiceDeps, actor: Actor, districtCode: string | undefined): Promise<{ fileName: string; body: Buffer }> {
   const { district, items } = await listProjectsFor(deps, actor, { districtCode });
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'civicloop';
   const sheet = workbook.addWorksheet('项目清单');
   sheet.addRow([...PROJECT_EXPORT_HEADERS]).font = { bold: true };

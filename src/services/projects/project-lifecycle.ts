@@ -3,6 +3,7 @@
  * admin after lifecycleEditProblems finds nothing that would break an existing project's history, with an
  * audit entry. The closed months' 四率 are frozen first, so an edit does not change a past month.
  */
+import { permits } from '../../domain/access/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/case/index.ts';
 import { canReadProjects, lifecycleEditProblems, type LifecycleStage } from '../../domain/projects/index.ts';
@@ -26,7 +27,7 @@ export async function getLifecycle(deps: ServiceDeps, actor: Actor): Promise<Lif
  */
 export async function editLifecycle(deps: ServiceDeps, actor: Actor, stages: readonly LifecycleStage[]): Promise<LifecycleStage[]> {
   if (actor.role === 'anonymous') throw new DomainError('AUTH_REQUIRED');
-  if (actor.role !== 'admin') throw new DomainError('FORBIDDEN');
+  if (!permits(actor, 'project.lifecycle.edit')) throw new DomainError('FORBIDDEN');
   const current = (await loadLifecycle(deps.db)).stages;
   const problems = lifecycleEditProblems(current, stages, await lifecycleUsage(deps.db));
   if (problems.length > 0) throw new DomainError('PROJECT_LIFECYCLE_EDIT_REFUSED', { problems });

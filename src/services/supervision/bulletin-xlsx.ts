@@ -1,5 +1,5 @@
 /** Renders the monthly bulletin as an Excel workbook (.xlsx): a 概况 sheet, then one sheet per table. */
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../lazy-libraries.ts';
 import type { BulletinDocument } from './bulletin-tables.ts';
 
 /** Sheet names: the table title without its ordinal, within Excel's 31-character limit. */
@@ -12,7 +12,7 @@ export function sheetNameOf(title: string): string {
  * @example await renderBulletinXlsx(bulletinDocument(data)) // Buffer starting with 'PK'
  */
 export async function renderBulletinXlsx(doc: BulletinDocument): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'civicloop';
   const overview = workbook.addWorksheet('概况');
   overview.addRow([doc.title]).font = { bold: true, size: 14 };

@@ -12,7 +12,7 @@ import {
 } from '../../domain/supervision/indicator-score.ts';
 import { previousPeriod, type Period } from '../../domain/supervision/period.ts';
 import {
-  listUnits, loadCaseFacts, loadFlowFacts, loadNoticeFacts, loadRatingFacts, type Tagged, type UnitLevel, type UnitRow,
+  listUnits, loadCaseFacts, loadFlowFacts, loadNoticeFacts, loadRatingFacts, loadServiceRatingFacts, type Tagged, type UnitLevel, type UnitRow,
 } from '../../db/repositories/supervision/indicator-repository.ts';
 import { findDistrictByCode, findDistrictById } from '../../db/repositories/org/index.ts';
 import { closeFinishedDays, readFrozenSums, type FrozenSums } from '../../db/repositories/supervision/day-close-repository.ts';
@@ -173,13 +173,13 @@ async function computeFrozenTable(deps: ServiceDeps, district: DistrictRef, leve
   const units = await listUnits(deps.db, district.id, level);
   const selected = unit === undefined ? units : units.filter((row) => row.code === unit || String(row.id) === unit);
   if (unit !== undefined && selected.length === 0) throw new DomainError('UNIT_UNKNOWN', { level, unit });
-  const [sums, totals, ratings, notices] = await Promise.all([
+  // Only rows of units × days and the period's own service ratings and notices: nothing here reads a case.
+  const [sums, totals, services, notices] = await Promise.all([
     readFrozenSums(deps.db, district.id, level, fromDay, toDay),
     readFrozenSums(deps.db, district.id, 'district', fromDay, toDay),
-    loadRatingFacts(deps.db, district.id, level, period.start, period.end),
+    loadServiceRatingFacts(deps.db, district.id, level, period.start, period.end),
     loadNoticeFacts(deps.db, district.id, level, period.start, period.end),
   ]);
-  const services = ratings.filter((item) => item.fact.source === 'service');
   const noticesAtEnd = notices.map((item) => ({
     ...item,
     fact: { ...item.fact, respondedAt: item.fact.respondedAt && item.fact.respondedAt.getTime() <= period.end.getTime() ? item.fact.respondedAt : null },

@@ -2,6 +2,7 @@
  * 督办 supervision notices: a supervisor or a district leader (区领导督办, named on the notice) addresses a case's owning unit (or a unit directly) with
  * a response time; the unit answers; the sweep escalates what is not answered in time.
  */
+import { permits, type AccessAction } from '../../domain/access/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { computeDeadline } from '../../domain/calendar/index.ts';
 import { OPEN_STATES, type Actor, isSupervisionReader } from '../../domain/case/index.ts';
@@ -23,9 +24,9 @@ export interface NoticeInput {
   respondBy?: Date | undefined;
 }
 
-function requireRole(actor: Actor, roles: readonly string[]): void {
+function requirePermission(actor: Actor, action: AccessAction): void {
   if (actor.role === 'anonymous') throw new DomainError('AUTH_REQUIRED');
-  if (!roles.includes(actor.role) || actor.districtId === null) throw new DomainError('FORBIDDEN');
+  if (!permits(actor, action)) throw new DomainError('FORBIDDEN');
 }
 
 /**
@@ -34,7 +35,7 @@ function requireRole(actor: Actor, roles: readonly string[]): void {
  */
 export async function issueNotice(deps: ServiceDeps, actor: Actor, input: NoticeInput) {
   // The supervision office issues 督办; so does a district leader (the leader's 督办 from the cockpit and board).
-  requireRole(actor, ['supervisor', 'leader']);
+  requirePermission(actor, 'supervision.notice.issue');
   const issuer = actor.userId === null ? undefined : await findUserById(deps.db, actor.userId);
   const issuerName = issuer?.display_name ?? null;
   const districtId = actor.districtId!;
@@ -56,7 +57,9 @@ export async function issueNotice(deps: ServiceDeps, actor: Actor, input: Notice
     if (input.caseId !== undefined) {
       caseRow = await lockCase(trx, input.caseId);
       const open = caseRow && (OPEN_STATES as readonly string[]).includes(caseRow.state);
-      if (!caseRow || caseRow.district_id !== districtId || !open || caseRow.department_id === null) {
+      // Another district's case answers as not found, like reading it.
+      if (!caseRow || caseRow.district_id !== districtId) throw new DomainError('NOT_FOUND', { caseId: input.caseId });
+      if (!open || caseRow.department_id === null) {
         throw new DomainError('NOTICE_TARGET_INVALID', { caseId: input.caseId });
       }
       departmentId = caseRow.department_id;
@@ -91,7 +94,7 @@ export async function issueNotice(deps: ServiceDeps, actor: Actor, input: Notice
  * @throws DomainError NOT_FOUND, FORBIDDEN, NOTICE_ALREADY_ANSWERED
  */
 export async function respondToNotice(deps: ServiceDeps, actor: Actor, noticeId: number, response: string) {
-  requireRole(actor, ['handler']);
+  requirePermission(actor, 'supervision.notice.respond');
   const now = deps.clock();
   return runWrite(deps, async (trx) => {
     const notice = await lockNotice(trx, noticeId);

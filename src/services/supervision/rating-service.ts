@@ -3,6 +3,7 @@
  * with the same 差评 → rectification loop, and appeals (申诉) decided by a supervisor; an upheld
  * appeal takes the rating out of the indicators (the repository filters it).
  */
+import { permits } from '../../domain/access/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { isBadRating, type Actor, type RatingLevel, isDistrictStaff, isSupervisionReader, type ServiceChannel } from '../../domain/case/index.ts';
 import { findCase, lockCase, appendEvents } from '../../db/repositories/case/index.ts';
@@ -63,7 +64,7 @@ export async function listServiceRatingsFor(deps: ServiceDeps, actor: Actor) {
  * @throws DomainError FORBIDDEN, NOT_FOUND, APPEAL_NOT_ALLOWED
  */
 export async function fileAppeal(deps: ServiceDeps, actor: Actor, input: { caseId?: number | undefined; serviceRatingId?: number | undefined; reason: string }) {
-  if (actor.role !== 'handler' || actor.departmentId === null || actor.districtId === null) throw new DomainError('FORBIDDEN');
+  if (!permits(actor, 'rating.appeal.file')) throw new DomainError('FORBIDDEN');
   const now = deps.clock();
   let target: { districtId: number; departmentId: number | null; level: RatingLevel | null; caseId: number | null; serviceRatingId: number | null };
   if (input.caseId !== undefined) {
@@ -103,7 +104,7 @@ export async function fileAppeal(deps: ServiceDeps, actor: Actor, input: { caseI
  * @throws DomainError FORBIDDEN, NOT_FOUND, APPEAL_ALREADY_DECIDED
  */
 export async function decideRatingAppeal(deps: ServiceDeps, actor: Actor, appealId: number, input: { upheld: boolean; note?: string | undefined }) {
-  if (actor.role !== 'supervisor' || actor.districtId === null) throw new DomainError('FORBIDDEN');
+  if (!permits(actor, 'rating.appeal.decide')) throw new DomainError('FORBIDDEN');
   const now = deps.clock();
   return runWrite(deps, async (trx) => {
     const appeal = await lockAppeal(trx, appealId);

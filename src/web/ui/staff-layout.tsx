@@ -5,6 +5,7 @@ import { LogoutOutlined } from '@ant-design/icons';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../domain/case/index.ts';
+import { mayEver, type AccessAction } from '../../domain/access/index.ts';
 import { homePathFor, useSession } from '../modules/session/index.ts';
 import { Brand } from './layouts.tsx';
 import { LangSwitch } from './lang-switch.tsx';
@@ -16,20 +17,43 @@ type NavKey = 'workbench' | 'inbox' | 'grid' | 'search' | 'map' | 'cockpit' | 'a
   | 'portal' | 'enterprises' | 'policies'
   | 'projects' | 'patronage' | 'kpi' | 'window' | 'services' | 'service-indicators';
 
-/** Which pages each role sees in the menu. */
-const MENU: Partial<Record<Role, NavKey[]>> = {
-  operator: ['workbench', 'window', 'search', 'map', 'cockpit', 'enterprises'],
-  shift_lead: ['workbench', 'window', 'search', 'map', 'cockpit', 'enterprises'],
-  handler: ['inbox', 'services', 'service-indicators', 'notices', 'search', 'policies'],
-  grid_worker: ['grid'],
-  supervisor: ['cockpit', 'supervision', 'service-indicators', 'map', 'search', 'enterprises', 'policies'],
-  leader: ['cockpit', 'supervision', 'service-indicators', 'map', 'search', 'projects', 'patronage', 'kpi', 'enterprises', 'policies'],
-  admin: ['admin', 'search', 'map', 'enterprises', 'policies'],
-  enterprise: ['portal'],
-  project_officer: ['projects', 'kpi', 'search'],
+/**
+ * What each page needs from the access table (src/domain/access): a role sees a page in its menu when it may
+ * ever take every action listed, so the menu and the server cannot disagree. Pages a role works from share
+ * actions with neighbours (the window and the handler's 办件 both receive applications); the second action
+ * says whose desk it is.
+ */
+const PAGE_NEEDS: Record<NavKey, readonly AccessAction[]> = {
+  workbench: ['case.act.dispatch'],
+  window: ['application.receive', 'case.act.dispatch'],
+  inbox: ['case.act.sign'],
+  services: ['application.receive', 'case.act.sign'],
+  'service-indicators': ['application.indicators'],
+  notices: ['supervision.notice.respond'],
+  grid: ['case.act.verify'],
+  cockpit: ['supervision.read'],
+  supervision: ['supervision.notice.issue'],
+  search: ['case.list', 'case.saved_filters'],
+  map: ['case.map'],
+  projects: ['project.problem.raise'],
+  patronage: ['project.problem.raise', 'case.act.supervise'],
+  kpi: ['project.problem.raise'],
+  admin: ['admin.users'],
+  enterprises: ['enterprise.manage'],
+  policies: ['policy_application.list'],
+  portal: ['grant.confirm'],
 };
 
-const ALL_PAGES = new Set<string>(Object.values(MENU).flat());
+const PAGE_ORDER = Object.keys(PAGE_NEEDS) as NavKey[];
+
+/** The pages a role sees in the menu: its home page first, then the others it may use. */
+function menuFor(role: Role): NavKey[] {
+  const pages = PAGE_ORDER.filter((page) => PAGE_NEEDS[page].every((action) => mayEver(role, action)));
+  const home = homePathFor(role).slice(1);
+  return pages.includes(home as NavKey) ? [home as NavKey, ...pages.filter((page) => page !== home)] : pages;
+}
+
+const ALL_PAGES = new Set<string>(PAGE_ORDER);
 
 /** The menu key a path opens, when it is a staff page at all. */
 function pageOf(pathname: string): NavKey | null {
@@ -61,7 +85,7 @@ export function StaffLayout() {
   if (loading) return <Spin fullscreen />;
   if (!user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
   const mobile = user.role === 'grid_worker';
-  const keys = MENU[user.role] ?? ['search'];
+  const keys = menuFor(user.role);
   const current = keys.find((key) => location.pathname.startsWith(`/${key}`));
   const requested = pageOf(location.pathname);
   if (requested && !keys.includes(requested)) return <GuardRedirect page={requested} home={homePathFor(user.role)} />;

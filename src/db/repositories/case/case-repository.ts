@@ -1,5 +1,5 @@
 /** Cases: numbering, insert, the versioned update, lookups and the scoped list. */
-import { CompiledQuery, sql, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type ExpressionBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { CaseRow, CaseUpdate, Database, NewCase } from '../../schema.ts';
 import type { CaseKind, CaseListSort, CasePriority, CaseSource, CaseState } from '../../../domain/case/case-model.ts';
 import { isOverdueSql } from './case-warning-sql.ts';
@@ -93,20 +93,24 @@ export interface CaseListPage {
   totalIsEstimate: boolean;
 }
 
-/** The list's cases with the names it shows beside them. */
-function joinedCases(db: Db) {
-  return db
-    .selectFrom('cases as k')
+/** The cases a list or its count starts from; filters and the scope apply to this table alone. */
+function listedCases(db: Db) {
+  return db.selectFrom('cases as k');
+}
+
+type ListedCases = ReturnType<typeof listedCases>;
+
+/** The names a page shows beside each case (not needed to count them: every case has a category). */
+function withNames(query: ListedCases) {
+  return query
     .innerJoin('categories as c', 'c.id', 'k.category_id')
     .leftJoin('grids as g', 'g.id', 'k.grid_id')
     .leftJoin('departments as dep', 'dep.id', 'k.department_id')
     .leftJoin('streets as s', 's.id', 'k.street_id');
 }
 
-type JoinedCases = ReturnType<typeof joinedCases>;
-
 /** Only the cases the caller may list. */
-function withinScope(query: JoinedCases, scope: CaseListScope): JoinedCases {
+function withinScope(query: ListedCases, scope: CaseListScope): ListedCases {
   switch (scope.kind) {
     case 'all':
       return query;
@@ -125,8 +129,35 @@ function withinScope(query: JoinedCases, scope: CaseListScope): JoinedCases {
   }
 }
 
+/** pg_trgm indexes terms of three characters and more (migration 0001); shorter ones need the bigrams of 0018. */
+const TRIGRAM_MIN_LENGTH = 3;
+
+/**
+ * A search term in the number, the title with the description, or the address. The term itself is checked
+ * with LIKE when it has no letter with case (Chinese, digits: ILIKE would give the same rows, at about ten
+ * times the cost of folding every candidate's text), else with ILIKE.
+ */
+function matchingText(text: string) {
+  const pattern = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  const operator = text.toLowerCase() === text && text.toUpperCase() === text ? 'like' : 'ilike';
+  return (eb: ExpressionBuilder<Database & { k: Database['cases'] }, 'k'>) => {
+    const inText = eb.or([eb(sql`k.title || ' ' || k.description`, operator, pattern), eb('k.address', operator, pattern)]);
+    // A term of three characters and more: the trigram indexes find the candidates, and the term's bigrams add
+    // nothing (a text holding the term holds its bigrams). Shorter: the bigram index finds them (migration
+    // 0018), and the like then checks the term itself, since holding all bigrams of a term does not mean holding it.
+    const candidates = [...text].length >= TRIGRAM_MIN_LENGTH
+      ? inText
+      : eb.and([
+        eb.exists(eb.selectFrom('case_search_terms as st').select('st.case_id').whereRef('st.case_id', '=', 'k.id')
+          .where(sql<SqlBool>`st.terms @> civicloop_bigrams(${text})`)),
+        inText,
+      ]);
+    return eb.or([eb('k.number', '=', text), candidates]);
+  };
+}
+
 /** The filters the caller chose. */
-function matchingFilter(query: JoinedCases, filter: CaseListFilter): JoinedCases {
+function matchingFilter(query: ListedCases, filter: CaseListFilter): ListedCases {
   if (filter.districtIds?.length) query = query.where('k.district_id', 'in', filter.districtIds);
   if (filter.state?.length) query = query.where('k.state', 'in', filter.state);
   if (filter.kind) query = query.where('k.kind', '=', filter.kind);
@@ -143,20 +174,7 @@ function matchingFilter(query: JoinedCases, filter: CaseListFilter): JoinedCases
     // The state list only narrows the scan; the rule itself is isOverdueSql.
     query = query.where('k.state', 'in', ['dispatched', 'signed', 'suspended']).where(isOverdueSql('k', filter.overdueAt));
   }
-  if (filter.text) {
-    const pattern = `%${filter.text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    const text = filter.text;
-    // The bigram index finds the candidates for terms of two characters and more (migration 0018); the
-    // like then checks the term itself, since holding all bigrams of a term does not mean holding the term.
-    query = query.where((eb) => eb.or([
-      eb('k.number', '=', text),
-      eb.and([
-        eb.exists(eb.selectFrom('case_search_terms as st').select('st.case_id').whereRef('st.case_id', '=', 'k.id')
-          .where(sql<SqlBool>`st.terms @> civicloop_bigrams(${text})`)),
-        eb.or([eb(sql`k.title || ' ' || k.description`, 'ilike', pattern), eb('k.address', 'ilike', pattern)]),
-      ]),
-    ]));
-  }
+  if (filter.text) query = query.where(matchingText(filter.text));
   return query;
 }
 
@@ -178,8 +196,8 @@ const ORDER_BY: Record<CaseSort, RawBuilder<unknown>> = {
 
 /** One page of the caller's cases, newest first, with the total (exact up to the cap, else estimated). */
 export async function listCases(db: Db, filter: CaseListFilter, scope: CaseListScope): Promise<CaseListPage> {
-  const base = matchingFilter(withinScope(joinedCases(db), scope), filter);
-  let page = base
+  const base = matchingFilter(withinScope(listedCases(db), scope), filter);
+  let page = withNames(base)
     .selectAll('k')
     .select([
       'c.code as category_code', 'c.minor_name as category_name', 'c.minor_name_en as category_name_en',

@@ -2,3 +2,4 @@
 export * from './org-repository.ts';
 export * from './user-repository.ts';
 export * from './login-throttle-repository.ts';
+export * from './rate-limit-repository.ts';

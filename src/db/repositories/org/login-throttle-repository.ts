@@ -32,3 +32,16 @@ export async function recordLoginFailure(db: Db, key: string, now: Date, windowM
 export async function clearLoginFailures(db: Db, keys: string[]): Promise<void> {
   await db.deleteFrom('login_throttle').where('key', 'in', keys).execute();
 }
+
+/**
+ * Deletes the counters that no longer decide anything: last failure older than the window (the next failure
+ * would start again at 1) and no lock still running. Keeps the table to the keys of the current window.
+ * @returns how many were deleted
+ */
+export async function deleteStaleLoginFailures(db: Db, now: Date, windowMs: number): Promise<number> {
+  const result = await db.deleteFrom('login_throttle')
+    .where('last_failure_at', '<', new Date(now.getTime() - windowMs))
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -78,11 +78,15 @@ export async function closeFinishedDays(db: Db, districtId: number, fromDay: str
     (await db.selectFrom('indicator_closed_days').select(sql<string>`day::text`.as('day')).where('district_id', '=', districtId)
       .where('day', '>=', fromDay).where('day', '<', last).execute()).map((row) => row.day),
   );
+  const open: string[] = [];
+  for (let day = fromDay; day < last; day = nextDay(day)) if (!closed.has(day)) open.push(day);
+  // A period read again finds every day closed: it then reads no case at all.
+  if (open.length === 0) return 0;
   const first = await db.selectFrom('cases').select((eb) => eb.fn.min('filed_at').as('first')).where('district_id', '=', districtId).executeTakeFirst();
   const firstDay = first?.first ? shanghaiDay(new Date(first.first as unknown as string)) : last;
   let count = 0;
-  for (let day = fromDay; day < last; day = nextDay(day)) {
-    if (closed.has(day) || day < firstDay) continue;
+  for (const day of open) {
+    if (day < firstDay) continue;
     const done = await db.transaction().execute((trx) => closeDay(trx, districtId, day, now));
     if (done) count += 1;
   }

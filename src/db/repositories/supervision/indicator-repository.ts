@@ -106,9 +106,9 @@ export async function loadFlowFacts(db: Db, districtId: number, level: UnitLevel
   return rows.map((row) => ({ unitId: row.unit_id, fact: { action: row.action as 'dispatch' | 'return', at: row.at } }));
 }
 
-/** Case and service ratings given in the window, without those removed by an upheld appeal. */
-export async function loadRatingFacts(db: Db, districtId: number, level: UnitLevel, start: Date, end: Date): Promise<Tagged<RatingFact>[]> {
-  const caseRows = await db
+/** Case ratings given in the window, without those removed by an upheld appeal: one row per rated case. */
+export async function loadCaseRatingFacts(db: Db, districtId: number, level: UnitLevel, start: Date, end: Date): Promise<Tagged<RatingFact>[]> {
+  const rows = await db
     .selectFrom('cases as k')
     .select([
       caseUnit(level).as('unit_id'), 'k.rating', 'k.rated_at',
@@ -122,9 +122,20 @@ export async function loadRatingFacts(db: Db, districtId: number, level: UnitLev
       not(exists(selectFrom('rating_appeals as a').select('a.id').whereRef('a.case_id', '=', 'k.id').where('a.status', '=', 'upheld'))),
     )
     .execute();
+  return rows.map((row) => ({
+    unitId: row.unit_id,
+    fact: { source: 'case' as const, level: row.rating!, at: row.rated_at as Date, respondedInTime: Boolean(row.responded) },
+  }));
+}
+
+/**
+ * Service ratings (of a department, not of a case) given in the window, without those removed by an upheld
+ * appeal. A frozen period reads only these: the case ratings are already in its rollups.
+ */
+export async function loadServiceRatingFacts(db: Db, districtId: number, level: UnitLevel, start: Date, end: Date): Promise<Tagged<RatingFact>[]> {
   const serviceUnit: RawBuilder<number | null> =
     level === 'district' ? sql`r.district_id` : level === 'department' ? sql`r.department_id` : level === 'street' ? sql`d.street_id` : sql`null::int`;
-  const serviceRows = await db
+  const rows = await db
     .selectFrom('service_ratings as r')
     .innerJoin('departments as d', 'd.id', 'r.department_id')
     .select([serviceUnit.as('unit_id'), 'r.level', 'r.rated_at'])
@@ -135,16 +146,19 @@ export async function loadRatingFacts(db: Db, districtId: number, level: UnitLev
       not(exists(selectFrom('rating_appeals as a').select('a.id').whereRef('a.service_rating_id', '=', 'r.id').where('a.status', '=', 'upheld'))),
     )
     .execute();
-  return [
-    ...caseRows.map((row) => ({
-      unitId: row.unit_id,
-      fact: { source: 'case' as const, level: row.rating!, at: row.rated_at as Date, respondedInTime: Boolean(row.responded) },
-    })),
-    ...serviceRows.map((row) => ({
-      unitId: row.unit_id,
-      fact: { source: 'service' as const, level: row.level, at: row.rated_at, respondedInTime: false },
-    })),
-  ];
+  return rows.map((row) => ({
+    unitId: row.unit_id,
+    fact: { source: 'service' as const, level: row.level, at: row.rated_at, respondedInTime: false },
+  }));
+}
+
+/** Case and service ratings given in the window (the fact-based computation of a running period). */
+export async function loadRatingFacts(db: Db, districtId: number, level: UnitLevel, start: Date, end: Date): Promise<Tagged<RatingFact>[]> {
+  const [cases, services] = await Promise.all([
+    loadCaseRatingFacts(db, districtId, level, start, end),
+    loadServiceRatingFacts(db, districtId, level, start, end),
+  ]);
+  return [...cases, ...services];
 }
 
 /** Notices issued or escalated in the window, credited to the addressed department (or its street, or the district). */

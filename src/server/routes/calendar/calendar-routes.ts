@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { CalendarDayBody, CalendarYearQuery } from '../../../shared/api-schemas.ts';
 import { listCalendarYear, setCalendarDay } from '../../../services/calendar/calendar-admin.ts';
 import { applyNotice, previewNotice } from '../../../services/calendar/calendar-notice.ts';
-import { requireRole } from '../../plugins/auth.ts';
+import { requirePermission } from '../../plugins/auth.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
 export async function calendarRoutes(app: FastifyInstance, { services }: RouteDeps): Promise<void> {
@@ -26,7 +26,7 @@ export async function calendarRoutes(app: FastifyInstance, { services }: RouteDe
       },
     },
     async (request) => {
-      requireRole(request, ['admin']);
+      requirePermission(request, 'admin.calendar');
       const { row, recalculated } = await setCalendarDay(services, request.params.date, request.body.isWorkingDay, request.body.name);
       return { date: row.day, isWorkingDay: row.isWorkingDay, name: row.name, source: row.source, recalculatedCases: recalculated };
     },
@@ -38,7 +38,7 @@ export async function calendarRoutes(app: FastifyInstance, { services }: RouteDe
     '/api/v1/admin/calendar/notice/preview',
     { schema: { tags: ['admin'], summary: '预览节假日通知 / Preview a State Council holiday notice against the calendar', body: NoticeBody } },
     async (request) => {
-      requireRole(request, ['admin']);
+      requirePermission(request, 'admin.calendar');
       return previewNotice(services, request.body.text);
     },
   );
@@ -47,7 +47,7 @@ export async function calendarRoutes(app: FastifyInstance, { services }: RouteDe
     '/api/v1/admin/calendar/notice/apply',
     { schema: { tags: ['admin'], summary: '导入节假日通知 / Apply a State Council holiday notice', body: NoticeBody } },
     async (request) => {
-      requireRole(request, ['admin']);
+      requirePermission(request, 'admin.calendar');
       return applyNotice(services, request.body.text, { confirm: request.body.confirm ?? false, actorUserId: request.actor.userId });
     },
   );

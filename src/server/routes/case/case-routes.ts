@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CASE_ACTIONS } from '../../../domain/case/case-model.ts';
+import { canSeeReporterContact, caseFactsOf } from '../../../domain/case/case-access.ts';
 import { APPLICATION_ACTIONS, isApplicationAction } from '../../../domain/applications/index.ts';
 import { ApplicationActionBody } from '../../../shared/application-schemas.ts';
 import { performApplicationAction } from '../../../services/applications/index.ts';
@@ -82,7 +83,9 @@ export async function caseRoutes(app: FastifyInstance, { services, config }: Rou
       const result = await listCasesFor(services, request.actor, request.query);
       const now = services.clock();
       return {
-        items: result.items.map((row) => presentCase(row, { showReporterContact: true, now })),
+        items: result.items.map((row) => presentCase(row, {
+          showReporterContact: canSeeReporterContact(request.actor, caseFactsOf(row), row.reporter_user_id !== null && row.reporter_user_id === request.actor.userId), now,
+        })),
         total: result.total, totalIsEstimate: result.totalIsEstimate, nextCursor: result.nextCursor,
       };
     },

@@ -7,6 +7,7 @@ import { followCase } from '../../../services/case/case-follow.ts';
 import { findIntakeHints } from '../../../services/case/case-intake-hints.ts';
 import { CaseRefParams, IntakeHintsQuery } from '../../../shared/api-schemas.ts';
 import { presentCase } from './case-presenter.ts';
+import { canSeeReporterContact, caseFactsOf } from '../../../domain/case/case-access.ts';
 import type { IntakeHintsView } from '../../../shared/case-views.ts';
 import { resolveCaseId } from '../../../services/case/case-queries.ts';
 import type { RouteDeps } from '../route-deps.ts';
@@ -71,7 +72,7 @@ export async function duplicateRoutes(app: FastifyInstance, { services, config }
       const { phone, category, grid } = request.query;
       const hints = await findIntakeHints(services, request.actor, { phone, categoryCode: category, gridCode: grid });
       const now = services.clock();
-      const present = (row: Parameters<typeof presentCase>[0]) => presentCase(row, { showReporterContact: true, now });
+      const present = (row: Parameters<typeof presentCase>[0]) => presentCase(row, { showReporterContact: canSeeReporterContact(request.actor, caseFactsOf(row), false), now });
       return {
         caller: { total: hints.callerTotal, open: hints.callerOpen.map(present), earlier: hints.callerEarlier.map(present) },
         duplicates: hints.duplicates.map((d) => ({ ...present(d.row), sameCaller: d.sameCaller, sameGrid: d.sameGrid })),

@@ -6,7 +6,7 @@ import { AutoDispatchRuleBody, DispatchFeedbackBody, DispatchSuggestBody, Dispat
 import {
   getAutoDispatchRules, recordSuggestionFeedback, suggestDispatch, trainDistrictByCode, updateAutoDispatchRule,
 } from '../../../services/dispatch/index.ts';
-import { requireRole } from '../../plugins/auth.ts';
+import { requirePermission } from '../../plugins/auth.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
 /** Citizens' pages suggest as people type (debounced): more than reports, still bounded per address. */
@@ -44,7 +44,7 @@ export async function dispatchRoutes(app: FastifyInstance, { services }: RouteDe
     '/api/v1/dispatch/train',
     { schema: { tags: ['dispatch'], summary: '重新训练派单模型 / Retrain the dispatch model', body: DispatchTrainBody } },
     async (request) => {
-      requireRole(request, ['admin']);
+      requirePermission(request, 'dispatch.train');
       return trainDistrictByCode(services, request.body.districtCode);
     },
   );

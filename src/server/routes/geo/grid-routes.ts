@@ -9,7 +9,7 @@ import { relocateCase } from '../../../services/case/index.ts';
 import { listGridMap } from '../../../services/geo/grid-map.ts';
 import { getCaseDetail, resolveCaseId } from '../../../services/case/index.ts';
 import { presentCaseDetail } from '../case/index.ts';
-import { requireRole } from '../../plugins/auth.ts';
+import { requirePermission } from '../../plugins/auth.ts';
 import type { RouteDeps } from '../route-deps.ts';
 
 /** A city's grid file is far larger than an ordinary JSON body. */
@@ -48,7 +48,7 @@ export async function gridRoutes(app: FastifyInstance, { services }: RouteDeps):
       },
     },
     async (request) => {
-      requireRole(request, ['admin']);
+      requirePermission(request, 'admin.org');
       return importGrids(services.db, request.body, { dryRun: request.query.dryRun });
     },
   );

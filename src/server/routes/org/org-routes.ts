@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { CategoryRow } from '../../../db/schema.ts';
 import { CategoryUpdateBody } from '../../../shared/api-schemas.ts';
 import { editCategory } from '../../../services/admin/index.ts';
-import { requireRole } from '../../plugins/auth.ts';
+import { requirePermission } from '../../plugins/auth.ts';
 import { readCategories, readDepartments, readOrgTables } from '../../../services/org/org-reference.ts';
 import { changeDistrictSettings, getDistrictSettings } from '../../../services/org/district-settings-admin.ts';
 import type { CategoryView, DepartmentView, OrgTree } from '../../../shared/reference-views.ts';
@@ -39,7 +39,7 @@ export async function orgRoutes(app: FastifyInstance, { services }: RouteDeps): 
       },
     },
     async (request) => {
-      requireRole(request, ['admin']);
+      requirePermission(request, 'admin.org');
       return presentCategory(await editCategory(services, request.params.code, request.body));
     },
   );
@@ -81,7 +81,7 @@ export async function orgRoutes(app: FastifyInstance, { services }: RouteDeps): 
     '/api/v1/admin/districts/:code/settings',
     { schema: { tags: ['admin'], summary: '区级配置 / District settings in force and pending', params: DistrictParams } },
     async (request) => {
-      requireRole(request, ['admin']);
+      requirePermission(request, 'admin.org');
       return getDistrictSettings(services, request.params.code);
     },
   );
@@ -95,7 +95,7 @@ export async function orgRoutes(app: FastifyInstance, { services }: RouteDeps): 
       },
     },
     async (request) => {
-      requireRole(request, ['admin']);
+      requirePermission(request, 'admin.org');
       return changeDistrictSettings(services, request.params.code, request.body, request.actor.userId);
     },
   );
