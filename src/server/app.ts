@@ -78,6 +78,8 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
 
   const services: ServiceDeps = createServiceDeps(deps.handle.db, deps.config, deps.clock);
   const storage = createAttachmentStorage({ kind: attachmentStoreKind(deps.config.attachmentStore, deps.handle.kind), db: deps.handle.db, dataDir: deps.config.dataDir, s3: deps.config.s3 });
+  // Answers do not wait for the after-commit pass (issue 10); closing does, so no pass outlives the database.
+  app.addHook('onClose', async () => { await services.afterCommit.settled(); });
   const routeDeps: RouteDeps = { services, handle: deps.handle, config: deps.config, version: deps.version, storage };
 
   await app.register(securityHeadersPlugin, { secureCookies: deps.config.secureCookies, tileUrl: deps.config.map.tileUrl });

@@ -21,6 +21,8 @@ export interface ServiceDeps {
 export interface AfterCommit {
   /** Links and drains what is waiting, once through; never throws (the worker's timer retries what failed). */
   kick(): Promise<void>;
+  /** Resolves once no pass is running: the answer to a write does not wait for its pass, a shutdown does. */
+  settled(): Promise<void>;
   /** Links every unlinked row and drains every due outbox entry, until none is left. @throws what failed */
   drain(): Promise<void>;
 }

@@ -25,7 +25,9 @@ async function signedCase() {
   return actOk(handler, created.id, 'sign', { version: c.version });
 }
 
+/** The case once the after-commit pass has linked its events (a pass after the answer, issue 10). */
 async function detail(id: number) {
+  await t.services.afterCommit.drain();
   const response = await operator.get(`/api/v1/cases/${id}`);
   expect(response.status).toBe(200);
   return response.body;

@@ -12,15 +12,30 @@ import { actorFromUser } from '../../src/services/actor.ts';
 import { parsePeriod } from '../../src/domain/supervision/index.ts';
 import type { ServiceDeps } from '../../src/services/service-deps.ts';
 
-/** Records the text of every statement the services send through the instance it is plugged into. */
+/**
+ * Records the text of every statement the services send through the instance it is plugged into, in the order
+ * they were issued. Only statements whose result comes back count: a query builder embedded in another (a CTE's
+ * insert) is transformed too, but only the statement that holds it is sent. Ordering by issue rather than by
+ * completion keeps reads run side by side (Promise.all) in a stable order.
+ */
 class SqlRecorder implements KyselyPlugin {
-  statements: string[] = [];
+  private sent: { order: number; text: string }[] = [];
+  private issued = 0;
+  private readonly compiled = new WeakMap<object, { order: number; text: string }>();
   constructor(private readonly compile: (node: RootOperationNode) => string) {}
+  get statements(): string[] {
+    return [...this.sent].sort((a, b) => a.order - b.order).map((statement) => statement.text);
+  }
+  reset(): void {
+    this.sent = [];
+  }
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    this.statements.push(this.compile(args.node).replace(/\s+/g, ' ').trim());
+    this.compiled.set(args.queryId, { order: (this.issued += 1), text: this.compile(args.node).replace(/\s+/g, ' ').trim() });
     return args.node;
   }
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    const statement = this.compiled.get(args.queryId);
+    if (statement !== undefined) this.sent.push(statement);
     return args.result;
   }
 }
@@ -32,7 +47,7 @@ let recorded: ServiceDeps;
 /** What `work` sent, one statement a line; the recorder is emptied first. */
 async function sqlOf(work: () => Promise<unknown>): Promise<string> {
   await t.services.afterCommit.drain();
-  recorder.statements = [];
+  recorder.reset();
   await work();
   return `${recorder.statements.join(';\n')};\n`;
 }
@@ -42,7 +57,7 @@ beforeAll(async () => {
   t.clock.set('2026-11-18T02:00:00Z');
   recorder = new SqlRecorder((node) => t.services.db.getExecutor().compileQuery(node, { queryId: 'pin' } as never).sql);
   // The write path itself, without the linker and outbox that run after commit (their SQL is not on the request).
-  recorded = { ...t.services, db: t.services.db.withPlugin(recorder), afterCommit: { kick: async () => {}, drain: async () => {} } };
+  recorded = { ...t.services, db: t.services.db.withPlugin(recorder), afterCommit: { kick: async () => {}, drain: async () => {}, settled: async () => {} } };
 });
 afterAll(async () => { await t?.close(); });
 

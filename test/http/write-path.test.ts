@@ -41,7 +41,7 @@ afterAll(async () => { await t?.close(); });
 
 /** The services with nothing run after commit: what the write path alone leaves behind. */
 function withoutAfterCommit(deps: ServiceDeps): ServiceDeps {
-  return { ...deps, afterCommit: { kick: async () => {}, drain: async () => {} } };
+  return { ...deps, afterCommit: { kick: async () => {}, drain: async () => {}, settled: async () => {} } };
 }
 
 async function operatorActor(code: string) {

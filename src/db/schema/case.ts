@@ -235,6 +235,8 @@ export type CategoryRow = Selectable<CategoriesTable>;
 
 export type CaseEventRow = Selectable<CaseEventsTable>;
 
+export type NewCaseEventRow = Insertable<CaseEventsTable>;
+
 export type NotificationRow = Selectable<NotificationsTable>;
 
 export type SavedFilterRow = Selectable<SavedFiltersTable>;

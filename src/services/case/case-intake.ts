@@ -1,28 +1,27 @@
 /**
  * Reporting a case (上报): check the category and the reporter's right to report that kind,
  * place it in the org tree, route it to a department, number it, set its first deadline and
- * write the first timeline event, all in one transaction.
+ * write the first timeline event, all in one statement (issue 10).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { DomainError } from '../../domain/errors.ts';
 import { canReportKind, isDistrictStaff, isPublicSide } from '../../domain/case/case-access.ts';
 import { computeDeadline } from '../../domain/calendar/index.ts';
 import { routingCandidates } from '../../domain/org/index.ts';
-import { caseNumberYear, formatCaseNumber } from '../../domain/case/case-number.ts';
+import { caseNumberYear } from '../../domain/case/case-number.ts';
 import { reportedAtToKeep } from '../../domain/case/reported-at.ts';
 import type { Actor, CaseKind, CasePriority, CaseSource } from '../../domain/case/case-model.ts';
 import { referenceData } from '../org/index.ts';
-import { insertCase } from '../../db/repositories/case/case-repository.ts';
-import { ensureCaseNumberSequence, takeNextCaseSequence } from '../../db/repositories/case/case-number-repository.ts';
-import { runWrite } from '../write-transaction.ts';
-import { NO_PRIOR_EVENTS } from '../../domain/supervision/index.ts';
-import { appendEvents } from '../../db/repositories/case/timeline-repository.ts';
+import { ensureCaseNumberSequence, eventRowValues, insertReportedCase, nextCaseNumberSql } from '../../db/repositories/case/index.ts';
+import { standingOfNewCase } from '../../db/repositories/supervision/index.ts';
+import { runWrite, runWriteStatement } from '../write-transaction.ts';
+import { caseAtEventOf, NO_PRIOR_EVENTS } from '../../domain/supervision/index.ts';
 import type { CaseRow, CategoryRow, Database } from '../../db/schema.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { workingHoursOf } from './case-snapshot.ts';
 import { placeByLocation, toWgs84, type CoordSystem } from '../geo/index.ts';
 import type { Transaction } from 'kysely';
-import { requestAutoDispatch } from '../dispatch/index.ts';
+import { autoDispatchRequest } from '../dispatch/index.ts';
 
 export interface ReportInput {
   kind: CaseKind;
@@ -118,27 +117,33 @@ export async function reportCase(deps: ServiceDeps, actor: Actor, input: ReportI
   const trackingCode = actor.userId === null ? randomBytes(6).toString('hex').toUpperCase() : null;
   const values = await newCaseValues(deps, actor, input, { category, placement, district, departmentId, now, trackingCode });
 
-  // The number is taken before the transaction (ADR 0006): it locks nothing either way, and the
-  // transaction is then the case and its event only. A failed or retried write leaves the same gap.
+  // Created once per district-year, outside any write: two writes creating it at once would abort one (ADR 0006).
   await ensureCaseNumberSequence(deps.db, district.id, year);
-  const number = formatCaseNumber(district.abbr, year, await takeNextCaseSequence(deps.db, district.id, year));
-  const row = await runWrite(deps, async (trx) => {
-    // Set only when the phone gave its own time, so ordinary intake writes the same row as before.
-    const inserted = await insertCase(trx, reportedAt ? { ...values, number, reported_at: reportedAt } : { ...values, number });
-    await appendEvents(trx, district.id, [
-      {
-        caseId: inserted.id, districtId: district.id, at: now, actorUserId: actor.userId, actorRole: actor.role, action: 'report',
-        fromState: null, toState: 'reported', note: null, data: {
-          source: values.source, categoryCode: category.code, routedDepartmentId: departmentId,
-          ...(reportedAt ? { reportedAt: reportedAt.toISOString() } : {}),
-        },
-      },
-    ], { row: inserted, prior: NO_PRIOR_EVENTS });
-    if (input.onInserted) await input.onInserted(trx, inserted);
+  // Set only when the phone gave its own time, so ordinary intake writes the same row as before.
+  const caseValues = reportedAt ? { ...values, reported_at: reportedAt } : values;
+  const event = eventRowValues({
+    caseId: 0, districtId: district.id, at: now, actorUserId: actor.userId, actorRole: actor.role, action: 'report',
+    fromState: null, toState: 'reported', note: null, data: {
+      source: values.source, categoryCode: category.code, routedDepartmentId: departmentId,
+      ...(reportedAt ? { reportedAt: reportedAt.toISOString() } : {}),
+    },
+  }, caseAtEventOf(standingOfNewCase(caseValues)), NO_PRIOR_EVENTS);
+  const { case_id: _unknownYet, ...reportEvent } = event;
+  const write = {
+    values: caseValues, number: nextCaseNumberSql(district.abbr, district.id, year), event: reportEvent,
     // Done after commit by the outbox drain, never here: the intake does not wait on the model.
-    await requestAutoDispatch(trx, district.id, inserted.id);
-    return inserted;
-  });
+    followUp: autoDispatchRequest(district.id),
+  };
+  // One statement (issue 10): the case, its number, its event and the auto-dispatch request. Open311's extras
+  // need the row inside the same transaction, so only that path opens one.
+  const onInserted = input.onInserted;
+  const row = onInserted
+    ? await runWrite(deps, async (trx) => {
+      const inserted = await insertReportedCase(trx, write);
+      await onInserted(trx, inserted);
+      return inserted;
+    })
+    : await runWriteStatement(deps, (db) => insertReportedCase(db, write));
   return { row, trackingCode };
 }
 
@@ -161,7 +166,7 @@ async function checkReport(deps: ServiceDeps, actor: Actor, input: ReportInput) 
 
 type CheckedReport = Awaited<ReturnType<typeof checkReport>>;
 
-/** The new case's row but its number (taken in the write transaction): source, title, place, reporter and 派遣 deadline. */
+/** The new case's row but its number (taken in the write statement): source, title, place, reporter and 派遣 deadline. */
 async function newCaseValues(
   deps: ServiceDeps, actor: Actor, input: ReportInput,
   report: CheckedReport & { departmentId: number | null; now: Date; trackingCode: string | null },

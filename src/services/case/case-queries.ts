@@ -7,7 +7,6 @@ import { isNumericId } from '../../domain/case/case-number.ts';
 import { isSpanProvisional, type WorkingCalendar } from '../../domain/calendar/index.ts';
 import { findCase, findCaseByNumber, findCaseView, listCases, type CaseListRow, type CaseSort } from '../../db/repositories/case/case-repository.ts';
 import { listCaseEvents } from '../../db/repositories/case/timeline-repository.ts';
-import { findCategoryById } from '../../db/repositories/case/category-repository.ts';
 import { findCategoryByCode } from '../../db/repositories/case/category-repository.ts';
 import { findDistrictByCode, findStreetByCode } from '../../db/repositories/org/index.ts';
 import type { CaseEventRow } from '../../db/schema.ts';
@@ -17,6 +16,7 @@ import { guardContext, toSnapshot } from './case-snapshot.ts';
 import { isReporterOf } from './case-reporter.ts';
 import { isFollower } from '../../db/repositories/case/follower-repository.ts';
 import { hashTrackingCode } from './case-intake.ts';
+import { referenceData } from '../org/index.ts';
 
 /** A case row with whether its deadlines ran over estimated (provisional) calendar days. */
 export type CaseRowWithCalendar = CaseListRow & { deadlineProvisional: boolean };
@@ -54,7 +54,8 @@ export async function getCaseDetail(
   trackingCode?: string,
   options: { justActed?: boolean } = {},
 ): Promise<CaseDetail> {
-  const row = await findCaseView(deps.db, caseId);
+  // Both reads at once (two connections on PostgreSQL): the timeline is shown only once the case may be seen.
+  const [row, timeline] = await Promise.all([findCaseView(deps.db, caseId), listCaseEvents(deps.db, caseId)]);
   if (!row) throw new DomainError('NOT_FOUND');
   const isReporter = isReporterOf(row, actor, trackingCode);
   // After a handler returns a case it is no longer theirs, yet they should see the result of what they did.
@@ -64,13 +65,12 @@ export async function getCaseDetail(
   if (!visible && !options.justActed) {
     throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'NOT_FOUND');
   }
-  const category = await findCategoryById(deps.db, row.category_id);
+  const category = await referenceData.categoryById(deps.db, row.category_id);
   if (!category) throw new DomainError('NOT_FOUND');
   const effectiveActor: Actor = actor.role === 'anonymous' && isReporter ? { ...actor, role: 'citizen' } : actor;
   const caseActions = allowedActions(toSnapshot(row), effectiveActor, guardContext(deps.clock(), category, deps.settings.reopenWindowDays, isReporter));
   // An application (办件) moves by its own table; of the case actions only rating and 督办 apply (case-actions.ts).
   const actions = (row.kind === 'service_application' || row.kind === 'policy_application') ? caseActions.filter((action) => action === 'rate' || action === 'supervise') : caseActions;
-  const timeline = await listCaseEvents(deps.db, caseId);
   const marked = withCalendarMark(row, await deps.calendar.get());
   return { row: marked, timeline, allowedActions: actions, showReporterContact: canSeeReporterContact(actor, facts, isReporter) };
 }

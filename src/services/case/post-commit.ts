@@ -77,6 +77,9 @@ export function createAfterCommit(deps: ServiceDeps, holder = `${hostname()}:${p
   const passes = coalescedPasses(async () => { await onePass(deps, holder); });
   return {
     kick: () => passes.kick(),
+    async settled() {
+      for (let running = passes.running(); running; running = passes.running()) await running;
+    },
     async drain() {
       const started = Date.now();
       for (;;) {

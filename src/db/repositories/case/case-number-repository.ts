@@ -2,7 +2,7 @@
  * Case numbers from one PostgreSQL sequence per district and year (ADR 0006): `nextval` takes no row lock
  * and is not rolled back, so a number is never waited for and a rolled-back intake leaves a gap.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../../schema.ts';
 import { sqlState } from '../../sql-state.ts';
 
@@ -31,6 +31,16 @@ export async function ensureCaseNumberSequence(db: Kysely<Database>, districtId:
     if (sqlState(error) !== '23505' && sqlState(error) !== '42P07') throw error;
   }
   known.add(name);
+}
+
+/**
+ * The district-year's next case number taken inside the statement that stores it, so that intake needs no
+ * round trip of its own for it. It is `formatCaseNumber` in SQL: the prefix, then the sequence padded to at
+ * least six digits (never cut). Run `ensureCaseNumberSequence` first.
+ */
+export function nextCaseNumberSql(districtAbbr: string, districtId: number, year: number): RawBuilder<string> {
+  const name = sequenceName(districtId, year);
+  return sql<string>`(select ${`${districtAbbr}-${Math.trunc(year)}-`} || lpad(n::text, greatest(6, length(n::text)), '0') from (select nextval(${name}::regclass) as n) as taken)`;
 }
 
 /**

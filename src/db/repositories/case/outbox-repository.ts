@@ -16,7 +16,16 @@ export interface OutboxEntry {
   attempts: number;
 }
 
+/** Transactions that enqueued something: their writer waits for the drain before it answers (write-transaction.ts). */
+const enqueuedIn = new WeakSet<Transaction<Database>>();
+
+/** Whether `trx` enqueued an outbox entry through `enqueueOutbox`. */
+export function askedForFollowUp(trx: Transaction<Database>): boolean {
+  return enqueuedIn.has(trx);
+}
+
 export async function enqueueOutbox(trx: Transaction<Database>, kind: string, payload: unknown): Promise<number> {
+  enqueuedIn.add(trx);
   const row = await trx.insertInto('outbox').values({ kind, payload: JSON.stringify(payload) }).returning('id').executeTakeFirstOrThrow();
   return Number(row.id);
 }

@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { CaseEventRow, CaseRow, Database } from '../../schema.ts';
-import { caseAtEventOf, recordEvent, type PriorEvents } from '../../../domain/supervision/index.ts';
+import type { CaseEventRow, CaseRow, Database, NewCaseEventRow } from '../../schema.ts';
+import { caseAtEventOf, recordEvent, type CaseAtEvent, type PriorEvents } from '../../../domain/supervision/index.ts';
 import { loadCaseAtEvent, loadPriorEvents, standingOfRow } from '../supervision/index.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -62,23 +62,28 @@ export async function appendEvents(
     const fromCaller = known && known.row.id === event.caseId && events.length === 1 ? known : undefined;
     const caseAt = fromCaller ? caseAtEventOf(standingOfRow(fromCaller.row)) : await loadCaseAtEvent(db, event.caseId);
     const prior = fromCaller?.prior ?? await loadPriorEvents(db, event.caseId);
-    const recorded = caseAt ? recordEvent(event, caseAt, prior) : null;
-    const units = recorded?.units;
-    const facts = recorded?.facts;
-    const deltas = recorded?.deltas ?? [];
-    await db
-      .insertInto('case_events')
-      .values({
-        case_id: event.caseId, district_id: event.districtId, at: event.at, actor_user_id: event.actorUserId,
-        actor_role: event.actorRole, action: event.action, from_state: event.fromState, to_state: event.toState,
-        note: event.note, data: JSON.stringify(event.data),
-        street_id: units?.street ?? null, community_id: units?.community ?? null, grid_id: units?.grid ?? null,
-        department_id: units?.department ?? null, person_id: units?.person ?? null, on_time: facts?.onTime ?? null,
-        reworked: facts?.reworked ?? null, responded_in_time: facts?.respondedInTime ?? null, rating: facts?.rating ?? null,
-        rollup_deltas: deltas.length > 0 ? JSON.stringify(deltas) : null,
-      })
-      .execute();
+    await db.insertInto('case_events').values(eventRowValues(event, caseAt, prior)).execute();
   }
+}
+
+/**
+ * The row of one event: what happened, and the units, indicator facts and rollup deltas it records from the
+ * case as it stands after the event (`caseAt`) and the case's earlier events (ADR 0005).
+ */
+export function eventRowValues(event: NewCaseEvent, caseAt: CaseAtEvent | undefined, prior: PriorEvents): NewCaseEventRow {
+  const recorded = caseAt ? recordEvent(event, caseAt, prior) : null;
+  const units = recorded?.units;
+  const facts = recorded?.facts;
+  const deltas = recorded?.deltas ?? [];
+  return {
+    case_id: event.caseId, district_id: event.districtId, at: event.at, actor_user_id: event.actorUserId,
+    actor_role: event.actorRole, action: event.action, from_state: event.fromState, to_state: event.toState,
+    note: event.note, data: JSON.stringify(event.data),
+    street_id: units?.street ?? null, community_id: units?.community ?? null, grid_id: units?.grid ?? null,
+    department_id: units?.department ?? null, person_id: units?.person ?? null, on_time: facts?.onTime ?? null,
+    reworked: facts?.reworked ?? null, responded_in_time: facts?.respondedInTime ?? null, rating: facts?.rating ?? null,
+    rollup_deltas: deltas.length > 0 ? JSON.stringify(deltas) : null,
+  };
 }
 
 export async function listCaseEvents(db: Db, caseId: number): Promise<CaseEventRow[]> {

@@ -1,5 +1,5 @@
 /** The suggestion shown for a case (one row per case: the last one recorded wins) and the auto-dispatch rules. */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../schema.ts';
 
 type Db = Kysely<Database>;
@@ -55,13 +55,14 @@ export async function setAutoDispatchRule(
 }
 
 /**
- * Asks the outbox drain to try auto-dispatching a new case, in the intake's transaction, only when the district
- * has some threshold set: one statement either way, so a district without rules pays no outbox row.
+ * Asks the outbox drain to try auto-dispatching a new case, as part of the intake's statement, only when the
+ * district has some threshold set, so a district without rules pays no outbox row. The payload is the drain's
+ * plan, `{ caseId }`, built here because the case id exists only inside that statement.
  */
-export async function enqueueAutoDispatchIfRuled(trx: Db, districtId: number, kind: string, payload: unknown): Promise<void> {
-  await sql`
+export function autoDispatchIfRuledSql(districtId: number, kind: string, caseId: Expression<number>): RawBuilder<unknown> {
+  return sql`
     insert into outbox (kind, payload)
-    select ${kind}, ${JSON.stringify(payload)}::jsonb
+    select ${kind}, jsonb_build_object('caseId', ${caseId})
     where exists (select 1 from dispatch_auto_rules where district_id = ${districtId})
-  `.execute(trx);
+  `;
 }

@@ -26,6 +26,17 @@ export function standingOfRow(row: Pick<CaseRow,
   };
 }
 
+/**
+ * A case about to be inserted: what the caller gives, and for the rest what the table's defaults give a new
+ * row (not filed, signed, resolved or rated; no extension, no rework).
+ */
+export function standingOfNewCase(values: Pick<CaseRow, 'district_id' | 'street_id' | 'community_id' | 'grid_id' | 'department_id'>): CaseStanding {
+  return standingOfRow({
+    ...values, filed_at: null, extension_count: 0, rating: null, resolved_at: null, resolve_deadline: null, rework_count: 0,
+    signed_at: null, sign_deadline: null,
+  });
+}
+
 /** The case as it stands inside the writing transaction (its units before `person` is decided). */
 export async function loadCaseAtEvent(db: Transaction<Database>, caseId: number): Promise<CaseAtEvent | undefined> {
   const row = await db
