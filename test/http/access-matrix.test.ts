@@ -100,6 +100,13 @@ const viewUrl = (who: Principal, scope: Scope) => {
   return `/api/v1/cases/${target.id}${who === 'anonymous' && target.trackingCode ? `?trackingCode=${target.trackingCode}` : ''}`;
 };
 
+/** A list probe: refused as the list is, else allowed exactly when the list holds the resource. */
+async function includes(request: Promise<ApiResponse>, idsOf: (body: any) => number[], id: number): Promise<{ status: number; body?: unknown }> {
+  const res = await request;
+  if (res.status !== 200) return res;
+  return { status: idsOf(res.body).includes(id) ? 200 : 404, body: res.body };
+}
+
 /** Every action of the table has one probe; the test below fails for an action without one. */
 const PROBES: Partial<Record<AccessAction, Probe>> = {
   ...caseActProbes,
@@ -120,14 +127,16 @@ const PROBES: Partial<Record<AccessAction, Probe>> = {
   'case.follow': (who, scope) => client(who).post(`/api/v1/cases/${caseFor('operator', scope).id}/follow`, {}),
   'case.follow_for_caller': (who, scope) => client(who).post(`/api/v1/cases/${caseFor(who, scope).id}/follow`, { forCaller: true }),
   'case.duplicates': (who, scope) => client(who).get(`/api/v1/cases/${caseFor(who, scope).id}/duplicates`),
-  'case.intake_hints': (who) => client(who).get('/api/v1/cases/intake-hints?phone=13800000000'),
+  // The open case of the category in the grid is a likely duplicate; the other district's must never be hinted.
+  'case.intake_hints': (who, scope) => includes(client(who).get(`/api/v1/cases/intake-hints?phone=13800000000&category=${world.categoryOf.get('event')}&grid=${world.grid[scope]}`),
+    (body) => body.duplicates.map((row: { id: number }) => row.id), caseFor(who, scope).id),
   'case.map': (who, scope) => client(who).get(`/api/v1/map/cases?district=${scope === 'in' ? LY : OTHER}`),
   'case.saved_filters': (who) => client(who).get('/api/v1/saved-filters?page=search'),
   'supervision.notice.issue': (who, scope) => client(who).post('/api/v1/notices', { caseId: caseFor(who, scope).id, content: '访问矩阵探测：督办' }),
   'supervision.notice.respond': (who, scope) => client(who).post(`/api/v1/notices/${world.notice[scope]}/respond`, { response: '访问矩阵探测：回复' }),
   'rating.appeal.file': (who, scope) => client(who).post('/api/v1/ratings/appeals', { caseId: caseFor(who, scope).id, reason: '访问矩阵探测：申诉' }),
   'enterprise.view': (who, scope) => client(who).get(`/api/v1/enterprises/${world.enterprise[scope]}`),
-  'enterprise.list': (who) => client(who).get('/api/v1/enterprises'),
+  'enterprise.list': (who, scope) => includes(client(who).get('/api/v1/enterprises'), (body) => body.items.map((row: { id: number }) => row.id), world.enterprise[scope]),
   'enterprise.manage': (who, scope) => client(who).patch(`/api/v1/enterprises/${world.enterprise[scope]}`, { industryCode: '9999' }),
   'enterprise.indicators': (who) => client(who).get('/api/v1/enterprise-indicators'),
   'policy.read': (who) => client(who).get('/api/v1/policies'),
@@ -135,7 +144,8 @@ const PROBES: Partial<Record<AccessAction, Probe>> = {
   'application.receive': (who) => client(who).post('/api/v1/service-applications', { serviceItemCode: 'NO-SUCH-ITEM', applicant: { name: '张三', phone: '13800000000' }, materials: [] }),
   'application.indicators': (who, scope) => client(who).get(`/api/v1/service-applications/indicators?month=2026-02&district=${scope === 'in' ? LY : OTHER}`),
   'service_item.import': (who, scope) => client(who).post('/api/v1/service-items/import', { content: 'bm90IGFuIHhsc3g=', districtCode: scope === 'in' ? LY : OTHER }),
-  'policy_application.list': (who) => client(who).get('/api/v1/policy-applications'),
+  'policy_application.list': (who, scope) => includes(clientFor(who, 'fgj').get('/api/v1/policy-applications'),
+    (body) => body.items.map((row: { caseId: number }) => row.caseId), world.policyApplication[scope]),
   // The lifecycle as it stands, put back unchanged.
   'project.lifecycle.edit': (who) => client(who).put('/api/v1/projects/lifecycle', { stages: world.lifecycle }),
   'admin.users': (who) => client(who).get('/api/v1/admin/users'),
@@ -187,10 +197,11 @@ const PROBES: Partial<Record<AccessAction, Probe>> = {
 const WITHOUT_PROBE: readonly AccessAction[] = [];
 
 /**
- * Probes that name no resource: the predicate only asks that the caller work in a district (or be bound to an
- * enterprise), which every signed-in demo user of its role does, so only the in-scope cell is probed.
+ * Probes that name no resource and no district: receiving a 办件 is always at the caller's own district's window
+ * (the service item is looked up in the caller's district), and the 助企指标 are always the caller's district's
+ * (the route takes no district), so there is no other district to ask for and only the in-scope cell is probed.
  */
-const WITHOUT_RESOURCE: readonly AccessAction[] = ['case.intake_hints', 'enterprise.list', 'enterprise.indicators', 'policy_application.list', 'application.receive'];
+const WITHOUT_RESOURCE: readonly AccessAction[] = ['enterprise.indicators', 'application.receive'];
 
 function policyDefinition(code: string, mode: 'application' | 'auto_grant') {
   return {
