@@ -114,7 +114,9 @@ export const ACCESS_TABLE = {
   'case.map': { zh: '工单地图', en: 'Case map', grants: { operator: D, shift_lead: D, supervisor: D, leader: D, project_officer: D, admin: 'any' } },
   'case.saved_filters': { zh: '保存的筛选', en: 'Saved filters', grants: STAFF_ANY },
   'attachment.original': { zh: '查看原图', en: 'See an original photo', grants: STAFF_ANY },
-  'supervision.read': { zh: '查看督查数据（指标、评价、督办）', en: 'Read supervision (indicators, ratings, notices)', grants: SUPERVISION_READERS },
+  'supervision.read': { zh: '查看全区督查数据（评价、申诉、督办）', en: "Read the district's supervision (ratings, appeals, notices)", grants: SUPERVISION_READERS },
+  // Admin sets each district's indicator weights and names the district it reads; the cockpit is the readers' page.
+  'supervision.indicators': { zh: '查看考核指标与赛马排名', en: 'Read indicators and rankings', grants: { ...SUPERVISION_READERS, admin: 'any' } },
   'supervision.notice.issue': { zh: '下发督办单', en: 'Issue a supervision notice', grants: { supervisor: D, leader: D } },
   'supervision.notice.respond': { zh: '回复督办单', en: 'Answer a supervision notice', grants: { handler: 'own_unit' } },
   'rating.appeal.file': { zh: '差评申诉', en: 'Appeal a rating', grants: { handler: 'own_unit' } },

@@ -2,7 +2,7 @@
  * Case visibility and reporting as views of the one access table (src/domain/access): each rule
  * lives there; these helpers only ask it in the shapes the case area uses.
  */
-import { grantOf, permits, rolesFor, type ReportableKind } from '../access/index.ts';
+import { grantOf, permits, type ReportableKind } from '../access/index.ts';
 import type { Actor, CaseKind, CaseState, Role } from './case-model.ts';
 
 export { isDistrictStaff, isPublicSide, PUBLIC_SIDE_ROLES } from '../access/index.ts';
@@ -24,14 +24,6 @@ const CALLERS: readonly (Role | 'anonymous')[] = ['anonymous', 'citizen', 'enter
 export const REPORTABLE_KINDS = Object.fromEntries(
   CALLERS.map((role) => [role, REPORTABLE.filter((kind) => grantOf(role, `case.report.${kind}`).length > 0)]),
 ) as unknown as Record<Role | 'anonymous', readonly CaseKind[]>;
-
-/** Roles that read a district's supervision: indicators, ratings, appeals, notices, duplicates. */
-export const SUPERVISION_READERS: readonly Role[] = rolesFor('supervision.read');
-
-/** @example isSupervisionReader('leader') // true; isSupervisionReader('handler') // false */
-export function isSupervisionReader(role: Role | 'anonymous'): boolean {
-  return (SUPERVISION_READERS as readonly string[]).includes(role);
-}
 
 export interface CaseVisibilityFacts {
   districtId: number;

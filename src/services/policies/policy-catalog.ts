@@ -2,7 +2,6 @@
 import { permits } from '../../domain/access/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/case/index.ts';
-import { hasRole, POLICY_MANAGER_ROLES } from '../../domain/enterprises/index.ts';
 import { policyProblems, revisePolicy, type PolicyDefinition, type PolicyRevision, type PolicyVersion } from '../../domain/policies/index.ts';
 import {
   endPolicyVersion, findPolicy, findPolicyByCode, insertPolicy, insertPolicyVersions, listPolicies, listPolicyVersions, lockPolicy,
@@ -55,7 +54,7 @@ export async function savePolicy(deps: Pick<ServiceDeps, 'db' | 'clock' | 'after
 
 /** @throws DomainError FORBIDDEN, POLICY_RULE_INVALID, POLICY_CODE_TAKEN */
 export async function createPolicy(deps: ServiceDeps, actor: Actor, definition: PolicyDefinition): Promise<StoredPolicy> {
-  if (!hasRole(actor, POLICY_MANAGER_ROLES)) throw new DomainError('FORBIDDEN');
+  if (!permits(actor, 'policy.manage')) throw new DomainError('FORBIDDEN');
   const row = await savePolicy(deps, definition);
   return requirePolicy(deps, row.id);
 }
@@ -72,7 +71,7 @@ export async function listPoliciesFor(deps: ServiceDeps, actor: Actor): Promise<
  * @throws DomainError FORBIDDEN, NOT_FOUND, POLICY_RULE_INVALID
  */
 export async function revisePolicyRules(deps: ServiceDeps, actor: Actor, policyId: number, revision: PolicyRevision): Promise<StoredPolicy> {
-  if (!hasRole(actor, POLICY_MANAGER_ROLES)) throw new DomainError('FORBIDDEN');
+  if (!permits(actor, 'policy.manage')) throw new DomainError('FORBIDDEN');
   const now = deps.clock();
   await runWrite(deps, async (trx) => {
     const row = await lockPolicy(trx, policyId);

@@ -4,7 +4,7 @@
  */
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/case/index.ts';
-import { hasRole, POLICY_MANAGER_ROLES, ENTERPRISE_MANAGER_ROLES } from '../../domain/enterprises/index.ts';
+import { permits } from '../../domain/access/index.ts';
 import { matchPolicy, policyProblems, type PolicyDefinition, type PolicyMatch } from '../../domain/policies/index.ts';
 import { listGrantItems } from '../../db/repositories/policies/index.ts';
 import { loadProfiles, requireVisibleEnterprise, todayOf, type LoadedProfile } from '../enterprises/index.ts';
@@ -60,7 +60,7 @@ export async function matchEnterprises(deps: Pick<ServiceDeps, 'db'>, policy: St
 
 /** 精准推: the enterprises of the caller's district that meet or almost meet a policy. @throws DomainError FORBIDDEN, NOT_FOUND */
 export async function policyMatchesFor(deps: ServiceDeps, actor: Actor, policyId: number, date?: string): Promise<PolicyMatchRow[]> {
-  if (!hasRole(actor, [...POLICY_MANAGER_ROLES, ...ENTERPRISE_MANAGER_ROLES])) throw new DomainError('FORBIDDEN');
+  if (!permits(actor, 'policy.push')) throw new DomainError('FORBIDDEN');
   const policy = await requirePolicy(deps, policyId);
   const rows = await matchEnterprises(deps, policy, date ?? todayOf(deps), actor.role === 'admin' ? undefined : (actor.districtId ?? -1));
   return rows.filter((row) => row.match.status !== 'not');
@@ -72,7 +72,7 @@ export async function policyMatchesFor(deps: ServiceDeps, actor: Actor, policyId
  * @throws DomainError FORBIDDEN, POLICY_RULE_INVALID
  */
 export async function previewPolicy(deps: ServiceDeps, actor: Actor, definition: PolicyDefinition, date?: string): Promise<PolicyMatchRow[]> {
-  if (!hasRole(actor, POLICY_MANAGER_ROLES)) throw new DomainError('FORBIDDEN');
+  if (!permits(actor, 'policy.manage')) throw new DomainError('FORBIDDEN');
   const problems = policyProblems(definition);
   if (problems.length > 0) throw new DomainError('POLICY_RULE_INVALID', problems);
   const draft = { row: { id: 0 } as StoredPolicy['row'], definition };

@@ -1,7 +1,7 @@
 /** 精准推 push records, one per policy and enterprise, with the enterprise's read receipt. */
 import { DomainError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/case/index.ts';
-import { hasRole, POLICY_MANAGER_ROLES, ENTERPRISE_MANAGER_ROLES } from '../../domain/enterprises/index.ts';
+import { permits } from '../../domain/access/index.ts';
 import { insertPushes, listPushes, markPushesRead } from '../../db/repositories/policies/index.ts';
 import { boundEnterpriseOf } from '../enterprises/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
@@ -12,7 +12,7 @@ import { policyMatchesFor } from './policy-matching.ts';
  * @throws DomainError FORBIDDEN, NOT_FOUND
  */
 export async function pushPolicy(deps: ServiceDeps, actor: Actor, policyId: number, enterpriseIds?: number[]) {
-  if (!hasRole(actor, [...POLICY_MANAGER_ROLES, ...ENTERPRISE_MANAGER_ROLES])) throw new DomainError('FORBIDDEN');
+  if (!permits(actor, 'policy.push')) throw new DomainError('FORBIDDEN');
   const matches = await policyMatchesFor(deps, actor, policyId);
   const met = matches.filter((row) => row.match.status === 'met').map((row) => row.enterprise.id);
   const visible = new Set(matches.map((row) => row.enterprise.id));
@@ -24,7 +24,7 @@ export async function pushPolicy(deps: ServiceDeps, actor: Actor, policyId: numb
 }
 
 export async function listPolicyPushes(deps: ServiceDeps, actor: Actor, policyId: number) {
-  if (!hasRole(actor, [...POLICY_MANAGER_ROLES, ...ENTERPRISE_MANAGER_ROLES])) throw new DomainError('FORBIDDEN');
+  if (!permits(actor, 'policy.push')) throw new DomainError('FORBIDDEN');
   return listPushes(deps.db, { policyId });
 }
 

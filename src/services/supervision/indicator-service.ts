@@ -2,8 +2,9 @@
  * Indicators and rankings (DESIGN §5) for one district, level and period: load the facts, group
  * them by unit, compute with the pure rules, score with the district's weights, rank.
  */
+import { grantOf, permits } from '../../domain/access/index.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { type Actor, isSupervisionReader } from '../../domain/case/index.ts';
+import type { Actor } from '../../domain/case/index.ts';
 import { parseDistrictSettings, periodOf } from '../../domain/org/index.ts';
 import { computeIndicators, type IndicatorCounts, type IndicatorRates, ratesOf, type IndicatorValues } from '../../domain/supervision/indicator-compute.ts';
 import { emptyFacts, type UnitFacts } from '../../domain/supervision/indicator-facts.ts';
@@ -19,8 +20,6 @@ import { closeFinishedDays, readFrozenSums, type FrozenSums } from '../../db/rep
 import { shanghaiDay } from '../../db/repositories/supervision/rollup-repository.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 
-/** Roles that read indicators and rankings of their own district; admin reads any district. */
-
 export interface DistrictRef {
   id: number;
   code: string;
@@ -34,15 +33,14 @@ export interface DistrictRef {
  */
 export async function districtForReader(deps: ServiceDeps, actor: Actor, districtCode: string | undefined): Promise<DistrictRef> {
   if (actor.role === 'anonymous') throw new DomainError('AUTH_REQUIRED');
-  let row;
-  if (actor.role === 'admin') {
-    if (!districtCode) throw new DomainError('VALIDATION_FAILED', [{ path: 'district', code: 'required' }]);
-    row = await findDistrictByCode(deps.db, districtCode);
-  } else {
-    if (!isSupervisionReader(actor.role) || actor.districtId === null) throw new DomainError('FORBIDDEN');
-    row = await findDistrictById(deps.db, actor.districtId);
-    if (row && districtCode && row.code.trim() !== districtCode) throw new DomainError('FORBIDDEN', { district: districtCode });
-  }
+  const grant = grantOf(actor.role, 'supervision.indicators');
+  if (grant.length === 0 || (!grant.includes('any') && actor.districtId === null)) throw new DomainError('FORBIDDEN');
+  // A reader of one district reads its own; one granted every district (admin) must name the one it reads.
+  const spansDistricts = grant.includes('any');
+  if (spansDistricts && !districtCode) throw new DomainError('VALIDATION_FAILED', [{ path: 'district', code: 'required' }]);
+  const row = spansDistricts ? await findDistrictByCode(deps.db, districtCode!) : await findDistrictById(deps.db, actor.districtId!);
+  if (row && !permits(actor, 'supervision.indicators', { districtId: row.id })) throw new DomainError('FORBIDDEN');
+  if (row && !spansDistricts && districtCode && row.code.trim() !== districtCode) throw new DomainError('FORBIDDEN', { district: districtCode });
   if (!row) throw new DomainError('DISTRICT_UNKNOWN', { districtCode });
   return { id: row.id, code: row.code.trim(), name: row.name, settings: (row.settings as Record<string, unknown> | null) ?? {} };
 }

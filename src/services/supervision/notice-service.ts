@@ -5,7 +5,7 @@
 import { permits, type AccessAction } from '../../domain/access/index.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { computeDeadline } from '../../domain/calendar/index.ts';
-import { OPEN_STATES, type Actor, isSupervisionReader } from '../../domain/case/index.ts';
+import { OPEN_STATES, type Actor } from '../../domain/case/index.ts';
 import { findCaseState, lockCase, appendEvents, insertNotifications } from '../../db/repositories/case/index.ts';
 import { findDepartment, findDistrictById, findUserById } from '../../db/repositories/org/index.ts';
 import { answerNotice, insertNotice, listNotices, lockNotice } from '../../db/repositories/supervision/notice-repository.ts';
@@ -121,6 +121,6 @@ export async function listNoticesFor(deps: ServiceDeps, actor: Actor, filter: { 
   if (actor.districtId === null) throw new DomainError('FORBIDDEN');
   const base = { districtId: actor.districtId, ...(filter.status ? { status: filter.status } : {}), ...(filter.caseId ? { caseId: filter.caseId } : {}) };
   if (actor.role === 'handler' && actor.departmentId !== null) return listNotices(deps.db, { ...base, departmentId: actor.departmentId });
-  if (!isSupervisionReader(actor.role)) throw new DomainError('FORBIDDEN');
+  if (!permits(actor, 'supervision.read', { districtId: actor.districtId })) throw new DomainError('FORBIDDEN');
   return listNotices(deps.db, base);
 }

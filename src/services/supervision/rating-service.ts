@@ -5,7 +5,7 @@
  */
 import { permits } from '../../domain/access/index.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { isBadRating, type Actor, type RatingLevel, isDistrictStaff, isSupervisionReader, type ServiceChannel } from '../../domain/case/index.ts';
+import { isBadRating, type Actor, type RatingLevel, isDistrictStaff, type ServiceChannel } from '../../domain/case/index.ts';
 import { findCase, lockCase, appendEvents } from '../../db/repositories/case/index.ts';
 import { findDepartment } from '../../db/repositories/org/index.ts';
 import {
@@ -55,7 +55,7 @@ export async function listServiceRatingsFor(deps: ServiceDeps, actor: Actor) {
   if (actor.role === 'anonymous') throw new DomainError('AUTH_REQUIRED');
   if (actor.districtId === null) throw new DomainError('FORBIDDEN');
   if (actor.role === 'handler' && actor.departmentId !== null) return listServiceRatings(deps.db, { districtId: actor.districtId, departmentId: actor.departmentId });
-  if (!isSupervisionReader(actor.role)) throw new DomainError('FORBIDDEN');
+  if (!permits(actor, 'supervision.read', { districtId: actor.districtId })) throw new DomainError('FORBIDDEN');
   return listServiceRatings(deps.db, { districtId: actor.districtId });
 }
 
@@ -129,6 +129,6 @@ export async function listAppealsFor(deps: ServiceDeps, actor: Actor, status: st
   if (actor.districtId === null) throw new DomainError('FORBIDDEN');
   const base = { districtId: actor.districtId, ...(status ? { status } : {}) };
   if (actor.role === 'handler' && actor.departmentId !== null) return listAppeals(deps.db, { ...base, departmentId: actor.departmentId });
-  if (!isSupervisionReader(actor.role)) throw new DomainError('FORBIDDEN');
+  if (!permits(actor, 'supervision.read', { districtId: actor.districtId })) throw new DomainError('FORBIDDEN');
   return listAppeals(deps.db, base);
 }
