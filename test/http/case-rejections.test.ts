@@ -19,8 +19,12 @@ beforeAll(async () => {
 });
 afterAll(async () => { await t?.close(); });
 
-/** The case and its timeline as stored, to prove a rejected request changed nothing. */
+/**
+ * The case and its timeline as stored, to prove a rejected request changed nothing. Answers no longer wait for
+ * the after-commit pass, so the earlier writes' events are linked (hashed) first: the pass is not the request's doing.
+ */
 async function snapshot(id: number) {
+  await t.services.afterCommit.drain();
   const res = await operator.get(`/api/v1/cases/${id}`);
   return { state: res.body.state, version: res.body.version, updatedAt: res.body.updatedAt, timeline: res.body.timeline };
 }

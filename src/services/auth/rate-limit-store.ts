@@ -30,9 +30,9 @@ export const PRUNE_EVERY_MS = 60_000;
 
 /**
  * The store class to hand to the plugin (`store:` option).
- * @param now the clock for windows (tests move it); the real time by default, as the plugin's own stores use
+ * @param now the clock for windows (tests move it); by default Date.now read at each request, as the plugin's own stores do (so a faked Date applies)
  */
-export function databaseRateLimitStore(db: Kysely<Database>, now: () => number = Date.now): new (options: StoreOptions) => RateLimitStore {
+export function databaseRateLimitStore(db: Kysely<Database>, now: () => number = () => Date.now()): new (options: StoreOptions) => RateLimitStore {
   let prunedAt = now();
   const pruneIfDue = async (at: number): Promise<void> => {
     if (at - prunedAt < PRUNE_EVERY_MS) return;
