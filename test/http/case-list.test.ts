@@ -106,6 +106,7 @@ describe('GET /api/v1/cases', () => {
 
 describe('the timeline hash chain', () => {
   it('holds for what the API wrote and breaks when a row is edited behind its back', async () => {
+    await t.services.afterCommit.drain(); // answers do not wait for the linker
     expect(await verifyTimelineChains(t.handle.db)).toEqual([]);
     await behindTheTriggersBack(t.handle.db, () => sql`update case_events set note = 'tampered' where id = (select min(id) from case_events)`.execute(t.handle.db));
     const problems = await verifyTimelineChains(t.handle.db);

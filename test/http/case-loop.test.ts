@@ -64,6 +64,7 @@ describe('the closed loop', () => {
     expect(detail.body.timeline.map((e: { toState: string }) => e.toState)).toEqual([
       'reported', 'filed', 'dispatched', 'signed', 'resolved', 'closed', 'closed',
     ]);
+    await t.services.afterCommit.drain(); // answers do not wait for the linker
     expect(await verifyTimelineChains(t.handle.db)).toEqual([]);
   });
 

@@ -173,7 +173,13 @@ export const UNLINKED_GRACE_MS = 60_000;
  * @returns every break of every district's chain, every case row its timeline does not explain, and every
  *   stale unlinked row (up to 100); empty when all holds
  */
-export async function verifyTimelineChains(db: Db): Promise<TimelineProblem[]> {
+export async function verifyTimelineChains(db: Kysely<Database>): Promise<TimelineProblem[]> {
+  // One snapshot for heads, chains and rows: the linker commits while answers are already out (ADR 0006), and a
+  // head read before a link and a walk read after it would disagree about where the chain ends.
+  return db.transaction().setIsolationLevel('repeatable read').execute((trx) => verifyInSnapshot(trx));
+}
+
+async function verifyInSnapshot(db: Transaction<Database>): Promise<TimelineProblem[]> {
   const problems: TimelineProblem[] = [];
   const heads = await db.selectFrom('timeline_chain_heads').selectAll().orderBy('district_id').execute();
   for (const head of heads) problems.push(...await verifyDistrictChain(db, head));
