@@ -1,5 +1,5 @@
 /** The text of docs/access.md, rendered from the access table; `npm run docs:access` prints it and a unit test holds the page to it. */
-import { ACCESS_ACTIONS, ACCESS_TABLE, grantOf, PRINCIPALS } from '../src/domain/access/index.ts';
+import { ACCESS_ACTIONS, ACCESS_LABELS, grantOf, PRINCIPALS } from '../src/domain/access/index.ts';
 
 const SHORT: Record<string, string> = {
   any: 'any', own_district: 'district', own_unit: 'unit', dispatched_to_unit: 'dispatched', own_grid: 'grid',
@@ -44,9 +44,9 @@ export function accessDoc(): string {
     `| action | 中文 | English | ${PRINCIPALS.join(' | ')} |`,
     `| --- | --- | --- | ${PRINCIPALS.map(() => '---').join(' | ')} |`,
     ...ACCESS_ACTIONS.map((action) => {
-      const rule = ACCESS_TABLE[action];
+      const label = ACCESS_LABELS[action];
       const cells = PRINCIPALS.map((principal) => grantOf(principal, action).map((predicate) => SHORT[predicate]).join(' + ') || '–');
-      return `| \`${action}\` | ${rule.zh} | ${rule.en} | ${cells.join(' | ')} |`;
+      return `| \`${action}\` | ${label.zh} | ${label.en} | ${cells.join(' | ')} |`;
     }),
     '',
   ];

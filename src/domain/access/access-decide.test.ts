@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Actor } from '../case/index.ts';
 import { ACCESS_ACTIONS, ACCESS_TABLE, PREDICATES, type Predicate } from './access-table.ts';
+import { ACCESS_LABELS } from './access-labels.ts';
 import { actionsGranted, grantOf, mayEver, permits, rolesFor } from './access-decide.ts';
 import { ACCESS_ROLES, PRINCIPALS } from './principal.ts';
 
@@ -17,8 +18,8 @@ describe('the access table', () => {
   it('names every action in Chinese and English and grants only known principals and predicates', () => {
     for (const action of ACCESS_ACTIONS) {
       const rule = ACCESS_TABLE[action];
-      expect(rule.zh, action).toMatch(/[\u4e00-\u9fff]/);
-      expect(rule.en, action).toMatch(/^[A-Z]/);
+      expect(ACCESS_LABELS[action].zh, action).toMatch(/[\u4e00-\u9fff]/);
+      expect(ACCESS_LABELS[action].en, action).toMatch(/^[A-Z]/);
       for (const [principal, grant] of Object.entries(rule.grants)) {
         expect(PRINCIPALS, action).toContain(principal);
         for (const predicate of typeof grant === 'string' ? [grant] : grant) expect(PREDICATES, action).toContain(predicate);
