@@ -13,13 +13,12 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { siblingHandle, startTestApp, type TestApp } from '../support/test-app.ts';
 import { startS3Server, type S3Server } from '../support/s3-server.ts';
 import { loginAs } from '../support/api-client.ts';
 import { multipartBody } from '../support/multipart.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { openDatabase, type DatabaseHandle } from '../../src/db/connect.ts';
 import { createAttachmentStorage } from '../../src/services/case/file-storage.ts';
 import { writeBackup } from '../../src/services/admin/backup.ts';
 
@@ -32,12 +31,7 @@ const cleanups: (() => Promise<void>)[] = [];
 /** A server on the shared database with its own, empty data directory, keeping photos in the test bucket. */
 async function instance(extra: Record<string, string> = {}): Promise<{ app: FastifyInstance; dataDir: string }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'civicloop-instance-'));
-  let handle: DatabaseHandle = t.handle;
-  if (t.databaseUrl) {
-    const own = await openDatabase({ databaseUrl: t.databaseUrl, dataDir: '' });
-    handle = own;
-    cleanups.push(() => own.close());
-  }
+  const handle = await siblingHandle(t, cleanups);
   const config = loadConfig({
     CIVICLOOP_DEMO: 'false', LOG_LEVEL: 'silent', CIVICLOOP_SESSION_HOURS: '100000', CIVICLOOP_SESSION_IDLE_MINUTES: '6000000',
     CIVICLOOP_DATA_DIR: dataDir, ...s3.env, ...extra,

@@ -10,12 +10,11 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { siblingHandle, startTestApp, type TestApp } from '../support/test-app.ts';
 import { loginAs } from '../support/api-client.ts';
 import { multipartBody } from '../support/multipart.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { openDatabase, type DatabaseHandle } from '../../src/db/connect.ts';
 
 const GRID = '220106001001001';
 let t: TestApp;
@@ -25,12 +24,7 @@ const cleanups: (() => Promise<void>)[] = [];
 /** Another server on the same database with its own, empty data directory. */
 async function instance(store: 'db' | 'dir' | undefined): Promise<{ app: FastifyInstance; dataDir: string }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'civicloop-instance-'));
-  let handle: DatabaseHandle = t.handle;
-  if (t.databaseUrl) {
-    const own = await openDatabase({ databaseUrl: t.databaseUrl, dataDir: '' });
-    handle = own;
-    cleanups.push(() => own.close());
-  }
+  const handle = await siblingHandle(t, cleanups);
   const config = loadConfig({
     CIVICLOOP_DEMO: 'false', LOG_LEVEL: 'silent', CIVICLOOP_SESSION_HOURS: '100000', CIVICLOOP_SESSION_IDLE_MINUTES: '6000000',
     CIVICLOOP_DATA_DIR: dataDir, ...(store ? { CIVICLOOP_ATTACHMENT_STORE: store } : {}),

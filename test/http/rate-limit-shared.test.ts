@@ -10,10 +10,9 @@ import { randomInt } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { siblingHandle, startTestApp, type TestApp } from '../support/test-app.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { openDatabase, type DatabaseHandle } from '../../src/db/connect.ts';
 import { databaseRateLimitStore, PRUNE_EVERY_MS, type RateLimitStore } from '../../src/services/auth/index.ts';
 
 const LIMIT = 4;
@@ -23,12 +22,7 @@ const cleanups: (() => Promise<void>)[] = [];
 
 /** A server on the test database (its own pool on PostgreSQL) allowing LIMIT anonymous reports a minute. */
 async function instance(extra: Record<string, string> = {}): Promise<FastifyInstance> {
-  let handle: DatabaseHandle = t.handle;
-  if (t.databaseUrl) {
-    const own = await openDatabase({ databaseUrl: t.databaseUrl, dataDir: '' });
-    handle = own;
-    cleanups.push(() => own.close());
-  }
+  const handle = await siblingHandle(t, cleanups);
   const config = loadConfig({
     CIVICLOOP_DEMO: 'false', LOG_LEVEL: 'silent', CIVICLOOP_ANON_REPORTS_PER_MINUTE: String(LIMIT), CIVICLOOP_TRUST_PROXY: '127.0.0.1', ...extra,
   });

@@ -84,3 +84,15 @@ export async function startTestApp(
     },
   };
 }
+
+/**
+ * The database handle a second server on the test's database uses: its own pool on PostgreSQL (as a second
+ * instance would have), the same handle on PGlite (one connection per data directory). The pool is closed
+ * through `cleanups`.
+ */
+export async function siblingHandle(t: TestApp, cleanups: (() => Promise<void>)[]): Promise<DatabaseHandle> {
+  if (!t.databaseUrl) return t.handle;
+  const own = await openDatabase({ databaseUrl: t.databaseUrl, dataDir: '' });
+  cleanups.push(() => own.close());
+  return own;
+}
