@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { sql } from 'kysely';
 import { prepareDemoDistrict } from '../support/demo-district.ts';
-import { CLI_TEST_TIMEOUT, startCliHarness, type CliHarness } from '../support/cli-harness.ts';
+import { CLI_TEST_TIMEOUT, type CliHarness, commandResult, startCliHarness } from '../support/cli-harness.ts';
 import { resolvePostgresTarget } from '../support/postgres-target.ts';
 import { reportCase } from '../../src/services/case/case-intake.ts';
 import { performCaseAction } from '../../src/services/case/case-actions.ts';
@@ -41,10 +41,7 @@ const storageOf = (cli: CliHarness, handle: DatabaseHandle) =>
   createAttachmentStorage({ kind: attachmentStoreKind(undefined, handle.kind), db: handle.db, dataDir: cli.env.CIVICLOOP_DATA_DIR! });
 
 async function run(cli: CliHarness, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return cli.civicloop(...args).then(
-    (out) => ({ code: 0, ...out }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
-  );
+  return commandResult(cli, ...args);
 }
 
 /** Every table's rows as JSON text, sorted here (the two databases may order text keys by different collations), then digested. */

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { prepareDemoDistrict } from '../support/demo-district.ts';
-import { CLI_TEST_TIMEOUT, startCliHarness, type CliHarness } from '../support/cli-harness.ts';
+import { CLI_TEST_TIMEOUT, type CliHarness, commandResult, startCliHarness } from '../support/cli-harness.ts';
 import { createServiceDeps } from '../../src/services/create-service-deps.ts';
 import { loadConfig } from '../../src/config.ts';
 import { reportCase } from '../../src/services/case/case-intake.ts';
@@ -43,10 +43,7 @@ function storageOf(cli: CliHarness, handle: DatabaseHandle) {
 }
 
 async function run(cli: CliHarness, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return cli.civicloop(...args).then(
-    (out) => ({ code: 0, ...out }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
-  );
+  return commandResult(cli, ...args);
 }
 
 /** Everything a restore must bring back, read in a fixed order; photos as their bytes. */

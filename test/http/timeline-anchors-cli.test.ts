@@ -12,7 +12,7 @@ import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
 import { behindTheTriggersBack } from '../support/tamper.ts';
 import { prepareDemoDistrict } from '../support/demo-district.ts';
-import { CLI_TEST_TIMEOUT, startCliHarness, type CliHarness } from '../support/cli-harness.ts';
+import { CLI_TEST_TIMEOUT, type CliHarness, commandResult, startCliHarness } from '../support/cli-harness.ts';
 import { reportCase } from '../../src/services/case/case-intake.ts';
 import { genesisHash, hashEvent } from '../../src/db/repositories/case/index.ts';
 import { anchorPayload } from '../../src/domain/case/timeline-anchor.ts';
@@ -31,10 +31,7 @@ async function withDatabase<T>(work: (handle: DatabaseHandle) => Promise<T>): Pr
 }
 
 async function civicloop(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return cli.civicloop(...args).then(
-    (out) => ({ code: 0, ...out }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
-  );
+  return commandResult(cli, ...args);
 }
 
 /** Anchors the chains and exports them to a file "elsewhere". */

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { behindTheTriggersBack } from '../support/tamper.ts';
 import { prepareDemoDistrict } from '../support/demo-district.ts';
-import { CLI_TEST_TIMEOUT, startCliHarness, type CliHarness } from '../support/cli-harness.ts';
+import { CLI_TEST_TIMEOUT, type CliHarness, commandResult, startCliHarness } from '../support/cli-harness.ts';
 import { reportCase } from '../../src/services/case/case-intake.ts';
 import { appendEvents } from '../../src/db/repositories/case/index.ts';
 import type { DatabaseHandle } from '../../src/db/connect.ts';
@@ -24,10 +24,7 @@ async function withDatabase<T>(work: (handle: DatabaseHandle) => Promise<T>): Pr
 }
 
 async function verify(): Promise<{ code: number; stdout: string; stderr: string }> {
-  return cli.civicloop('verify-timeline').then(
-    (out) => ({ code: 0, ...out }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
-  );
+  return commandResult(cli, 'verify-timeline');
 }
 
 beforeAll(async () => {

@@ -61,3 +61,11 @@ export async function startCliHarness(
     },
   };
 }
+
+/** A command's exit code with its output, whether it succeeded or not (for tests that assert a failing exit). */
+export function commandResult(cli: CliHarness, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return cli.civicloop(...args).then(
+    (out) => ({ code: 0, ...out }),
+    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+  );
+}
