@@ -170,4 +170,4 @@ export const ACCESS_TABLE = {
 export type AccessAction = keyof typeof ACCESS_TABLE;
 
 /** Every action of the table, in table order. */
-export const ACCESS_ACTIONS = /* @__PURE__ */ Object.keys(ACCESS_TABLE) as AccessAction[];
+export const ACCESS_ACTIONS = Object.keys(ACCESS_TABLE) as AccessAction[];

@@ -21,8 +21,7 @@ export function canReportKind(role: Role | 'anonymous', kind: CaseKind): boolean
 const CALLERS: readonly (Role | 'anonymous')[] = ['anonymous', 'citizen', 'enterprise', 'grid_worker', 'operator', 'shift_lead', 'handler', 'supervisor', 'leader', 'project_officer', 'admin'];
 
 /** Kinds each role may report by hand: a view of the table's `case.report.<kind>` rows, for the report forms. */
-// Marked pure so the bundler drops it (and the whole access table) from pages that never read it, e.g. /report.
-export const REPORTABLE_KINDS = /* @__PURE__ */ Object.fromEntries(
+export const REPORTABLE_KINDS = Object.fromEntries(
   CALLERS.map((role) => [role, REPORTABLE.filter((kind) => grantOf(role, `case.report.${kind}`).length > 0)]),
 ) as unknown as Record<Role | 'anonymous', readonly CaseKind[]>;
 
