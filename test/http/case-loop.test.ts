@@ -68,6 +68,26 @@ describe('the closed loop', () => {
     expect(await verifyTimelineChains(t.handle.db)).toEqual([]);
   });
 
+  it('answers intake with the same detail a read of the case gives, though it reads nothing back', async () => {
+    for (const [client, body] of [
+      [operator, { kind: 'event', categoryCode: 'E0104', description: '井盖缺失', gridCode: LY_GRID, reporter: { name: '王先生', phone: '13900000000' } }],
+      [apiClient(t.app), { kind: 'citizen_request', categoryCode: 'H06', description: '路灯不亮', districtCode: LY }],
+    ] as const) {
+      const created = await client.post('/api/v1/cases', body);
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const { trackingCode, ...answer } = created.body;
+      // Before the linker's pass the row has no hash, as the answer says.
+      await t.services.afterCommit.drain();
+      const read = await client.get(`/api/v1/cases/${created.body.id}${trackingCode ? `?trackingCode=${trackingCode}` : ''}`);
+      expect(read.status).toBe(200);
+      expect(answer.timeline[0].hash).toBeNull();
+      expect(read.body.timeline[0].hash).toEqual(expect.any(String));
+      expect({ ...answer, timeline: answer.timeline.map((e: object) => ({ ...e, hash: 'linked' })) })
+        .toEqual({ ...read.body, timeline: read.body.timeline.map((e: object) => ({ ...e, hash: 'linked' })) });
+      expect(answer.categoryName).toEqual(expect.any(String));
+    }
+  });
+
   it('counts a failed check as rework and restarts the resolve clock', async () => {
     const created = await reportEvent(gridWorker);
     let c = await actOk(operator, created.id, 'file', { version: 1 });

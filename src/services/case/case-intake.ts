@@ -16,7 +16,8 @@ import { ensureCaseNumberSequence, eventRowValues, insertReportedCase, nextCaseN
 import { standingOfNewCase } from '../../db/repositories/supervision/index.ts';
 import { runWrite, runWriteStatement } from '../write-transaction.ts';
 import { caseAtEventOf, NO_PRIOR_EVENTS } from '../../domain/supervision/index.ts';
-import type { CaseRow, CategoryRow, Database } from '../../db/schema.ts';
+import type { CaseRow, CategoryRow, Database, TimelineEntry } from '../../db/schema.ts';
+import type { CaseListRow } from '../../db/repositories/case/index.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { workingHoursOf } from './case-snapshot.ts';
 import { placeByLocation, toWgs84, type CoordSystem } from '../geo/index.ts';
@@ -47,6 +48,9 @@ export interface ReportInput {
 
 export interface ReportResult {
   row: CaseRow;
+  /** The row with the names the detail shows, and its first timeline entry: the answer needs no read after the write. */
+  view: CaseListRow;
+  reportEvent: TimelineEntry;
   /** Shown once to a reporter without an account, so they can track and rate the case. */
   trackingCode: string | null;
 }
@@ -121,30 +125,36 @@ export async function reportCase(deps: ServiceDeps, actor: Actor, input: ReportI
   await ensureCaseNumberSequence(deps.db, district.id, year);
   // Set only when the phone gave its own time, so ordinary intake writes the same row as before.
   const caseValues = reportedAt ? { ...values, reported_at: reportedAt } : values;
+  const reportData = {
+    source: values.source, categoryCode: category.code, routedDepartmentId: departmentId,
+    ...(reportedAt ? { reportedAt: reportedAt.toISOString() } : {}),
+  };
   const event = eventRowValues({
     caseId: 0, districtId: district.id, at: now, actorUserId: actor.userId, actorRole: actor.role, action: 'report',
-    fromState: null, toState: 'reported', note: null, data: {
-      source: values.source, categoryCode: category.code, routedDepartmentId: departmentId,
-      ...(reportedAt ? { reportedAt: reportedAt.toISOString() } : {}),
-    },
+    fromState: null, toState: 'reported', note: null, data: reportData,
   }, caseAtEventOf(standingOfNewCase(caseValues)), NO_PRIOR_EVENTS);
-  const { case_id: _unknownYet, ...reportEvent } = event;
+  const { case_id: _unknownYet, ...eventValues } = event;
   const write = {
-    values: caseValues, number: nextCaseNumberSql(district.abbr, district.id, year), event: reportEvent,
+    values: caseValues, number: nextCaseNumberSql(district.abbr, district.id, year), event: eventValues,
     // Done after commit by the outbox drain, never here: the intake does not wait on the model.
     followUp: autoDispatchRequest(district.id),
   };
   // One statement (issue 10): the case, its number, its event and the auto-dispatch request. Open311's extras
   // need the row inside the same transaction, so only that path opens one.
   const onInserted = input.onInserted;
-  const row = onInserted
+  const reported = onInserted
     ? await runWrite(deps, async (trx) => {
       const inserted = await insertReportedCase(trx, write);
-      await onInserted(trx, inserted);
+      await onInserted(trx, inserted.row);
       return inserted;
     })
     : await runWriteStatement(deps, (db) => insertReportedCase(db, write));
-  return { row, trackingCode };
+  // Not linked yet (the linker runs after commit): the entry is what `case_events` holds at this moment.
+  const reportEvent: TimelineEntry = {
+    id: reported.reportEventId, at: now, action: 'report', actor_user_id: actor.userId, actor_role: actor.role,
+    from_state: null, to_state: 'reported', note: null, data: reportData, hash: null,
+  };
+  return { row: reported.row, view: reported.view, reportEvent, trackingCode };
 }
 
 /** Refuses what may not be reported, and places the report. @throws DomainError CASE_CATEGORY_UNKNOWN, CASE_CATEGORY_KIND_MISMATCH, FORBIDDEN, DISTRICT_UNKNOWN */

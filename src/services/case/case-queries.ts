@@ -9,13 +9,13 @@ import { findCase, findCaseByNumber, findCaseView, listCases, type CaseListRow, 
 import { listCaseEvents } from '../../db/repositories/case/timeline-repository.ts';
 import { findCategoryByCode } from '../../db/repositories/case/category-repository.ts';
 import { findDistrictByCode, findStreetByCode } from '../../db/repositories/org/index.ts';
-import type { CaseEventRow } from '../../db/schema.ts';
+import type { TimelineEntry } from '../../db/schema.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { decodeCaseCursor, encodeCaseCursor } from './case-list-cursor.ts';
 import { guardContext, toSnapshot } from './case-snapshot.ts';
 import { isReporterOf } from './case-reporter.ts';
 import { isFollower } from '../../db/repositories/case/follower-repository.ts';
-import { hashTrackingCode } from './case-intake.ts';
+import { hashTrackingCode, type ReportResult } from './case-intake.ts';
 import { referenceData } from '../org/index.ts';
 
 /** A case row with whether its deadlines ran over estimated (provisional) calendar days. */
@@ -23,7 +23,7 @@ export type CaseRowWithCalendar = CaseListRow & { deadlineProvisional: boolean }
 
 export interface CaseDetail {
   row: CaseRowWithCalendar;
-  timeline: CaseEventRow[];
+  timeline: TimelineEntry[];
   allowedActions: CaseAction[];
   /** Staff who work the case see the reporter's contact details; others do not. */
   showReporterContact: boolean;
@@ -57,6 +57,18 @@ export async function getCaseDetail(
   // Both reads at once (two connections on PostgreSQL): the timeline is shown only once the case may be seen.
   const [row, timeline] = await Promise.all([findCaseView(deps.db, caseId), listCaseEvents(deps.db, caseId)]);
   if (!row) throw new DomainError('NOT_FOUND');
+  return detailOf(deps, actor, row, timeline, trackingCode, options);
+}
+
+/** The detail of a case just reported, from what its write returned (intake reads nothing back). @throws as getCaseDetail */
+export function newCaseDetail(deps: ServiceDeps, actor: Actor, reported: ReportResult): Promise<CaseDetail> {
+  return detailOf(deps, actor, reported.view, [reported.reportEvent], reported.trackingCode ?? undefined, {});
+}
+
+async function detailOf(
+  deps: ServiceDeps, actor: Actor, row: CaseListRow, timeline: TimelineEntry[], trackingCode: string | undefined,
+  options: { justActed?: boolean },
+): Promise<CaseDetail> {
   const isReporter = isReporterOf(row, actor, trackingCode);
   // After a handler returns a case it is no longer theirs, yet they should see the result of what they did.
   const facts = { districtId: row.district_id, departmentId: row.department_id, gridId: row.grid_id, state: row.state };

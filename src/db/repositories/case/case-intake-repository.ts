@@ -1,10 +1,12 @@
 /**
  * A new case in one statement (issue 10): data-modifying CTEs insert the case with the number its sequence
- * gives, its `report` event and, when asked, a follow-up in the outbox. One statement is atomic on its own,
- * so a plain intake needs neither BEGIN nor COMMIT: one round trip in all.
+ * gives, its `report` event and, when asked, a follow-up in the outbox, and the statement answers with the case
+ * as the detail page shows it (its joined names) and the event's id. One statement is atomic on its own, so a
+ * plain intake needs neither BEGIN nor COMMIT, and no read follows it: one round trip in all.
  */
 import { sql, type Expression, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { CaseRow, Database, NewCase, NewCaseEventRow } from '../../schema.ts';
+import { CASE_VIEW_NAMES, type CaseListRow } from './case-repository.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -18,13 +20,35 @@ export interface ReportedCaseWrite {
   followUp?: ((caseId: Expression<number>) => RawBuilder<unknown>) | undefined;
 }
 
-export async function insertReportedCase(db: Db, write: ReportedCaseWrite): Promise<CaseRow> {
+export interface ReportedCase {
+  /** The stored row, exactly as `cases` holds it. */
+  row: CaseRow;
+  /** The same row with the names the list and the detail show beside it (what `findCaseView` reads). */
+  view: CaseListRow;
+  /** The id of its `report` event. */
+  reportEventId: number;
+}
+
+export async function insertReportedCase(db: Db, write: ReportedCaseWrite): Promise<ReportedCase> {
   const caseId = sql<number>`(select id from inserted_case)`;
-  const insertCase = db.insertInto('cases').values({ ...write.values, number: write.number }).returningAll();
-  const insertEvent = db.insertInto('case_events').values({ ...write.event, case_id: caseId });
-  const followUp = write.followUp ? sql`, follow_up as (${write.followUp(caseId)})` : sql``;
-  const result = await sql<CaseRow>`
-    with inserted_case as (${insertCase}), report_event as (${insertEvent})${followUp}
-    select * from inserted_case`.execute(db);
-  return result.rows[0]!;
+  const followUp = write.followUp;
+  const withEvent = db
+    .with('inserted_case', (q) => q.insertInto('cases').values({ ...write.values, number: write.number }).returningAll())
+    .with('report_event', (q) => q.insertInto('case_events').values({ ...write.event, case_id: caseId }).returning('id'));
+  // Kysely puts a raw CTE in no parentheses of its own. A CTE that nothing selects from still runs: PostgreSQL executes every data-modifying CTE exactly once.
+  const withFollowUp = followUp ? withEvent.with('follow_up', () => sql<Record<string, never>>`(${followUp(caseId)})`) as unknown as typeof withEvent : withEvent;
+  const found = await withFollowUp
+    .selectFrom('inserted_case as k')
+    .innerJoin('categories as c', 'c.id', 'k.category_id')
+    .leftJoin('grids as g', 'g.id', 'k.grid_id')
+    .leftJoin('departments as dep', 'dep.id', 'k.department_id')
+    .leftJoin('streets as s', 's.id', 'k.street_id')
+    .selectAll('k')
+    .select(CASE_VIEW_NAMES)
+    .select((eb) => eb.selectFrom('report_event').select('id').as('report_event_id'))
+    .executeTakeFirstOrThrow();
+  const { report_event_id: reportEventId, ...view } = found;
+  const { category_code: _code, category_name: _name, category_name_en: _nameEn, grid_code: _grid,
+    department_name: _department, department_name_en: _departmentEn, street_name: _street, ...row } = view;
+  return { row: row as CaseRow, view: view as CaseListRow, reportEventId: Number(reportEventId) };
 }

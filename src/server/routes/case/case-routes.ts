@@ -10,7 +10,7 @@ import { performApplicationAction } from '../../../services/applications/index.t
 import { CASE_ACTION_BODIES, CaseCreateBody, CaseListQuery, CaseRefParams } from '../../../shared/api-schemas.ts';
 import { reportCase } from '../../../services/case/case-intake.ts';
 import { performCaseAction } from '../../../services/case/case-actions.ts';
-import { getCaseDetail, listCasesFor, resolveCaseId } from '../../../services/case/case-queries.ts';
+import { getCaseDetail, listCasesFor, newCaseDetail, resolveCaseId } from '../../../services/case/case-queries.ts';
 import { exportCases } from '../../../services/case/case-export.ts';
 import { runIdempotent } from '../../../services/case/idempotency.ts';
 import { DomainError } from '../../../domain/errors.ts';
@@ -71,7 +71,7 @@ export async function caseRoutes(app: FastifyInstance, { services, config }: Rou
     },
     async (request, reply) => answerOnce(services, request, reply, async () => {
       const result = await reportCase(services, request.actor, request.body);
-      const detail = await getCaseDetail(services, request.actor, result.row.id, result.trackingCode ?? undefined);
+      const detail = await newCaseDetail(services, request.actor, result);
       return { statusCode: 201, body: { ...presentCaseDetail(detail, services.clock()), trackingCode: result.trackingCode } };
     }),
   );
