@@ -10,6 +10,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Database } from './schema.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { preparingPool } from './prepared-statements.ts';
 
 // int8 (ids, counts) as numbers: every id and count here stays far below 2^53.
 pg.types.setTypeParser(20, (value: string) => Number(value));
@@ -65,7 +66,7 @@ function reportIdleClientErrors(pool: pg.Pool, log: DatabaseLog): void {
 function openPostgres(url: string, poolSize: number, log: DatabaseLog): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   reportIdleClientErrors(pool, log);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 

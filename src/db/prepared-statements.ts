@@ -1,0 +1,61 @@
+/**
+ * Named prepared statements for the writes on PostgreSQL. Kysely sends every statement unnamed, so the server
+ * parses and plans it again each time; for the one-statement intake that was a third of the database's time per
+ * case (bench, issue 10). A pool wrapped here sends each write as a statement named by its text, which `pg`
+ * parses once per connection, and after a few runs PostgreSQL may keep a generic plan (plan_cache_mode auto only
+ * does so when it costs no more than planning each time).
+ *
+ * Only writes (insert, update, delete, and `with` statements, which is how the data-modifying CTEs start): their
+ * plans are key lookups, while a list's filters deserve a plan for their values. Statements too long to recur
+ * (a bulk insert of many rows) and any beyond a per-connection budget stay unnamed, so a connection's cache is
+ * bounded. Not for PGlite: its socket connections share one session, so a new connection would find the old
+ * names taken.
+ */
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import type { PostgresPool, PostgresPoolClient } from 'kysely';
+
+/** Longer texts are one-offs (batched inserts whose row count varies). */
+const LONGEST_PREPARED = 8_000;
+/** Distinct names a connection keeps at most; PostgreSQL holds each plan in the backend's memory. */
+const NAMES_PER_CONNECTION = 200;
+const WRITE = /^\s*(insert|update|delete|with)\b/i;
+
+export function isPreparedWrite(text: string): boolean {
+  return text.length <= LONGEST_PREPARED && WRITE.test(text);
+}
+
+function statementName(text: string): string {
+  return `cl_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+}
+
+function preparingClient(client: pg.PoolClient, names: Set<string>): PostgresPoolClient {
+  return {
+    query: ((text: unknown, values?: unknown[]) => {
+      if (typeof text !== 'string' || !isPreparedWrite(text)) return client.query(text as never, values as never);
+      const name = statementName(text);
+      if (!names.has(name)) {
+        if (names.size >= NAMES_PER_CONNECTION) return client.query(text, values);
+        names.add(name);
+      }
+      return client.query({ name, text, values: values as unknown[] });
+    }) as unknown as PostgresPoolClient['query'],
+    release: () => client.release(),
+  };
+}
+
+/** `pool` as Kysely's dialect takes it, sending writes as named prepared statements. */
+export function preparingPool(pool: pg.Pool): PostgresPool {
+  // One wrapper per pg client (one server connection), so the budget counts per connection and Kysely, which
+  // keys its connections by the client object, sees the same object each time.
+  const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let wrapper = wrapped.get(client);
+      if (!wrapper) wrapped.set(client, (wrapper = preparingClient(client, new Set())));
+      return wrapper;
+    },
+    end: () => pool.end(),
+  };
+}
