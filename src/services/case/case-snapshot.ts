@@ -33,8 +33,17 @@ export function categoryLimits(category: CategoryRow): { dispatch: TimeLimit; si
 
 /** A district's working hours in force at `now` (its row and settings changes), falling back to the national default. */
 export function workingHoursOf(district: { working_hours?: unknown; settings?: unknown }, now: Date): WorkingHours {
-  return parseDistrictSettings({ settings: district.settings, workingHours: district.working_hours }, periodOf(now)).workingHours;
+  const period = periodOf(now);
+  let byPeriod = hoursOfDistrict.get(district);
+  if (!byPeriod) hoursOfDistrict.set(district, (byPeriod = new Map()));
+  let hours = byPeriod.get(period);
+  if (!hours) byPeriod.set(period, (hours = parseDistrictSettings({ settings: district.settings, workingHours: district.working_hours }, period).workingHours));
+  return hours;
 }
+
+// Parsing the settings was a twentieth of intake's server time; the reference cache hands out one district object
+// until an admin write replaces it, so the parse is kept per object (and per month, as changes apply by month).
+const hoursOfDistrict = new WeakMap<object, Map<string, WorkingHours>>();
 
 export function guardContext(now: Date, category: CategoryRow, reopenWindowDays: number, isReporter: boolean): GuardContext {
   return { now, selfHandleAllowed: category.self_handle_allowed, reopenWindowDays, isReporter };
