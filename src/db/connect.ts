@@ -98,7 +98,7 @@ async function openPglite(dataDir: string, log: DatabaseLog): Promise<DatabaseHa
   // The socket server runs whole transactions one at a time; a pool of one keeps that honest.
   const pool = new pg.Pool({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', max: 1 });
   reportIdleClientErrors(pool, log);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool, { sharedSession: true }) }) });
   return {
     db,
     kind: 'pglite',

@@ -8,8 +8,8 @@
  * Only writes (insert, update, delete, and `with` statements, which is how the data-modifying CTEs start): their
  * plans are key lookups, while a list's filters deserve a plan for their values. Statements too long to recur
  * (a bulk insert of many rows) and any beyond a per-connection budget stay unnamed, so a connection's cache is
- * bounded. Not for PGlite: its socket connections share one session, so a new connection would find the old
- * names taken.
+ * bounded. PGlite's socket connections share one session, so a new connection there would find the names of the
+ * one before taken ("prepared statement … already exists"): it starts with DEALLOCATE ALL.
  */
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
@@ -54,7 +54,7 @@ function preparingClient(client: pg.PoolClient, names: Set<string>): PostgresPoo
 }
 
 /** `pool` as Kysely's dialect takes it, sending writes as named prepared statements. */
-export function preparingPool(pool: pg.Pool): PostgresPool {
+export function preparingPool(pool: pg.Pool, options: { sharedSession?: boolean } = {}): PostgresPool {
   // One wrapper per pg client (one server connection), so the budget counts per connection and Kysely, which
   // keys its connections by the client object, sees the same object each time.
   const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
@@ -62,7 +62,11 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
     async connect() {
       const client = await pool.connect();
       let wrapper = wrapped.get(client);
-      if (!wrapper) wrapped.set(client, (wrapper = preparingClient(client, new Set())));
+      if (!wrapper) {
+        // A connection that shares its session with earlier ones (PGlite's socket) starts by dropping their names.
+        if (options.sharedSession) await client.query('deallocate all');
+        wrapped.set(client, (wrapper = preparingClient(client, new Set())));
+      }
       return wrapper;
     },
     end: () => pool.end(),

@@ -1,8 +1,9 @@
 /**
  * Writes as named prepared statements (src/db/prepared-statements.ts): on PostgreSQL a write is parsed once per
  * connection and reads stay unnamed; a connection keeps a bounded number of names; a table dropped and made
- * again (what a restore does) does not break a prepared write. PGlite prepares nothing (its socket connections
- * share one session). One connection (pool of one), so `pg_prepared_statements` shows the pool's own session.
+ * again (what a restore does) does not break a prepared write. On PGlite, whose socket connections share one
+ * session, a new connection drops the names of the one before. One connection (pool of one), so
+ * `pg_prepared_statements` shows the pool's own session.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -81,11 +82,15 @@ describe.runIf(kind === 'postgres')('on PostgreSQL', () => {
 });
 
 describe.runIf(kind === 'pglite')('on PGlite', () => {
-  it('prepares nothing: its connections share one session', async () => {
+  it('prepares writes, and a connection made after the idle one closed does not trip over its names', async () => {
     await insert('a');
     await insert('b');
-    expect(await prepared()).toEqual([]);
+    expect((await prepared()).filter((text) => text.startsWith('insert into prepared_probe'))).toHaveLength(1);
+    // The pool closes a connection idle for 10 s; the next one shares the same session, names and all.
+    await new Promise((resolve) => setTimeout(resolve, 11_000));
+    await insert('c');
+    expect((await prepared()).filter((text) => text.startsWith('insert into prepared_probe'))).toHaveLength(1);
     const count = await sql<{ n: number }>`select count(*)::int as n from prepared_probe`.execute(db);
-    expect(count.rows[0]!.n).toBe(2);
-  });
+    expect(count.rows[0]!.n).toBe(3);
+  }, 30_000);
 });
