@@ -236,6 +236,8 @@ export type CategoryRow = Selectable<CategoriesTable>;
 export type CaseEventRow = Selectable<CaseEventsTable>;
 
 export type NewCaseEventRow = Insertable<CaseEventsTable>;
+/** What a page shows of one timeline event (the presenter's fields): what intake knows without reading it back. */
+export type TimelineEntry = Pick<CaseEventRow, 'id' | 'at' | 'action' | 'actor_user_id' | 'actor_role' | 'from_state' | 'to_state' | 'note' | 'data' | 'hash'>;
 
 export type NotificationRow = Selectable<NotificationsTable>;
 

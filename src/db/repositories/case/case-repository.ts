@@ -100,6 +100,12 @@ function listedCases(db: Db) {
 
 type ListedCases = ReturnType<typeof listedCases>;
 
+/** What a page shows beside each case, from the joins of `withNames` (and of the intake statement). */
+export const CASE_VIEW_NAMES = [
+  'c.code as category_code', 'c.minor_name as category_name', 'c.minor_name_en as category_name_en',
+  'g.code as grid_code', 'dep.name as department_name', 'dep.name_en as department_name_en', 's.name as street_name',
+] as const;
+
 /** The names a page shows beside each case (not needed to count them: every case has a category). */
 function withNames(query: ListedCases) {
   return query
@@ -199,10 +205,7 @@ export async function listCases(db: Db, filter: CaseListFilter, scope: CaseListS
   const base = matchingFilter(withinScope(listedCases(db), scope), filter);
   let page = withNames(base)
     .selectAll('k')
-    .select([
-      'c.code as category_code', 'c.minor_name as category_name', 'c.minor_name_en as category_name_en',
-      'g.code as grid_code', 'dep.name as department_name', 'dep.name_en as department_name_en', 's.name as street_name',
-    ])
+    .select(CASE_VIEW_NAMES)
     .limit(filter.pageSize + 1);
   page = page.orderBy(ORDER_BY[filter.sort ?? 'newest']);
   const keyset = (filter.sort ?? 'newest') === 'newest';
@@ -246,17 +249,9 @@ export type CaseListRow = CaseRow & {
 
 /** One case with the same joined names as the list. */
 export async function findCaseView(db: Db, id: number): Promise<CaseListRow | undefined> {
-  return db
-    .selectFrom('cases as k')
-    .innerJoin('categories as c', 'c.id', 'k.category_id')
-    .leftJoin('grids as g', 'g.id', 'k.grid_id')
-    .leftJoin('departments as dep', 'dep.id', 'k.department_id')
-    .leftJoin('streets as s', 's.id', 'k.street_id')
+  return withNames(listedCases(db))
     .selectAll('k')
-    .select([
-      'c.code as category_code', 'c.minor_name as category_name', 'c.minor_name_en as category_name_en',
-      'g.code as grid_code', 'dep.name as department_name', 'dep.name_en as department_name_en', 's.name as street_name',
-    ])
+    .select(CASE_VIEW_NAMES)
     .where('k.id', '=', id)
     .executeTakeFirst();
 }

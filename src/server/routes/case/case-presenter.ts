@@ -1,6 +1,6 @@
 /** Stored cases and timeline rows as the API shows them (camelCase, ISO times, no secrets). */
 import type { CaseRowWithCalendar } from '../../../services/case/case-queries.ts';
-import type { CaseEventRow } from '../../../db/schema.ts';
+import type { TimelineEntry } from '../../../db/schema.ts';
 import type { CaseAction } from '../../../domain/case/case-model.ts';
 import { isOverdueAt, warningLevelAt } from '../../../domain/case/index.ts';
 import type { CaseDetailView, CaseView, TimelineEvent } from '../../../shared/case-views.ts';
@@ -55,7 +55,7 @@ export function presentCase(row: CaseRowWithCalendar, options: { showReporterCon
   };
 }
 
-export function presentEvent(row: CaseEventRow): TimelineEvent {
+export function presentEvent(row: TimelineEntry): TimelineEvent {
   return {
     id: row.id,
     at: row.at.toISOString(),
@@ -71,7 +71,7 @@ export function presentEvent(row: CaseEventRow): TimelineEvent {
 }
 
 export function presentCaseDetail(
-  detail: { row: CaseRowWithCalendar; timeline: CaseEventRow[]; allowedActions: CaseAction[]; showReporterContact: boolean },
+  detail: { row: CaseRowWithCalendar; timeline: TimelineEntry[]; allowedActions: CaseAction[]; showReporterContact: boolean },
   now: Date,
 ): CaseDetailView {
   return {
