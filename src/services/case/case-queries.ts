@@ -9,7 +9,7 @@ import { findCase, findCaseByNumber, findCaseView, listCases, type CaseListRow, 
 import { listCaseEvents } from '../../db/repositories/case/timeline-repository.ts';
 import { findCategoryByCode } from '../../db/repositories/case/category-repository.ts';
 import { findDistrictByCode, findStreetByCode } from '../../db/repositories/org/index.ts';
-import type { CaseEventRow } from '../../db/schema.ts';
+import type { TimelineEntry } from '../../db/schema.ts';
 import type { ServiceDeps } from '../service-deps.ts';
 import { decodeCaseCursor, encodeCaseCursor } from './case-list-cursor.ts';
 import { guardContext, toSnapshot } from './case-snapshot.ts';
@@ -23,7 +23,7 @@ export type CaseRowWithCalendar = CaseListRow & { deadlineProvisional: boolean }
 
 export interface CaseDetail {
   row: CaseRowWithCalendar;
-  timeline: CaseEventRow[];
+  timeline: TimelineEntry[];
   allowedActions: CaseAction[];
   /** Staff who work the case see the reporter's contact details; others do not. */
   showReporterContact: boolean;
@@ -57,12 +57,28 @@ export async function getCaseDetail(
   // Both reads at once (two connections on PostgreSQL): the timeline is shown only once the case may be seen.
   const [row, timeline] = await Promise.all([findCaseView(deps.db, caseId), listCaseEvents(deps.db, caseId)]);
   if (!row) throw new DomainError('NOT_FOUND');
+  return detailOf(deps, actor, row, timeline, trackingCode, options);
+}
+
+/**
+ * The detail of a case an action just wrote, from what its read and its write returned: the row with its names,
+ * the events read before the write and the new one (the action path reads nothing back). @throws as getCaseDetail
+ */
+export function actedCaseDetail(deps: ServiceDeps, actor: Actor, acted: { view: CaseListRow; timeline: TimelineEntry[] }, trackingCode?: string): Promise<CaseDetail> {
+  return detailOf(deps, actor, acted.view, acted.timeline, trackingCode, { justActed: true });
+}
+
+async function detailOf(
+  deps: ServiceDeps, actor: Actor, row: CaseListRow, timeline: TimelineEntry[], trackingCode: string | undefined,
+  options: { justActed?: boolean },
+): Promise<CaseDetail> {
   const isReporter = isReporterOf(row, actor, trackingCode);
   // After a handler returns a case it is no longer theirs, yet they should see the result of what they did.
   const facts = { districtId: row.district_id, departmentId: row.department_id, gridId: row.grid_id, state: row.state };
-  const visible = canViewCase(actor, facts, isReporter)
+  // Who just acted may see the result whatever it is, so the follower lookup is spared then.
+  const visible = options.justActed === true || canViewCase(actor, facts, isReporter)
     || canViewCase(actor, facts, isReporter, await isFollower(deps.db, row.id, { userId: actor.userId, trackingCodeHash: trackingCode ? hashTrackingCode(trackingCode) : null }));
-  if (!visible && !options.justActed) {
+  if (!visible) {
     throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'NOT_FOUND');
   }
   const category = await referenceData.categoryById(deps.db, row.category_id);
