@@ -41,9 +41,15 @@ export async function runWrite<T>(deps: Pick<ServiceDeps, 'db' | 'afterCommit'>,
   return result;
 }
 
-/** A write that is a single statement: atomic on its own, so it spends no round trips on BEGIN and COMMIT. */
-export async function runWriteStatement<T>(deps: Pick<ServiceDeps, 'db' | 'afterCommit'>, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+/**
+ * A write that is a single statement: atomic on its own, so it spends no round trips on BEGIN and COMMIT.
+ * @param options.followUp - the statement wrote outbox rows: the answer waits for the pass, as `runWrite`'s does
+ */
+export async function runWriteStatement<T>(
+  deps: Pick<ServiceDeps, 'db' | 'afterCommit'>, work: (db: Kysely<Database>) => Promise<T>, options: { followUp?: boolean } = {},
+): Promise<T> {
   const result = await withRetries(() => work(deps.db));
-  void deps.afterCommit.kick();
+  const pass = deps.afterCommit.kick();
+  if (options.followUp) await pass;
   return result;
 }

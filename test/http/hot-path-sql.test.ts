@@ -1,12 +1,12 @@
 /**
  * The SQL of the hot paths, pinned as text (as Immich keeps its generated queries): a change to what intake, a
  * steady sweep or the month indicators send to the database shows in review as a diff of these files, and the
- * same files hold on PGlite and PostgreSQL. Regenerate deliberately with `npx vitest run -u test/http/hot-path-sql.test.ts`.
+ * same files hold on PGlite and PostgreSQL. Regenerate deliberately with `npx vitest run test/http/hot-path-sql.test.ts --project http-postgres --update`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { reportCase } from '../../src/services/case/index.ts';
+import { performCaseAction, reportCase } from '../../src/services/case/index.ts';
 import { computeIndicatorTable, districtForReader, runSweep } from '../../src/services/supervision/index.ts';
 import { actorFromUser } from '../../src/services/actor.ts';
 import { parsePeriod } from '../../src/domain/supervision/index.ts';
@@ -70,6 +70,16 @@ describe('hot-path SQL', () => {
     const operator = await actor('operator-220106');
     const text = await sqlOf(() => reportCase(recorded, operator, { kind: 'event', categoryCode: 'E0104', description: '井盖缺失，请尽快处理', address: '春城大街 1 号' }));
     await expect(text).toMatchFileSnapshot('./hot-path-sql/intake.sql');
+  });
+
+  it('an action: the case and its events read side by side, then one conditional write', async () => {
+    const operator = await actor('operator-220106');
+    const { row } = await reportCase(t.services, operator, { kind: 'event', categoryCode: 'E0104', description: '井盖缺失，请尽快处理', address: '春城大街 1 号' });
+    // Through the recorded handle, so its reference cache (category, district) is warm as a running server's is.
+    const filed = await performCaseAction(recorded, operator, { caseId: row.id, action: 'file', version: row.version, fields: {} });
+    const department = await t.services.db.selectFrom('departments').select('id').where('district_id', '=', row.district_id).where('code', '=', 'cgj').executeTakeFirstOrThrow();
+    const text = await sqlOf(() => performCaseAction(recorded, operator, { caseId: row.id, action: 'dispatch', version: filed.version, fields: { departmentId: department.id } }));
+    await expect(text).toMatchFileSnapshot('./hot-path-sql/action.sql');
   });
 
   it('a steady warning sweep', async () => {

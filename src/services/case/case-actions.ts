@@ -1,68 +1,42 @@
 /**
- * Taking an action on a case: lock it, check the version, let the transition table and the
- * decision rules say what happens, then write the case and its timeline in one transaction.
- * Every rejection happens before any write, so a refused request changes nothing.
+ * Taking an action on a case, written one of two ways with one rule (case-action-decide.ts):
+ * - an action on one case is a read and one conditional write (issue 10): the case and its earlier events read
+ *   side by side, no lock, no transaction; then one statement that updates the case only if it still stands as
+ *   read (`where version = $v` …), with its event and follow-ups (case-action-repository.ts);
+ * - a merge writes two cases, and 督办 notices and auto-dispatch act inside transactions of their own: those lock
+ *   the case (`actOnLockedCase`) and write the row, the event and the follow-ups in that transaction.
  */
 import { DomainError } from '../../domain/errors.ts';
-import { findTransition, type TransitionGuard } from '../../domain/case/case-transitions.ts';
-import { decideTransition, type ActionFields } from '../../domain/case/case-decide.ts';
-import { canViewCase } from '../../domain/case/case-access.ts';
 import { mayEver } from '../../domain/access/index.ts';
-import { OPEN_STATES, type Actor, type CaseAction } from '../../domain/case/case-model.ts';
-import { findCase, lockCase, updateCaseIfVersion } from '../../db/repositories/case/case-repository.ts';
-import { findDepartment } from '../../db/repositories/org/index.ts';
-import { referenceData } from '../org/index.ts';
-import { appendEvents } from '../../db/repositories/case/timeline-repository.ts';
+import type { Actor } from '../../domain/case/case-model.ts';
+import { caseAtEventOf } from '../../domain/supervision/index.ts';
+import { findCase, lockCase, updateCaseIfVersion, type CaseListRow } from '../../db/repositories/case/case-repository.ts';
+import { appendEvents, eventRowValues, listCaseEvents } from '../../db/repositories/case/timeline-repository.ts';
+import { updateCaseWithEvent } from '../../db/repositories/case/case-action-repository.ts';
+import { priorEventsOf, standingOfRow } from '../../db/repositories/supervision/index.ts';
 import type { Transaction } from 'kysely';
-import type { CaseRow, CaseUpdate, Database } from '../../db/schema.ts';
-import type { ErrorCode } from '../../shared/error-codes.ts';
+import type { CaseRow, Database, TimelineEntry } from '../../db/schema.ts';
 import type { ServiceDeps } from '../service-deps.ts';
-import { guardContext, toSnapshot, workingHoursOf } from './case-snapshot.ts';
-import { isReporterOf } from './case-reporter.ts';
-import type { CaseChanges } from '../../domain/case/case-decide.ts';
-import { enqueueFollowUps } from './case-follow-ups.ts';
-import { runWrite } from '../write-transaction.ts';
-import { rowChangesFor } from './case-row-changes.ts';
+import { enqueueFollowUps, planFollowUps } from './case-follow-ups.ts';
+import { runWrite, runWriteStatement } from '../write-transaction.ts';
+import { actionEventOf, decideAction, type ActionRequest, type WorkingCalendarOf } from './case-action-decide.ts';
 
-const GUARD_ERRORS: Record<TransitionGuard, ErrorCode> = {
-  pendingExtension: 'CASE_NO_PENDING_REQUEST',
-  pendingSuspension: 'CASE_NO_PENDING_REQUEST',
-  noPendingRequest: 'CASE_REQUEST_PENDING',
-  resolveDeadlineAhead: 'CASE_EXTENSION_TOO_LATE',
-  selfHandleAllowed: 'CASE_SELF_HANDLE_NOT_ALLOWED',
-  withinReopenWindow: 'CASE_REOPEN_WINDOW_PASSED',
-  notRated: 'CASE_ALREADY_RATED',
-};
+export type { ActionRequest } from './case-action-decide.ts';
 
-export interface ActionRequest {
-  caseId: number;
-  action: CaseAction;
-  version: number;
-  fields: ActionFields;
-  trackingCode?: string | undefined;
-}
+/**
+ * How many times an action is decided again when its write found the case moved on while its version did not
+ * (a warning raised, a clock recalculated in between); a moved version answers CASE_VERSION_CONFLICT at once.
+ */
+export const ACTION_ATTEMPTS = 3;
 
-function toRowChanges(changes: CaseChanges, row: CaseRow, now: Date): CaseUpdate {
-  const { pending_request: pending, ...rest } = rowChangesFor(changes, row, now);
-  const update = rest as CaseUpdate;
-  if (pending !== undefined) update.pending_request = pending === null ? null : JSON.stringify(pending);
-  return update;
-}
-
-async function checkActionTargets(db: Transaction<Database>, row: CaseRow, request: ActionRequest): Promise<void> {
-  if (request.action === 'dispatch' && request.fields.departmentId !== undefined) {
-    const department = await findDepartment(db, request.fields.departmentId);
-    if (!department || department.district_id !== row.district_id) {
-      throw new DomainError('CASE_DEPARTMENT_UNKNOWN', { departmentId: request.fields.departmentId });
-    }
-  }
-  if (request.action === 'merge' && request.fields.intoCaseId !== undefined) {
-    const target = await findCase(db, request.fields.intoCaseId);
-    const targetOpen = target !== undefined && (OPEN_STATES as readonly string[]).includes(target.state);
-    if (!target || target.id === row.id || target.district_id !== row.district_id || !targetOpen) {
-      throw new DomainError('CASE_MERGE_TARGET_INVALID', { intoCaseId: request.fields.intoCaseId });
-    }
-  }
+export interface ActionOutcome {
+  /** The case as stored afterwards. */
+  row: CaseRow;
+  /**
+   * The case with its names and its timeline as the write left them, when the action was one statement: the
+   * answer is built from it without reading the case back (its new event is not linked yet: `hash` is null).
+   */
+  written?: { view: CaseListRow; timeline: TimelineEntry[] };
 }
 
 /**
@@ -86,17 +60,60 @@ async function lockActionCases(trx: Transaction<Database>, request: ActionReques
  * @throws DomainError NOT_FOUND, FORBIDDEN, AUTH_REQUIRED, CASE_VERSION_CONFLICT, CASE_INVALID_TRANSITION and the guard errors
  */
 export async function performCaseAction(deps: ServiceDeps, actor: Actor, request: ActionRequest): Promise<CaseRow> {
+  return (await takeCaseAction(deps, actor, request)).row;
+}
+
+/**
+ * Performs one action on one case for one actor, with what the answer needs when the write was one statement.
+ * @throws as performCaseAction, and WRITE_CONFLICT when the case kept moving under the action
+ */
+export async function takeCaseAction(deps: ServiceDeps, actor: Actor, request: ActionRequest): Promise<ActionOutcome> {
   // An action the role can never take is refused before the case is looked up: the answer tells nothing about the case.
   if (!mayEver(actor.role, `case.act.${request.action}`)) {
     throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'FORBIDDEN', { action: request.action });
   }
   const now = deps.clock();
   const calendar = await deps.calendar.get();
-  return runWrite(deps, async (trx) => {
-    const row = await lockActionCases(trx, request);
-    if (!row) throw new DomainError('NOT_FOUND');
-    return actOnLockedCase({ trx, deps, actor, row, request, now, calendar });
+  if (request.action !== 'merge') return actInOneStatement(deps, actor, request, now, calendar);
+  const row = await runWrite(deps, async (trx) => {
+    const locked = await lockActionCases(trx, request);
+    if (!locked) throw new DomainError('NOT_FOUND');
+    return actOnLockedCase({ trx, deps, actor, row: locked, request, now, calendar });
   });
+  return { row };
+}
+
+/**
+ * Reads the case and its events, decides, and writes in one statement that matches only the case as read.
+ *
+ * The event's facts come from the case after the event and its earlier sign/resolve/close/rate events. Those four
+ * are written only by actions, which bump the version; the events other writers add without bumping it (督办
+ * answers, attachments, appeals, merge_in, rating requests, escalations) change no fact. What does change facts
+ * without a new version are the clock columns the warning sweep and the deadline recalculation move: the write
+ * compares them too (`CaseSeen`), and when only they moved the action is decided again on the case as it now is.
+ */
+async function actInOneStatement(deps: ServiceDeps, actor: Actor, request: ActionRequest, now: Date, calendar: WorkingCalendarOf): Promise<ActionOutcome> {
+  for (let attempt = 1; ; attempt += 1) {
+    const [row, events] = await Promise.all([findCase(deps.db, request.caseId), listCaseEvents(deps.db, request.caseId)]);
+    if (!row) throw new DomainError('NOT_FOUND');
+    // A moved version fails here, on the second attempt too: CASE_VERSION_CONFLICT, as before any write.
+    const decided = await decideAction({ db: deps.db, deps, actor, row, request, now, calendar });
+    const event = actionEventOf({ row, decided, actor, action: request.action, now });
+    const { case_id: _known, ...eventValues } = eventRowValues(event, caseAtEventOf(standingOfRow(decided.after)), priorEventsOf(events));
+    const followUps = planFollowUps({ actor: decided.effectiveActor, action: request.action, before: row, after: decided.after, now });
+    const written = await runWriteStatement(deps, (db) => updateCaseWithEvent(db, {
+      caseId: row.id, seen: row, changes: decided.changes, event: eventValues, followUps,
+    }), { followUp: followUps.length > 0 });
+    if (written) {
+      // What case_events now holds for the event, read as the detail reads it (data as stored JSON), before its link.
+      const entry: TimelineEntry = {
+        id: written.eventId, at: now, action: event.action, actor_user_id: event.actorUserId, actor_role: event.actorRole,
+        from_state: event.fromState, to_state: event.toState, note: event.note, data: JSON.parse(JSON.stringify(event.data)) as Record<string, unknown>, hash: null,
+      };
+      return { row: written.row, written: { view: written.view, timeline: [...events, entry] } };
+    }
+    if (attempt >= ACTION_ATTEMPTS) throw new DomainError('WRITE_CONFLICT', { attempts: attempt });
+  }
 }
 
 /**
@@ -106,55 +123,16 @@ export async function performCaseAction(deps: ServiceDeps, actor: Actor, request
  */
 export async function actOnLockedCase(input: {
   trx: Transaction<Database>; deps: ServiceDeps; actor: Actor; row: CaseRow; request: ActionRequest; now: Date;
-  calendar: Awaited<ReturnType<ServiceDeps['calendar']['get']>>; eventData?: Record<string, unknown>;
+  calendar: WorkingCalendarOf; eventData?: Record<string, unknown>;
   /** The timeline names the system, not the actor whose rights the action used (auto-dispatch acts as an operator). */
   recordAsSystem?: boolean;
 }): Promise<CaseRow> {
   const { trx, deps, actor, row, request, now, calendar } = input;
-  {
-    const isReporter = isReporterOf(row, actor, request.trackingCode);
-    // Not yours answers as not found: acting on a case one may not see must not tell that it exists.
-    if (!canViewCase(actor, { districtId: row.district_id, departmentId: row.department_id, gridId: row.grid_id, state: row.state }, isReporter)) {
-      throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'NOT_FOUND');
-    }
-    const actingRole = actor.role === 'anonymous' && isReporter ? 'citizen' : actor.role;
-    if (!mayEver(actingRole, `case.act.${request.action}`)) {
-      throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'FORBIDDEN', { action: request.action });
-    }
-    if (row.version !== request.version) {
-      throw new DomainError('CASE_VERSION_CONFLICT', { currentVersion: row.version, yourVersion: request.version });
-    }
-    const category = await referenceData.categoryById(deps.db, row.category_id, trx);
-    const district = await referenceData.districtById(deps.db, row.district_id, trx);
-    if (!category || !district) throw new DomainError('NOT_FOUND');
-    const effectiveActor: Actor = actor.role === 'anonymous' && isReporter ? { ...actor, role: 'citizen' } : actor;
-    // An application (办件, or 政策申报 in services/policies) moves by its own table; of the case actions only rating and 督办 apply.
-    if ((row.kind === 'service_application' || row.kind === 'policy_application') && request.action !== 'rate' && request.action !== 'supervise') {
-      throw new DomainError('CASE_INVALID_TRANSITION', { kind: row.kind, action: request.action });
-    }
-    const snapshot = toSnapshot(row);
-    const found = findTransition(snapshot, effectiveActor, request.action, guardContext(now, category, deps.settings.reopenWindowDays, isReporter));
-    if (!found.rule) {
-      if (found.mismatch === 'state') throw new DomainError('CASE_INVALID_TRANSITION', { state: row.state, action: request.action });
-      if (found.mismatch === 'guard' && found.failedGuard) throw new DomainError(GUARD_ERRORS[found.failedGuard]);
-      throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'FORBIDDEN', { action: request.action });
-    }
-    await checkActionTargets(trx, row, request);
-    const decision = decideTransition({
-      snapshot, rule: found.rule, actor: effectiveActor, fields: request.fields, now, calendar,
-      hours: workingHoursOf(district, now), signLimit: category.sign_limit, resolveLimit: category.resolve_limit,
-    });
-    const updated = await updateCaseIfVersion(trx, row.id, row.version, toRowChanges(decision.changes, row, now));
-    if (!updated) throw new DomainError('CASE_VERSION_CONFLICT');
-    await appendEvents(trx, row.district_id, [
-      {
-        caseId: row.id, districtId: row.district_id, at: now,
-        actorUserId: input.recordAsSystem ? null : actor.userId, actorRole: input.recordAsSystem ? 'system' : effectiveActor.role,
-        action: request.action, fromState: row.state, toState: decision.changes.state, note: decision.note,
-        data: { ...decision.data, ...input.eventData },
-      },
-    ], { row: updated });
-    await enqueueFollowUps(trx, { actor: effectiveActor, action: request.action, before: row, after: updated, now });
-    return updated;
-  }
+  const decided = await decideAction({ db: trx, deps, actor, row, request, now, calendar });
+  const updated = await updateCaseIfVersion(trx, row.id, row.version, decided.changes);
+  if (!updated) throw new DomainError('CASE_VERSION_CONFLICT');
+  const event = actionEventOf({ row, decided, actor, action: request.action, now, eventData: input.eventData, recordAsSystem: input.recordAsSystem });
+  await appendEvents(trx, row.district_id, [event], { row: updated });
+  await enqueueFollowUps(trx, { actor: decided.effectiveActor, action: request.action, before: row, after: updated, now });
+  return updated;
 }

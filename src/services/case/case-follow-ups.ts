@@ -61,12 +61,19 @@ function followUps(): FollowUp<never>[] {
 
 export const KIND_PREFIX = 'follow_up:';
 
-/** Writes the outbox rows of the action's follow-ups, in the action's transaction. */
-export async function enqueueFollowUps(trx: Transaction<Database>, context: FollowUpContext): Promise<void> {
+/** The outbox rows an action's follow-ups ask for, in their order (none for most actions). */
+export function planFollowUps(context: FollowUpContext): { kind: string; payload: unknown }[] {
+  const planned: { kind: string; payload: unknown }[] = [];
   for (const followUp of followUps()) {
     const payload = followUp.plan(context);
-    if (payload !== null) await enqueueOutbox(trx, `${KIND_PREFIX}${followUp.kind}`, payload);
+    if (payload !== null) planned.push({ kind: `${KIND_PREFIX}${followUp.kind}`, payload });
   }
+  return planned;
+}
+
+/** Writes the outbox rows of the action's follow-ups, in the action's transaction. */
+export async function enqueueFollowUps(trx: Transaction<Database>, context: FollowUpContext): Promise<void> {
+  for (const planned of planFollowUps(context)) await enqueueOutbox(trx, planned.kind, planned.payload);
 }
 
 /** The follow-up an outbox kind stands for. */

@@ -65,6 +65,14 @@ export function newCaseDetail(deps: ServiceDeps, actor: Actor, reported: ReportR
   return detailOf(deps, actor, reported.view, [reported.reportEvent], reported.trackingCode ?? undefined, {});
 }
 
+/**
+ * The detail of a case an action just wrote, from what its read and its write returned: the row with its names,
+ * the events read before the write and the new one (the action path reads nothing back). @throws as getCaseDetail
+ */
+export function actedCaseDetail(deps: ServiceDeps, actor: Actor, acted: { view: CaseListRow; timeline: TimelineEntry[] }, trackingCode?: string): Promise<CaseDetail> {
+  return detailOf(deps, actor, acted.view, acted.timeline, trackingCode, { justActed: true });
+}
+
 async function detailOf(
   deps: ServiceDeps, actor: Actor, row: CaseListRow, timeline: TimelineEntry[], trackingCode: string | undefined,
   options: { justActed?: boolean },
@@ -72,9 +80,10 @@ async function detailOf(
   const isReporter = isReporterOf(row, actor, trackingCode);
   // After a handler returns a case it is no longer theirs, yet they should see the result of what they did.
   const facts = { districtId: row.district_id, departmentId: row.department_id, gridId: row.grid_id, state: row.state };
-  const visible = canViewCase(actor, facts, isReporter)
+  // Who just acted may see the result whatever it is, so the follower lookup is spared then.
+  const visible = options.justActed === true || canViewCase(actor, facts, isReporter)
     || canViewCase(actor, facts, isReporter, await isFollower(deps.db, row.id, { userId: actor.userId, trackingCodeHash: trackingCode ? hashTrackingCode(trackingCode) : null }));
-  if (!visible && !options.justActed) {
+  if (!visible) {
     throw new DomainError(actor.role === 'anonymous' ? 'AUTH_REQUIRED' : 'NOT_FOUND');
   }
   const category = await referenceData.categoryById(deps.db, row.category_id);

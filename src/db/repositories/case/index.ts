@@ -2,6 +2,7 @@
 export * from './attachment-repository.ts';
 export * from './blob-repository.ts';
 export * from './anchor-repository.ts';
+export * from './case-action-repository.ts';
 export * from './case-intake-repository.ts';
 export * from './case-number-repository.ts';
 export * from './case-repository.ts';

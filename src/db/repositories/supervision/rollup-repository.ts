@@ -4,7 +4,7 @@
  * every event, inside its transaction, so a counter moves exactly when its event is committed.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { CaseRow, Database } from '../../schema.ts';
+import type { CaseEventRow, CaseRow, Database } from '../../schema.ts';
 import type { RatingLevel } from '../../../domain/case/index.ts';
 import {
   ROLLUP_COUNTERS, groupDeltas, type PriorEvent, type RollupCounter, type RollupDelta, type RollupLevel,
@@ -64,8 +64,20 @@ export async function loadPriorEvents(db: Transaction<Database>, caseId: number)
     .orderBy('action')
     .orderBy('id', 'desc')
     .execute();
+  return priorEventsOf(rows);
+}
+
+type PriorEventColumns = Pick<CaseEventRow, 'action' | 'actor_user_id' | 'district_id' | 'street_id' | 'community_id' | 'grid_id'
+  | 'department_id' | 'person_id' | 'on_time' | 'reworked' | 'responded_in_time' | 'rating'>;
+
+/**
+ * The latest sign, resolve, close and rate events among a case's events, in id order (a whole timeline, or one row
+ * per action as `loadPriorEvents` reads them): the later of two rows of one action wins.
+ */
+export function priorEventsOf(rows: readonly PriorEventColumns[]): PriorEvents {
   const of = (action: string): PriorEvent | null => {
-    const row = rows.find((r) => r.action === action);
+    let row: PriorEventColumns | undefined;
+    for (const candidate of rows) if (candidate.action === action) row = candidate;
     if (!row) return null;
     return {
       actorUserId: row.actor_user_id,

@@ -9,8 +9,8 @@ import { ApplicationActionBody } from '../../../shared/application-schemas.ts';
 import { performApplicationAction } from '../../../services/applications/index.ts';
 import { CASE_ACTION_BODIES, CaseCreateBody, CaseListQuery, CaseRefParams } from '../../../shared/api-schemas.ts';
 import { reportCase } from '../../../services/case/case-intake.ts';
-import { performCaseAction } from '../../../services/case/case-actions.ts';
-import { getCaseDetail, listCasesFor, newCaseDetail, resolveCaseId } from '../../../services/case/case-queries.ts';
+import { takeCaseAction } from '../../../services/case/case-actions.ts';
+import { actedCaseDetail, getCaseDetail, listCasesFor, newCaseDetail, resolveCaseId } from '../../../services/case/case-queries.ts';
 import { exportCases } from '../../../services/case/case-export.ts';
 import { runIdempotent } from '../../../services/case/idempotency.ts';
 import { DomainError } from '../../../domain/errors.ts';
@@ -142,7 +142,7 @@ export async function caseRoutes(app: FastifyInstance, { services, config }: Rou
     }
     const body = CASE_ACTION_BODIES[action].parse(request.body) as Record<string, unknown> & { version: number };
     const caseId = await resolveCaseId(services, request.params.id);
-    await performCaseAction(services, request.actor, {
+    const outcome = await takeCaseAction(services, request.actor, {
       caseId,
       action,
       version: body.version,
@@ -158,7 +158,11 @@ export async function caseRoutes(app: FastifyInstance, { services, config }: Rou
         comment: body.comment as string | undefined,
       },
     });
-    const detail = await getCaseDetail(services, request.actor, caseId, body.trackingCode as string | undefined, { justActed: true });
+    const trackingCode = body.trackingCode as string | undefined;
+    // A one-statement action returned all the answer shows; a merge (two cases, one transaction) reads its case back.
+    const detail = outcome.written
+      ? await actedCaseDetail(services, request.actor, outcome.written, trackingCode)
+      : await getCaseDetail(services, request.actor, caseId, trackingCode, { justActed: true });
     return presentCaseDetail(detail, services.clock());
   }
 }
