@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { CaseRow, CaseUpdate, Database, NewCaseEventRow } from '../../schema.ts';
-import { CASE_VIEW_NAMES, type CaseListRow } from './case-repository.ts';
+import { CASE_VIEW_NAMES, rowOfView, type CaseListRow } from './case-repository.ts';
 
 /**
  * What the decision read and what a write may not have changed since: the version, which every edit bumps, and the
@@ -70,7 +70,5 @@ export async function updateCaseWithEvent(db: Kysely<Database>, write: CaseActio
     .executeTakeFirst();
   if (!found) return undefined;
   const { new_event_id: eventId, ...view } = found;
-  const { category_code: _code, category_name: _name, category_name_en: _nameEn, grid_code: _grid,
-    department_name: _department, department_name_en: _departmentEn, street_name: _street, ...row } = view;
-  return { row: row as CaseRow, view: view as CaseListRow, eventId: Number(eventId) };
+  return { row: rowOfView(view as CaseListRow), view: view as CaseListRow, eventId: Number(eventId) };
 }

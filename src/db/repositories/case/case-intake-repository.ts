@@ -6,7 +6,7 @@
  */
 import { sql, type Expression, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { CaseRow, Database, NewCase, NewCaseEventRow } from '../../schema.ts';
-import { CASE_VIEW_NAMES, type CaseListRow } from './case-repository.ts';
+import { CASE_VIEW_NAMES, rowOfView, type CaseListRow } from './case-repository.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -48,7 +48,5 @@ export async function insertReportedCase(db: Db, write: ReportedCaseWrite): Prom
     .select((eb) => eb.selectFrom('report_event').select('id').as('report_event_id'))
     .executeTakeFirstOrThrow();
   const { report_event_id: reportEventId, ...view } = found;
-  const { category_code: _code, category_name: _name, category_name_en: _nameEn, grid_code: _grid,
-    department_name: _department, department_name_en: _departmentEn, street_name: _street, ...row } = view;
-  return { row: row as CaseRow, view: view as CaseListRow, reportEventId: Number(reportEventId) };
+  return { row: rowOfView(view as CaseListRow), view: view as CaseListRow, reportEventId: Number(reportEventId) };
 }

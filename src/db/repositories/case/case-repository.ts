@@ -247,6 +247,13 @@ export type CaseListRow = CaseRow & {
   street_name: string | null;
 };
 
+/** The stored row of a case view: the view without the joined names (for writes that return both). */
+export function rowOfView(view: CaseListRow): CaseRow {
+  const { category_code: _code, category_name: _name, category_name_en: _nameEn, grid_code: _grid,
+    department_name: _department, department_name_en: _departmentEn, street_name: _street, ...row } = view;
+  return row;
+}
+
 /** One case with the same joined names as the list. */
 export async function findCaseView(db: Db, id: number): Promise<CaseListRow | undefined> {
   return withNames(listedCases(db))
