@@ -38,17 +38,51 @@ function statementName(text: string): string {
   return name;
 }
 
-function preparingClient(client: pg.PoolClient, names: Set<string>): PostgresPoolClient {
-  return {
-    query: ((text: unknown, values?: unknown[]) => {
-      if (typeof text !== 'string' || !isPreparedWrite(text)) return client.query(text as never, values as never);
-      const name = statementName(text);
-      if (!names.has(name)) {
-        if (names.size >= NAMES_PER_CONNECTION) return client.query(text, values);
-        names.add(name);
+/** PostgreSQL's answer when a table a prepared statement returns rows of gained or lost columns since it was parsed. */
+function isStaleResultType(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === '0A000' && typeof message === 'string' && message.startsWith('cached plan must not change result type');
+}
+
+/**
+ * One connection's side: the name each prepared text goes by now (a text gets a fresh name when its table changed
+ * under it) and how many names it has made in all, which the budget bounds.
+ */
+function preparingClient(client: pg.PoolClient): PostgresPoolClient {
+  const current = new Map<string, string>();
+  let made = 0;
+  const nameFor = (text: string, fresh: boolean): string | undefined => {
+    const known = current.get(text);
+    if (known !== undefined && !fresh) return known;
+    if (made >= NAMES_PER_CONNECTION) return undefined;
+    made += 1;
+    const name = fresh && known !== undefined ? `${statementName(text)}_${made}` : statementName(text);
+    current.set(text, name);
+    return name;
+  };
+  const run = (text: string, values: unknown[] | undefined, name: string | undefined) =>
+    name === undefined ? client.query(text, values) : client.query({ name, text, values: values ?? [] });
+  const prepared = async (text: string, values: unknown[] | undefined) => {
+    try {
+      return await run(text, values, nameFor(text, false));
+    } catch (error) {
+      // A migration by another instance (a rolling deploy) added a column to a table this write returns: the old
+      // name can never run again on this connection. The failed statement did nothing, so it runs once more under
+      // a new name; inside a transaction the retry meets the aborted transaction, and the first error is the one
+      // worth reporting.
+      if (!isStaleResultType(error)) throw error;
+      try {
+        return await run(text, values, nameFor(text, true));
+      } catch {
+        throw error;
       }
-      return client.query({ name, text, values: values as unknown[] });
-    }) as unknown as PostgresPoolClient['query'],
+    }
+  };
+  return {
+    // Not async itself: a cursor (Kysely's streaming) must come back as the object, not a promise of it.
+    query: ((text: unknown, values?: unknown[]) => (typeof text === 'string' && isPreparedWrite(text)
+      ? prepared(text, values)
+      : client.query(text as never, values as never))) as unknown as PostgresPoolClient['query'],
     release: () => client.release(),
   };
 }
@@ -65,7 +99,7 @@ export function preparingPool(pool: pg.Pool, options: { sharedSession?: boolean 
       if (!wrapper) {
         // A connection that shares its session with earlier ones (PGlite's socket) starts by dropping their names.
         if (options.sharedSession) await client.query('deallocate all');
-        wrapped.set(client, (wrapper = preparingClient(client, new Set())));
+        wrapped.set(client, (wrapper = preparingClient(client)));
       }
       return wrapper;
     },

@@ -1,7 +1,8 @@
 /**
  * Writes as named prepared statements (src/db/prepared-statements.ts): on PostgreSQL a write is parsed once per
- * connection and reads stay unnamed; a connection keeps a bounded number of names; a table dropped and made
- * again (what a restore does) does not break a prepared write. On PGlite, whose socket connections share one
+ * connection and reads stay unnamed; a connection keeps a bounded number of names; a column added under a
+ * running server (another instance's migration) and a table dropped and made again (what a restore does) do not
+ * break a prepared write. On PGlite, whose socket connections share one
  * session, a new connection drops the names of the one before. One connection (pool of one), so
  * `pg_prepared_statements` shows the pool's own session.
  */
@@ -58,6 +59,17 @@ describe.runIf(kind === 'postgres')('on PostgreSQL', () => {
     expect(labels.rows.map((row) => row.label)).toEqual(['a', 'c']);
   });
 
+  it('a prepared write that returns rows still runs after another instance\'s migration adds a column (rolling deploy)', async () => {
+    const returning = (label: string) => sql<Record<string, unknown>>`insert into prepared_probe (label) values (${label}) returning *`.execute(db);
+    expect(Object.keys((await returning('before')).rows[0]!).sort()).toEqual(['id', 'label']);
+    await sql`alter table prepared_probe add column note text default 'added'`.execute(db);
+    // Prepared before the change, the statement's result type is stale: PostgreSQL refuses it under its old name.
+    const after = await returning('after');
+    expect(after.rows[0]).toMatchObject({ label: 'after', note: 'added' });
+    expect((await returning('again')).rows[0]).toMatchObject({ label: 'again', note: 'added' });
+    await sql`alter table prepared_probe drop column note`.execute(db);
+  });
+
   it('keeps at most 200 names per connection, and a bulk insert unnamed, and every write still lands', async () => {
     for (let i = 0; i < 230; i += 1) {
       // A distinct text each time: the literal is part of the statement.
@@ -69,7 +81,7 @@ describe.runIf(kind === 'postgres')('on PostgreSQL', () => {
     expect(statements).toHaveLength(200);
     expect(statements.some((text) => text.includes('bulk') || text.length > 8_000)).toBe(false);
     const count = await sql<{ n: number }>`select count(*)::int as n from prepared_probe`.execute(db);
-    expect(count.rows[0]!.n).toBe(2 + 230 + 400);
+    expect(count.rows[0]!.n).toBe(2 + 3 + 230 + 400);
   });
 
   it('a prepared write still works after its table is dropped and made again', async () => {
