@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
+import { isStaleResultType } from './sql-state.ts';
 
 /** Longer texts are one-offs (batched inserts whose row count varies). */
 const LONGEST_PREPARED = 8_000;
@@ -36,12 +37,6 @@ function statementName(text: string): string {
     nameOfText.set(text, name);
   }
   return name;
-}
-
-/** PostgreSQL's answer when a table a prepared statement returns rows of gained or lost columns since it was parsed. */
-function isStaleResultType(error: unknown): boolean {
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return code === '0A000' && typeof message === 'string' && message.startsWith('cached plan must not change result type');
 }
 
 /**
@@ -68,8 +63,8 @@ function preparingClient(client: pg.PoolClient): PostgresPoolClient {
     } catch (error) {
       // A migration by another instance (a rolling deploy) added a column to a table this write returns: the old
       // name can never run again on this connection. The failed statement did nothing, so it runs once more under
-      // a new name; inside a transaction the retry meets the aborted transaction, and the first error is the one
-      // worth reporting.
+      // a new name; inside a transaction the retry meets the aborted transaction, so the first error goes up and
+      // runWrite runs the transaction again, by then under the new name (a name is kept only once parsed).
       if (!isStaleResultType(error)) throw error;
       try {
         return await run(text, values, nameFor(text, true));

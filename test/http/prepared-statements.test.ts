@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { openDatabase, type DatabaseHandle } from '../../src/db/connect.ts';
 import { createFreshPostgres } from '../support/fresh-postgres.ts';
+import { runWrite } from '../../src/services/write-transaction.ts';
 
 const kind = process.env.TEST_DB_KIND === 'postgres' ? 'postgres' : 'pglite';
 let handle: DatabaseHandle;
@@ -70,6 +71,16 @@ describe.runIf(kind === 'postgres')('on PostgreSQL', () => {
     await sql`alter table prepared_probe drop column note`.execute(db);
   });
 
+  it('inside a transaction, the write after such a migration is run again by runWrite, under the new name', async () => {
+    const deps = { db: db as never, afterCommit: { kick: async () => {}, drain: async () => {}, settled: async () => {} } };
+    const insertInTransaction = (label: string) => runWrite(deps, async (trx) => (
+      await sql<Record<string, unknown>>`insert into prepared_probe (label) values (${label}) returning *, 1 as in_transaction`.execute(trx)).rows[0]);
+    expect(await insertInTransaction('t1')).toMatchObject({ label: 't1' });
+    await sql`alter table prepared_probe add column note text default 'added'`.execute(db);
+    expect(await insertInTransaction('t2')).toMatchObject({ label: 't2', note: 'added' });
+    await sql`alter table prepared_probe drop column note`.execute(db);
+  });
+
   it('keeps at most 200 names per connection, and a bulk insert unnamed, and every write still lands', async () => {
     for (let i = 0; i < 230; i += 1) {
       // A distinct text each time: the literal is part of the statement.
@@ -81,7 +92,7 @@ describe.runIf(kind === 'postgres')('on PostgreSQL', () => {
     expect(statements).toHaveLength(200);
     expect(statements.some((text) => text.includes('bulk') || text.length > 8_000)).toBe(false);
     const count = await sql<{ n: number }>`select count(*)::int as n from prepared_probe`.execute(db);
-    expect(count.rows[0]!.n).toBe(2 + 3 + 230 + 400);
+    expect(count.rows[0]!.n).toBe(2 + 3 + 2 + 230 + 400);
   });
 
   it('a prepared write still works after its table is dropped and made again', async () => {
