@@ -9,7 +9,8 @@
  * would have left one minute ago, so the first sweep at "now" raises what crossed a threshold in that last
  * minute (as a sweep running every minute would) and the second run is the steady state. The ceiling is
  * reading every worked-on case with its instants once, what a per-case sweep would have to do.
- * Results go to bench/results/sweep-open-<size>-<time>.{json,md}.
+ * Results go to bench/results/sweep-open-<size>-<time>.{json,md}. The first run raises every crossing since the
+ * copy began; with `--keep`, `bench/sweep-again.ts` then runs the sweep a minute apart for a minute's crossings.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
