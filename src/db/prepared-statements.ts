@@ -26,17 +26,9 @@ export function isPreparedWrite(text: string): boolean {
   return text.length <= LONGEST_PREPARED && WRITE.test(text);
 }
 
-const nameOfText = new Map<string, string>();
-
+/** Hashed once per text and connection: the connection's own map (below) remembers the name after that. */
 function statementName(text: string): string {
-  let name = nameOfText.get(text);
-  if (name === undefined) {
-    name = `cl_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
-    // Hashing each time cost more than the lookup; the texts are few, but a runaway set must not grow without end.
-    if (nameOfText.size >= 2_000) nameOfText.clear();
-    nameOfText.set(text, name);
-  }
-  return name;
+  return `cl_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
 }
 
 /**
