@@ -11,7 +11,7 @@ import { mayEver } from '../../domain/access/index.ts';
 import type { Actor } from '../../domain/case/case-model.ts';
 import { caseAtEventOf } from '../../domain/supervision/index.ts';
 import { findCase, lockCase, updateCaseIfVersion, type CaseListRow } from '../../db/repositories/case/case-repository.ts';
-import { appendEvents, eventRowValues, listCaseEvents } from '../../db/repositories/case/timeline-repository.ts';
+import { appendEvents, eventRowValues, listCaseEvents, timelineEntryOf } from '../../db/repositories/case/timeline-repository.ts';
 import { updateCaseWithEvent } from '../../db/repositories/case/case-action-repository.ts';
 import { priorEventsOf, standingOfRow } from '../../db/repositories/supervision/index.ts';
 import type { Transaction } from 'kysely';
@@ -105,12 +105,7 @@ async function actInOneStatement(deps: ServiceDeps, actor: Actor, request: Actio
       caseId: row.id, seen: row, changes: decided.changes, event: eventValues, followUps,
     }), { followUp: followUps.length > 0 });
     if (written) {
-      // What case_events now holds for the event, read as the detail reads it (data as stored JSON), before its link.
-      const entry: TimelineEntry = {
-        id: written.eventId, at: now, action: event.action, actor_user_id: event.actorUserId, actor_role: event.actorRole,
-        from_state: event.fromState, to_state: event.toState, note: event.note, data: JSON.parse(JSON.stringify(event.data)) as Record<string, unknown>, hash: null,
-      };
-      return { row: written.row, written: { view: written.view, timeline: [...events, entry] } };
+      return { row: written.row, written: { view: written.view, timeline: [...events, timelineEntryOf(event, written.eventId)] } };
     }
     if (attempt >= ACTION_ATTEMPTS) throw new DomainError('WRITE_CONFLICT', { attempts: attempt });
   }

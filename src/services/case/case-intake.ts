@@ -12,7 +12,7 @@ import { caseNumberYear } from '../../domain/case/case-number.ts';
 import { reportedAtToKeep } from '../../domain/case/reported-at.ts';
 import type { Actor, CaseKind, CasePriority, CaseSource } from '../../domain/case/case-model.ts';
 import { referenceData } from '../org/index.ts';
-import { ensureCaseNumberSequence, eventRowValues, insertReportedCase, nextCaseNumberSql } from '../../db/repositories/case/index.ts';
+import { ensureCaseNumberSequence, eventRowValues, insertReportedCase, nextCaseNumberSql, timelineEntryOf, type NewCaseEvent } from '../../db/repositories/case/index.ts';
 import { standingOfNewCase } from '../../db/repositories/supervision/index.ts';
 import { runWrite, runWriteStatement } from '../write-transaction.ts';
 import { caseAtEventOf, NO_PRIOR_EVENTS } from '../../domain/supervision/index.ts';
@@ -125,15 +125,14 @@ export async function reportCase(deps: ServiceDeps, actor: Actor, input: ReportI
   await ensureCaseNumberSequence(deps.db, district.id, year);
   // Set only when the phone gave its own time, so ordinary intake writes the same row as before.
   const caseValues = reportedAt ? { ...values, reported_at: reportedAt } : values;
-  const reportData = {
-    source: values.source, categoryCode: category.code, routedDepartmentId: departmentId,
-    ...(reportedAt ? { reportedAt: reportedAt.toISOString() } : {}),
-  };
-  const event = eventRowValues({
+  const report: NewCaseEvent = {
     caseId: 0, districtId: district.id, at: now, actorUserId: actor.userId, actorRole: actor.role, action: 'report',
-    fromState: null, toState: 'reported', note: null, data: reportData,
-  }, caseAtEventOf(standingOfNewCase(caseValues)), NO_PRIOR_EVENTS);
-  const { case_id: _unknownYet, ...eventValues } = event;
+    fromState: null, toState: 'reported', note: null, data: {
+      source: values.source, categoryCode: category.code, routedDepartmentId: departmentId,
+      ...(reportedAt ? { reportedAt: reportedAt.toISOString() } : {}),
+    },
+  };
+  const { case_id: _unknownYet, ...eventValues } = eventRowValues(report, caseAtEventOf(standingOfNewCase(caseValues)), NO_PRIOR_EVENTS);
   const write = {
     values: caseValues, number: nextCaseNumberSql(district.abbr, district.id, year), event: eventValues,
     // Done after commit by the outbox drain, never here: the intake does not wait on the model.
@@ -149,12 +148,7 @@ export async function reportCase(deps: ServiceDeps, actor: Actor, input: ReportI
       return inserted;
     })
     : await runWriteStatement(deps, (db) => insertReportedCase(db, write));
-  // Not linked yet (the linker runs after commit): the entry is what `case_events` holds at this moment.
-  const reportEvent: TimelineEntry = {
-    id: reported.reportEventId, at: now, action: 'report', actor_user_id: actor.userId, actor_role: actor.role,
-    from_state: null, to_state: 'reported', note: null, data: reportData, hash: null,
-  };
-  return { row: reported.row, view: reported.view, reportEvent, trackingCode };
+  return { row: reported.row, view: reported.view, reportEvent: timelineEntryOf(report, reported.reportEventId), trackingCode };
 }
 
 /** Refuses what may not be reported, and places the report. @throws DomainError CASE_CATEGORY_UNKNOWN, CASE_CATEGORY_KIND_MISMATCH, FORBIDDEN, DISTRICT_UNKNOWN */

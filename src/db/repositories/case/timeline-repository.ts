@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { CaseEventRow, CaseRow, Database, NewCaseEventRow } from '../../schema.ts';
+import type { CaseEventRow, CaseRow, Database, NewCaseEventRow, TimelineEntry } from '../../schema.ts';
 import { caseAtEventOf, recordEvent, type CaseAtEvent, type PriorEvents } from '../../../domain/supervision/index.ts';
 import { loadCaseAtEvent, loadPriorEvents, standingOfRow } from '../supervision/index.ts';
 
@@ -83,6 +83,18 @@ export function eventRowValues(event: NewCaseEvent, caseAt: CaseAtEvent | undefi
     department_id: units?.department ?? null, person_id: units?.person ?? null, on_time: facts?.onTime ?? null,
     reworked: facts?.reworked ?? null, responded_in_time: facts?.respondedInTime ?? null, rating: facts?.rating ?? null,
     rollup_deltas: deltas.length > 0 ? JSON.stringify(deltas) : null,
+  };
+}
+
+/**
+ * What `case_events` holds for an event just inserted under `id`, as the detail reads it: its data as stored JSON,
+ * and no hash yet (the linker sets it after commit). The write's answer is built from it without a read.
+ */
+export function timelineEntryOf(event: NewCaseEvent, id: number): TimelineEntry {
+  return {
+    id, at: event.at, action: event.action, actor_user_id: event.actorUserId, actor_role: event.actorRole,
+    from_state: event.fromState, to_state: event.toState, note: event.note,
+    data: JSON.parse(JSON.stringify(event.data)) as Record<string, unknown>, hash: null,
   };
 }
 
